@@ -1,0 +1,57 @@
+"""Domain-free view helpers: scoped objects (404 outside scope) and rules permissions (403)."""
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+
+class PermissionMixin(LoginRequiredMixin):
+    """Require login, then the `rules` permission `permission_required` on `get_permission_object()`.
+
+    A logged-in user without the permission gets 403; an object outside the user's scope is
+    never fetched (see ScopedObjectMixin) and answers 404.
+    """
+
+    permission_required = None
+
+    def get_permission_object(self):
+        return None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.request, self.args, self.kwargs = request, args, kwargs
+        if self.permission_required and not request.user.has_perm(
+                self.permission_required, self.get_permission_object()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedObjectMixin(PermissionMixin):
+    """The object comes from `Model.objects.for_user(user)`: another unit's object is a 404."""
+
+    def get_scoped_queryset(self):
+        return self.model.objects.for_user(self.request.user)
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_object"):
+            try:
+                self._object = self.get_scoped_queryset().get(pk=self.kwargs["pk"])
+            except self.model.DoesNotExist:
+                raise Http404 from None
+        return self._object
+
+    def get_permission_object(self):
+        return self.get_object()
+
+
+class NfcFormMixin:
+    """Forms keep text in Unicode NFC whatever the keyboard sent."""
+
+    def clean(self):
+        from .text import nfc
+
+        cleaned = super().clean()
+        for key, value in list(cleaned.items()):
+            if isinstance(value, str):
+                cleaned[key] = nfc(value)
+        return cleaned

@@ -1,0 +1,270 @@
+"""Forms of the organisation app. They validate and then call a service in save()."""
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
+
+from core.views import NfcFormMixin
+
+from .enums import Role, StaffCategory
+from .models import EmulationBloc, Organisation, Person
+from .services import accounts, blocs, organisations, people
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
+                                                        "autocomplete": "off"})
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """Organisations shown as an indented tree."""
+
+    def label_from_instance(self, obj):
+        return f"{'— ' * obj.depth}{obj.name}"
+
+
+class OrganisationMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{'— ' * obj.depth}{obj.name}"
+
+
+def organisations_for(user, roles=(Role.ADMIN,)):
+    return Organisation.objects.for_user(user, roles).current().order_by("path")
+
+
+class OrganisationForm(NfcFormMixin, forms.ModelForm):
+    parent = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
+                                     label="Đơn vị cấp trên")
+
+    class Meta:
+        model = Organisation
+        fields = ["parent", "kind", "name", "short_name", "code", "abbreviation", "place_name",
+                  "address", "phone", "email", "valid_from", "order"]
+        widgets = {"valid_from": DATE_WIDGET}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        qs = organisations_for(user)
+        if self.instance.pk:
+            qs = qs.exclude(path__startswith=self.instance.path)
+        self.fields["parent"].queryset = qs
+        self.fields["parent"].required = not user.is_superuser
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()
+
+    def save(self, commit=True):
+        return organisations.save_organisation(self.instance, by=self.user)
+
+
+class DissolveForm(NfcFormMixin, forms.Form):
+    on = forms.DateField(label="Ngừng hoạt động từ ngày", widget=DATE_WIDGET)
+    successor = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
+                                        label="Đơn vị kế thừa",
+                                        help_text="Đơn vị tiếp nhận chức năng, nhiệm vụ (nếu có).")
+    move_people = forms.BooleanField(label="Chuyển cán bộ đang công tác sang đơn vị kế thừa",
+                                     required=False, initial=True)
+    move_children = forms.BooleanField(label="Chuyển các đơn vị trực thuộc sang đơn vị kế thừa",
+                                       required=False, initial=True)
+
+    def __init__(self, *args, organisation, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation, self.user = organisation, user
+        self.fields["successor"].queryset = Organisation.objects.for_user(user).current().exclude(
+            path__startswith=organisation.path).order_by("path")
+
+    def clean(self):
+        cleaned = super().clean()
+        on = cleaned.get("on")
+        if on and self.organisation.valid_from and on <= self.organisation.valid_from:
+            self.add_error("on", "Ngày ngừng hoạt động phải sau ngày bắt đầu hoạt động của đơn vị.")
+        return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        return organisations.dissolve_organisation(
+            self.organisation, on=data["on"], successor=data["successor"],
+            move_people=data["move_people"], move_children=data["move_children"], by=self.user)
+
+
+class PersonForm(NfcFormMixin, forms.ModelForm):
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
+                                           label="Đơn vị công tác")
+
+    class Meta:
+        model = Person
+        fields = ["full_name", "gender", "date_of_birth", "organisation", "position", "category",
+                  "hometown", "qualification", "email", "phone", "is_active"]
+        widgets = {"date_of_birth": DATE_WIDGET}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organisation"].queryset = organisations_for(user, (Role.ADMIN, Role.CLERK))
+
+    def save(self, commit=True):
+        return people.save_person(self.instance, by=self.user)
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm theo tên", required=False,
+                        widget=forms.TextInput(attrs={"placeholder": "ví dụ: nguyen thi huong"}))
+    don_vi = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
+                                     label="Đơn vị (kể cả cấp dưới)", empty_label="Tất cả đơn vị")
+    doi_tuong = forms.ChoiceField(label="Đối tượng", required=False,
+                                  choices=[("", "Tất cả")] + list(StaffCategory.choices))
+    trang_thai = forms.ChoiceField(label="Trạng thái", required=False, choices=[
+        ("", "Đang công tác"), ("nghi", "Đã nghỉ, chuyển công tác"), ("tat-ca", "Tất cả")])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["don_vi"].queryset = Organisation.objects.for_user(user).order_by("path")
+
+
+class PeopleImportForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)",
+                           help_text="Tối đa 5 MB. Dùng tệp mẫu để đúng tên cột.")
+
+
+class AccountCreateForm(NfcFormMixin, forms.Form):
+    username = forms.RegexField(label="Tên đăng nhập", max_length=150, regex=r"^[\w.@+-]+$",
+                                error_messages={"invalid": "Chỉ dùng chữ không dấu, số và . @ + - _"})
+    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    password = forms.CharField(label="Mật khẩu", widget=forms.PasswordInput(render_value=True),
+                               help_text=password_validation.password_validators_help_text_html())
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
+                                           label="Cơ quan, đơn vị")
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False,
+                                    label="Gắn với cán bộ (không bắt buộc)")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["person"].queryset = Person.objects.for_user(user, [Role.ADMIN]).filter(
+            is_active=True, user__isnull=True).select_related("organisation")
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise ValidationError("Tên đăng nhập này đã có người dùng.")
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            probe = get_user_model()(username=cleaned.get("username", ""), email=cleaned.get("email", ""))
+            try:
+                password_validation.validate_password(cleaned["password"], probe)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        return accounts.create_account(
+            username=data["username"], full_name=data["full_name"], email=data["email"],
+            password=data["password"], organisation=data["organisation"], role=data["role"],
+            person=data["person"], by=self.user)
+
+
+class AccountUpdateForm(NfcFormMixin, forms.Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    is_active = forms.BooleanField(label="Cho phép đăng nhập", required=False)
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False,
+                                    label="Gắn với cán bộ")
+
+    def __init__(self, *args, user, account, **kwargs):
+        kwargs.setdefault("initial", {
+            "full_name": account.get_full_name(), "email": account.email,
+            "is_active": account.is_active, "person": getattr(account, "person", None)})
+        super().__init__(*args, **kwargs)
+        self.user, self.account = user, account
+        self.fields["person"].queryset = Person.objects.for_user(user, [Role.ADMIN]).filter(
+            is_active=True).exclude(user__isnull=False, user__in=get_user_model().objects.exclude(
+                pk=account.pk)).select_related("organisation")
+
+    def clean_is_active(self):
+        if not self.cleaned_data["is_active"] and self.account.pk == self.user.pk:
+            raise ValidationError("Không thể tự khóa tài khoản đang đăng nhập.")
+        return self.cleaned_data["is_active"]
+
+    def save(self):
+        data = self.cleaned_data
+        return accounts.update_account(self.account, full_name=data["full_name"], email=data["email"],
+                                       is_active=data["is_active"], person=data["person"], by=self.user)
+
+
+class MembershipForm(forms.Form):
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
+                                           label="Cơ quan, đơn vị")
+    role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
+
+    def __init__(self, *args, user, account, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.account = user, account
+        self.fields["organisation"].queryset = organisations_for(user)
+
+    def save(self):
+        try:
+            return accounts.grant_role(self.account, organisation=self.cleaned_data["organisation"],
+                                       role=self.cleaned_data["role"], by=self.user)
+        except ValidationError as error:
+            self.add_error(None, error)
+            return None
+
+
+class BlocForm(NfcFormMixin, forms.ModelForm):
+    organiser = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Cơ quan tổ chức")
+    leader = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
+                                     label="Đơn vị trưởng khối, cụm")
+    members = OrganisationMultipleChoiceField(
+        queryset=Organisation.objects.none(), required=False, label="Đơn vị thành viên",
+        widget=forms.SelectMultiple(attrs={"size": 12}))
+
+    class Meta:
+        model = EmulationBloc
+        fields = ["name", "kind", "organiser", "members", "leader", "description", "is_active"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organiser"].queryset = organisations_for(user)
+        units = Organisation.objects.current().order_by("path")
+        self.fields["members"].queryset = units
+        self.fields["leader"].queryset = units
+
+    def clean(self):
+        cleaned = super().clean()
+        leader, members = cleaned.get("leader"), cleaned.get("members")
+        if leader and members is not None and leader not in members:
+            self.add_error("leader", "Đơn vị trưởng khối, cụm phải là một đơn vị thành viên.")
+        return cleaned
+
+    def save(self, commit=True):
+        return blocs.save_bloc(self.instance, self.cleaned_data["members"], by=self.user)
+
+
+class SetPasswordForm(forms.Form):
+    password1 = forms.CharField(label="Mật khẩu mới", widget=forms.PasswordInput)
+    password2 = forms.CharField(label="Nhập lại mật khẩu mới", widget=forms.PasswordInput)
+
+    def __init__(self, *args, user, account, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.account = user, account
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", "Hai mật khẩu không khớp nhau.")
+        elif p1:
+            try:
+                password_validation.validate_password(p1, self.account)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def save(self):
+        accounts.set_password(self.account, self.cleaned_data["password1"], by=self.user)

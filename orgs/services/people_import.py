@@ -1,0 +1,251 @@
+"""Excel import of people: all-or-nothing, with a per-row Vietnamese report.
+
+The workbook is read and every row validated first; only when no row has an error are the rows
+written, in one transaction. A row matching an existing person (same name, date of birth and
+unit) updates that person instead of creating a twin, so the same file can be imported twice.
+"""
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from core.text import nfc, search_key
+
+from ..enums import Gender, Role, StaffCategory
+from ..models import Organisation, Person
+
+# column key -> (header shown in the template, accepted header spellings after search_key)
+COLUMNS = {
+    "full_name": ("Họ và tên", {"ho va ten", "ho ten", "ho va ten can bo"}),
+    "gender": ("Giới tính", {"gioi tinh"}),
+    "date_of_birth": ("Ngày sinh", {"ngay sinh", "ngay thang nam sinh"}),
+    "position": ("Chức vụ", {"chuc vu", "chuc vu, chuc danh", "chuc danh"}),
+    "org_code": ("Mã đơn vị", {"ma don vi"}),
+    "category": ("Đối tượng", {"doi tuong", "loai"}),
+    "hometown": ("Quê quán", {"que quan"}),
+    "qualification": ("Trình độ chuyên môn", {"trinh do chuyen mon", "trinh do"}),
+    "email": ("Thư điện tử", {"thu dien tu", "email"}),
+    "phone": ("Điện thoại", {"dien thoai", "so dien thoai"}),
+}
+REQUIRED = ("full_name", "gender", "org_code")
+GENDERS = {search_key(label): value for value, label in Gender.choices}
+CATEGORIES = {search_key(label): value for value, label in StaffCategory.choices}
+
+
+@dataclass
+class RowError:
+    row: int
+    message: str
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    rows: int = 0
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def error(self, row, message):
+        self.errors.append(RowError(row, message))
+
+
+class ImportFileError(ValidationError):
+    """The file itself is unusable (not an xlsx, too big, no header)."""
+
+
+def template_workbook():
+    """An empty workbook with the expected headers and one example row (bytes of an .xlsx)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách cán bộ"
+    sheet.append([label for label, _ in COLUMNS.values()])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.append(["Nguyễn Thị Hương", "Nữ", "05/03/1985", "Chuyên viên", "QT-SNV-VP", "Công chức",
+                  "Hải Lăng, Quảng Trị", "Cử nhân Luật", "", ""])
+    for column, width in zip("ABCDEFGHIJ", (28, 10, 12, 24, 16, 16, 24, 22, 24, 14), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _open_workbook(upload):
+    max_bytes = settings.PEOPLE_IMPORT_MAX_BYTES
+    size = getattr(upload, "size", None)
+    if size is not None and size > max_bytes:
+        raise ImportFileError(f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB); tối đa {max_bytes // 1024 // 1024} MB.")
+    data = upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ImportFileError(f"Tệp quá lớn; tối đa {max_bytes // 1024 // 1024} MB.")
+    # Checked by content, not by name: an .xlsx is a zip holding xl/workbook.xml.
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportFileError("Tệp không phải bảng tính Excel (.xlsx). Hãy lưu tệp dưới dạng .xlsx rồi tải lên lại.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "xl/workbook.xml" not in archive.namelist():
+                raise ImportFileError("Tệp nén này không phải bảng tính Excel (.xlsx).")
+        from openpyxl import load_workbook
+
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ImportFileError:
+        raise
+    except Exception:
+        raise ImportFileError("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.") from None
+
+
+def _find_header(rows):
+    for index, row in enumerate(rows, start=1):
+        keys = [search_key(str(cell)) if cell is not None else "" for cell in row]
+        mapping = {}
+        for position, key in enumerate(keys):
+            for column, (_, spellings) in COLUMNS.items():
+                if key in spellings and column not in mapping:
+                    mapping[column] = position
+        if "full_name" in mapping:
+            return index, mapping
+        if index >= 10:
+            break
+    raise ImportFileError("Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong 10 dòng đầu. Hãy dùng tệp mẫu.")
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value)).strip()
+
+
+def _parse_date(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def _clean_row(raw, mapping, organisations, report, row_number):
+    """Turn one spreadsheet row into field values, recording errors on the report."""
+    values = {column: raw[pos] if pos < len(raw) else None for column, pos in mapping.items()}
+    errors = []
+    data = {column: _text(values.get(column)) for column in COLUMNS if column != "date_of_birth"}
+    for column in REQUIRED:
+        if column not in mapping:
+            continue
+        if not data[column]:
+            errors.append(f"thiếu “{COLUMNS[column][0]}”")
+    if data["gender"]:
+        gender = GENDERS.get(search_key(data["gender"]))
+        if gender is None:
+            errors.append(f"giới tính “{data['gender']}” không hợp lệ (Nam hoặc Nữ)")
+        data["gender"] = gender
+    category = StaffCategory.CONG_CHUC
+    if data["category"]:
+        category = CATEGORIES.get(search_key(data["category"]))
+        if category is None:
+            errors.append(f"đối tượng “{data['category']}” không hợp lệ "
+                          "(Công chức, Viên chức, Người lao động hoặc Cán bộ)")
+    data["category"] = category
+    try:
+        data["date_of_birth"] = _parse_date(values.get("date_of_birth"))
+    except ValueError as bad:
+        errors.append(f"ngày sinh “{bad}” không hợp lệ (dạng dd/mm/yyyy)")
+        data["date_of_birth"] = None
+    if data["date_of_birth"] and not (date(1900, 1, 1) <= data["date_of_birth"] <= date.today()):
+        errors.append(f"ngày sinh {data['date_of_birth']:%d/%m/%Y} nằm ngoài khoảng hợp lý")
+    organisation = None
+    if data["org_code"]:
+        organisation = organisations.get(data["org_code"].upper())
+        if organisation is None:
+            errors.append(f"mã đơn vị “{data['org_code']}” không có hoặc ngoài phạm vi quản lý của bạn")
+    if data["email"]:
+        try:
+            validate_email(data["email"])
+        except ValidationError:
+            errors.append(f"thư điện tử “{data['email']}” không hợp lệ")
+    for column in ("full_name", "position", "hometown", "qualification"):
+        limit = Person._meta.get_field(column).max_length
+        if len(data[column]) > limit:
+            errors.append(f"“{COLUMNS[column][0]}” dài quá {limit} ký tự")
+    for message in errors:
+        report.error(row_number, message[0].upper() + message[1:] + ".")
+    data["organisation"] = organisation
+    return None if errors else data
+
+
+def import_people(upload, *, by):
+    """Read an uploaded workbook of people and, when every row is valid, write them all.
+
+    Side effects (only when the report has no error; one transaction): creates or updates Person
+    rows and their audit log entries. Raises ImportFileError when the file itself is unusable.
+    """
+    book = _open_workbook(upload)
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header_row, mapping = _find_header(rows)
+    missing = [COLUMNS[c][0] for c in REQUIRED if c not in mapping]
+    if missing:
+        raise ImportFileError("Thiếu cột bắt buộc: " + ", ".join(missing) + ". Hãy dùng tệp mẫu.")
+
+    organisations = {org.code.upper(): org for org in
+                     Organisation.objects.for_user(by, [Role.ADMIN]).current()}
+    report, cleaned, seen = ImportReport(), [], {}
+    for row_number, raw in enumerate(rows, start=header_row + 1):
+        if raw is None or all(cell in (None, "") for cell in raw):
+            continue
+        report.rows += 1
+        if report.rows > settings.PEOPLE_IMPORT_MAX_ROWS:
+            raise ImportFileError(f"Tệp có quá {settings.PEOPLE_IMPORT_MAX_ROWS} dòng; hãy chia nhỏ tệp.")
+        data = _clean_row(raw, mapping, organisations, report, row_number)
+        if data is None:
+            continue
+        key = (search_key(data["full_name"]), data["date_of_birth"], data["organisation"].pk)
+        if key in seen:
+            report.error(row_number, f"Trùng với dòng {seen[key]} (cùng họ tên, ngày sinh, đơn vị).")
+            continue
+        seen[key] = row_number
+        cleaned.append(data)
+    book.close()
+    if report.rows == 0:
+        raise ImportFileError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+    if not report.ok:
+        return report
+
+    with set_actor(by), transaction.atomic():
+        for data in cleaned:
+            person = Person.objects.filter(
+                organisation=data["organisation"], search_text=search_key(data["full_name"]),
+                date_of_birth=data["date_of_birth"]).first()
+            if person is None:
+                person = Person()
+                report.created += 1
+            else:
+                report.updated += 1
+            for name in ("full_name", "gender", "date_of_birth", "position", "organisation",
+                         "category", "hometown", "qualification", "email", "phone"):
+                setattr(person, name, data[name])
+            person.is_active = True
+            person.save()
+    return report

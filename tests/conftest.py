@@ -1,0 +1,115 @@
+"""The fixed cast of every test: a province, its Sở with two sibling units, an outside body,
+and one user per role (DESIGN.md §8). Also the service checks of REQUIRE_SERVICES=1."""
+import os
+import shutil
+from types import SimpleNamespace
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+PASSWORD = "MatKhau@123"
+
+
+def pytest_sessionstart(session):
+    """With REQUIRE_SERVICES=1 a missing service fails the run instead of skipping tests."""
+    if not REQUIRE_SERVICES:
+        return
+    missing = []
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        missing.append("DATABASE_URL (PostgreSQL)")
+    if not os.environ.get("REDIS_URL"):
+        missing.append("REDIS_URL")
+    else:
+        import redis
+
+        try:
+            redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=3).ping()
+        except Exception as error:  # noqa: BLE001
+            missing.append(f"Redis at REDIS_URL ({error})")
+    if not shutil.which(CHROMIUM):
+        missing.append(f"Chromium at {CHROMIUM}")
+    if missing:
+        pytest.exit("REQUIRE_SERVICES=1 but missing: " + "; ".join(missing), returncode=3)
+
+
+@pytest.fixture
+def require_redis():
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        if REQUIRE_SERVICES:
+            pytest.fail("REDIS_URL is required (REQUIRE_SERVICES=1)")
+        pytest.skip("REDIS_URL not set")
+    return url
+
+
+@pytest.fixture
+def cast(db):
+    """Province → Sở → {Phòng A, Phòng B}; another Sở outside; one user per role."""
+    from orgs.enums import OrgKind, Role
+    from tests.factories.orgs import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+
+    province = OrganisationFactory(code="T-UBND", kind=OrgKind.UBND_TINH, name="Ủy ban nhân dân tỉnh Thử",
+                                   abbreviation="UBND")
+    body = OrganisationFactory(code="T-SNV", kind=OrgKind.SO, name="Sở Nội vụ tỉnh Thử", abbreviation="SNV",
+                               parent=province)
+    unit_a = OrganisationFactory(code="T-SNV-A", name="Phòng Tổ chức cán bộ", abbreviation="TCCB", parent=body)
+    unit_b = OrganisationFactory(code="T-SNV-B", name="Phòng Công chức, viên chức", abbreviation="CCVC",
+                                 parent=body)
+    other = OrganisationFactory(code="T-STC", kind=OrgKind.SO, name="Sở Tài chính tỉnh Thử", abbreviation="STC",
+                                parent=province)
+    person_a = PersonFactory(full_name="Nguyễn Thị Hương", organisation=unit_a)
+    person_b = PersonFactory(full_name="Lê Văn Bình", organisation=unit_b)
+    person_other = PersonFactory(full_name="Hồ Sĩ Nguyên", organisation=other)
+
+    def member(username, organisation, role):
+        user = UserFactory(username=username)
+        MembershipFactory(user=user, organisation=organisation, role=role)
+        return user
+
+    users = {
+        "outsider": member("ngoai", other, Role.CLERK),
+        "clerk_a": member("canbo_a", unit_a, Role.CLERK),
+        "clerk_b": member("canbo_b", unit_b, Role.CLERK),
+        "reviewer": member("vanphong", body, Role.REVIEWER),
+        "council": member("hoidong", body, Role.COUNCIL),
+        "approver": member("lanhdao", body, Role.APPROVER),
+        "admin": member("quantri", province, Role.ADMIN),
+    }
+    return SimpleNamespace(province=province, body=body, unit_a=unit_a, unit_b=unit_b, other=other,
+                           person_a=person_a, person_b=person_b, person_other=person_other,
+                           users=users, password=PASSWORD, **users)
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client logged in as that user (None: anonymous)."""
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+    return login
+
+
+# --- browser (Playwright on Debian's Chromium; never `playwright install`) ----------------------
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        if REQUIRE_SERVICES:
+            pytest.fail(f"Chromium not found at {CHROMIUM}")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh",
+            "viewport": {"width": 1366, "height": 900}}
