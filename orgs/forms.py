@@ -105,8 +105,8 @@ class PersonForm(NfcFormMixin, forms.ModelForm):
 
 
 class PersonFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm theo tên", required=False,
-                        widget=forms.TextInput(attrs={"placeholder": "ví dụ: nguyen thi huong"}))
+    q = forms.CharField(label="Tìm theo tên", required=False, widget=forms.TextInput(
+        attrs={"placeholder": "ví dụ: nguyen thi huong", "class": "form-control", "type": "search"}))
     don_vi = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
                                      label="Đơn vị (kể cả cấp dưới)", empty_label="Tất cả đơn vị")
     doi_tuong = forms.ChoiceField(label="Đối tượng", required=False,
@@ -115,8 +115,10 @@ class PersonFilterForm(forms.Form):
         ("", "Đang công tác"), ("nghi", "Đã nghỉ, chuyển công tác"), ("tat-ca", "Tất cả")])
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.fields["don_vi"].queryset = Organisation.objects.for_user(user).order_by("path")
+        for name in ("don_vi", "doi_tuong", "trang_thai"):
+            self.fields[name].widget.attrs["class"] = "form-select"
 
 
 class PeopleImportForm(forms.Form):

@@ -35,6 +35,12 @@ def pytest_sessionstart(session):
         pytest.exit("REQUIRE_SERVICES=1 but missing: " + "; ".join(missing), returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 is slow on purpose; tests do not need that."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def require_redis():
     url = os.environ.get("REDIS_URL")

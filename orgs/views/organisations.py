@@ -65,8 +65,11 @@ class OrganisationDetailView(ScopedObjectMixin, TemplateView):
         children = list(org.children.select_related("successor").annotate(
             people_count=Count("people", filter=Q(people__is_active=True))).order_by("order", "name"))
         people = org.people.filter(is_active=True).order_by("full_name")
+        ancestors = org.ancestors()
+        for ancestor in ancestors:  # units above one's scope are named, not linked
+            ancestor.visible = self.request.user.has_perm("orgs.view_organisation", ancestor)
         return super().get_context_data(
-            org=org, ancestors=org.ancestors(), children=children,
+            org=org, ancestors=ancestors, parent=ancestors[-1] if ancestors else None, children=children,
             people=people[:200], people_total=people.count(),
             predecessors=org.predecessors.order_by("name"), successor_chain=org.successor_chain(),
             blocs=org.blocs.filter(is_active=True), **kwargs)

@@ -1,0 +1,38 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from orgs.models import EmulationBloc, Membership, Organisation, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (Organisation.objects.count(), Person.objects.count(), Membership.objects.count(),
+            get_user_model().objects.count(), EmulationBloc.objects.count())
+
+
+def test_seed_demo_twice_does_not_duplicate():
+    call_command("seed_demo")
+    first = counts()
+    call_command("seed_demo")
+    assert counts() == first
+    assert first[1] >= 55
+
+
+def test_seed_demo_has_one_account_per_role_and_two_clerk_units():
+    call_command("seed_demo")
+    roles = dict(Membership.objects.values_list("user__username", "role"))
+    assert roles == {"quantri": "admin", "vanphong": "reviewer", "hoidong": "council", "lanhdao": "approver",
+                     "canbo.tcbc": "clerk", "canbo.luutru": "clerk"}
+    clerk_units = set(Membership.objects.filter(role="clerk").values_list("organisation__code", flat=True))
+    assert clerk_units == {"QT-SNV-TCBC", "QT-SNV-TTLT"}
+    assert get_user_model().objects.get(username="vanphong").check_password("ThiDua@2025")
+
+
+def test_seed_demo_district_offices_dissolved_with_successor():
+    call_command("seed_demo")
+    office = Organisation.objects.get(code="QT-HGL-PNV")
+    assert office.valid_until.isoformat() == "2025-07-01"
+    assert office.successor.code == "QT-XGL-VHXH"
+    assert not office.is_current()

@@ -1,0 +1,475 @@
+"""Permission matrix (DESIGN.md §4): every URL of the project, for every role of the cast.
+
+MATRIX has one row per (URL, target object). Each row says, for every role, what a GET and (for
+pages that take a POST) what a POST must answer. The expectations are the *rules*, not a
+recording of the current behaviour:
+
+- anonymous: every page except the login page redirects to the login page;
+- pages under "orgs.configure" (tree, create org, accounts list/create, blocs list/create, people
+  import and its template) need an admin role: anybody else gets 403;
+- an object outside the user's scope (the subtrees under their memberships) is a 404, an object
+  inside it without the needed role is a 403;
+- clerks view/add/edit the people of their own unit; reviewer, council member and approver (roles
+  on the Sở) view the organisations and people under the Sở but change nothing;
+- the admin of the province may do everything inside the province, nothing outside it;
+- POST-only endpoints answer GET with 405 (once the user is allowed at all: the permission check
+  comes first, so a denied user still gets 404/403 and learns nothing).
+
+Expected values:
+- an int: that status;
+- LOGIN: a 302 to the login page;
+- WRITTEN (POST only): a 302 *and* the database changed. Any other POST expectation also asserts
+  that nothing in the watched tables changed, so a denial can never be a silent partial write.
+
+test_every_url_is_in_the_matrix walks the whole URLconf: a new URL without a row fails the suite.
+"""
+import hashlib
+import io
+import json
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.views.static import serve
+
+from orgs.enums import OrgKind, Role
+from orgs.models import EmulationBloc, Membership, Organisation, Person
+from tests.factories.orgs import (EmulationBlocFactory, MembershipFactory, OrganisationFactory, PersonFactory,
+                                  UserFactory)
+
+ROLES = ("anonymous", "outsider", "clerk_a", "clerk_b", "reviewer", "council", "approver", "admin")
+OFFICE = ("reviewer", "council", "approver")
+
+LOGIN = "302→login"
+WRITTEN = "302+written"
+
+NEW_PASSWORD = "Kh0ng-Doan-Duoc#2025"
+
+
+def by_role(*, outsider, clerk_a, clerk_b, office, admin, anonymous=LOGIN, **overrides):
+    """Expected answer for each role; `office` stands for reviewer, council member and approver."""
+    expected = {"anonymous": anonymous, "outsider": outsider, "clerk_a": clerk_a, "clerk_b": clerk_b,
+                "admin": admin, **{role: office for role in OFFICE}}
+    expected.update(overrides)
+    assert set(expected) == set(ROLES), overrides
+    return expected
+
+
+def everyone(status, anonymous=LOGIN):
+    return by_role(outsider=status, clerk_a=status, clerk_b=status, office=status, admin=status,
+                   anonymous=anonymous)
+
+
+def admin_only(allowed, denied=403):
+    return by_role(outsider=denied, clerk_a=denied, clerk_b=denied, office=denied, admin=allowed)
+
+
+NOBODY = everyone(404)  # an object outside the province: even its admin gets 404
+
+
+# --- POST data (functions of the targets, so primary keys are the cast's) -------------------------
+def organisation_data(t, **changes):
+    return {"parent": t.body.pk, "kind": OrgKind.PHONG, "name": "Phòng Thanh tra", "short_name": "",
+            "code": "T-SNV-C", "abbreviation": "TTR", "place_name": "Quảng Trị", "address": "",
+            "phone": "", "email": "", "valid_from": "", "order": "3", **changes}
+
+
+def organisation_update_data(org):
+    return {"parent": org.parent_id or "", "kind": org.kind, "name": org.name + " (đã sửa)",
+            "short_name": org.short_name, "code": org.code, "abbreviation": org.abbreviation,
+            "place_name": org.place_name, "address": "", "phone": "", "email": "", "valid_from": "",
+            "order": "0"}
+
+
+def person_data(organisation, full_name="Phạm Thị Mai"):
+    return {"full_name": full_name, "gender": "nu", "date_of_birth": "05/03/1985",
+            "organisation": organisation.pk, "position": "Chuyên viên", "category": "cong_chuc",
+            "hometown": "Hải Lăng, Quảng Trị", "qualification": "Cử nhân Luật", "email": "",
+            "phone": "", "is_active": "on"}
+
+
+def bloc_data(t, name="Khối các phòng thuộc Sở Nội vụ", organiser=None):
+    return {"name": name, "kind": "khoi", "organiser": (organiser or t.body).pk,
+            "members": [t.unit_a.pk, t.unit_b.pk], "leader": t.unit_a.pk, "description": "",
+            "is_active": "on"}
+
+
+def account_data(t):
+    return {"username": "canbo_moi", "full_name": "Trần Thị Mới", "email": "moi@example.vn",
+            "password": NEW_PASSWORD, "organisation": t.unit_a.pk, "role": Role.CLERK, "person": ""}
+
+
+def account_update_data(t):
+    return {"full_name": "Nguyễn Văn Đổi Tên", "email": "doiten@example.vn", "is_active": "on",
+            "person": ""}
+
+
+def people_workbook(t):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Mã đơn vị", "Đối tượng"])
+    sheet.append(["Đặng Văn Nhập", "Nam", "12/08/1990", "Chuyên viên", t.unit_a.code, "Công chức"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return {"file": SimpleUploadedFile(
+        "can-bo.xlsx", buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
+
+
+# --- the matrix -------------------------------------------------------------------------------------
+# url: URL name; target: names of the targets fixture whose pk fills <pk>; get/post: expected
+# answers per role (post also needs data); a row without "get" is POST-only.
+MATRIX = [
+    # portal
+    {"url": "home", "get": everyone(200)},
+    {"url": "login",
+     "get": everyone(302, anonymous=200),  # a logged-in user is sent home
+     "post": everyone(302, anonymous=WRITTEN),  # anonymous logs in (last_login is written)
+     "data": lambda t: {"username": "canbo_a", "password": t.password}},
+    {"url": "logout",
+     "get": everyone(405, anonymous=405),  # POST-only since Django 5
+     "post": everyone(302), "data": lambda t: {}},
+    {"url": "password_change", "get": everyone(200),
+     "post": everyone(WRITTEN),  # one's own password: everyone may
+     "data": lambda t: {"old_password": t.password, "new_password1": NEW_PASSWORD,
+                        "new_password2": NEW_PASSWORD}},
+    {"url": "password_change_done", "get": everyone(200)},
+
+    # organisation tree
+    {"url": "orgs:organisation_tree", "get": admin_only(200)},
+    {"url": "orgs:organisation_create", "get": admin_only(200),
+     "post": admin_only(WRITTEN), "data": organisation_data},
+    {"url": "orgs:organisation_detail", "target": "unit_a",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)},
+    {"url": "orgs:organisation_detail", "target": "body",  # the Sở above the clerks' units
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200)},
+    {"url": "orgs:organisation_detail", "target": "other",
+     "get": by_role(outsider=200, clerk_a=404, clerk_b=404, office=404, admin=200)},
+    {"url": "orgs:organisation_detail", "target": "far", "get": NOBODY},
+    {"url": "orgs:organisation_update", "target": "unit_a",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN),
+     "data": lambda t: organisation_update_data(t.unit_a)},
+    {"url": "orgs:organisation_update", "target": "other",
+     "get": by_role(outsider=403, clerk_a=404, clerk_b=404, office=404, admin=200),
+     "post": by_role(outsider=403, clerk_a=404, clerk_b=404, office=404, admin=WRITTEN),
+     "data": lambda t: organisation_update_data(t.other)},
+    {"url": "orgs:organisation_update", "target": "far", "get": NOBODY, "post": NOBODY,
+     "data": lambda t: organisation_update_data(t.far)},
+    {"url": "orgs:organisation_dissolve", "target": "unit_b",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=403, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=403, office=403, admin=WRITTEN),
+     "data": lambda t: {"on": date.today().strftime("%d/%m/%Y"), "successor": t.unit_a.pk,
+                        "move_people": "on", "move_children": "on"}},
+
+    # people
+    {"url": "orgs:person_list", "get": everyone(200)},  # each sees the people of their scope
+    {"url": "orgs:person_create",
+     "get": by_role(outsider=200, clerk_a=200, clerk_b=200, office=403, admin=200),
+     # into unit_a: a clerk of another unit gets the form back (unit not among the choices)
+     "post": by_role(outsider=200, clerk_a=WRITTEN, clerk_b=200, office=403, admin=WRITTEN),
+     "data": lambda t: person_data(t.unit_a)},
+    {"url": "orgs:person_detail", "target": "person_a",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)},
+    {"url": "orgs:person_detail", "target": "person_other",
+     "get": by_role(outsider=200, clerk_a=404, clerk_b=404, office=404, admin=200)},
+    {"url": "orgs:person_update", "target": "person_a",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=403, admin=WRITTEN),
+     "data": lambda t: person_data(t.unit_a, full_name="Nguyễn Thị Hương Giang")},
+    {"url": "orgs:person_update", "target": "person_b",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=200, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=WRITTEN, office=403, admin=WRITTEN),
+     "data": lambda t: person_data(t.unit_b, full_name="Lê Văn Bình An")},
+    {"url": "orgs:person_update", "target": "person_other",
+     "get": by_role(outsider=200, clerk_a=404, clerk_b=404, office=404, admin=200),
+     "post": by_role(outsider=WRITTEN, clerk_a=404, clerk_b=404, office=404, admin=WRITTEN),
+     "data": lambda t: person_data(t.other, full_name="Hồ Sĩ Nguyên Khang")},
+    {"url": "orgs:people_import", "get": admin_only(200),
+     "post": admin_only(WRITTEN), "data": people_workbook},
+    {"url": "orgs:people_import_template", "get": admin_only(200)},
+
+    # accounts and roles (the account of clerk_a has its role on unit_a)
+    {"url": "orgs:account_list", "get": admin_only(200)},
+    {"url": "orgs:account_create", "get": admin_only(200),
+     "post": admin_only(WRITTEN), "data": account_data},
+    {"url": "orgs:account_detail", "target": "account_a",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200)},
+    {"url": "orgs:account_detail", "target": "account_far", "get": NOBODY},
+    {"url": "orgs:account_update", "target": "account_a",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN),
+     "data": account_update_data},
+    {"url": "orgs:account_update", "target": "account_far", "get": NOBODY, "post": NOBODY,
+     "data": account_update_data},
+    {"url": "orgs:account_password", "target": "account_a",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN),
+     "data": lambda t: {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}},
+    {"url": "orgs:membership_create", "target": "account_a",  # POST-only
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=405),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN),
+     "data": lambda t: {"organisation": t.unit_b.pk, "role": Role.CLERK}},
+    {"url": "orgs:membership_delete", "target": "membership_a",  # POST-only
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=405),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN),
+     "data": lambda t: {}},
+    {"url": "orgs:membership_delete", "target": "membership_far", "get": NOBODY, "post": NOBODY,
+     "data": lambda t: {}},
+
+    # emulation blocs (the bloc is organised by the Sở)
+    {"url": "orgs:bloc_list", "get": admin_only(200)},
+    {"url": "orgs:bloc_create", "get": admin_only(200),
+     "post": admin_only(WRITTEN), "data": bloc_data},
+    {"url": "orgs:bloc_detail", "target": "bloc",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200)},
+    {"url": "orgs:bloc_detail", "target": "bloc_far", "get": NOBODY},
+    {"url": "orgs:bloc_update", "target": "bloc",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN),
+     "data": lambda t: bloc_data(t, name="Khối thi đua các phòng (đã sửa)")},
+    {"url": "orgs:bloc_update", "target": "bloc_far", "get": NOBODY, "post": NOBODY,
+     "data": lambda t: bloc_data(t, name="Khối đã sửa", organiser=t.far)},
+]
+
+for _row in MATRIX:
+    assert _row.get("get") or _row.get("post"), _row
+    assert ("post" in _row) == ("data" in _row), _row
+    for _expected in (_row.get("get"), _row.get("post")):
+        assert _expected is None or set(_expected) == set(ROLES), _row
+
+
+def row_id(row):
+    return row["url"] + (f"[{row['target']}]" if "target" in row else "")
+
+
+GET_CASES = [pytest.param(row, role, id=f"{row_id(row)}-{role}") for row in MATRIX if "get" in row
+             for role in ROLES]
+POST_CASES = [pytest.param(row, role, id=f"{row_id(row)}-{role}") for row in MATRIX if "post" in row
+              for role in ROLES]
+
+
+# --- fixtures -------------------------------------------------------------------------------------
+@pytest.fixture
+def targets(cast):
+    """The cast, plus a bloc of the Sở and objects of another province (outside everyone's scope)."""
+    bloc = EmulationBlocFactory(name="Khối các phòng thuộc Sở", organiser=cast.body, leader=cast.unit_a)
+    bloc.members.set([cast.unit_a, cast.unit_b])
+    far = OrganisationFactory(code="K-UBND", kind=OrgKind.UBND_TINH, name="Ủy ban nhân dân tỉnh Khác",
+                              abbreviation="UBND")
+    PersonFactory(full_name="Vũ Thị Xa", organisation=far)
+    account_far = UserFactory(username="tinh_khac")
+    membership_far = MembershipFactory(user=account_far, organisation=far, role=Role.CLERK)
+    bloc_far = EmulationBlocFactory(name="Cụm thi đua tỉnh Khác", organiser=far)
+    return SimpleNamespace(
+        **vars(cast), bloc=bloc, far=far, account_far=account_far, membership_far=membership_far,
+        bloc_far=bloc_far, account_a=cast.clerk_a,
+        membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a))
+
+
+def url_of(row, t):
+    if "target" in row:
+        return reverse(row["url"], kwargs={"pk": getattr(t, row["target"]).pk})
+    return reverse(row["url"])
+
+
+def client_as(role, t, **client_kwargs):
+    client = Client(**client_kwargs)
+    if role != "anonymous":
+        client.force_login(t.users[role])  # axes refuses client.login() without a request
+    return client
+
+
+WATCHED = [Organisation, Person, Membership, EmulationBloc, EmulationBloc.members.through,
+           get_user_model()]
+
+
+def snapshot():
+    """Row count and a hash of every row of the watched tables (and of the audit log)."""
+    from auditlog.models import LogEntry
+
+    state = {}
+    for model in [*WATCHED, LogEntry]:
+        rows = list(model.objects.order_by("pk").values())
+        digest = hashlib.sha256(json.dumps(rows, default=str, sort_keys=True).encode()).hexdigest()
+        state[model._meta.label] = (len(rows), digest)
+    return state
+
+
+def check_status(response, expected):
+    if expected == LOGIN:
+        assert response.status_code == 302, f"got {response.status_code}, expected 302 to the login page"
+        assert response["Location"].startswith(reverse("login")), response["Location"]
+    elif expected == WRITTEN:
+        assert response.status_code == 302, f"got {response.status_code}, expected 302 after the write"
+    else:
+        assert response.status_code == expected, f"got {response.status_code}, expected {expected}"
+
+
+def changed_tables(before, after):
+    return sorted(label for label in before if before[label] != after[label])
+
+
+# --- the matrix tests -----------------------------------------------------------------------------
+@pytest.mark.parametrize(("row", "role"), GET_CASES)
+def test_get(row, role, targets):
+    client = client_as(role, targets)
+    before = snapshot()
+    response = client.get(url_of(row, targets))
+    check_status(response, row["get"][role])
+    assert changed_tables(before, snapshot()) == [], "a GET wrote to the database"
+
+
+@pytest.mark.parametrize(("row", "role"), POST_CASES)
+def test_post(row, role, targets):
+    """A denied POST (403, 404, login, invalid form) changes nothing; an allowed one writes."""
+    client = client_as(role, targets)
+    expected = row["post"][role]
+    before = snapshot()
+    response = client.post(url_of(row, targets), row["data"](targets))
+    changed = changed_tables(before, snapshot())
+    if expected == WRITTEN:
+        check_status(response, expected)
+        assert changed, "the POST was accepted but nothing changed"
+    else:
+        assert changed == [], f"a refused POST (status {response.status_code}) changed {changed}"
+        check_status(response, expected)
+
+
+def allowed_role(row, method):
+    return next(role for role in ROLES if row[method][role] in (200, WRITTEN, 405) and role != "anonymous")
+
+
+@pytest.mark.parametrize("row", [pytest.param(row, id=row_id(row)) for row in MATRIX if "post" in row])
+def test_post_without_csrf_token_is_refused(row, targets):
+    """Every state-changing view is protected by CSRF: a POST without the token is a 403 and writes
+    nothing, even for a user who may make that change."""
+    role = next((r for r in ROLES if row["post"][r] == WRITTEN), allowed_role(row, "post"))
+    client = client_as(role, targets, enforce_csrf_checks=True)
+    before = snapshot()
+    response = client.post(url_of(row, targets), row["data"](targets))
+    assert response.status_code == 403, f"{role}: got {response.status_code}, expected 403 (CSRF)"
+    assert changed_tables(before, snapshot()) == []
+
+
+@pytest.mark.parametrize("row", [pytest.param(row, id=row_id(row)) for row in MATRIX
+                                 if "post" not in row and 200 in row["get"].values()])
+def test_read_only_page_refuses_post(row, targets):
+    """Pages that only show something answer a POST with 405 and write nothing."""
+    role = next(r for r in ROLES if row["get"][r] == 200)
+    client = client_as(role, targets)
+    before = snapshot()
+    response = client.post(url_of(row, targets), {"name": "x", "full_name": "x"})
+    assert response.status_code == 405, f"{role}: got {response.status_code}, expected 405"
+    assert changed_tables(before, snapshot()) == []
+
+
+# --- every URL has a row --------------------------------------------------------------------------
+def walk(resolver, namespace="", prefix=""):
+    """(qualified name or None, route) of every URL pattern, except the admin site and static files."""
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if str(entry.pattern) == "django-admin/" or entry.app_name == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, inner, route)
+        elif isinstance(entry, URLPattern):
+            if entry.callback is serve:  # static()/media in DEBUG
+                continue
+            yield (f"{namespace}{entry.name}" if entry.name else None), route
+
+
+def test_every_url_is_in_the_matrix():
+    patterns = list(walk(get_resolver()))
+    covered = {row["url"] for row in MATRIX}
+    unnamed = [route for name, route in patterns if name is None]
+    missing = sorted({name for name, _ in patterns if name is not None} - covered)
+    assert not unnamed, f"URL patterns without a name cannot be in the permission matrix: {unnamed}"
+    assert not missing, f"URLs without a permission-matrix row: {missing}"
+    assert len(patterns) >= 25  # the walk really went into the included URLconfs
+
+
+def test_every_matrix_row_is_a_real_url():
+    names = {name for name, _ in walk(get_resolver())}
+    assert sorted({row["url"] for row in MATRIX} - names) == []
+
+
+# --- the allowed writes, checked field by field ------------------------------------------------------
+def test_admin_creates_an_organisation(targets):
+    client = client_as("admin", targets)
+    response = client.post(reverse("orgs:organisation_create"), organisation_data(targets))
+    org = Organisation.objects.get(code="T-SNV-C")
+    assert response.status_code == 302 and response["Location"] == org.get_absolute_url()
+    assert org.parent == targets.body and org.name == "Phòng Thanh tra"
+    assert org.path == f"{targets.body.path}{org.pk}/"
+
+
+def test_clerk_edits_a_person_of_their_unit(targets):
+    client = client_as("clerk_a", targets)
+    response = client.post(reverse("orgs:person_update", args=[targets.person_a.pk]),
+                           person_data(targets.unit_a, full_name="Nguyễn Thị Hương Giang"))
+    assert response.status_code == 302
+    targets.person_a.refresh_from_db()
+    assert targets.person_a.full_name == "Nguyễn Thị Hương Giang"
+    assert targets.person_a.organisation == targets.unit_a
+
+
+def test_clerk_adds_a_person_to_their_unit_only(targets):
+    client = client_as("clerk_a", targets)
+    assert client.post(reverse("orgs:person_create"), person_data(targets.unit_a)).status_code == 302
+    assert Person.objects.filter(full_name="Phạm Thị Mai", organisation=targets.unit_a).count() == 1
+    # the same clerk cannot place someone in the sibling unit, nor move their own person there
+    before = snapshot()
+    assert client.post(reverse("orgs:person_create"),
+                       person_data(targets.unit_b, full_name="Không Được Thêm")).status_code == 200
+    assert client.post(reverse("orgs:person_update", args=[targets.person_a.pk]),
+                       person_data(targets.unit_b, full_name="Nguyễn Thị Hương")).status_code == 200
+    assert changed_tables(before, snapshot()) == []
+
+
+def test_admin_grants_and_revokes_a_role(targets):
+    client = client_as("admin", targets)
+    response = client.post(reverse("orgs:membership_create", args=[targets.account_a.pk]),
+                           {"organisation": targets.unit_b.pk, "role": Role.CLERK})
+    assert response.status_code == 302
+    granted = Membership.objects.get(user=targets.account_a, organisation=targets.unit_b, role=Role.CLERK)
+    response = client.post(reverse("orgs:membership_delete", args=[granted.pk]))
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=granted.pk).exists()
+    assert Membership.objects.filter(pk=targets.membership_a.pk).exists()
+
+
+def test_admin_creates_an_account_and_a_bloc(targets):
+    client = client_as("admin", targets)
+    assert client.post(reverse("orgs:account_create"), account_data(targets)).status_code == 302
+    account = get_user_model().objects.get(username="canbo_moi")
+    assert list(account.memberships.values_list("organisation", "role")) == [(targets.unit_a.pk, Role.CLERK)]
+    assert client.post(reverse("orgs:bloc_create"), bloc_data(targets, name="Khối mới")).status_code == 302
+    bloc = EmulationBloc.objects.get(name="Khối mới")
+    assert set(bloc.members.all()) == {targets.unit_a, targets.unit_b} and bloc.organiser == targets.body
+
+
+def test_admin_dissolves_a_unit_into_its_sibling(targets):
+    client = client_as("admin", targets)
+    response = client.post(reverse("orgs:organisation_dissolve", args=[targets.unit_b.pk]),
+                           {"on": date.today().strftime("%d/%m/%Y"), "successor": targets.unit_a.pk,
+                            "move_people": "on", "move_children": "on"})
+    assert response.status_code == 302
+    targets.unit_b.refresh_from_db()
+    targets.person_b.refresh_from_db()
+    assert targets.unit_b.successor == targets.unit_a and targets.unit_b.valid_until == date.today()
+    assert targets.person_b.organisation == targets.unit_a
+
+
+def test_admin_imports_people(targets):
+    client = client_as("admin", targets)
+    response = client.post(reverse("orgs:people_import"), people_workbook(targets))
+    assert response.status_code == 302
+    assert Person.objects.filter(full_name="Đặng Văn Nhập", organisation=targets.unit_a).exists()

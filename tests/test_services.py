@@ -1,0 +1,24 @@
+"""The real services CI provides: PostgreSQL as the database, Redis as the Celery broker."""
+import os
+
+import pytest
+from django.db import connection
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_database_is_postgresql_when_database_url_is_set():
+    if not os.environ.get("DATABASE_URL"):
+        pytest.skip("embedded SQLite run")
+    assert connection.vendor == "postgresql"
+
+
+@pytest.mark.services
+def test_celery_broker_is_redis_and_reachable(require_redis):
+    from portal.celery import app
+
+    assert app.conf.broker_url == require_redis
+    assert app.conf.task_always_eager is False
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=2)
+        assert conn.connected
