@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from orgs.enums import Role
 from orgs.models import EmulationBloc, Organisation, Person
@@ -15,6 +16,7 @@ def _units(ids):
         children_count=Count("children", distinct=True)).order_by("path"))
 
 
+@require_safe
 @login_required
 def home(request):
     """Each role lands on what it works with: a clerk their unit, the office its body, an admin

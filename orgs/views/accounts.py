@@ -1,8 +1,9 @@
 """Pages for user accounts and their roles."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -48,14 +49,20 @@ class AccountListView(PermissionMixin, TemplateView):
         return super().get_context_data(page=page, query=query, role=role, roles=Role.choices, **kwargs)
 
 
-class AccountScopedMixin(ScopedObjectMixin):
-    def get_scoped_queryset(self):
-        return accounts_for(self.request.user)
+class AdminOnlyMixin:
+    """Account pages are for admins: anyone else gets 403 before any object is looked up."""
 
     def get_object(self, queryset=None):
-        if not hasattr(self, "_object"):
-            self._object = get_object_or_404(self.get_scoped_queryset(), pk=self.kwargs["pk"])
-        return self._object
+        if not self.request.user.has_perm("orgs.manage_users"):
+            raise PermissionDenied
+        return super().get_object(queryset)
+
+
+class AccountScopedMixin(AdminOnlyMixin, ScopedObjectMixin):
+    model = get_user_model()
+
+    def get_scoped_queryset(self):
+        return accounts_for(self.request.user)
 
 
 class AccountCreateView(PermissionMixin, FormView):
@@ -129,7 +136,7 @@ class MembershipCreateView(AccountScopedMixin, View):
         return view.render_to_response(view.get_context_data(membership_form=form), status=400)
 
 
-class MembershipDeleteView(ScopedObjectMixin, View):
+class MembershipDeleteView(AdminOnlyMixin, ScopedObjectMixin, View):
     """POST: take one role away from an account."""
 
     permission_required = "orgs.grant_role"
