@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tai-khoan/", include("portal.account_urls")),
     path("", include("orgs.urls")),
+    path("", include("campaigns.urls")),
+    path("danh-muc/", include("awards.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

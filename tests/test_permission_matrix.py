@@ -132,6 +132,56 @@ def people_workbook(t):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
 
 
+def awardform_data(code):
+    return {"name": "Bằng khen thử", "short_name": "", "code": code, "category": "commendation",
+            "subject_types": ["individual"], "authority": 10, "vote_threshold": "",
+            "vote_denominator": "present", "ballot_type": "secret", "report_form": "", "legal_reference": "",
+            "order": 0, "is_active": "on"}
+
+
+def profile_data(code):
+    return {"name": "Nghị định thử", "code": code, "valid_from": "01/01/2030", "valid_until": "",
+            "basis_lines": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+            "report_form_label": "Mẫu số 08", "collective_multiplier": "2", "notes": "",
+            "he-so-TOTAL_FORMS": "0", "he-so-INITIAL_FORMS": "0"}
+
+
+def campaign_data(t, **changes):
+    return {"kind": "special", "issuer": t.body.pk, "title": "Đợt thi đua đặc biệt (đã sửa)", "theme": "",
+            "plan_number": "175", "plan_symbol": "KH-SNV", "plan_date": "10/07/2024", "signer_authority": "",
+            "signer_title": "", "signer_name": "", "period_start": "15/07/2024", "period_end": "31/07/2025",
+            "summary_deadline": "05/08/2025", "dossier_deadline": "05/08/2025", "legal_profile": t.profile.pk,
+            "eligible_subject_types": ["individual", "collective"], "purpose": "", "requirements": "",
+            "tasks_text": "", "awards_guidance": "", "implementation": "", **changes}
+
+
+def management(prefix, total):
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+
+
+def targets_section_data(t):
+    return {**management("rows", 1), "rows-0-order": "1", "rows-0-text": "100% đơn vị hoàn thành tốt nhiệm vụ",
+            "rows-0-value": "100", "rows-0-unit": "%", "rows-0-measured_on": "", "amend-reason": "Bổ sung chỉ tiêu"}
+
+
+def quota_override_data(t):
+    return {**management("rows", 1), "rows-0-organisation": t.unit_a.pk, "rows-0-max_count": "5",
+            "amend-reason": "Đơn vị đông cán bộ"}
+
+
+def registration_entries_data(t):
+    return {**management("entries", 1), "reg-note": "", "entries-0-subject_type": "individual",
+            "entries-0-person": t.person_a.pk, "entries-0-organisation": "",
+            "entries-0-award_form": t.offer.award_form_id, "entries-0-target_note": "Hoàn thành xuất sắc"}
+
+
+CAMPAIGN_VIEW = by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)
+CAMPAIGN_DRAFT_VIEW = by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200)
+CAMPAIGN_CHANGE = by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200)
+CAMPAIGN_CHANGE_POST = by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN)
+
+
 # --- the matrix -------------------------------------------------------------------------------------
 # url: URL name; target: names of the targets fixture whose pk fills <pk>; get/post: expected
 # answers per role ("post" needs "data"). POST-only endpoints keep a "get" entry: 405 for a user who
@@ -240,6 +290,80 @@ MATRIX = [
      "data": lambda t: bloc_data(t, name="Khối thi đua các phòng (đã sửa)")},
     {"url": "orgs:bloc_update", "target": "bloc_far", "get": NOBODY, "post": NOBODY,
      "data": lambda t: bloc_data(t, name="Khối đã sửa", organiser=t.far)},
+
+    # award catalogue (global: admins only, the same 403 for every pk)
+    {"url": "awards:awardform_list", "get": admin_only(200)},
+    {"url": "awards:awardform_create", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: awardform_data("bang-khen-thu")},
+    {"url": "awards:awardform_update", "target": "award_form", "get": admin_only(200),
+     "post": admin_only(WRITTEN), "data": lambda t: awardform_data(t.award_form.code)},
+    {"url": "awards:profile_list", "get": admin_only(200)},
+    {"url": "awards:profile_create", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: profile_data("nd-thu")},
+    {"url": "awards:profile_update", "target": "profile", "get": admin_only(200),
+     "post": admin_only(WRITTEN), "data": lambda t: profile_data(t.profile.code)},
+    {"url": "awards:salary_list", "get": admin_only(200)},
+    {"url": "awards:salary_create", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: {"valid_from": "01/07/2030", "amount": "3000000", "legal_basis": ""}},
+    {"url": "awards:salary_update", "target": "salary", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: {"valid_from": "01/07/2031", "amount": "3100000", "legal_basis": ""}},
+
+    # campaigns: `campaign` is launched by the Sở with unit_a (and its subtree) taking part
+    {"url": "campaigns:campaign_list", "get": everyone(200)},
+    {"url": "campaigns:campaign_create", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: campaign_data(t, title="Phong trào mới")},
+    {"url": "campaigns:campaign_detail", "target": "campaign", "get": CAMPAIGN_VIEW},
+    {"url": "campaigns:campaign_detail", "target": "draft", "get": CAMPAIGN_DRAFT_VIEW},
+    {"url": "campaigns:campaign_detail", "target": "campaign_far", "get": NOBODY},
+    {"url": "campaigns:campaign_update", "target": "campaign", "get": CAMPAIGN_CHANGE,
+     "post": CAMPAIGN_CHANGE_POST, "data": lambda t: campaign_data(t, **{"amend-reason": "Sửa tên"})},
+    {"url": "campaigns:campaign_update", "target": "campaign_far", "get": NOBODY, "post": NOBODY,
+     "data": lambda t: campaign_data(t)},
+    {"url": "campaigns:campaign_copy", "target": "campaign", "get": CAMPAIGN_CHANGE,
+     "post": CAMPAIGN_CHANGE_POST, "data": lambda t: {"title": "Phong trào năm sau", "years": "1"}},
+    {"url": "campaigns:task_board", "target": "campaign", "get": CAMPAIGN_VIEW},
+    {"url": "campaigns:campaign_transition", "label": "close",
+     "kwargs": lambda t: {"pk": t.campaign.pk, "action": "close"},
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=405),
+     "post": CAMPAIGN_CHANGE_POST, "data": lambda t: {}},
+    {"url": "campaigns:campaign_section", "label": "campaign",
+     "kwargs": lambda t: {"pk": t.campaign.pk, "section": "chi-tieu"},
+     "get": CAMPAIGN_CHANGE, "post": CAMPAIGN_CHANGE_POST, "data": targets_section_data},
+    {"url": "campaigns:campaign_section", "label": "campaign_far",
+     "kwargs": lambda t: {"pk": t.campaign_far.pk, "section": "chi-tieu"},
+     "get": NOBODY, "post": NOBODY, "data": targets_section_data},
+    {"url": "campaigns:quota_overrides", "target": "offer", "get": CAMPAIGN_CHANGE,
+     "post": CAMPAIGN_CHANGE_POST, "data": quota_override_data},
+    {"url": "campaigns:task_status", "target": "task",  # POST-only; the responsible unit or the office
+     "get": by_role(outsider=404, clerk_a=405, clerk_b=404, office=403, admin=405, reviewer=405),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"status": "done"}},
+    # registrations (đăng ký thi đua): unit_a's draft in `campaign`, a sent one in `campaign2`
+    {"url": "campaigns:registration_edit", "target": "campaign",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=403, admin=403),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=403, admin=403),
+     "data": registration_entries_data},
+    {"url": "campaigns:registration_list", "target": "campaign",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
+    {"url": "campaigns:registration_detail", "target": "registration_draft",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=404, admin=404)},
+    {"url": "campaigns:registration_detail", "target": "registration_sent",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)},
+    {"url": "campaigns:registration_submit", "target": "registration_draft",
+     "get": by_role(outsider=404, clerk_a=405, clerk_b=404, office=404, admin=404),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=404, admin=404), "data": lambda t: {}},
+    {"url": "campaigns:registration_return", "target": "registration_sent",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=405, reviewer=405),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"reason": "Thiếu mục tiêu của tập thể"}},
+    {"url": "campaigns:registration_accept", "target": "registration_sent",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=405, reviewer=405),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {}},
+
+    {"url": "campaigns:public_list", "get": everyone(200, anonymous=200)},
+    {"url": "campaigns:public_detail", "target": "campaign", "get": everyone(200, anonymous=200)},
+    {"url": "campaigns:public_detail", "target": "draft", "get": everyone(404, anonymous=404)},
 ]
 
 for _row in MATRIX:
@@ -250,7 +374,8 @@ for _row in MATRIX:
 
 
 def row_id(row):
-    return row["url"] + (f"[{row['target']}]" if "target" in row else "")
+    label = row.get("label") or row.get("target")
+    return row["url"] + (f"[{label}]" if label else "")
 
 
 GET_CASES = [pytest.param(row, role, id=f"{row_id(row)}-{role}") for row in MATRIX if "get" in row
@@ -271,13 +396,40 @@ def targets(cast):
     account_far = UserFactory(username="tinh_khac")
     membership_far = MembershipFactory(user=account_far, organisation=far, role=Role.CLERK)
     bloc_far = EmulationBlocFactory(name="Cụm thi đua tỉnh Khác", organiser=far)
+    from awards.models import BaseSalary
+    from campaigns.models import CampaignParticipant, PlanTask
+    from tests.factories.campaigns import award_form, draft_campaign, launched_campaign, legal_profile
+
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    draft = draft_campaign(cast, title="Dự thảo phong trào", plan_number=176)
+    campaign_far = draft_campaign(cast, issuer=far, title="Phong trào tỉnh Khác", plan_number=9)
+    CampaignParticipant.objects.create(campaign=campaign_far, organisation=far)
+    task = PlanTask.objects.create(campaign=campaign, quarter=3, content="Sơ kết 9 tháng")
+    task.responsible.set([cast.unit_a])
+    salary = BaseSalary.objects.create(valid_from=date(2031, 1, 1), amount=3_000_000)
+    from campaigns.models import RegistrationEntry
+    from campaigns.services import registrations
+
+    registration_draft = registrations.start_registration(campaign, cast.unit_a, by=cast.clerk_a)
+    RegistrationEntry.objects.create(registration=registration_draft, subject_type="individual",
+                                     person=cast.person_a, award_form=campaign.awards.get().award_form)
+    campaign2 = launched_campaign(cast, participants=[cast.unit_a], plan_number=177, title="Phong trào thứ hai")
+    registration_sent = registrations.start_registration(campaign2, cast.unit_a, by=cast.clerk_a)
+    RegistrationEntry.objects.create(registration=registration_sent, subject_type="individual",
+                                     person=cast.person_a, award_form=campaign2.awards.get().award_form)
+    registration_sent = registrations.submit_registration(registration_sent, by=cast.clerk_a)
     return SimpleNamespace(
-        **vars(cast), bloc=bloc, far=far, account_far=account_far, membership_far=membership_far,
+        **vars(cast), campaign=campaign, draft=draft, registration_draft=registration_draft,
+        registration_sent=registration_sent, campaign_far=campaign_far, task=task,
+        offer=campaign.awards.get(), award_form=award_form(), profile=legal_profile(), salary=salary,
+        bloc=bloc, far=far, account_far=account_far, membership_far=membership_far,
         bloc_far=bloc_far, account_a=cast.clerk_a,
         membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a))
 
 
 def url_of(row, t):
+    if "kwargs" in row:
+        return reverse(row["url"], kwargs=row["kwargs"](t))
     if "target" in row:
         return reverse(row["url"], kwargs={"pk": getattr(t, row["target"]).pk})
     return reverse(row["url"])
@@ -290,8 +442,17 @@ def client_as(role, t, **client_kwargs):
     return client
 
 
-WATCHED = [Organisation, Person, Membership, EmulationBloc, EmulationBloc.members.through,
-           get_user_model()]
+def _watched():
+    from awards.models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
+    from campaigns import models as c
+
+    return [Organisation, Person, Membership, EmulationBloc, EmulationBloc.members.through, get_user_model(),
+            AwardForm, LegalBasisProfile, BonusCoefficient, BaseSalary, c.Campaign, c.Target, c.Criterion,
+            c.CampaignAward, c.QuotaOverride, c.DossierComponent, c.ReminderRule, c.CampaignParticipant,
+            c.PlanTask, c.CampaignAmendment, c.Registration, c.RegistrationEntry]
+
+
+WATCHED = _watched()
 
 
 def snapshot():

@@ -31,3 +31,25 @@ def query_replace(context, **kwargs):
         else:
             params[key] = value
     return "?" + urlencode(params, doseq=True) if params else "?"
+
+
+@register.filter
+def days_left(campaign_or_date, today=None):
+    """Days from `today` to a deadline (an object with days_to_deadline(), or a date)."""
+    if hasattr(campaign_or_date, "days_to_deadline"):
+        return campaign_or_date.days_to_deadline(today)
+    if campaign_or_date is None:
+        return None
+    from django.utils import timezone
+
+    return (campaign_or_date - (today or timezone.localdate())).days
+
+
+@register.filter
+def absval(value):
+    return abs(value) if value is not None else None
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

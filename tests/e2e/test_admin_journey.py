@@ -54,6 +54,7 @@ def test_admin_builds_unit_and_clerk_sees_only_it(live_server, page: Page, cast,
     shot("01-admin-home")
 
     # 2. Organisation tree → the Sở → "Thêm đơn vị trực thuộc".
+    page.locator("#admin-menu").click()
     page.get_by_role("navigation").get_by_role("link", name="Cơ quan, đơn vị").click()
     expect(page.get_by_role("heading", name="Cơ quan, đơn vị")).to_be_visible()
     expect(page.locator("#org-tree")).to_contain_text(cast.body.name)
@@ -104,6 +105,7 @@ def test_admin_builds_unit_and_clerk_sees_only_it(live_server, page: Page, cast,
     shot("06-person-created")
 
     # 4. Navbar "Người dùng" → "Tạo tài khoản".
+    page.locator("#admin-menu").click()
     page.get_by_role("navigation").get_by_role("link", name="Người dùng").click()
     expect(page.get_by_role("heading", name="Tài khoản người dùng")).to_be_visible()
     page.get_by_role("link", name="Tạo tài khoản").click()

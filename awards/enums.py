@@ -1,0 +1,33 @@
+"""Choices of the award catalogue, with their Vietnamese labels."""
+from django.db import models
+
+
+class SubjectType(models.TextChoices):
+    INDIVIDUAL = "individual", "Cá nhân"
+    COLLECTIVE = "collective", "Tập thể"
+    HOUSEHOLD = "household", "Hộ gia đình"
+
+
+class AwardCategory(models.TextChoices):
+    TITLE = "title", "Danh hiệu thi đua"
+    COMMENDATION = "commendation", "Hình thức khen thưởng"
+
+
+class AuthorityLevel(models.IntegerChoices):
+    """Who decides an award form, from the lowest level up (Luật TĐKT 2022, Chương IV)."""
+
+    UNIT_HEAD = 10, "Thủ trưởng cơ quan, đơn vị (Giám đốc Sở, Chủ tịch UBND cấp xã)"
+    MINISTER = 30, "Bộ trưởng, Thủ trưởng cơ quan ngang bộ"
+    PROVINCE = 40, "Chủ tịch UBND tỉnh"
+    PRIME_MINISTER = 50, "Thủ tướng Chính phủ"
+    PRESIDENT = 60, "Chủ tịch nước"
+
+
+class VoteDenominator(models.TextChoices):
+    PRESENT = "present", "Trên số thành viên có mặt"
+    ALL = "all", "Trên tổng số thành viên"
+
+
+class BallotType(models.TextChoices):
+    SHOW_OF_HANDS = "hands", "Biểu quyết giơ tay"
+    SECRET = "secret", "Bỏ phiếu kín"

@@ -1,0 +1,198 @@
+"""Forms of the award catalogue. They validate and then call a service in save()."""
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from core.views import NfcFormMixin
+
+from .enums import SubjectType
+from .models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
+from .services import catalogue
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
+                                                        "autocomplete": "off"})
+CODE_HELP = "Chữ thường không dấu, số và dấu gạch ngang, ví dụ: giay-khen."
+CODE_ERRORS = {"invalid": "Mã chỉ gồm chữ không dấu, số, dấu gạch ngang và gạch dưới.",
+               "unique": "Mã này đã được dùng."}
+
+
+class OneErrorPerFieldMixin:
+    """The model's clean() repeats checks a form field has already made (e.g. no subject type):
+    a field that already has an error does not get the model's message a second time."""
+
+    def add_error(self, field, error):
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            fresh = {name: errors for name, errors in error.error_dict.items() if name not in self._errors}
+            if not fresh:
+                return
+            error = ValidationError(fresh)
+        super().add_error(field, error)
+
+
+class MoneyField(forms.IntegerField):
+    """An amount in đồng, typed as 2340000, 2.340.000 or 2 340 000 đ."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace(".", "").replace(" ", "").replace("\u00a0", "").removesuffix("đ")
+        return super().to_python(value)
+
+
+class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
+    subject_types = forms.MultipleChoiceField(
+        label="Đối tượng được tặng", choices=SubjectType.choices, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn ít nhất một đối tượng được tặng.",
+                        "invalid_choice": "Đối tượng “%(value)s” không hợp lệ."})
+    vote_threshold = forms.DecimalField(
+        label="Tỷ lệ phiếu đồng ý tối thiểu (%)", required=False, min_value=Decimal("0"),
+        max_value=Decimal("100"), max_digits=5, decimal_places=2, localize=True,
+        help_text="Ví dụ: 70 nghĩa là cần từ 70% số phiếu đồng ý trở lên. Bắt buộc khi cần Hội đồng bỏ phiếu.",
+        error_messages={"min_value": "Tỷ lệ phiếu phải từ 0 đến 100%%.",
+                        "max_value": "Tỷ lệ phiếu phải từ 0 đến 100%%.",
+                        "invalid": "Nhập một số, ví dụ 70 hoặc 66,67.",
+                        "max_digits": "Tỷ lệ phiếu phải từ 0 đến 100%%.",
+                        "max_decimal_places": "Chỉ ghi tối đa 2 chữ số sau dấu phẩy.",
+                        "max_whole_digits": "Tỷ lệ phiếu phải từ 0 đến 100%%."})
+
+    class Meta:
+        model = AwardForm
+        fields = ["name", "short_name", "code", "category", "subject_types", "authority", "needs_council",
+                  "vote_threshold", "vote_denominator", "ballot_type", "report_form", "legal_reference",
+                  "order", "is_active"]
+        labels = {
+            "needs_council": "Cần Hội đồng Thi đua – Khen thưởng bỏ phiếu",
+            "vote_denominator": "Tỷ lệ phiếu tính trên",
+            "ballot_type": "Hình thức biểu quyết của Hội đồng",
+            "authority": "Cấp có thẩm quyền quyết định",
+        }
+        help_texts = {"code": CODE_HELP,
+                      "vote_denominator": "Số thành viên có mặt tại phiên họp, hoặc tổng số thành viên "
+                                          "Hội đồng (thành viên vắng mặt gửi phiếu bằng văn bản)."}
+        error_messages = {"code": CODE_ERRORS}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["vote_threshold"].widget.attrs["inputmode"] = "decimal"
+
+    def save(self, commit=True):
+        return catalogue.save_award_form(self.instance, by=self.user)
+
+
+class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
+    class Meta:
+        model = LegalBasisProfile
+        fields = ["name", "code", "valid_from", "valid_until", "basis_lines", "report_form_label",
+                  "collective_multiplier", "notes"]
+        widgets = {"valid_from": DATE_WIDGET, "valid_until": DATE_WIDGET,
+                   "basis_lines": forms.Textarea(attrs={"rows": 4}), "notes": forms.Textarea(attrs={"rows": 2})}
+        localized_fields = ["collective_multiplier"]
+        labels = {"valid_until": "Hết hiệu lực từ ngày (để trống nếu đang áp dụng)"}
+        help_texts = {"code": "Chữ thường không dấu, số và dấu gạch ngang, ví dụ: nd-152-2025.",
+                      "basis_lines": "Mỗi dòng một căn cứ, ghi đầy đủ như khi in, ví dụ: “Căn cứ Luật Thi đua, "
+                                     "khen thưởng ngày 15 tháng 6 năm 2022;”. In ở đầu Tờ trình, Quyết định."}
+        error_messages = {"code": CODE_ERRORS,
+                          "collective_multiplier": {"min_value": "Hệ số không được âm."}}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_basis_lines(self):
+        # Browsers send CRLF from a textarea: store plain newlines, so an unchanged text is unchanged.
+        return self.cleaned_data["basis_lines"].replace("\r\n", "\n").strip()
+
+    def clean_notes(self):
+        return self.cleaned_data["notes"].replace("\r\n", "\n").strip()
+
+    def clean_collective_multiplier(self):
+        value = self.cleaned_data["collective_multiplier"]
+        if value is not None and value < 0:
+            raise ValidationError("Hệ số không được âm.")
+        return value
+
+    def save(self, commit=True, coefficients=None):
+        """Save the profile and, when given, the coefficient formset's changes."""
+        rows, deleted = [], []
+        if coefficients is not None:
+            rows = coefficients.save(commit=False)
+            deleted = coefficients.deleted_objects
+        return catalogue.save_profile(self.instance, coefficients=rows, deleted=deleted, by=self.user)
+
+
+class AwardFormChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name if obj.is_active else f"{obj.name} (ngừng sử dụng)"
+
+
+class CoefficientForm(OneErrorPerFieldMixin, forms.ModelForm):
+    award_form = AwardFormChoiceField(queryset=AwardForm.objects.all(), label="Hình thức",
+                                      empty_label="— chọn hình thức —")
+    coefficient = forms.DecimalField(
+        label="Hệ số", min_value=Decimal("0"), max_digits=5, decimal_places=2, localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
+        error_messages={"min_value": "Hệ số không được âm.", "invalid": "Nhập một số, ví dụ 1,5.",
+                        "max_digits": "Hệ số quá lớn.", "max_whole_digits": "Hệ số quá lớn.",
+                        "max_decimal_places": "Chỉ ghi tối đa 2 chữ số thập phân."})
+
+    class Meta:
+        model = BonusCoefficient
+        fields = ["award_form", "subject_type", "coefficient"]
+        labels = {"subject_type": "Đối tượng"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rows sit in a table whose header names the columns: no label above every cell.
+        for form_field in self.fields.values():
+            form_field.widget.attrs["aria-label"] = str(form_field.label)
+            form_field.label = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        award_form, subject_type = cleaned.get("award_form"), cleaned.get("subject_type")
+        if award_form and subject_type and not award_form.applies_to(subject_type):
+            self.add_error("subject_type", f"“{award_form.name}” không tặng cho đối tượng "
+                                           f"{SubjectType(subject_type).label.lower()}.")
+        return cleaned
+
+
+class BaseCoefficientFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for the award-form choices of every row, not one per row.
+        choices = list(forms.ModelChoiceField(queryset=AwardForm.objects.all()).choices)
+        for form in self.forms + [self.empty_form]:
+            form.fields["award_form"].choices = choices
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("award_form")
+
+    def get_unique_error_message(self, unique_check):
+        return "Mỗi hình thức và đối tượng chỉ có một hệ số trong bộ căn cứ: hãy bỏ dòng trùng."
+
+
+CoefficientFormSet = forms.inlineformset_factory(
+    LegalBasisProfile, BonusCoefficient, form=CoefficientForm, formset=BaseCoefficientFormSet,
+    extra=3, can_delete=True)
+
+
+class BaseSalaryForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
+    amount = MoneyField(
+        label="Mức lương cơ sở (đồng/tháng)", min_value=1, help_text="Ví dụ: 2.340.000",
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={"min_value": "Mức lương cơ sở phải lớn hơn 0.", "invalid": "Nhập số nguyên, ví dụ 2340000."})
+
+    class Meta:
+        model = BaseSalary
+        fields = ["valid_from", "amount", "legal_basis"]
+        widgets = {"valid_from": DATE_WIDGET}
+        help_texts = {"legal_basis": "Ví dụ: Nghị định số 73/2024/NĐ-CP."}
+        error_messages = {"valid_from": {"unique": "Đã có mức lương cơ sở áp dụng từ ngày này."}}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def save(self, commit=True):
+        return catalogue.save_base_salary(self.instance, by=self.user)

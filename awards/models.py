@@ -1,0 +1,162 @@
+"""The award catalogue: award forms, legal-basis profiles, bonus coefficients, base salaries."""
+import math
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from core.models import TimeStampedModel
+
+from .enums import AuthorityLevel, AwardCategory, BallotType, SubjectType, VoteDenominator
+
+
+class AwardForm(TimeStampedModel):
+    """Danh hiệu thi đua / hình thức khen thưởng: one entry of the catalogue (e.g. Giấy khen)."""
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=200)
+    short_name = models.CharField("tên ngắn", max_length=80, blank=True)
+    category = models.CharField("loại", max_length=20, choices=AwardCategory.choices)
+    subject_types = models.JSONField("đối tượng được tặng", default=list,
+                                     help_text="Cá nhân, tập thể, hộ gia đình.")
+    authority = models.PositiveSmallIntegerField("cấp quyết định", choices=AuthorityLevel.choices)
+    needs_council = models.BooleanField("cần Hội đồng TĐKT bỏ phiếu", default=False)
+    vote_threshold = models.DecimalField(
+        "tỷ lệ phiếu đồng ý tối thiểu (%)", max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))])
+    vote_denominator = models.CharField("cách tính tỷ lệ", max_length=10, choices=VoteDenominator.choices,
+                                        default=VoteDenominator.PRESENT)
+    ballot_type = models.CharField("hình thức biểu quyết", max_length=10, choices=BallotType.choices,
+                                   default=BallotType.SECRET)
+    report_form = models.CharField("mẫu báo cáo thành tích", max_length=60, blank=True,
+                                   help_text="Ví dụ: Mẫu số 08 (thi đua theo đợt, chuyên đề).")
+    legal_reference = models.CharField("căn cứ pháp lý", max_length=200, blank=True,
+                                       help_text="Ví dụ: Điều 74 Luật Thi đua, khen thưởng 2022.")
+    order = models.PositiveIntegerField("thứ tự hiển thị", default=0)
+    is_active = models.BooleanField("đang sử dụng", default=True)
+
+    class Meta:
+        verbose_name = "danh hiệu, hình thức khen thưởng"
+        verbose_name_plural = "danh hiệu, hình thức khen thưởng"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("awards:awardform_update", args=[self.pk])
+
+    def applies_to(self, subject_type):
+        return subject_type in self.subject_types
+
+    def subject_type_labels(self):
+        return [SubjectType(s).label for s in self.subject_types if s in SubjectType.values]
+
+    def clean(self):
+        unknown = set(self.subject_types or []) - set(SubjectType.values)
+        if not self.subject_types or unknown:
+            raise ValidationError({"subject_types": "Chọn ít nhất một đối tượng được tặng."})
+        if self.needs_council and self.vote_threshold is None:
+            raise ValidationError({"vote_threshold": "Hình thức cần Hội đồng bỏ phiếu phải có tỷ lệ phiếu tối thiểu."})
+
+
+class LegalBasisProfileQuerySet(models.QuerySet):
+    def in_force(self, on):
+        return self.filter(Q(valid_from__lte=on), Q(valid_until__isnull=True) | Q(valid_until__gt=on))
+
+
+class LegalBasisProfile(TimeStampedModel):
+    """Bộ căn cứ pháp lý (e.g. Nghị định 152/2025/NĐ-CP): căn cứ lines, form numbering, bonus rules."""
+
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=200)
+    valid_from = models.DateField("hiệu lực từ ngày")
+    valid_until = models.DateField("hết hiệu lực từ ngày", null=True, blank=True)
+    basis_lines = models.TextField(
+        "các dòng căn cứ", help_text="Mỗi dòng một căn cứ, in ở đầu Tờ trình, Quyết định.")
+    report_form_label = models.CharField(
+        "ký hiệu mẫu báo cáo thành tích (đợt, chuyên đề)", max_length=60, default="Mẫu số 08")
+    collective_multiplier = models.DecimalField(
+        "hệ số tập thể so với cá nhân", max_digits=4, decimal_places=2, default=Decimal("2"),
+        help_text="Tiền thưởng tập thể = hệ số × tiền thưởng cá nhân cùng hình thức, khi không có hệ số riêng.")
+    notes = models.TextField("ghi chú", blank=True)
+
+    objects = LegalBasisProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bộ căn cứ pháp lý"
+        verbose_name_plural = "bộ căn cứ pháp lý"
+        ordering = ["-valid_from"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("awards:profile_update", args=[self.pk])
+
+    def lines(self):
+        return [line.strip() for line in self.basis_lines.splitlines() if line.strip()]
+
+    def clean(self):
+        if self.valid_until and self.valid_until <= self.valid_from:
+            raise ValidationError({"valid_until": "Ngày hết hiệu lực phải sau ngày có hiệu lực."})
+
+
+class BonusCoefficient(models.Model):
+    """Hệ số tiền thưởng of one award form for one subject type under one legal-basis profile."""
+
+    profile = models.ForeignKey(LegalBasisProfile, verbose_name="bộ căn cứ", on_delete=models.CASCADE,
+                                related_name="coefficients")
+    award_form = models.ForeignKey(AwardForm, verbose_name="hình thức", on_delete=models.CASCADE,
+                                   related_name="coefficients")
+    subject_type = models.CharField("đối tượng", max_length=12, choices=SubjectType.choices)
+    coefficient = models.DecimalField("hệ số (× mức lương cơ sở)", max_digits=5, decimal_places=2,
+                                      validators=[MinValueValidator(Decimal("0"))])
+
+    class Meta:
+        verbose_name = "hệ số tiền thưởng"
+        verbose_name_plural = "hệ số tiền thưởng"
+        ordering = ["award_form__order", "subject_type"]
+        constraints = [models.UniqueConstraint(fields=["profile", "award_form", "subject_type"],
+                                               name="bonus_coefficient_unique")]
+
+    def __str__(self):
+        return f"{self.award_form} – {self.get_subject_type_display()}: {self.coefficient}"
+
+    def get_additional_data(self):
+        """Stored with each audit entry (django-auditlog), so the profile's history finds the entries
+        of its coefficients, deleted ones included."""
+        return {"profile_id": self.profile_id,
+                "label": f"{self.award_form} – {self.get_subject_type_display()}"}
+
+
+class BaseSalaryQuerySet(models.QuerySet):
+    def on(self, day):
+        """The base salary in force on `day` (None before the first row)."""
+        return self.filter(valid_from__lte=day).order_by("-valid_from").first()
+
+
+class BaseSalary(TimeStampedModel):
+    """Mức lương cơ sở, in force from a date until the next row."""
+
+    valid_from = models.DateField("áp dụng từ ngày", unique=True)
+    amount = models.PositiveIntegerField("mức lương cơ sở (đồng/tháng)")
+    legal_basis = models.CharField("văn bản quy định", max_length=200, blank=True)
+
+    objects = BaseSalaryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mức lương cơ sở"
+        verbose_name_plural = "mức lương cơ sở"
+        ordering = ["-valid_from"]
+
+    def __str__(self):
+        return f"{self.amount:,} đ từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
+
+
+def round_up_to(amount, step=10_000):
+    """Bonuses are rounded up to the next 10.000 đồng."""
+    return int(math.ceil(Decimal(amount) / step) * step)

@@ -1,0 +1,46 @@
+"""Actions on the award catalogue: award forms, legal-basis profiles with their bonus coefficients,
+base salaries. Each writes in one transaction, with the actor recorded in the audit log."""
+from auditlog.context import set_actor
+from django.db import transaction
+
+
+def save_award_form(award_form, *, by):
+    """Create or update an award form (danh hiệu, hình thức khen thưởng).
+
+    Side effects: writes the row and an audit log entry.
+    """
+    award_form.full_clean()
+    with set_actor(by), transaction.atomic():
+        award_form.save()
+    return award_form
+
+
+def save_profile(profile, *, coefficients=(), deleted=(), by):
+    """Create or update a legal-basis profile, save the given bonus coefficients (new or changed)
+    under it and delete the `deleted` ones.
+
+    Side effects (one transaction): writes the profile and its coefficient rows, audit log entries
+    for each of them.
+    """
+    profile.full_clean()
+    with set_actor(by), transaction.atomic():
+        profile.save()
+        for row in deleted:
+            if row.pk and row.profile_id == profile.pk:
+                row.delete()
+        for row in coefficients:
+            row.profile = profile
+            row.full_clean()
+            row.save()
+    return profile
+
+
+def save_base_salary(salary, *, by):
+    """Create or update a row of the base-salary table (mức lương cơ sở).
+
+    Side effects: writes the row and an audit log entry.
+    """
+    salary.full_clean()
+    with set_actor(by), transaction.atomic():
+        salary.save()
+    return salary

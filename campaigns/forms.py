@@ -1,0 +1,403 @@
+"""Forms of the campaign editor: general information, and one formset per section of the plan."""
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+from django import forms
+from django.forms import inlineformset_factory
+
+from awards.enums import SubjectType
+from awards.models import AwardForm, LegalBasisProfile
+from core.views import NfcFormMixin
+from orgs.enums import OrgKind, Role
+from orgs.forms import DATE_WIDGET, OrganisationChoiceField, OrganisationMultipleChoiceField
+from orgs.models import EmulationBloc, Organisation
+
+from .enums import CampaignKind, QuotaKind
+from .models import (
+    Campaign,
+    CampaignAward,
+    CampaignParticipant,
+    Criterion,
+    DossierComponent,
+    PlanTask,
+    QuotaOverride,
+    ReminderRule,
+    Target,
+)
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+
+
+def grouped_helper(*groups):
+    """A crispy helper laying a long form out in titled groups (no <form> tag of its own)."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*[Fieldset(title, *fields, css_class="portal-fieldset") for title, *fields in groups])
+    return helper
+SMALL_TEXTAREA = forms.Textarea(attrs={"rows": 2})
+
+
+class AmendmentForm(forms.Form):
+    """The reason a launched campaign's plan is changed (kept in the amendment log)."""
+
+    reason = forms.CharField(label="Lý do sửa đổi", widget=SMALL_TEXTAREA, required=False,
+                             help_text="Bắt buộc khi kế hoạch đã phát động; được lưu vào lịch sử sửa đổi.")
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, prefix="amend", **kwargs)
+        self.campaign = campaign
+        self.reason_required = not campaign.is_editable_freely
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if self.reason_required and not reason:
+            raise forms.ValidationError("Kế hoạch đã phát động: phải ghi lý do sửa đổi.")
+        return reason
+
+
+class CampaignForm(NfcFormMixin, forms.ModelForm):
+    issuer = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Cơ quan phát động")
+    eligible_subject_types = forms.MultipleChoiceField(
+        label="Đối tượng được khen", choices=SubjectType.choices, widget=forms.CheckboxSelectMultiple,
+        required=False)
+    eligible_org_kinds = forms.MultipleChoiceField(
+        label="Loại đơn vị được khen (để trống: mọi loại)", choices=OrgKind.choices, required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}))
+    legal_profile = forms.ModelChoiceField(queryset=LegalBasisProfile.objects.all(), required=False,
+                                           label="Bộ căn cứ pháp lý")
+
+    class Meta:
+        model = Campaign
+        fields = ["kind", "issuer", "title", "theme", "plan_number", "plan_symbol", "plan_date",
+                  "signer_authority", "signer_title", "signer_name", "period_start", "period_end",
+                  "summary_deadline", "dossier_deadline", "legal_profile", "eligible_subject_types",
+                  "eligible_org_kinds", "purpose", "requirements", "tasks_text", "awards_guidance",
+                  "implementation"]
+        widgets = {
+            "plan_date": DATE_WIDGET, "period_start": DATE_WIDGET, "period_end": DATE_WIDGET,
+            "summary_deadline": DATE_WIDGET, "dossier_deadline": DATE_WIDGET,
+            "theme": SMALL_TEXTAREA, "purpose": TEXTAREA, "requirements": TEXTAREA, "tasks_text": TEXTAREA,
+            "awards_guidance": TEXTAREA, "implementation": TEXTAREA,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = grouped_helper(
+            ("Kế hoạch", "kind", "issuer", "title", "theme",
+             Row(Column("plan_number", css_class="col-md-3"), Column("plan_symbol", css_class="col-md-3"),
+                 Column("plan_date", css_class="col-md-3"))),
+            ("Người ký", Row(*[Column(name, css_class="col-md-4")
+                               for name in ("signer_authority", "signer_title", "signer_name")])),
+            ("Thời gian và hạn", Row(*[Column(name, css_class="col-md-3") for name in (
+                "period_start", "period_end", "summary_deadline", "dossier_deadline")])),
+            ("Đối tượng và căn cứ", "legal_profile", "eligible_subject_types", "eligible_org_kinds"),
+            ("Nội dung kế hoạch", "purpose", "requirements", "tasks_text", "awards_guidance", "implementation"),
+        )
+        self.fields["plan_symbol"].help_text = "Ví dụ: KH-SNV. Để trống: tự điền KH-[ký hiệu của cơ quan]."
+        self.fields["eligible_org_kinds"].help_text = "Giữ Ctrl (hoặc Cmd) để chọn nhiều loại."
+        self.user = user
+        self.fields["issuer"].queryset = Organisation.objects.for_user(user, [Role.ADMIN]).current().order_by("path")
+        self.fields["kind"].choices = CampaignKind.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        issuer, symbol = cleaned.get("issuer"), cleaned.get("plan_symbol")
+        if issuer and cleaned.get("plan_number") and not symbol and issuer.abbreviation:
+            cleaned["plan_symbol"] = f"KH-{issuer.abbreviation}"
+            self.instance.plan_symbol = cleaned["plan_symbol"]
+        return cleaned
+
+
+def bootstrap(form):
+    """Compact Bootstrap classes on every widget of a table row."""
+    for name, field in form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select form-select-sm")
+        else:
+            widget.attrs.setdefault("class", "form-control form-control-sm")
+        if name == "order":
+            widget.attrs.setdefault("style", "width: 4.5rem")
+        if name in ("copies", "days", "max_times", "max_count", "quarter"):
+            widget.attrs.setdefault("style", "width: 6rem")
+
+
+class RowForm(forms.ModelForm):
+    """A formset row: Bootstrap-styled, text normalised to NFC by the model."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+
+
+class SectionFormSet(forms.BaseInlineFormSet):
+    """Section formsets: rows ordered as typed, empty rows ignored."""
+
+    def __init__(self, *args, **kwargs):
+        self.user = kwargs.pop("user", None)
+        super().__init__(*args, **kwargs)
+
+
+def section_formset(model, fields, *, widgets=None, form=RowForm, extra=2, formset=SectionFormSet,
+                    labels=None):
+    return inlineformset_factory(Campaign, model, form=form, formset=formset, fields=fields, extra=extra,
+                                 can_delete=True, widgets=widgets, labels=labels)
+
+
+TargetFormSet = section_formset(Target, ["order", "text", "value", "unit", "measured_on"],
+                                widgets={"text": SMALL_TEXTAREA})
+CriterionFormSet = section_formset(Criterion, ["subject_type", "order", "text", "is_blocking"],
+                                   widgets={"text": SMALL_TEXTAREA}, extra=3)
+ComponentFormSet = section_formset(DossierComponent, ["order", "kind", "name", "per_nominee", "required"])
+ReminderRuleFormSet = section_formset(ReminderRule, ["kind", "days", "max_times", "audience", "is_active"])
+
+
+class CampaignAwardForm(RowForm):
+    class Meta:
+        model = CampaignAward
+        fields = ["order", "award_form", "copies", "quota_kind", "quota_value", "quota_base", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        active = AwardForm.objects.filter(is_active=True)
+        self.fields["award_form"].queryset = active
+        self.fields["quota_base"].queryset = active
+        self.fields["quota_kind"].choices = QuotaKind.choices
+
+
+class AwardFormSet(SectionFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            award_form = form.cleaned_data.get("award_form")
+            if award_form in seen:
+                form.add_error("award_form", "Hình thức này đã có ở dòng trên.")
+            seen.add(award_form)
+
+
+CampaignAwardFormSet = section_formset(CampaignAward, CampaignAwardForm.Meta.fields, form=CampaignAwardForm,
+                                       formset=AwardFormSet)
+
+
+class ParticipantForm(RowForm):
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.current().order_by("path"),
+                                           label="Cơ quan, đơn vị")
+
+    class Meta:
+        model = CampaignParticipant
+        fields = ["organisation", "include_subtree"]
+
+
+ParticipantFormSet = section_formset(CampaignParticipant, ["organisation", "include_subtree"],
+                                     form=ParticipantForm, extra=3)
+
+
+class BlocsForm(forms.Form):
+    blocs = forms.ModelMultipleChoiceField(queryset=EmulationBloc.objects.filter(is_active=True),
+                                           required=False, label="Khối, cụm thi đua tham gia",
+                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault("initial", {"blocs": list(campaign.participant_blocs.all())})
+        super().__init__(*args, prefix="blocs", **kwargs)
+
+
+class PlanTaskForm(NfcFormMixin, RowForm):
+    responsible = OrganisationMultipleChoiceField(queryset=Organisation.objects.current().order_by("path"),
+                                                  required=False, label="Đơn vị chủ trì",
+                                                  widget=forms.SelectMultiple(attrs={"size": 4}))
+    cooperating = OrganisationMultipleChoiceField(queryset=Organisation.objects.current().order_by("path"),
+                                                  required=False, label="Đơn vị phối hợp",
+                                                  widget=forms.SelectMultiple(attrs={"size": 4}))
+
+    class Meta:
+        model = PlanTask
+        fields = ["quarter", "order", "content", "responsible", "cooperating", "responsible_note", "due_date",
+                  "status", "done_on"]
+        widgets = {"content": SMALL_TEXTAREA, "due_date": DATE_WIDGET, "done_on": DATE_WIDGET}
+
+    def clean(self):
+        cleaned = super().clean()
+        campaign = self.instance.campaign if self.instance.campaign_id else None
+        due = cleaned.get("due_date")
+        if campaign and due and not (campaign.period_start <= due <= campaign.period_end):
+            self.add_error("due_date", f"Hạn hoàn thành phải trong thời gian của kế hoạch "
+                                       f"({campaign.period_start:%d/%m/%Y} – {campaign.period_end:%d/%m/%Y}).")
+        return cleaned
+
+
+PlanTaskFormSet = section_formset(PlanTask, PlanTaskForm.Meta.fields, form=PlanTaskForm, extra=3)
+
+
+class QuotaOverrideForm(RowForm):
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.current().order_by("path"),
+                                           label="Đơn vị")
+
+    class Meta:
+        model = QuotaOverride
+        fields = ["organisation", "max_count"]
+
+
+QuotaOverrideFormSet = inlineformset_factory(CampaignAward, QuotaOverride, form=QuotaOverrideForm,
+                                             fields=["organisation", "max_count"], extra=2, can_delete=True)
+
+
+class CampaignFilterForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "Tất cả")] + list(CampaignKind.choices))
+    nam = forms.IntegerField(label="Năm", required=False, min_value=2000, max_value=2100)
+    co_quan = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
+                                      label="Cơ quan phát động", empty_label="Tất cả")
+    trang_thai = forms.ChoiceField(label="Trạng thái", required=False, choices=[("", "Tất cả")])
+
+    def __init__(self, *args, user, **kwargs):
+        from .enums import CampaignStatus
+
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.fields["trang_thai"].choices = [("", "Tất cả")] + list(CampaignStatus.choices)
+        self.fields["co_quan"].queryset = Organisation.objects.filter(
+            issued_campaigns__in=Campaign.objects.for_user(user)).distinct().order_by("path")
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name == "nam" else "form-select"
+
+
+class CopyForm(forms.Form):
+    title = forms.CharField(label="Tên phong trào mới", max_length=500)
+    years = forms.IntegerField(label="Dời các mốc thời gian thêm (năm)", min_value=0, max_value=5, initial=1)
+
+
+# --- Registration (đăng ký thi đua) ----------------------------------------------------------------
+# Imported here rather than at the top so that this section stays self-contained.
+from django.db.models import Q  # noqa: E402
+
+from awards.enums import AwardCategory  # noqa: E402
+from orgs.models import Person  # noqa: E402
+
+from .models import Registration, RegistrationEntry  # noqa: E402
+
+REGISTRABLE_SUBJECTS = (SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE)
+
+
+def registration_choices(registration):
+    """What one registration may name, computed once per formset (not once per row):
+    active people of the unit's subtree, the unit and its current sub-units, the campaign's
+    offered award forms plus the catalogue titles for the campaign's subject types."""
+    unit, campaign = registration.organisation, registration.campaign
+    eligible = set(campaign.eligible_subject_types or SubjectType.values)
+    subject_types = [(value, label) for value, label in SubjectType.choices
+                     if value in REGISTRABLE_SUBJECTS and value in eligible] or \
+                    [(value, label) for value, label in SubjectType.choices if value in REGISTRABLE_SUBJECTS]
+    people = Person.objects.filter(organisation__path__startswith=unit.path, is_active=True).select_related(
+        "organisation").order_by("organisation__path", "full_name", "pk")
+    units = unit.descendants(include_self=True).current().order_by("path")
+    titles = [form.pk for form in AwardForm.objects.filter(category=AwardCategory.TITLE, is_active=True)
+              if eligible & set(form.subject_types)]
+    award_forms = AwardForm.objects.filter(Q(campaign_offers__campaign=campaign) | Q(pk__in=titles)).distinct() \
+        .order_by("-category", "order", "name")
+
+    def person_label(person):
+        label = f"{person.full_name} – {person.position}" if person.position else person.full_name
+        return label if person.organisation_id == unit.pk else f"{label} ({person.organisation.name})"
+
+    def unit_label(organisation):
+        return f"{'— ' * (organisation.depth - unit.depth)}{organisation.name}"
+
+    def award_label(form):
+        return f"{form.name} ({form.get_category_display().lower()})"
+
+    blank = [("", "---------")]
+    return {
+        "subject_type": blank + subject_types,
+        "person": (people, blank + [(p.pk, person_label(p)) for p in people]),
+        "organisation": (units, blank + [(o.pk, unit_label(o)) for o in units]),
+        "award_form": (award_forms, blank + [(f.pk, award_label(f)) for f in award_forms]),
+    }
+
+
+class RegistrationEntryForm(NfcFormMixin, forms.ModelForm):
+    """One line: a person or a collective of the unit, aiming at one title or award form."""
+
+    class Meta:
+        model = RegistrationEntry
+        fields = ["subject_type", "person", "organisation", "award_form", "target_note"]
+        labels = {"organisation": "Tập thể"}
+        widgets = {"target_note": forms.TextInput(attrs={"placeholder": "Ví dụ: hoàn thành xuất sắc nhiệm vụ"})}
+        error_messages = {
+            "subject_type": {"required": "Chọn đối tượng (cá nhân hoặc tập thể).",
+                             "invalid_choice": "Đối tượng không hợp lệ."},
+            "person": {"invalid_choice": "Cá nhân này không thuộc đơn vị đăng ký (hoặc đã thôi công tác)."},
+            "organisation": {"invalid_choice": "Tập thể này không thuộc đơn vị đăng ký."},
+            "award_form": {"required": "Chọn danh hiệu hoặc hình thức khen thưởng.",
+                           "invalid_choice": "Danh hiệu, hình thức này không có trong phong trào."},
+        }
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject_type"].choices = choices["subject_type"]
+        for name in ("person", "organisation", "award_form"):
+            queryset, options = choices[name]
+            self.fields[name].queryset = queryset  # validation: only these rows
+            self.fields[name].choices = options  # rendering: the list computed once
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm" if isinstance(
+                field.widget, forms.Select) else "form-control form-control-sm"
+
+    def clean(self):
+        cleaned = super().clean()
+        # keep only the subject that matches the type chosen (the other select may hold a stale value)
+        if cleaned.get("subject_type") == SubjectType.INDIVIDUAL:
+            cleaned["organisation"] = None
+        elif cleaned.get("subject_type"):
+            cleaned["person"] = None
+        return cleaned
+
+
+class BaseRegistrationEntryFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choice_sets = registration_choices(self.instance)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "choices": self.choice_sets}
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE"):
+                continue
+            key = (data.get("subject_type"), data.get("person"), data.get("organisation"), data.get("award_form"))
+            if key in seen:
+                form.add_error(None, "Dòng này trùng với một dòng ở trên (cùng đối tượng, cùng danh hiệu, "
+                                     "hình thức).")
+            seen.add(key)
+
+
+RegistrationEntryFormSet = inlineformset_factory(
+    Registration, RegistrationEntry, form=RegistrationEntryForm, formset=BaseRegistrationEntryFormSet,
+    fields=RegistrationEntryForm.Meta.fields, extra=3, can_delete=True)
+
+
+class RegistrationNoteForm(NfcFormMixin, forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["note"]
+        widgets = {"note": SMALL_TEXTAREA}
+
+
+class ReturnForm(NfcFormMixin, forms.Form):
+    """Trả lại đăng ký: the reason the unit will read."""
+
+    reason = forms.CharField(label="Lý do trả lại", widget=TEXTAREA,
+                             error_messages={"required": "Phải ghi lý do trả lại."},
+                             help_text="Đơn vị sẽ thấy lý do này khi sửa và gửi lại đăng ký.")

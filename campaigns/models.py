@@ -1,0 +1,490 @@
+"""Campaigns (phong trào thi đua) and everything their plan configures."""
+import math
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.enums import SubjectType
+from awards.models import AwardForm, LegalBasisProfile
+from core.models import NormalizedTextModel, TimeStampedModel
+from orgs.enums import Role
+from orgs.models import EmulationBloc, Organisation, subtree_q
+
+from .enums import (
+    STATUS_BADGES,
+    CampaignKind,
+    CampaignStatus,
+    ComponentKind,
+    QuotaKind,
+    RegistrationStatus,
+    ReminderAudience,
+    ReminderKind,
+    TaskStatus,
+)
+
+
+def participation_q(organisation, prefix=""):
+    """Q over campaigns in which `organisation` takes part: listed itself, inside a listed
+    subtree, or member of a listed bloc."""
+    ancestors = [*organisation.ancestor_ids(), organisation.pk]
+    return (Q(**{f"{prefix}participants__organisation_id": organisation.pk})
+            | Q(**{f"{prefix}participants__organisation_id__in": ancestors,
+                   f"{prefix}participants__include_subtree": True})
+            | Q(**{f"{prefix}participant_blocs__members": organisation.pk}))
+
+
+class CampaignQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Campaigns issued inside the user's scope, and launched ones their units take part in."""
+        from orgs import scope
+
+        if user.is_superuser:
+            return self.all()
+        issued = subtree_q(scope.scope_paths(user), prefix="issuer__path")
+        participating = Q(pk__in=[])
+        clerk_units = Organisation.objects.filter(pk__in=scope.membership_org_ids(user, [Role.CLERK]))
+        for unit in clerk_units:
+            participating |= participation_q(unit)
+        visible = self.filter(issued | (participating & ~Q(status=CampaignStatus.DRAFT)))
+        return self.filter(pk__in=visible.values("pk"))
+
+    def public(self):
+        return self.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
+
+    def in_year(self, year):
+        return self.filter(period_start__year__lte=year, period_end__year__gte=year)
+
+
+class Campaign(TimeStampedModel):
+    """Phong trào thi đua: a campaign launched by a body's plan (Kế hoạch)."""
+
+    kind = models.CharField("loại phong trào", max_length=12, choices=CampaignKind.choices,
+                            default=CampaignKind.DRIVE)
+    status = models.CharField("trạng thái", max_length=10, choices=CampaignStatus.choices,
+                              default=CampaignStatus.DRAFT, editable=False)
+    issuer = models.ForeignKey(Organisation, verbose_name="cơ quan phát động", on_delete=models.PROTECT,
+                               related_name="issued_campaigns")
+    title = models.CharField("tên phong trào, kế hoạch", max_length=500)
+    theme = models.TextField("chủ đề", blank=True)
+    plan_number = models.PositiveIntegerField("số kế hoạch", null=True, blank=True)
+    plan_symbol = models.CharField("ký hiệu", max_length=40, blank=True, help_text="Ví dụ: KH-SNV.")
+    plan_date = models.DateField("ngày ban hành", null=True, blank=True)
+    signer_name = models.CharField("người ký", max_length=120, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=120, blank=True,
+                                    help_text="Ví dụ: Giám đốc; Phó Giám đốc.")
+    signer_authority = models.CharField("thẩm quyền ký", max_length=40, blank=True,
+                                        help_text="Ví dụ: KT. GIÁM ĐỐC (để trống nếu người đứng đầu ký).")
+    purpose = models.TextField("mục đích", blank=True)
+    requirements = models.TextField("yêu cầu", blank=True)
+    tasks_text = models.TextField("nhiệm vụ, giải pháp", blank=True)
+    awards_guidance = models.TextField("hướng dẫn khen thưởng", blank=True)
+    implementation = models.TextField("tổ chức thực hiện", blank=True)
+    period_start = models.DateField("thời gian từ ngày")
+    period_end = models.DateField("đến ngày")
+    summary_deadline = models.DateField("hạn tổng kết", null=True, blank=True)
+    dossier_deadline = models.DateField("hạn nộp hồ sơ khen thưởng", null=True, blank=True)
+    legal_profile = models.ForeignKey(LegalBasisProfile, verbose_name="bộ căn cứ pháp lý", null=True,
+                                      blank=True, on_delete=models.PROTECT, related_name="campaigns")
+    eligible_subject_types = models.JSONField("đối tượng được khen", default=list, blank=True)
+    eligible_org_kinds = models.JSONField("loại đơn vị được khen", default=list, blank=True,
+                                          help_text="Để trống: mọi loại đơn vị tham gia.")
+    participant_blocs = models.ManyToManyField(EmulationBloc, verbose_name="khối, cụm tham gia",
+                                               blank=True, related_name="campaigns")
+    copied_from = models.ForeignKey("self", verbose_name="sao chép từ", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="copies")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+                                   on_delete=models.SET_NULL, related_name="+")
+    launched_at = models.DateTimeField("phát động lúc", null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True, editable=False)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "phong trào thi đua"
+        verbose_name_plural = "phong trào thi đua"
+        ordering = ["-period_start", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("campaigns:campaign_detail", args=[self.pk])
+
+    @property
+    def plan_reference(self):
+        """'173/KH-SNV'; numbers below 10 get a leading zero (Nghị định 30/2020)."""
+        if not self.plan_number:
+            return ""
+        return f"{self.plan_number:02d}/{self.plan_symbol}" if self.plan_symbol else f"{self.plan_number:02d}"
+
+    @property
+    def status_badge(self):
+        return STATUS_BADGES[self.status]
+
+    @property
+    def is_editable_freely(self):
+        return self.status == CampaignStatus.DRAFT
+
+    def days_to_deadline(self, today=None):
+        if not self.dossier_deadline:
+            return None
+        return (self.dossier_deadline - (today or timezone.localdate())).days
+
+    def subject_type_labels(self):
+        return [SubjectType(s).label for s in self.eligible_subject_types if s in SubjectType.values]
+
+    def participating_units(self):
+        """Organisations taking part, resolved from units, subtrees and blocs: those that existed
+        during the campaign (a unit dissolved by a mid-campaign merger still took part)."""
+        query = Q(pk__in=[])
+        for participant in self.participants.select_related("organisation"):
+            if participant.include_subtree:
+                query |= Q(path__startswith=participant.organisation.path)
+            else:
+                query |= Q(pk=participant.organisation_id)
+        query |= Q(blocs__in=self.participant_blocs.all())
+        existed = Q(valid_until__isnull=True) | Q(valid_until__gt=self.period_start)
+        return Organisation.objects.filter(query).filter(existed).distinct()
+
+    def is_participant(self, organisation):
+        return Campaign.objects.filter(pk=self.pk).filter(participation_q(organisation)).exists()
+
+    def clean(self):
+        errors = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = "Ngày kết thúc phải sau ngày bắt đầu phong trào."
+        if self.period_start and self.dossier_deadline and self.dossier_deadline < self.period_start:
+            errors["dossier_deadline"] = "Hạn nộp hồ sơ không được trước ngày bắt đầu phong trào."
+        if self.period_start and self.summary_deadline and self.summary_deadline < self.period_start:
+            errors["summary_deadline"] = "Hạn tổng kết không được trước ngày bắt đầu phong trào."
+        if self.plan_date and self.period_end and self.plan_date > self.period_end:
+            errors["plan_date"] = "Ngày ban hành kế hoạch phải trước khi phong trào kết thúc."
+        unknown = set(self.eligible_subject_types or []) - set(SubjectType.values)
+        if unknown:
+            errors["eligible_subject_types"] = "Đối tượng không hợp lệ."
+        if errors:
+            raise ValidationError(errors)
+
+
+class CampaignParticipant(models.Model):
+    """Đơn vị tham gia: one organisation, alone or with its whole subtree."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participants")
+    organisation = models.ForeignKey(Organisation, verbose_name="cơ quan, đơn vị", on_delete=models.PROTECT,
+                                     related_name="campaign_participations")
+    include_subtree = models.BooleanField("kể cả các đơn vị trực thuộc", default=True)
+
+    class Meta:
+        verbose_name = "đơn vị tham gia"
+        verbose_name_plural = "đơn vị tham gia"
+        constraints = [models.UniqueConstraint(fields=["campaign", "organisation"],
+                                               name="campaign_participant_unique")]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class Target(NormalizedTextModel):
+    """Chỉ tiêu thi đua, e.g. '20% công chức, viên chức hoàn thành xuất sắc nhiệm vụ'."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="targets")
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    text = models.TextField("nội dung chỉ tiêu")
+    value = models.DecimalField("chỉ số", max_digits=12, decimal_places=2, null=True, blank=True)
+    unit = models.CharField("đơn vị tính", max_length=40, blank=True, help_text="Ví dụ: %, đơn vị, người.")
+    measured_on = models.CharField("áp dụng cho", max_length=200, blank=True,
+                                   help_text="Ví dụ: công chức, viên chức hoàn thành xuất sắc nhiệm vụ.")
+
+    class Meta:
+        verbose_name = "chỉ tiêu thi đua"
+        verbose_name_plural = "chỉ tiêu thi đua"
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def figure(self):
+        if self.value is None:
+            return ""
+        value = self.value.normalize()
+        text = f"{value:f}".replace(".", ",")
+        return f"{text}{self.unit}" if self.unit == "%" else f"{text} {self.unit}".strip()
+
+
+class Criterion(NormalizedTextModel):
+    """Tiêu chuẩn khen thưởng: one checklist line for one subject type."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="criteria")
+    subject_type = models.CharField("đối tượng", max_length=12, choices=SubjectType.choices)
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    text = models.TextField("nội dung tiêu chuẩn")
+    is_blocking = models.BooleanField("bắt buộc", default=True,
+                                      help_text="Không đạt thì không được đề nghị (bỏ chọn: chỉ cảnh báo).")
+
+    class Meta:
+        verbose_name = "tiêu chuẩn khen thưởng"
+        verbose_name_plural = "tiêu chuẩn khen thưởng"
+        ordering = ["subject_type", "order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class CampaignAward(models.Model):
+    """Hình thức khen thưởng offered by a campaign, with dossier copies and the per-unit quota."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="awards")
+    award_form = models.ForeignKey(AwardForm, verbose_name="hình thức khen thưởng", on_delete=models.PROTECT,
+                                   related_name="campaign_offers")
+    copies = models.PositiveSmallIntegerField("số bộ hồ sơ", default=1,
+                                              validators=[MinValueValidator(1), MaxValueValidator(20)])
+    quota_kind = models.CharField("cách tính chỉ tiêu", max_length=20, choices=QuotaKind.choices,
+                                  default=QuotaKind.NONE)
+    quota_value = models.DecimalField("số lượng / tỷ lệ %", max_digits=7, decimal_places=2, null=True,
+                                      blank=True)
+    quota_base = models.ForeignKey(AwardForm, verbose_name="tính trên số đề nghị", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+",
+                                   help_text="Chỉ dùng với cách tính “% trên số được đề nghị hình thức khác”.")
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "hình thức khen thưởng của phong trào"
+        verbose_name_plural = "hình thức khen thưởng của phong trào"
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "award_form"], name="campaign_award_unique")]
+
+    def __str__(self):
+        return str(self.award_form)
+
+    @property
+    def copies_label(self):
+        return f"{self.copies:02d} bộ"
+
+    def quota_label(self):
+        value = self.quota_value.normalize() if self.quota_value is not None else None
+        shown = f"{value:f}".replace(".", ",") if value is not None else ""
+        if self.quota_kind == QuotaKind.FIXED:
+            return f"Tối đa {shown} mỗi đơn vị"
+        if self.quota_kind == QuotaKind.PERCENT_HEADCOUNT:
+            return f"Tối đa {shown}% số cán bộ của đơn vị"
+        if self.quota_kind == QuotaKind.RATIO_OF_FORM:
+            return f"Tối đa {shown}% số được đề nghị {self.quota_base}"
+        return "Không giới hạn"
+
+    def quota_for(self, organisation, headcount=None, base_count=None):
+        """The most nominees a unit may propose for this form (None: no limit)."""
+        override = self.quota_overrides.filter(organisation=organisation).first()
+        if override is not None:
+            return override.max_count
+        if self.quota_kind == QuotaKind.FIXED:
+            return int(self.quota_value)
+        if self.quota_kind == QuotaKind.PERCENT_HEADCOUNT and headcount is not None:
+            return math.floor(Decimal(headcount) * self.quota_value / 100)
+        if self.quota_kind == QuotaKind.RATIO_OF_FORM and base_count is not None:
+            return math.floor(Decimal(base_count) * self.quota_value / 100)
+        return None
+
+    def clean(self):
+        errors = {}
+        needs_value = self.quota_kind != QuotaKind.NONE
+        if needs_value and self.quota_value is None:
+            errors["quota_value"] = "Nhập số lượng hoặc tỷ lệ cho chỉ tiêu."
+        if self.quota_value is not None and self.quota_value < 0:
+            errors["quota_value"] = "Chỉ tiêu không được âm."
+        if self.quota_kind in (QuotaKind.PERCENT_HEADCOUNT, QuotaKind.RATIO_OF_FORM) and \
+                self.quota_value is not None and self.quota_value > 100:
+            errors["quota_value"] = "Tỷ lệ không được quá 100%."
+        if self.quota_kind == QuotaKind.FIXED and self.quota_value is not None and \
+                self.quota_value != int(self.quota_value):
+            errors["quota_value"] = "Số lượng phải là số nguyên."
+        if self.quota_kind == QuotaKind.RATIO_OF_FORM and not self.quota_base_id:
+            errors["quota_base"] = "Chọn hình thức dùng làm cơ sở tính tỷ lệ."
+        if self.quota_base_id and self.quota_base_id == self.award_form_id:
+            errors["quota_base"] = "Hình thức cơ sở phải khác hình thức đang tính chỉ tiêu."
+        campaign = getattr(self, "campaign", None)
+        if campaign is not None and self.award_form_id and campaign.eligible_subject_types:
+            offered = set(self.award_form.subject_types) & set(campaign.eligible_subject_types)
+            if not offered:
+                errors["award_form"] = (f"“{self.award_form}” chỉ tặng cho "
+                                        f"{', '.join(self.award_form.subject_type_labels()).lower()}, "
+                                        "không thuộc đối tượng được khen của phong trào.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class QuotaOverride(models.Model):
+    """Chỉ tiêu riêng: an explicit quota for one unit, overriding the rule."""
+
+    campaign_award = models.ForeignKey(CampaignAward, on_delete=models.CASCADE, related_name="quota_overrides")
+    organisation = models.ForeignKey(Organisation, verbose_name="đơn vị", on_delete=models.PROTECT,
+                                     related_name="+")
+    max_count = models.PositiveIntegerField("số lượng tối đa")
+
+    class Meta:
+        verbose_name = "chỉ tiêu riêng của đơn vị"
+        verbose_name_plural = "chỉ tiêu riêng của đơn vị"
+        constraints = [models.UniqueConstraint(fields=["campaign_award", "organisation"],
+                                               name="quota_override_unique")]
+
+
+class DossierComponent(NormalizedTextModel):
+    """Thành phần hồ sơ required by the campaign (Tờ trình, Biên bản, Báo cáo per nominee…)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="components")
+    kind = models.CharField("loại", max_length=10, choices=ComponentKind.choices)
+    name = models.CharField("tên thành phần", max_length=300)
+    per_nominee = models.BooleanField("mỗi người, tập thể được đề nghị một bản", default=False)
+    required = models.BooleanField("bắt buộc", default=True)
+    order = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "thành phần hồ sơ"
+        verbose_name_plural = "thành phần hồ sơ"
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReminderRule(models.Model):
+    """Quy tắc nhắc hạn: when and whom to remind about the dossier deadline."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reminder_rules")
+    kind = models.CharField("khi nào", max_length=10, choices=ReminderKind.choices)
+    days = models.PositiveSmallIntegerField("số ngày (N)", default=0)
+    max_times = models.PositiveSmallIntegerField("nhắc tối đa (M lần)", default=1)
+    audience = models.CharField("gửi đến", max_length=10, choices=ReminderAudience.choices,
+                                default=ReminderAudience.CLERKS)
+    is_active = models.BooleanField("đang áp dụng", default=True)
+
+    class Meta:
+        verbose_name = "quy tắc nhắc hạn"
+        verbose_name_plural = "quy tắc nhắc hạn"
+        ordering = ["kind", "days"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.days} ngày) → {self.get_audience_display()}"
+
+    def clean(self):
+        if self.kind in (ReminderKind.BEFORE, ReminderKind.RETURNED) and not self.days:
+            raise ValidationError({"days": "Nhập số ngày N (lớn hơn 0)."})
+        if not self.max_times:
+            raise ValidationError({"max_times": "Số lần nhắc phải lớn hơn 0."})
+
+
+class PlanTask(NormalizedTextModel):
+    """Nhiệm vụ của kế hoạch năm: a dated task of one quarter with its responsible units."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="tasks")
+    quarter = models.PositiveSmallIntegerField("quý", choices=[(1, "Quý I"), (2, "Quý II"), (3, "Quý III"),
+                                                               (4, "Quý IV")])
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    content = models.TextField("nội dung")
+    responsible = models.ManyToManyField(Organisation, verbose_name="đơn vị chủ trì", blank=True,
+                                         related_name="responsible_tasks")
+    cooperating = models.ManyToManyField(Organisation, verbose_name="đơn vị phối hợp", blank=True,
+                                         related_name="cooperating_tasks")
+    responsible_note = models.CharField("chủ trì, phối hợp (ghi chú)", max_length=300, blank=True,
+                                        help_text="Ví dụ: Lãnh đạo Văn phòng; Hội đồng sáng kiến.")
+    due_date = models.DateField("hạn hoàn thành", null=True, blank=True)
+    status = models.CharField("tình trạng", max_length=12, choices=TaskStatus.choices, default=TaskStatus.TODO)
+    done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "nhiệm vụ kế hoạch"
+        verbose_name_plural = "nhiệm vụ kế hoạch"
+        ordering = ["quarter", "order", "pk"]
+
+    def __str__(self):
+        return self.content
+
+    def is_late(self, today=None):
+        today = today or timezone.localdate()
+        if self.due_date is None:
+            return False
+        if self.status == TaskStatus.DONE:
+            return bool(self.done_on and self.done_on > self.due_date)
+        return self.due_date < today
+
+
+class CampaignAmendment(models.Model):
+    """Sửa đổi kế hoạch đã phát động: who changed what, when and why."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="amendments")
+    at = models.DateTimeField("lúc", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    section = models.CharField("phần sửa", max_length=80)
+    reason = models.TextField("lý do")
+    changes = models.JSONField("nội dung thay đổi", default=dict)
+
+    class Meta:
+        verbose_name = "sửa đổi kế hoạch"
+        verbose_name_plural = "sửa đổi kế hoạch"
+        ordering = ["-at"]
+
+
+class Registration(TimeStampedModel):
+    """Đăng ký thi đua: what a unit and its people aim for in a campaign."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="registrations")
+    organisation = models.ForeignKey(Organisation, verbose_name="đơn vị", on_delete=models.PROTECT,
+                                     related_name="registrations")
+    status = models.CharField("trạng thái", max_length=10, choices=RegistrationStatus.choices,
+                              default=RegistrationStatus.DRAFT, editable=False)
+    note = models.TextField("ghi chú của đơn vị", blank=True)
+    submitted_at = models.DateTimeField("gửi lúc", null=True, blank=True, editable=False)
+    return_reason = models.TextField("lý do trả lại", blank=True, editable=False)
+    returned_at = models.DateTimeField("trả lại lúc", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "đăng ký thi đua"
+        verbose_name_plural = "đăng ký thi đua"
+        ordering = ["organisation__path"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "organisation"],
+                                               name="registration_unique")]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.campaign}"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:registration_detail", args=[self.pk])
+
+
+class RegistrationEntry(NormalizedTextModel):
+    """One line of a registration: a person or the unit aiming at one title or award form."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="entries")
+    subject_type = models.CharField("đối tượng", max_length=12, choices=SubjectType.choices)
+    person = models.ForeignKey("orgs.Person", verbose_name="cá nhân", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="registrations")
+    organisation = models.ForeignKey(Organisation, verbose_name="tập thể", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    award_form = models.ForeignKey(AwardForm, verbose_name="danh hiệu, hình thức đăng ký",
+                                   on_delete=models.PROTECT, related_name="+")
+    target_note = models.CharField("mục tiêu, cam kết", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "nội dung đăng ký"
+        verbose_name_plural = "nội dung đăng ký"
+        ordering = ["subject_type", "pk"]
+
+    @property
+    def subject(self):
+        return self.person if self.subject_type == SubjectType.INDIVIDUAL else self.organisation
+
+    def clean(self):
+        if self.subject_type == SubjectType.INDIVIDUAL and not self.person_id:
+            raise ValidationError({"person": "Chọn cá nhân đăng ký."})
+        if self.subject_type != SubjectType.INDIVIDUAL and not self.organisation_id:
+            raise ValidationError({"organisation": "Chọn tập thể đăng ký."})
+        if self.award_form_id and not self.award_form.applies_to(self.subject_type):
+            raise ValidationError({"award_form": f"“{self.award_form}” không tặng cho "
+                                                 f"{SubjectType(self.subject_type).label.lower()}."})
