@@ -431,6 +431,22 @@ class CampaignAmendment(models.Model):
         ordering = ["-at"]
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Registrations the user may open: of campaigns they see, and either those of the units under
+        their clerk role (drafts included) or, for the issuer's staff, those a unit has sent (never a
+        draft: nobody sees another unit's drafts)."""
+        from orgs import scope
+
+        qs = self.filter(campaign__in=Campaign.objects.for_user(user))
+        if user.is_superuser:
+            return qs
+        own = subtree_q(scope.scope_paths(user, [Role.CLERK]), prefix="organisation__path")
+        sent = subtree_q(scope.scope_paths(user), prefix="campaign__issuer__path") & ~Q(
+            status=RegistrationStatus.DRAFT)
+        return qs.filter(own | sent)
+
+
 class Registration(TimeStampedModel):
     """Đăng ký thi đua: what a unit and its people aim for in a campaign."""
 
@@ -443,6 +459,8 @@ class Registration(TimeStampedModel):
     submitted_at = models.DateTimeField("gửi lúc", null=True, blank=True, editable=False)
     return_reason = models.TextField("lý do trả lại", blank=True, editable=False)
     returned_at = models.DateTimeField("trả lại lúc", null=True, blank=True, editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "đăng ký thi đua"

@@ -3,8 +3,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from campaigns.enums import CampaignStatus
+from campaigns.models import Campaign
 from orgs.enums import Role
 from orgs.models import EmulationBloc, Organisation, Person
 from orgs.scope import is_admin, membership_org_ids, roles_at, roles_of
@@ -36,7 +39,12 @@ def home(request):
                 is_active=True).distinct().count(),
             "blocs": EmulationBloc.objects.for_user(user).filter(is_active=True).count(),
         }
+    open_campaigns = Campaign.objects.for_user(user).filter(status=CampaignStatus.LAUNCHED).select_related(
+        "issuer").order_by("dossier_deadline", "pk")
+    context["today"] = timezone.localdate()
     if Role.CLERK in roles:
+        context["clerk_campaigns"] = list(open_campaigns.exclude(
+            issuer__in=Organisation.objects.for_user(user, [Role.ADMIN, Role.REVIEWER]))[:20])
         units = _units(membership_org_ids(user, [Role.CLERK]))
         for unit in units:
             unit.recent_people = list(unit.people.filter(is_active=True).order_by("full_name")[:8])
@@ -50,6 +58,9 @@ def home(request):
             body.my_roles = [Role(role).label for role in roles_at(user, body.pk)]
         context["office_bodies"] = bodies
         context["office_blocs"] = EmulationBloc.objects.for_user(user).filter(is_active=True)[:10]
+        context["office_campaigns"] = list(open_campaigns.filter(
+            issuer__in=Organisation.objects.for_user(user, office_roles)).annotate(
+            registered=Count("registrations", filter=~Q(registrations__status="draft")))[:20])
     return render(request, "home.html", context)
 
 

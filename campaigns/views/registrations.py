@@ -16,7 +16,6 @@ from core.pagination import lazy_page
 from core.views import ScopedObjectMixin
 from orgs import scope
 from orgs.enums import Role
-from orgs.models import subtree_q
 
 from ..enums import REGISTRATION_BADGES, RegistrationStatus
 from ..forms import RegistrationEntryFormSet, RegistrationNoteForm, ReturnForm
@@ -26,19 +25,6 @@ from ..services import registrations as service
 
 NOT_REGISTERED = "chua-dang-ky"
 NOT_REGISTERED_LABEL = "Chưa đăng ký"
-
-
-def registrations_for(user):
-    """Registrations the user may open: of campaigns they see, and either those of the units under
-    their clerk role (drafts included) or, for the issuer's staff, those a unit has sent (never a
-    draft: nobody sees another unit's drafts)."""
-    qs = Registration.objects.filter(campaign__in=Campaign.objects.for_user(user))
-    if user.is_superuser:
-        return qs
-    own = subtree_q(scope.scope_paths(user, [Role.CLERK]), prefix="organisation__path")
-    sent = subtree_q(scope.scope_paths(user), prefix="campaign__issuer__path") & ~Q(
-        status=RegistrationStatus.DRAFT)
-    return qs.filter(own | sent)
 
 
 def entries_of(registration):
@@ -140,13 +126,13 @@ class RegistrationEditView(ScopedObjectMixin, TemplateView):
 
 
 class RegistrationMixin(ScopedObjectMixin):
-    """One registration, fetched through registrations_for() (outside scope: 404); the permission
+    """One registration, fetched through Registration.objects.for_user() (outside scope: 404); the permission
     is checked on its campaign."""
 
     model = Registration
 
     def get_scoped_queryset(self):
-        return registrations_for(self.request.user).select_related(
+        return Registration.objects.for_user(self.request.user).select_related(
             "campaign", "campaign__issuer", "organisation")
 
     def get_permission_object(self):

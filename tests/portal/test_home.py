@@ -38,3 +38,22 @@ def test_user_without_roles_is_told_so(db, client_for):
 def test_anonymous_home_redirects_to_login(client):
     response = client.get("/")
     assert response["Location"] == "/tai-khoan/dang-nhap/?next=/"
+
+
+def test_clerk_home_lists_campaigns_of_the_unit_with_deadline(cast, client_for):
+    from tests.factories.campaigns import launched_campaign
+
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    html_a = client_for(cast.clerk_a).get("/").content.decode()
+    html_b = client_for(cast.clerk_b).get("/").content.decode()
+    assert "Phong trào đơn vị đang tham gia" in html_a and campaign.title in html_a and "05/08/2025" in html_a
+    assert campaign.title not in html_b
+
+
+def test_reviewer_home_lists_the_bodys_launched_campaigns(cast, client_for):
+    from tests.factories.campaigns import launched_campaign
+
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    response = client_for(cast.reviewer).get("/")
+    assert [c.pk for c in response.context["office_campaigns"]] == [campaign.pk]
+    assert response.context["office_campaigns"][0].registered == 0
