@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class DossiersConfig(AppConfig):
     name = "dossiers"
     verbose_name = "Hồ sơ đề nghị khen thưởng"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.Dossier, exclude_fields=["updated_at", "search_text"])
+        auditlog.register(models.Nomination, exclude_fields=["updated_at"], m2m_fields={"criteria_confirmed"})
+        auditlog.register(models.AchievementReport, exclude_fields=["updated_at"])
+        auditlog.register(models.NominationMeeting)
+        auditlog.register(models.MeetingVote)
+        auditlog.register(models.Attachment)
+        auditlog.register(models.EligibilityRule)
+        auditlog.register(models.Award, exclude_fields=["updated_at", "search_text"])
+        auditlog.register(models.AnnualRating)
+        auditlog.register(models.Decision, exclude_fields=["snapshot"])
+        auditlog.register(models.CouncilSession, exclude_fields=["updated_at"])
+        auditlog.register(models.CouncilBallot)

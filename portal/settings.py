@@ -259,4 +259,5 @@ LOGGING = {
 PORTAL_NAME = env("PORTAL_NAME", "Cổng thi đua – khen thưởng")
 PEOPLE_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 PEOPLE_IMPORT_MAX_ROWS = 5000
+DOSSIER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # one scan or evidence file of a dossier
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"

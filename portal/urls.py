@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,6 +8,7 @@ urlpatterns = [
     path("tai-khoan/", include("portal.account_urls")),
     path("", include("orgs.urls")),
     path("", include("campaigns.urls")),
+    path("", include("dossiers.urls")),
     path("danh-muc/", include("awards.urls")),
     path("django-admin/", admin.site.urls),
 ]
@@ -18,7 +18,5 @@ handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served directly (not even in DEBUG): attachments go through their
+# scoped download view, so a unit's files cannot be fetched by guessing a URL.

@@ -16,7 +16,10 @@ recording of the current behaviour:
   on the Sở) view the organisations and people under the Sở but change nothing;
 - the admin of the province may do everything inside the province, nothing outside it;
 - POST-only endpoints answer GET with 405 (once the user is allowed at all: the permission check
-  comes first, so a denied user still gets 404/403 and learns nothing).
+  comes first, so a denied user still gets 404/403 and learns nothing);
+- dossiers: nobody but the unit sees its draft, nor the nominees, meeting and attachments of a draft
+  (404 for the issuing body's staff and the province admin too); once sent, the Sở's staff read it, and
+  each acts on their own step (the office reviews, the council votes, the leader approves and signs).
 
 Expected values:
 - an int: that status;
@@ -29,8 +32,9 @@ test_every_url_is_in_the_matrix walks the whole URLconf: a new URL without a row
 import hashlib
 import io
 import json
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -176,16 +180,148 @@ def registration_entries_data(t):
             "entries-0-award_form": t.offer.award_form_id, "entries-0-target_note": "Hoàn thành xuất sắc"}
 
 
+def rule_settings_data(t):
+    """Every eligibility rule as it is, except that the deadline rule now blocks."""
+    from dossiers.models import EligibilityRule
+
+    rules = list(EligibilityRule.objects.order_by("order", "code"))
+    data = {"rules-TOTAL_FORMS": str(len(rules)), "rules-INITIAL_FORMS": str(len(rules)),
+            "rules-MIN_NUM_FORMS": "0", "rules-MAX_NUM_FORMS": "1000"}
+    for index, rule in enumerate(rules):
+        data[f"rules-{index}-id"] = str(rule.pk)
+        if rule.is_active:
+            data[f"rules-{index}-is_active"] = "on"
+        if rule.is_blocking or rule.code == "deadline":
+            data[f"rules-{index}-is_blocking"] = "on"
+    return data
+
+
 CAMPAIGN_VIEW = by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)
 CAMPAIGN_DRAFT_VIEW = by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200)
 CAMPAIGN_CHANGE = by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200)
 CAMPAIGN_CHANGE_POST = by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN)
 
 
+# --- dossiers: POST data and expectations ---------------------------------------------------------------
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def pdf_upload(t):
+    return {"file": SimpleUploadedFile("bien-ban.pdf", PDF), "title": "Biên bản họp (bản ký)"}
+
+
+def dossier_info_data(meeting):
+    return {"memo_number": "08/TTr-TCCB", "memo_date": "29/07/2025", "signer_title": "Trưởng phòng",
+            "signer_name": "Trần Văn An", "meeting": meeting.pk, "note": "Đã bổ sung Tờ trình"}
+
+
+def report_data(t):
+    return {"position": "Chuyên viên", "qualification": "Cử nhân Luật", "hometown": "Hải Lăng, Quảng Trị",
+            "duties": "Tham mưu công tác tổ chức cán bộ.", "measures": "", "initiatives": "",
+            "results": "Hoàn thành 100% chỉ tiêu; tham mưu 15 văn bản đúng hạn.", "rating_year": "2024",
+            "rating": "xuat_sac", "rating_decision_number": "15/QĐ-SNV", "rating_decision_date": "10/01/2025",
+            "summary": "Hoàn thành xuất sắc nhiệm vụ."}
+
+
+def meeting_form_data(t, **changes):
+    return {"campaign": t.campaign.pk, "organisation": t.unit_a.pk, "held_at": "28/07/2025 14:00",
+            "place": "Phòng họp tầng 2", "chair": "Trần Văn An – Trưởng phòng", "secretary": "Lê Thị Bích",
+            "members_total": "11", "members_present": "9", "absentees": "", "ballot_type": "hands",
+            "discussion": "", "conclusion": "Thống nhất đề nghị khen thưởng.", "closed_at": "16:30", **changes}
+
+
+def votes_data(nomination):
+    return {**management("votes", 1), "votes-0-nomination": nomination.pk, "votes-0-votes_for": "7",
+            "votes-0-votes_against": "2", "votes-0-votes_abstain": "0"}
+
+
+def council_session_data(t):
+    return {"issuer": t.body.pk, "campaign": "", "held_at": "01/09/2025 08:00", "place": "Phòng họp số 2",
+            "chair": "Nguyễn Văn Hải – Giám đốc Sở", "secretary": "Lê Thị Thu – Chánh Văn phòng",
+            "members_total": "10", "members_present": "8", "absentees": ""}
+
+
+def ballots_data(t):
+    return {**management("phieu", 1), "phieu-0-nomination": t.nomination_council.pk, "phieu-0-ballot_type": "secret",
+            "phieu-0-votes_for": "8", "phieu-0-votes_against": "1", "phieu-0-votes_abstain": "0",
+            "phieu-0-written_votes_for": "1"}
+
+
+def verdict_data(t):
+    prefix = f"n{t.nomination_review.pk}"
+    return {f"{prefix}-verdict": "accepted", f"{prefix}-reason": "",
+            f"{prefix}-override_reason": "Nộp muộn có lý do chính đáng", f"{prefix}-review_note": ""}
+
+
+def decision_data(t):
+    return {"number": "126", "symbol": "QĐ-SNV", "date": "21/08/2025", "title": "Về việc khen thưởng",
+            "memo_reference": "", "signer_authority": "", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
+            "legal_profile": t.campaign3.legal_profile_id, "nominations": [t.nomination_approved.pk]}
+
+
+def forward_data(t):
+    return {"to_authority": "Chủ tịch UBND tỉnh", "memo_number": "46/TTr-SNV", "memo_date": "22/08/2025",
+            "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng", "nominations": [t.nomination_to_forward.pk]}
+
+
+def higher_decision_data(t):
+    return {"higher_authority": "Chủ tịch UBND tỉnh", "number": "2150", "symbol": "QĐ-UBND", "date": "15/09/2025",
+            "title": "Về việc tặng Bằng khen", "signer_title": "Chủ tịch", "signer_name": "Võ Văn Hưng",
+            "awarded": [t.nomination_forwarded.pk], "reason_not_awarded": ""}
+
+
+def award_entry_data(t):
+    return {"subject_type": "individual", "person": t.person_a.pk, "organisation": "", "award_form": t.award_form.pk,
+            "decision_number": "99/QĐ-SNV", "decision_date": "20/12/2024", "decided_by": "Giám đốc Sở Nội vụ",
+            "achievement": ""}
+
+
+def awards_workbook(t):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Khen thưởng"
+    sheet.append(["Họ và tên hoặc Mã đơn vị", "Ngày sinh", "Mã đơn vị công tác", "Hình thức khen thưởng",
+                  "Số quyết định", "Ngày quyết định", "Cấp quyết định", "Thành tích"])
+    sheet.append(["Nguyễn Thị Hương", None, t.unit_a.code, "LĐTT", "16/QĐ-SNV", "28/12/2023", "", ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return {"file": SimpleUploadedFile("so-khen-thuong.xlsx", buffer.getvalue())}
+
+
+def close_council_session(t):
+    """Setup of council_create: one open session per body, so the fixture's session is closed first."""
+    from dossiers.services import council
+
+    council.close_session(t.council_session, by=t.reviewer)
+
+
+def unit_only(clerk_a):
+    """unit_a's draft, or what hangs on it: its clerk only; everyone else, the issuer's staff too, gets 404."""
+    return by_role(outsider=404, clerk_a=clerk_a, clerk_b=404, office=404, admin=404)
+
+
+def sent(clerk_a, office, admin=None, **overrides):
+    """What unit_a sent to the Sở: its clerk and the Sở's staff (and the province admin) see it, others 404."""
+    return by_role(outsider=404, clerk_a=clerk_a, clerk_b=404, office=office,
+                   admin=office if admin is None else admin, **overrides)
+
+
+CLERKS_ONLY = by_role(outsider=200, clerk_a=200, clerk_b=200, office=403, admin=403)  # any clerk, own units
+STAFF_AREA = by_role(outsider=403, clerk_a=403, clerk_b=403, office=200, admin=200)  # 403 before any lookup
+LEADER_ONLY = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=200)
+COUNCIL_OFFICE = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=200)
+REGISTER_EDIT = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=200, reviewer=200)
+
+
 # --- the matrix -------------------------------------------------------------------------------------
-# url: URL name; target: names of the targets fixture whose pk fills <pk>; get/post: expected
-# answers per role ("post" needs "data"). POST-only endpoints keep a "get" entry: 405 for a user who
-# may use them, the usual 403/404/login for anyone else (the permission check runs first).
+# url: URL name; target: names of the targets fixture whose pk fills <pk> (or kwargs: a function of
+# the targets giving the URL's kwargs; label names such a row); query: a function of the targets giving
+# the query string; setup: a function of the targets run before the request (and the snapshot);
+# get/post: expected answers per role ("post" needs "data"). POST-only endpoints keep a "get" entry:
+# 405 for a user who may use them, the usual 403/404/login for anyone else (the permission check runs
+# first).
 MATRIX = [
     # portal
     {"url": "home", "get": everyone(200)},
@@ -361,9 +497,138 @@ MATRIX = [
      "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
      "data": lambda t: {}},
 
+    {"url": "dossiers:rule_settings", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": rule_settings_data},
+
     {"url": "campaigns:public_list", "get": everyone(200, anonymous=200)},
     {"url": "campaigns:public_detail", "target": "campaign", "get": everyone(200, anonymous=200)},
     {"url": "campaigns:public_detail", "target": "draft", "get": everyone(404, anonymous=404)},
+
+    # dossiers of unit_a (dossier_targets): a draft in `campaign`, one submitted in `campaign2`, and in
+    # `campaign3` one per later stage. A draft and what hangs on it (nominees, meeting, attachments) are the
+    # unit's own business: 404 for everyone else, the Sở's staff and the province admin included.
+    {"url": "dossiers:dossier_list", "get": CLERKS_ONLY},
+    {"url": "dossiers:dossier_create", "get": CLERKS_ONLY,
+     # an offer of campaign3 unit_a has no dossier for; another unit's clerk gets the form back
+     "post": by_role(outsider=200, clerk_a=WRITTEN, clerk_b=200, office=403, admin=403),
+     "data": lambda t: {"unit": t.unit_a.pk, "offer": t.offer_free.pk}},
+    {"url": "dossiers:dossier_detail", "target": "dossier_draft", "get": unit_only(200)},
+    {"url": "dossiers:dossier_detail", "target": "dossier_sent", "get": sent(200, 200)},
+    {"url": "dossiers:dossier_update", "target": "dossier_draft", "get": unit_only(200),
+     "post": unit_only(WRITTEN), "data": lambda t: dossier_info_data(t.meeting_draft)},
+    {"url": "dossiers:dossier_update", "target": "dossier_sent", "get": sent(403, 403),  # no longer editable
+     "post": sent(403, 403), "data": lambda t: dossier_info_data(t.meeting_sent)},
+    {"url": "dossiers:nominee_add", "target": "dossier_draft",  # POST-only
+     "get": unit_only(405), "post": unit_only(WRITTEN),
+     "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
+    {"url": "dossiers:nominee_add", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
+    {"url": "dossiers:dossier_transition", "label": "draft-submit",  # POST-only
+     "kwargs": lambda t: {"pk": t.dossier_draft.pk, "action": "submit"},
+     "get": unit_only(405), "post": unit_only(WRITTEN), "data": lambda t: {"note": "Nộp lần đầu"}},
+    {"url": "dossiers:dossier_transition", "label": "sent-start_review",
+     "kwargs": lambda t: {"pk": t.dossier_sent.pk, "action": "start_review"},
+     # only the Sở's office receives a dossier: anyone else who sees it is a member without the role.
+     # GET: the view checks only view_dossier, the action's role is checked by transition() on POST, so
+     # today clerk_a, council, approver and admin get 405 instead of 403 (reported; the rule is kept here).
+     "get": sent(403, 403, reviewer=405), "post": sent(403, 403, reviewer=WRITTEN), "data": lambda t: {}},
+    {"url": "dossiers:dossier_version", "label": "sent-1",
+     "kwargs": lambda t: {"pk": t.dossier_sent.pk, "number": 1}, "get": sent(200, 200)},
+    {"url": "dossiers:report_edit", "target": "nomination_draft", "get": unit_only(200),
+     "post": unit_only(WRITTEN), "data": report_data},
+    {"url": "dossiers:report_edit", "target": "nomination_sent", "get": sent(200, 200),  # read-only once sent
+     "post": sent(403, 403), "data": report_data},
+    {"url": "dossiers:nominee_remove", "target": "nomination_draft",  # POST-only
+     "get": unit_only(405), "post": unit_only(WRITTEN), "data": lambda t: {}},
+    {"url": "dossiers:nominee_remove", "target": "nomination_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": lambda t: {}},
+
+    # the Sở's office: inbox, review (thẩm định) and the verdict on each nominee
+    {"url": "dossiers:inbox", "get": STAFF_AREA},
+    {"url": "dossiers:review", "target": "dossier_sent", "get": sent(403, 403, reviewer=200)},
+    {"url": "dossiers:review", "target": "dossier_draft", "get": unit_only(403)},
+    {"url": "dossiers:verdict", "target": "nomination_review",  # POST-only
+     "get": sent(403, 403, reviewer=405), "post": sent(403, 403, reviewer=WRITTEN), "data": verdict_data},
+
+    # Biên bản họp bình xét: meeting_draft prints only unit_a's draft, meeting_sent the dossier it sent
+    {"url": "dossiers:meeting_list", "get": CLERKS_ONLY},
+    {"url": "dossiers:meeting_create", "get": CLERKS_ONLY,
+     # another unit's clerk: neither the campaign nor unit_a is among the choices (400, form errors)
+     "post": by_role(outsider=400, clerk_a=WRITTEN, clerk_b=400, office=403, admin=403), "data": meeting_form_data},
+    {"url": "dossiers:meeting_detail", "target": "meeting_draft", "get": unit_only(200)},
+    {"url": "dossiers:meeting_detail", "target": "meeting_sent", "get": sent(200, 200)},
+    {"url": "dossiers:meeting_update", "target": "meeting_draft", "get": unit_only(200),
+     "post": unit_only(WRITTEN), "data": lambda t: meeting_form_data(t, members_present="10")},
+    {"url": "dossiers:meeting_update", "target": "meeting_sent", "get": sent(403, 403),  # frozen once sent
+     "post": sent(403, 403), "data": lambda t: meeting_form_data(t, campaign=t.campaign2.pk)},
+    {"url": "dossiers:meeting_votes", "target": "meeting_draft", "get": unit_only(200),
+     "post": unit_only(WRITTEN), "data": lambda t: votes_data(t.nomination_draft)},
+    {"url": "dossiers:meeting_votes", "target": "meeting_sent", "get": sent(200, 403),
+     "post": sent(400, 403),  # the unit's clerk: the sent nominee's votes are locked (form error)
+     "data": lambda t: votes_data(t.nomination_sent)},
+
+    # the council (Hội đồng TĐKT) of the Sở: council_session is open, nomination_council on its agenda
+    {"url": "dossiers:council_list", "get": STAFF_AREA},
+    {"url": "dossiers:council_create", "get": COUNCIL_OFFICE,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
+     "setup": close_council_session, "data": council_session_data},
+    {"url": "dossiers:council_detail", "target": "council_session", "get": STAFF_AREA},
+    {"url": "dossiers:council_ballots", "target": "council_session",
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=200, admin=403, approver=403),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=WRITTEN, admin=403, approver=403),
+     "data": ballots_data},
+    {"url": "dossiers:council_close", "target": "council_session",  # POST-only
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=405),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
+     "data": lambda t: {"conclusion": "Thông qua"}},
+
+    # the leader (approver of the Sở): approve, sign, forward; decisions and forwardings
+    {"url": "dossiers:approval_queue", "get": LEADER_ONLY},
+    {"url": "dossiers:approve", "target": "nomination_to_approve",  # POST-only
+     "get": sent(403, 403, approver=405), "post": sent(403, 403, approver=WRITTEN),
+     "data": lambda t: {"approved": "1", "reason": ""}},
+    {"url": "dossiers:decision_list", "get": STAFF_AREA},
+    {"url": "dossiers:decision_sign", "query": lambda t: {"phong-trao": t.campaign3.pk}, "get": LEADER_ONLY,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
+     "data": decision_data},
+    {"url": "dossiers:decision_detail", "target": "decision", "get": STAFF_AREA},
+    {"url": "dossiers:forward", "query": lambda t: {"phong-trao": t.campaign3.pk}, "get": LEADER_ONLY,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
+     "data": forward_data},
+    {"url": "dossiers:forwarding_detail", "target": "forwarding",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200)},
+    {"url": "dossiers:higher_decision", "target": "forwarding",  # the office or the leader records it
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=403, council=403),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=WRITTEN, admin=403, council=403),
+     "data": higher_decision_data},
+
+    # the award register (sổ khen thưởng): read within one's scope; the office and admins record
+    {"url": "dossiers:register", "get": everyone(200)},
+    {"url": "dossiers:award_create", "get": REGISTER_EDIT,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": award_entry_data},
+    {"url": "dossiers:award_import", "get": REGISTER_EDIT,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": awards_workbook},
+    {"url": "dossiers:person_history", "target": "person_a",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)},
+    {"url": "dossiers:person_history", "target": "person_other",
+     "get": by_role(outsider=200, clerk_a=404, clerk_b=404, office=404, admin=200)},
+    {"url": "dossiers:unit_history", "target": "unit_a",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)},
+    {"url": "dossiers:unit_history", "target": "far", "get": NOBODY},
+
+    # attachments (tài liệu kèm theo): upload and delete while the dossier is editable, by its clerk
+    {"url": "dossiers:attachment_upload", "target": "dossier_draft",  # POST-only (multipart)
+     "get": unit_only(405), "post": unit_only(WRITTEN), "data": pdf_upload},
+    {"url": "dossiers:attachment_upload", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": pdf_upload},
+    {"url": "dossiers:attachment_download", "target": "attachment_draft", "get": unit_only(200)},
+    {"url": "dossiers:attachment_download", "target": "attachment_sent", "get": sent(200, 200)},
+    {"url": "dossiers:attachment_delete", "target": "attachment_draft",  # POST-only
+     "get": unit_only(405), "post": unit_only(WRITTEN), "data": lambda t: {}},
+    {"url": "dossiers:attachment_delete", "target": "attachment_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": lambda t: {}},
 ]
 
 for _row in MATRIX:
@@ -385,9 +650,125 @@ POST_CASES = [pytest.param(row, role, id=f"{row_id(row)}-{role}") for row in MAT
 
 
 # --- fixtures -------------------------------------------------------------------------------------
+def unit_dossier(cast, offer, *names):
+    """A complete dossier of unit_a for `offer`, nominating new people of unit_a, submitted."""
+    from dossiers.services import building
+    from dossiers.services.workflow import transition
+    from tests.factories.dossiers import complete_report, record_vote
+
+    dossier = building.start_dossier(offer.campaign, cast.unit_a, offer, by=cast.clerk_a)
+    for name in names:
+        person = PersonFactory(full_name=name, organisation=cast.unit_a)
+        nomination = building.add_nominee(dossier, subject_type="individual", person=person, by=cast.clerk_a)
+        complete_report(nomination, by=cast.clerk_a)
+        record_vote(dossier, nomination)
+    dossier.memo_number, dossier.memo_date = "09/TTr-TCCB", date(2025, 7, 29)
+    building.save_dossier(dossier, by=cast.clerk_a)
+    return transition(dossier, "submit", by=cast.clerk_a)
+
+
+def appraised(cast, dossier, then):
+    """The office receives the dossier, finds every nominee eligible, accepts it and sends it on (`then`)."""
+    from dossiers.enums import Outcome
+    from dossiers.services import building
+    from dossiers.services.workflow import transition
+
+    dossier = transition(dossier, "start_review", by=cast.reviewer)
+    for nomination in dossier.nominations.all():
+        building.review_nominee(nomination, verdict=Outcome.ACCEPTED, by=cast.reviewer,
+                                override_reason="Nộp muộn có lý do chính đáng")  # the deadline has passed
+    return transition(transition(dossier, "accept", by=cast.reviewer), then, by=cast.reviewer)
+
+
+def dossier_targets(cast, campaign, campaign2):
+    """Dossiers of unit_a at each stage, built through the services, and what hangs on them:
+
+    - dossier_draft (in `campaign`): a nominee, its meeting (meeting_draft) and an attachment;
+    - dossier_sent (submitted in `campaign2`, version 1): the same, sent with it to the Sở;
+    - in campaign3 (one award form per dossier; offer_free has no dossier yet):
+      dossier_review (in review, nomination_review pending);
+      an own-authority dossier awaiting the leader: nomination_to_approve (accepted), nomination_approved
+      (approved, not signed yet) and a third one awarded by `decision`;
+      a dossier for a province-level form awaiting the leader: nomination_to_forward (approved) and
+      nomination_forwarded (in `forwarding`, no higher decision yet);
+      a dossier in council: nomination_council is on the agenda of the open council_session, with a ballot.
+    """
+    from awards.models import AwardForm
+    from campaigns.services.campaigns import offer_award
+    from dossiers.models import CouncilSession, Decision, Forwarding
+    from dossiers.services import council, decisions
+    from dossiers.services.attachments import add_attachment
+    from dossiers.services.workflow import transition
+    from tests.factories.campaigns import award_form, launched_campaign
+    from tests.factories.dossiers import TZ, ready_dossier
+
+    def pdf():
+        return SimpleUploadedFile("a.pdf", PDF)
+
+    dossier_draft = ready_dossier(cast, campaign=campaign)
+    attachment_draft = add_attachment(dossier_draft, pdf(), title="Biên bản họp", by=cast.clerk_a)
+    dossier_sent = ready_dossier(cast, campaign=campaign2)
+    attachment_sent = add_attachment(dossier_sent, pdf(), title="Biên bản họp", by=cast.clerk_a)
+    dossier_sent = transition(dossier_sent, "submit", by=cast.clerk_a)
+
+    campaign3 = launched_campaign(cast, participants=[cast.unit_a], plan_number=178, title="Phong trào thứ ba")
+
+    def offer(order, code, name, authority=10):
+        form = award_form(code=code, name=name, authority=authority)
+        return offer_award(campaign3, form, copies=1, by=cast.admin, order=order)
+
+    review = offer(1, "gk-tham-dinh", "Giấy khen (thẩm định)")
+    own = offer(2, "gk-lanh-dao", "Giấy khen (lãnh đạo)")
+    province = offer(3, "bk-tinh-test", "Bằng khen của Chủ tịch UBND tỉnh (thử)", authority=40)
+    in_council = offer(4, "gk-hoi-dong", "Giấy khen (Hội đồng xét)")
+    AwardForm.objects.filter(pk=in_council.award_form_id).update(  # ≥ 70% of all the council's members
+        needs_council=True, vote_threshold=70, vote_denominator="all", ballot_type="secret")
+
+    dossier_review = transition(unit_dossier(cast, review, "Trần Văn Thẩm"), "start_review", by=cast.reviewer)
+
+    awaiting = appraised(cast, unit_dossier(cast, own, "Phan Văn Duyệt", "Đỗ Thị Ký", "Ngô Văn Thưởng"), "to_leader")
+    to_approve, approved, awarded = awaiting.nominations.order_by("order")
+    for nomination in (approved, awarded):
+        decisions.approve(nomination, approved=True, by=cast.approver)
+    decision = decisions.sign_decision(Decision(
+        issuer=cast.body, campaign=campaign3, number=125, symbol="QĐ-SNV", date=date(2025, 8, 20),
+        title="Về việc khen thưởng", signer_name="Lê Quang Thắng", signer_title="Giám đốc",
+        legal_profile=campaign3.legal_profile), [awarded], by=cast.approver)
+
+    upward = appraised(cast, unit_dossier(cast, province, "Vương Văn Trình", "Lý Thị Lên"), "to_leader")
+    to_forward, forwarded = upward.nominations.order_by("order")
+    for nomination in (to_forward, forwarded):
+        decisions.approve(nomination, approved=True, by=cast.approver)
+    forwarding = decisions.forward(Forwarding(
+        issuer=cast.body, campaign=campaign3, to_authority="Chủ tịch UBND tỉnh", memo_number="45/TTr-SNV",
+        memo_date=date(2025, 8, 22), signer_name="Lê Quang Thắng", signer_title="Giám đốc"), [forwarded],
+        by=cast.approver)
+
+    nomination_council = appraised(cast, unit_dossier(cast, in_council, "Mai Thị Xét"), "to_council").nominations.get()
+    council_session = council.open_session(CouncilSession(
+        issuer=cast.body, held_at=datetime(2025, 8, 12, 8, 30, tzinfo=TZ), place="Phòng họp số 1",
+        chair="Nguyễn Văn Hải – Giám đốc Sở", secretary="Lê Thị Thu – Chánh Văn phòng", members_total=10,
+        members_present=9), by=cast.reviewer)
+    council.record_ballot(council_session, nomination_council, votes_for=6, votes_against=3, votes_abstain=0,
+                          by=cast.reviewer)
+    return {
+        "dossier_draft": dossier_draft, "nomination_draft": dossier_draft.nominations.get(),
+        "meeting_draft": dossier_draft.meeting, "attachment_draft": attachment_draft,
+        "dossier_sent": dossier_sent, "nomination_sent": dossier_sent.nominations.get(),
+        "meeting_sent": dossier_sent.meeting, "attachment_sent": attachment_sent,
+        "campaign3": campaign3, "offer_free": campaign3.awards.get(award_form__code=award_form().code),
+        "dossier_review": dossier_review, "nomination_review": dossier_review.nominations.get(),
+        "nomination_to_approve": to_approve, "nomination_approved": approved, "decision": decision,
+        "nomination_to_forward": to_forward, "nomination_forwarded": forwarded, "forwarding": forwarding,
+        "council_session": council_session, "nomination_council": nomination_council,
+    }
+
+
 @pytest.fixture
-def targets(cast):
-    """The cast, plus a bloc of the Sở and objects of another province (outside everyone's scope)."""
+def targets(cast, settings, tmp_path, request):
+    """The cast, plus a bloc of the Sở and objects of another province (outside everyone's scope), and the
+    dossiers of unit_a at each stage (dossier_targets)."""
+    settings.MEDIA_ROOT = tmp_path  # the attachments' files
     bloc = EmulationBlocFactory(name="Khối các phòng thuộc Sở", organiser=cast.body, leader=cast.unit_a)
     bloc.members.set([cast.unit_a, cast.unit_b])
     far = OrganisationFactory(code="K-UBND", kind=OrgKind.UBND_TINH, name="Ủy ban nhân dân tỉnh Khác",
@@ -419,20 +800,38 @@ def targets(cast):
                                      person=cast.person_a, award_form=campaign2.awards.get().award_form)
     registration_sent = registrations.submit_registration(registration_sent, by=cast.clerk_a)
     return SimpleNamespace(
-        **vars(cast), campaign=campaign, draft=draft, registration_draft=registration_draft,
+        **vars(cast), campaign=campaign, campaign2=campaign2, draft=draft, registration_draft=registration_draft,
         registration_sent=registration_sent, campaign_far=campaign_far, task=task,
         offer=campaign.awards.get(), award_form=award_form(), profile=legal_profile(), salary=salary,
         bloc=bloc, far=far, account_far=account_far, membership_far=membership_far,
         bloc_far=bloc_far, account_a=cast.clerk_a,
-        membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a))
+        membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a),
+        **(dossier_targets(cast, campaign, campaign2) if needs_dossiers(request) else {}))
+
+
+def needs_dossiers(request):
+    """The dossiers at every stage cost ~0.8 s per test: build them for the dossiers' rows (and the
+    tests that are not about one row); the other rows check pages that do not read them."""
+    callspec = getattr(request.node, "callspec", None)
+    row = callspec.params.get("row") if callspec else None
+    return row is None or row["url"].startswith("dossiers:")
 
 
 def url_of(row, t):
     if "kwargs" in row:
-        return reverse(row["url"], kwargs=row["kwargs"](t))
-    if "target" in row:
-        return reverse(row["url"], kwargs={"pk": getattr(t, row["target"]).pk})
-    return reverse(row["url"])
+        path = reverse(row["url"], kwargs=row["kwargs"](t))
+    elif "target" in row:
+        path = reverse(row["url"], kwargs={"pk": getattr(t, row["target"]).pk})
+    else:
+        path = reverse(row["url"])
+    return path + ("?" + urlencode(row["query"](t)) if "query" in row else "")
+
+
+def set_up(row, t):
+    """A row's "setup" (a function of the targets) puts the data in the state the row needs, before the
+    snapshot: what it writes is not the request's doing."""
+    if "setup" in row:
+        row["setup"](t)
 
 
 def client_as(role, t, **client_kwargs):
@@ -449,7 +848,15 @@ def _watched():
     return [Organisation, Person, Membership, EmulationBloc, EmulationBloc.members.through, get_user_model(),
             AwardForm, LegalBasisProfile, BonusCoefficient, BaseSalary, c.Campaign, c.Target, c.Criterion,
             c.CampaignAward, c.QuotaOverride, c.DossierComponent, c.ReminderRule, c.CampaignParticipant,
-            c.PlanTask, c.CampaignAmendment, c.Registration, c.RegistrationEntry]
+            c.PlanTask, c.CampaignAmendment, c.Registration, c.RegistrationEntry, *_watched_dossiers()]
+
+
+def _watched_dossiers():
+    from dossiers import models as d
+
+    return [d.Dossier, d.Nomination, d.Nomination.criteria_confirmed.through, d.AchievementReport, d.StateChange,
+            d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
+            d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating]
 
 
 WATCHED = _watched()
@@ -484,6 +891,7 @@ def changed_tables(before, after):
 # --- the matrix tests -----------------------------------------------------------------------------
 @pytest.mark.parametrize(("row", "role"), GET_CASES)
 def test_get(row, role, targets):
+    set_up(row, targets)
     client = client_as(role, targets)
     before = snapshot()
     response = client.get(url_of(row, targets))
@@ -494,6 +902,7 @@ def test_get(row, role, targets):
 @pytest.mark.parametrize(("row", "role"), POST_CASES)
 def test_post(row, role, targets):
     """A denied POST (403, 404, login, invalid form) changes nothing; an allowed one writes."""
+    set_up(row, targets)
     client = client_as(role, targets)
     expected = row["post"][role]
     before = snapshot()
@@ -512,6 +921,7 @@ def test_post_without_csrf_token_is_refused(row, targets):
     """Every state-changing view is protected by CSRF: a POST without the token is a 403 and writes
     nothing, even for a user who may make that change."""
     role = next((r for r in ROLES if row["post"][r] == WRITTEN), "admin")
+    set_up(row, targets)
     client = client_as(role, targets, enforce_csrf_checks=True)
     before = snapshot()
     response = client.post(url_of(row, targets), row["data"](targets))
@@ -524,6 +934,7 @@ def test_post_without_csrf_token_is_refused(row, targets):
 def test_read_only_page_refuses_post(row, targets):
     """Pages that only show something answer a POST with 405 and write nothing."""
     role = next(r for r in ROLES if row["get"][r] == 200)
+    set_up(row, targets)
     client = client_as(role, targets)
     before = snapshot()
     response = client.post(url_of(row, targets), {"name": "x", "full_name": "x"})

@@ -4,10 +4,7 @@ The workbook is read and every row validated first; only when no row has an erro
 written, in one transaction. A row matching an existing person (same name, date of birth and
 unit) updates that person instead of creating a twin, so the same file can be imported twice.
 """
-import io
-import zipfile
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from auditlog.context import set_actor
 from django.conf import settings
@@ -15,10 +12,22 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from core.text import nfc, search_key
+from core.text import search_key
+from core.xlsx import (
+    ImportFileError,
+    ImportReport,
+    RowError,
+    cell_text,
+    find_header,
+    open_workbook,
+    parse_date,
+    workbook_bytes,
+)
 
 from ..enums import Gender, Role, StaffCategory
 from ..models import Organisation, Person
+
+__all__ = ["COLUMNS", "ImportFileError", "ImportReport", "RowError", "import_people", "template_workbook"]
 
 # column key -> (header shown in the template, accepted header spellings after search_key)
 COLUMNS = {
@@ -38,31 +47,6 @@ GENDERS = {search_key(label): value for value, label in Gender.choices}
 CATEGORIES = {search_key(label): value for value, label in StaffCategory.choices}
 
 
-@dataclass
-class RowError:
-    row: int
-    message: str
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    rows: int = 0
-    errors: list = field(default_factory=list)
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    def error(self, row, message):
-        self.errors.append(RowError(row, message))
-
-
-class ImportFileError(ValidationError):
-    """The file itself is unusable (not an xlsx, too big, no header)."""
-
-
 def template_workbook():
     """An empty workbook with the expected headers and one example row (bytes of an .xlsx)."""
     from openpyxl import Workbook
@@ -78,72 +62,19 @@ def template_workbook():
                   "Hải Lăng, Quảng Trị", "Cử nhân Luật", "", ""])
     for column, width in zip("ABCDEFGHIJ", (28, 10, 12, 24, 16, 16, 24, 22, 24, 14), strict=True):
         sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _open_workbook(upload):
-    max_bytes = settings.PEOPLE_IMPORT_MAX_BYTES
-    size = getattr(upload, "size", None)
-    if size is not None and size > max_bytes:
-        raise ImportFileError(f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB); tối đa {max_bytes // 1024 // 1024} MB.")
-    data = upload.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ImportFileError(f"Tệp quá lớn; tối đa {max_bytes // 1024 // 1024} MB.")
-    # Checked by content, not by name: an .xlsx is a zip holding xl/workbook.xml.
-    if not data.startswith(b"PK\x03\x04"):
-        raise ImportFileError("Tệp không phải bảng tính Excel (.xlsx). Hãy lưu tệp dưới dạng .xlsx rồi tải lên lại.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "xl/workbook.xml" not in archive.namelist():
-                raise ImportFileError("Tệp nén này không phải bảng tính Excel (.xlsx).")
-        from openpyxl import load_workbook
-
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except ImportFileError:
-        raise
-    except Exception:
-        raise ImportFileError("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.") from None
+    return open_workbook(upload, settings.PEOPLE_IMPORT_MAX_BYTES)
 
 
 def _find_header(rows):
-    for index, row in enumerate(rows, start=1):
-        keys = [search_key(str(cell)) if cell is not None else "" for cell in row]
-        mapping = {}
-        for position, key in enumerate(keys):
-            for column, (_, spellings) in COLUMNS.items():
-                if key in spellings and column not in mapping:
-                    mapping[column] = position
-        if "full_name" in mapping:
-            return index, mapping
-        if index >= 10:
-            break
-    raise ImportFileError("Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong 10 dòng đầu. Hãy dùng tệp mẫu.")
+    return find_header(rows, COLUMNS, "full_name")
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return nfc(str(value)).strip()
-
-
-def _parse_date(value):
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+_text = cell_text
+_parse_date = parse_date
 
 
 def _clean_row(raw, mapping, organisations, report, row_number):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.seeds import campaigns, orgs
+from demo.seeds import campaigns, dossiers, orgs
 
 
 class Command(BaseCommand):
@@ -11,11 +11,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             result = orgs.seed()
             seeded = campaigns.seed()
+            dossier_count = dossiers.seed()
         self.stdout.write(f"Dữ liệu mẫu: {result['units']} đơn vị, thêm {result['people_created']} cán bộ.")
         for campaign, created in seeded:
             self.stdout.write(f"  {'Tạo mới' if created else 'Đã có'}: {campaign.plan_reference} "
                               f"({campaign.issuer.short_name or campaign.issuer.name}) – "
                               f"{campaign.title[:70]}{'…' if len(campaign.title) > 70 else ''}")
+        if dossier_count:
+            self.stdout.write(f"  Tạo {dossier_count} hồ sơ đề nghị khen thưởng mẫu ở các bước xử lý.")
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {orgs.DEMO_PASSWORD}):")
         for role, username, *_ in [*orgs.ACCOUNTS, *campaigns.LS_ACCOUNTS]:
             self.stdout.write(f"  {role.label:<45} {username}")

@@ -1,0 +1,170 @@
+"""Demo dossiers of the Quảng Trị drive at every stage, built through the same services as the pages:
+a draft, a submitted one, one returned with reasons, one in review, one at the council, one decided
+(with its numbered decision and bonuses), and one forwarded to the province.
+
+Idempotent: nothing is created when the campaign already has dossiers.
+"""
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+
+from awards.models import AwardForm
+from campaigns.models import Campaign
+from dossiers.enums import Outcome
+from dossiers.models import AnnualRating, CouncilSession, Decision, Dossier, Forwarding, NominationMeeting
+from dossiers.services import building, council, decisions, meetings, register
+from dossiers.services.workflow import transition
+from orgs.models import Organisation, Person
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+RESULTS = {
+    "individual": "Tham mưu hoàn thành 100% nhiệm vụ được giao trong đợt thi đua; chủ trì xây dựng {n} văn bản "
+                  "hướng dẫn, đúng hạn, được Lãnh đạo Sở đánh giá cao; tích cực tham gia các hoạt động kỷ niệm "
+                  "80 năm Ngày truyền thống ngành Tổ chức nhà nước.",
+    "collective": "Đơn vị hoàn thành xuất sắc các chỉ tiêu của đợt thi đua: 100% công chức hoàn thành tốt nhiệm vụ "
+                  "trở lên, {n}% hoàn thành xuất sắc; không có cá nhân vi phạm kỷ luật.",
+}
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def _fill(nomination, clerk, n=3, rating="tot"):
+    report = nomination.report
+    if nomination.subject_type == "individual":
+        report.duties = report.duties or "Tham mưu công tác tổ chức, cán bộ của Sở."
+    else:
+        report.functions = "Tham mưu giúp Giám đốc Sở quản lý nhà nước trong lĩnh vực được giao."
+        report.structure = "Lãnh đạo phòng và các chuyên viên."
+    report.measures = "Xây dựng kế hoạch thi đua của đơn vị, phân công cụ thể, kiểm tra, đôn đốc hằng tháng."
+    report.results = RESULTS[nomination.subject_type].format(n=n)
+    report.initiatives = "Sáng kiến “Số hóa hồ sơ cán bộ” được Hội đồng sáng kiến Sở công nhận năm 2024."
+    report.rating_year, report.rating = 2024, rating
+    report.rating_decision_number, report.rating_decision_date = "1520/QĐ-SNV", date(2024, 12, 25)
+    criteria = list(nomination.dossier.campaign.criteria.filter(subject_type=nomination.subject_type))
+    building.save_report(report, summary="Có nhiều thành tích xuất sắc trong đợt thi đua đặc biệt.",
+                         criteria=criteria, by=clerk)
+
+
+def _dossier(campaign, unit, form_code, clerk, people=(), collective=False, memo="01"):
+    offer = campaign.awards.get(award_form__code=form_code)
+    dossier = building.start_dossier(campaign, unit, offer, by=clerk)
+    for name in people:
+        person = Person.objects.get(full_name=name, organisation__path__startswith=unit.path)
+        nomination = building.add_nominee(dossier, subject_type="individual", person=person, by=clerk)
+        _fill(nomination, clerk)
+    if collective:
+        _fill(building.add_nominee(dossier, subject_type="collective", organisation=unit, by=clerk), clerk, n=25)
+    meeting = NominationMeeting.objects.filter(campaign=campaign, organisation=unit).first()
+    if meeting is None:
+        meeting = meetings.save_meeting(NominationMeeting(
+            campaign=campaign, organisation=unit, held_at=datetime(2025, 7, 28, 8, 30, tzinfo=TZ),
+            place=f"Phòng họp {unit.short_name or unit.name}", chair="Trưởng phòng", secretary="Chuyên viên",
+            members_total=6, members_present=6, ballot_type="secret",
+            discussion="Bình xét các tập thể, cá nhân có thành tích tiêu biểu trong đợt thi đua đặc biệt.",
+            conclusion="Thống nhất đề nghị khen thưởng các tập thể, cá nhân có tên dưới đây."), by=clerk)
+    meetings.record_votes(meeting, [(n, 6, 0, 0) for n in dossier.nominations.all()], by=clerk)
+    dossier.refresh_from_db()
+    dossier.memo_number, dossier.memo_date = f"{memo}/TTr-{unit.abbreviation}", date(2025, 7, 30)
+    dossier.signer_title, dossier.signer_name = "Trưởng phòng", ""
+    building.save_dossier(dossier, by=clerk)
+    return dossier
+
+
+def _review(dossier, reviewer, outcome=Outcome.ACCEPTED):
+    dossier = transition(dossier, "start_review", by=reviewer)
+    for nomination in dossier.nominations.all():
+        building.review_nominee(nomination, verdict=outcome, by=reviewer,
+                                override_reason="Hồ sơ gửi sau hạn do sáp nhập đơn vị; Lãnh đạo Sở đồng ý xem xét.")
+    return dossier
+
+
+def _history(person):
+    """Five years of ratings, so the eligibility rules that read history have something to read."""
+    for year, rating in ((2020, "tot"), (2021, "xuat_sac"), (2022, "tot"), (2023, "xuat_sac"), (2024, "tot")):
+        AnnualRating.objects.get_or_create(person=person, year=year, defaults={
+            "rating": rating, "decision_number": f"{1500 + year % 100}/QĐ-SNV", "decision_date": date(year, 12, 25)})
+
+
+def seed():
+    campaign = Campaign.objects.filter(issuer__code="QT-SNV", kind="special").first()
+    if campaign is None or Dossier.objects.filter(campaign=campaign).exists():
+        return 0
+    tcbc, ttlt = Organisation.objects.get(code="QT-SNV-TCBC"), Organisation.objects.get(code="QT-SNV-TTLT")
+    clerk_tcbc, clerk_ttlt = _user("canbo.tcbc"), _user("canbo.luutru")
+    reviewer, leader = _user("vanphong"), _user("lanhdao")
+    for person in Person.objects.filter(organisation__in=[tcbc, ttlt]):
+        _history(person)
+
+    # decided: Giấy khen of the Phòng TCBC, Decision 125/QĐ-SNV with bonuses
+    decided = _dossier(campaign, tcbc, "giay-khen", clerk_tcbc, ["Nguyễn Văn Hùng", "Trần Minh Tuấn"], memo="12")
+    decided = transition(decided, "submit", by=clerk_tcbc)
+    decided = transition(_review(decided, reviewer), "accept", by=reviewer)
+    decided = transition(decided, "to_leader", by=reviewer)
+    for nomination in decided.nominations.all():
+        decisions.approve(nomination, approved=True, by=leader)
+    decisions.sign_decision(Decision(
+        issuer=campaign.issuer, campaign=campaign, number=125, symbol="QĐ-SNV", date=date(2025, 8, 20),
+        title="Về việc tặng Giấy khen cho các cá nhân có thành tích xuất sắc trong đợt thi đua đặc biệt",
+        signer_name="Lê Quang Thắng", signer_title="Giám đốc", legal_profile=campaign.legal_profile,
+        memo_reference="Tờ trình số 12/TTr-TCBC ngày 30/7/2025"), list(decided.nominations.all()), by=leader)
+
+    # forwarded: Bằng khen of the Chủ tịch UBND tỉnh for the Phòng TCBC as a collective
+    forwarded = _dossier(campaign, tcbc, "bang-khen-tinh", clerk_tcbc, ["Lê Thị Phương"], collective=True, memo="13")
+    forwarded = transition(forwarded, "submit", by=clerk_tcbc)
+    forwarded = transition(_review(forwarded, reviewer), "accept", by=reviewer)
+    form = AwardForm.objects.get(code="bang-khen-tinh")
+    forwarded = transition(forwarded, "to_council" if form.needs_council else "to_leader", by=reviewer)
+    if forwarded.state == "awaiting_decision":
+        for nomination in forwarded.nominations.all():
+            decisions.approve(nomination, approved=True, by=leader)
+        decisions.forward(Forwarding(
+            issuer=campaign.issuer, campaign=campaign, to_authority="Chủ tịch UBND tỉnh", memo_number="45/TTr-SNV",
+            memo_date=date(2025, 8, 22), signer_name="Lê Quang Thắng", signer_title="Giám đốc"),
+            list(forwarded.nominations.all()), by=leader)
+
+    # returned with reasons: Giấy khen of the Trung tâm Lưu trữ
+    returned = _dossier(campaign, ttlt, "giay-khen", clerk_ttlt, ["Phạm Quang Huy", "Lê Thị Xuân"], memo="05")
+    returned = transition(transition(returned, "submit", by=clerk_ttlt), "start_review", by=reviewer)
+    first = returned.nominations.first()
+    building.set_review_note(first, "Bổ sung số liệu cụ thể về số hồ sơ đã chỉnh lý, số hóa.", by=reviewer)
+    transition(returned, "return", by=reviewer,
+               note="Báo cáo thành tích chưa nêu số liệu cụ thể; Biên bản họp chưa có chữ ký của thư ký.")
+
+    # in review: Bằng khen Bộ trưởng for the Trung tâm Lưu trữ as a collective
+    in_review = _dossier(campaign, ttlt, "bang-khen-bo", clerk_ttlt, collective=True, memo="06")
+    transition(transition(in_review, "submit", by=clerk_ttlt), "start_review", by=reviewer)
+
+    # submitted, waiting for the office: Bằng khen Bộ trưởng for the Phòng TCBC
+    submitted = _dossier(campaign, tcbc, "bang-khen-bo", clerk_tcbc, ["Phạm Thị Thảo"], memo="14")
+    transition(submitted, "submit", by=clerk_tcbc)
+
+    # at the council: Bằng khen Thủ tướng for a chuyên viên with the history the rule reads; the
+    # session is open and the ballot recorded, waiting for the office to close it
+    long = Person.objects.get(full_name="Dương Quốc Long", organisation=tcbc)
+    for year, code, number in ((2021, "cstd-co-so", "980/QĐ-SNV"), (2022, "cstd-co-so", "1012/QĐ-SNV"),
+                               (2022, "bang-khen-tinh", "2870/QĐ-UBND"), (2023, "cstd-co-so", "1105/QĐ-SNV")):
+        register.record_award(person=long, award_form=AwardForm.objects.get(code=code),
+                              decision_number=number, decision_date=date(year, 12, 20),
+                              decided_by="Giám đốc Sở Nội vụ" if code == "cstd-co-so" else "Chủ tịch UBND tỉnh",
+                              by=reviewer)
+    voted = _dossier(campaign, tcbc, "bang-khen-ttg", clerk_tcbc, ["Dương Quốc Long"], memo="15")
+    voted = transition(voted, "submit", by=clerk_tcbc)
+    voted = transition(_review(voted, reviewer), "accept", by=reviewer)
+    voted = transition(voted, "to_council", by=reviewer)
+    session = council.open_session(CouncilSession(
+        issuer=campaign.issuer, campaign=campaign, held_at=datetime(2025, 8, 12, 14, 0, tzinfo=TZ),
+        place="Phòng họp Sở Nội vụ", chair="Lê Quang Thắng, Giám đốc Sở", secretary="Nguyễn Thị Hương",
+        members_total=9, members_present=8, absentees="Ông Trần Văn Bình (đi công tác, có ý kiến bằng văn bản)."),
+        by=reviewer)
+    council.record_ballot(session, voted.nominations.get(), votes_for=8, votes_against=0, votes_abstain=0,
+                          written_votes_for=1, by=_user("hoidong"))
+
+    # draft: Bằng khen Thủ tướng for the Trung tâm Lưu trữ, still being prepared
+    draft_offer = campaign.awards.get(award_form__code="bang-khen-ttg")
+    draft = building.start_dossier(campaign, ttlt, draft_offer, by=clerk_ttlt)
+    building.add_nominee(draft, subject_type="individual", by=clerk_ttlt,
+                         person=Person.objects.get(full_name="Nguyễn Văn Toàn", organisation=ttlt))
+    return Dossier.objects.filter(campaign=campaign).count()

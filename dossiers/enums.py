@@ -1,0 +1,125 @@
+"""States, actions and outcomes of dossiers, with their Vietnamese labels, badges and the roles
+each action needs. `TRANSITIONS` is the only definition of the workflow (DESIGN.md §3)."""
+from django.db import models
+
+from orgs.enums import Role
+
+
+class DossierState(models.TextChoices):
+    DRAFT = "draft", "Đang soạn"
+    SUBMITTED = "submitted", "Đã nộp"
+    RETURNED = "returned", "Trả lại để bổ sung"
+    IN_REVIEW = "in_review", "Đang thẩm định"
+    APPRAISED = "appraised", "Đã thẩm định"
+    IN_COUNCIL = "in_council", "Hội đồng đang xét"
+    AWAITING_DECISION = "awaiting_decision", "Chờ lãnh đạo quyết định"
+    DECIDED = "decided", "Đã có quyết định"
+    FORWARDED = "forwarded", "Đã trình cấp trên"
+    WITHDRAWN = "withdrawn", "Đã rút"
+
+
+STATE_BADGES = {
+    DossierState.DRAFT: "secondary",
+    DossierState.SUBMITTED: "primary",
+    DossierState.RETURNED: "danger",
+    DossierState.IN_REVIEW: "info",
+    DossierState.APPRAISED: "info",
+    DossierState.IN_COUNCIL: "warning",
+    DossierState.AWAITING_DECISION: "warning",
+    DossierState.DECIDED: "success",
+    DossierState.FORWARDED: "dark",
+    DossierState.WITHDRAWN: "light",
+}
+
+# Who acts: the unit's clerk ("unit"), or the issuing body's office / council / leader ("issuer").
+UNIT, ISSUER = "unit", "issuer"
+
+# state -> action -> (next state, side whose roles may act, roles)
+TRANSITIONS = {
+    DossierState.DRAFT: {
+        "submit": (DossierState.SUBMITTED, UNIT, [Role.CLERK]),
+        "withdraw": (DossierState.WITHDRAWN, UNIT, [Role.CLERK]),
+    },
+    DossierState.SUBMITTED: {
+        "withdraw": (DossierState.WITHDRAWN, UNIT, [Role.CLERK]),
+        "start_review": (DossierState.IN_REVIEW, ISSUER, [Role.REVIEWER]),
+        "return": (DossierState.RETURNED, ISSUER, [Role.REVIEWER]),
+    },
+    DossierState.RETURNED: {
+        "submit": (DossierState.SUBMITTED, UNIT, [Role.CLERK]),
+        "withdraw": (DossierState.WITHDRAWN, UNIT, [Role.CLERK]),
+    },
+    DossierState.IN_REVIEW: {
+        "return": (DossierState.RETURNED, ISSUER, [Role.REVIEWER]),
+        "accept": (DossierState.APPRAISED, ISSUER, [Role.REVIEWER]),
+    },
+    DossierState.APPRAISED: {
+        "to_council": (DossierState.IN_COUNCIL, ISSUER, [Role.REVIEWER]),
+        "to_leader": (DossierState.AWAITING_DECISION, ISSUER, [Role.REVIEWER]),
+    },
+    DossierState.IN_COUNCIL: {
+        "council_done": (DossierState.AWAITING_DECISION, ISSUER, [Role.REVIEWER]),
+    },
+    DossierState.AWAITING_DECISION: {
+        "decide": (DossierState.DECIDED, ISSUER, [Role.APPROVER]),
+        "forward": (DossierState.FORWARDED, ISSUER, [Role.APPROVER]),
+    },
+    DossierState.FORWARDED: {
+        "record_higher_decision": (DossierState.DECIDED, ISSUER, [Role.REVIEWER, Role.APPROVER]),
+    },
+    DossierState.DECIDED: {},
+    DossierState.WITHDRAWN: {},
+}
+
+ACTION_LABELS = {
+    "submit": "Nộp hồ sơ",
+    "withdraw": "Rút hồ sơ",
+    "start_review": "Nhận và thẩm định",
+    "return": "Trả lại để bổ sung",
+    "accept": "Đạt yêu cầu, tiếp nhận",
+    "to_council": "Trình Hội đồng",
+    "to_leader": "Trình lãnh đạo",
+    "council_done": "Hoàn tất xét của Hội đồng",
+    "decide": "Ký quyết định",
+    "forward": "Trình cấp trên",
+    "record_higher_decision": "Ghi nhận quyết định của cấp trên",
+}
+
+EDITABLE_STATES = {DossierState.DRAFT, DossierState.RETURNED}
+
+
+class Outcome(models.TextChoices):
+    PENDING = "pending", "Chưa xét"
+    ACCEPTED = "accepted", "Đủ điều kiện"
+    NOT_QUALIFIED = "not_qualified", "Không đủ điều kiện"
+    COUNCIL_PASSED = "council_passed", "Hội đồng thông qua"
+    COUNCIL_FAILED = "council_failed", "Hội đồng không thông qua"
+    APPROVED = "approved", "Lãnh đạo đồng ý"
+    NOT_APPROVED = "not_approved", "Không được phê duyệt"
+    AWARDED = "awarded", "Được khen thưởng"
+    FORWARDED = "forwarded", "Đã trình cấp trên"
+
+
+OUTCOME_BADGES = {
+    Outcome.PENDING: "secondary",
+    Outcome.ACCEPTED: "info",
+    Outcome.NOT_QUALIFIED: "danger",
+    Outcome.COUNCIL_PASSED: "info",
+    Outcome.COUNCIL_FAILED: "danger",
+    Outcome.APPROVED: "primary",
+    Outcome.NOT_APPROVED: "danger",
+    Outcome.AWARDED: "success",
+    Outcome.FORWARDED: "dark",
+}
+
+
+class Rating(models.TextChoices):
+    """Xếp loại chất lượng (đánh giá, xếp loại cán bộ, công chức, viên chức hằng năm)."""
+
+    EXCELLENT = "xuat_sac", "Hoàn thành xuất sắc nhiệm vụ"
+    GOOD = "tot", "Hoàn thành tốt nhiệm vụ"
+    DONE = "hoan_thanh", "Hoàn thành nhiệm vụ"
+    NOT_DONE = "khong_hoan_thanh", "Không hoàn thành nhiệm vụ"
+
+
+GOOD_OR_BETTER = {Rating.EXCELLENT, Rating.GOOD}

@@ -1,0 +1,134 @@
+"""Forms the clerk and the office use on a dossier. They validate; services do the writing."""
+from django import forms
+
+from awards.enums import SubjectType
+from campaigns.models import Campaign, CampaignAward, Criterion
+from core.views import NfcFormMixin
+from orgs.enums import Role
+from orgs.forms import DATE_WIDGET, OrganisationChoiceField
+from orgs.models import Organisation, Person
+from orgs.scope import membership_org_ids
+
+from ..enums import Outcome
+from ..models import AchievementReport, Dossier, NominationMeeting
+
+
+class DossierStartForm(forms.Form):
+    unit = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Đơn vị đề nghị")
+    offer = forms.ModelChoiceField(queryset=CampaignAward.objects.none(), label="Phong trào – hình thức khen thưởng")
+
+    def __init__(self, *args, user, campaign=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Organisation.objects.filter(pk__in=membership_org_ids(user, [Role.CLERK])).order_by("path")
+        self.fields["unit"].queryset = units
+        campaigns = Campaign.objects.for_user(user).filter(status="launched")
+        if campaign is not None:
+            campaigns = campaigns.filter(pk=campaign.pk)
+        self.fields["offer"].queryset = CampaignAward.objects.filter(campaign__in=campaigns).select_related(
+            "campaign", "award_form").order_by("-campaign__period_start", "order")
+        self.fields["offer"].label_from_instance = lambda o: (
+            f"{o.campaign.plan_reference or o.campaign.title[:60]} – {o.award_form} ({o.copies_label})")
+        if units.count() == 1:
+            self.fields["unit"].initial = units.first()
+
+    def clean(self):
+        cleaned = super().clean()
+        unit, offer = cleaned.get("unit"), cleaned.get("offer")
+        if unit and offer and not offer.campaign.is_participant(unit):
+            self.add_error("unit", f"“{unit}” không thuộc các đơn vị tham gia phong trào này.")
+        return cleaned
+
+
+class DossierInfoForm(NfcFormMixin, forms.ModelForm):
+    class Meta:
+        model = Dossier
+        fields = ["memo_number", "memo_date", "signer_title", "signer_name", "meeting", "note"]
+        widgets = {"memo_date": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 3})}
+        labels = {"signer_title": "Chức vụ người ký Tờ trình"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        dossier = self.instance
+        self.fields["meeting"].queryset = NominationMeeting.objects.filter(
+            campaign=dossier.campaign, organisation=dossier.organisation)
+        self.fields["meeting"].label = "Biên bản họp bình xét"
+
+
+class NomineeForm(forms.Form):
+    subject_type = forms.ChoiceField(label="Đối tượng", choices=[])
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False, label="Cá nhân")
+    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False, label="Tập thể")
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = [s for s in dossier.offer.award_form.subject_types
+                   if not dossier.campaign.eligible_subject_types or s in dossier.campaign.eligible_subject_types]
+        self.fields["subject_type"].choices = [(s, SubjectType(s).label) for s in allowed
+                                               if s in SubjectType.values]
+        taken = dossier.nominations.values("person_id")
+        self.fields["person"].queryset = Person.objects.filter(
+            organisation__path__startswith=dossier.organisation.path, is_active=True).exclude(
+            pk__in=taken).select_related("organisation").order_by("full_name")
+        self.fields["person"].label_from_instance = lambda p: (
+            f"{p.full_name} – {p.position or 'cán bộ'}, {p.organisation.short_name or p.organisation.name}")
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            path__startswith=dossier.organisation.path).current().order_by("path")
+
+
+class ReportForm(NfcFormMixin, forms.ModelForm):
+    """Mẫu 08: the fields depend on whether the nominee is a person or a collective."""
+
+    summary = forms.CharField(label="Tóm tắt thành tích (in trong danh sách kèm Tờ trình)", max_length=500,
+                              required=False)
+    criteria = forms.ModelMultipleChoiceField(queryset=Criterion.objects.none(), required=False,
+                                              widget=forms.CheckboxSelectMultiple,
+                                              label="Tiêu chuẩn đơn vị xác nhận đã đạt")
+
+    INDIVIDUAL = ["position", "qualification", "hometown", "duties"]
+    COLLECTIVE = ["address", "phone", "structure", "headcount", "functions"]
+    COMMON = ["measures", "results", "initiatives", "rating_year", "rating", "rating_decision_number",
+              "rating_decision_date", "under_discipline"]
+
+    class Meta:
+        model = AchievementReport
+        fields = ["position", "qualification", "hometown", "duties", "address", "phone", "structure", "headcount",
+                  "functions", "measures", "results", "initiatives", "rating_year", "rating",
+                  "rating_decision_number", "rating_decision_date", "under_discipline"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
+                   ("duties", "structure", "functions", "measures", "results", "initiatives")}
+        widgets["rating_decision_date"] = DATE_WIDGET
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nomination = self.instance.nomination
+        keep = (self.INDIVIDUAL if nomination.subject_type == SubjectType.INDIVIDUAL else self.COLLECTIVE)
+        for name in list(self.fields):
+            if name in self.Meta.fields and name not in keep + self.COMMON:
+                del self.fields[name]
+        self.fields["criteria"].queryset = nomination.dossier.campaign.criteria.filter(
+            subject_type=nomination.subject_type)
+        self.fields["criteria"].initial = list(nomination.criteria_confirmed.all())
+        self.fields["summary"].initial = nomination.summary
+        self.fields["results"].help_text = "Đối chiếu với các chỉ tiêu của phong trào, nêu số liệu cụ thể."
+        self.fields["rating_year"].widget.attrs["placeholder"] = str(nomination.dossier.campaign.period_start.year)
+
+    def clean_rating_year(self):
+        year = self.cleaned_data.get("rating_year")
+        if year and not 2000 <= year <= 2100:
+            raise forms.ValidationError("Năm xếp loại không hợp lệ.")
+        return year
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(label="Kết luận", choices=[(Outcome.ACCEPTED, "Đủ điều kiện"),
+                                                           (Outcome.NOT_QUALIFIED, "Không đủ điều kiện")])
+    reason = forms.CharField(label="Lý do không đủ điều kiện", required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+    override_reason = forms.CharField(label="Lý do vẫn chấp nhận dù có cảnh báo", required=False,
+                                      widget=forms.Textarea(attrs={"rows": 2}))
+    review_note = forms.CharField(label="Yêu cầu đơn vị bổ sung (nếu trả lại)", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,40 @@
+"""Filters of the office's inbox."""
+from django import forms
+
+from awards.models import AwardForm
+from campaigns.models import Campaign
+from orgs.forms import OrganisationChoiceField
+from orgs.models import Organisation
+
+from ..enums import DossierState
+
+
+class InboxFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm đơn vị, người được đề nghị", required=False,
+                        widget=forms.TextInput(attrs={"placeholder": "gõ không dấu được", "type": "search"}))
+    phong_trao = forms.ModelChoiceField(queryset=Campaign.objects.none(), required=False, label="Phong trào",
+                                        empty_label="Tất cả")
+    don_vi = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False, label="Đơn vị",
+                                     empty_label="Tất cả")
+    hinh_thuc = forms.ModelChoiceField(queryset=AwardForm.objects.none(), required=False, label="Hình thức",
+                                       empty_label="Tất cả")
+    trang_thai = forms.ChoiceField(label="Trạng thái", required=False)
+    qua_han = forms.BooleanField(label="Chỉ hồ sơ quá hạn", required=False)
+    tat_ca = forms.BooleanField(label="Cả hồ sơ đã có quyết định", required=False)
+
+    def __init__(self, *args, user, base, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.fields["phong_trao"].queryset = Campaign.objects.filter(pk__in=base.values("campaign"))
+        self.fields["don_vi"].queryset = Organisation.objects.filter(pk__in=base.values("organisation")).order_by(
+            "path")
+        self.fields["hinh_thuc"].queryset = AwardForm.objects.filter(pk__in=base.values("offer__award_form"))
+        self.fields["trang_thai"].choices = [("", "Đang xử lý")] + [
+            (value, label) for value, label in DossierState.choices
+            if value not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput):
+                field.widget.attrs["class"] = "form-check-input"
+            elif isinstance(field.widget, forms.Select):
+                field.widget.attrs["class"] = "form-select"
+            else:
+                field.widget.attrs["class"] = "form-control"

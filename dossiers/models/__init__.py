@@ -1,0 +1,12 @@
+from .dossier import (  # noqa: F401
+    AchievementReport,
+    Attachment,
+    Dossier,
+    DossierVersion,
+    MeetingVote,
+    Nomination,
+    NominationMeeting,
+    StateChange,
+)
+from .register import AnnualRating, Award, CouncilBallot, CouncilSession, Decision, Forwarding  # noqa: F401
+from .rules import EligibilityRule  # noqa: F401

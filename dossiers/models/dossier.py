@@ -1,0 +1,294 @@
+"""Dossiers (hồ sơ đề nghị khen thưởng), their nominees, reports, attachments and state log."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from awards.enums import SubjectType
+from campaigns.models import Campaign, CampaignAward, Criterion
+from core.models import NormalizedTextModel, TimeStampedModel
+from orgs.models import Organisation, Person, subtree_q
+
+from ..enums import EDITABLE_STATES, OUTCOME_BADGES, STATE_BADGES, DossierState, Outcome, Rating
+from .meeting_queries import MeetingQuerySet
+
+
+class DossierQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Dossiers of the user's own units (drafts included), and for the issuing body's staff those
+        that were sent to it: nobody sees another unit's draft."""
+        from orgs import scope
+        from orgs.enums import Role
+
+        if user.is_superuser:
+            return self.all()
+        own = subtree_q(scope.scope_paths(user, [Role.CLERK]), prefix="organisation__path")
+        sent = subtree_q(scope.scope_paths(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN]),
+                         prefix="campaign__issuer__path") & ~Q(state__in=[DossierState.DRAFT,
+                                                                         DossierState.WITHDRAWN])
+        return self.filter(own | sent)
+
+
+class Dossier(TimeStampedModel):
+    """Hồ sơ đề nghị khen thưởng: one unit's proposal for one award form of one campaign."""
+
+    campaign = models.ForeignKey(Campaign, verbose_name="phong trào", on_delete=models.PROTECT,
+                                 related_name="dossiers")
+    organisation = models.ForeignKey(Organisation, verbose_name="đơn vị đề nghị", on_delete=models.PROTECT,
+                                     related_name="dossiers")
+    offer = models.ForeignKey(CampaignAward, verbose_name="hình thức khen thưởng", on_delete=models.PROTECT,
+                              related_name="dossiers")
+    state = models.CharField("trạng thái", max_length=20, choices=DossierState.choices,
+                             default=DossierState.DRAFT, editable=False, db_index=True)
+    memo_number = models.CharField("số Tờ trình", max_length=40, blank=True,
+                                   help_text="Ví dụ: 07/TTr-TCBC.")
+    memo_date = models.DateField("ngày Tờ trình", null=True, blank=True)
+    signer_name = models.CharField("người ký Tờ trình", max_length=120, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=120, blank=True)
+    meeting = models.ForeignKey("dossiers.NominationMeeting", verbose_name="biên bản họp bình xét", null=True,
+                                blank=True, on_delete=models.SET_NULL, related_name="dossiers")
+    note = models.TextField("ghi chú của đơn vị", blank=True)
+    version = models.PositiveIntegerField("lần nộp", default=0, editable=False)
+    submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True, editable=False)
+    returned_at = models.DateTimeField("trả lại lúc", null=True, blank=True, editable=False)
+    accepted_at = models.DateTimeField("tiếp nhận lúc", null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField("quyết định lúc", null=True, blank=True, editable=False)
+    return_reason = models.TextField("lý do trả lại gần nhất", blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+                                   on_delete=models.SET_NULL, related_name="+")
+    search_text = models.CharField(max_length=600, editable=False, default="", db_index=True)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "hồ sơ đề nghị khen thưởng"
+        verbose_name_plural = "hồ sơ đề nghị khen thưởng"
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "organisation", "offer"],
+                                    condition=~Q(state="withdrawn"), name="one_live_dossier_per_form"),
+        ]
+        indexes = [models.Index(fields=["campaign", "state"])]
+
+    def __str__(self):
+        return f"{self.offer.award_form} – {self.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("dossiers:dossier_detail", args=[self.pk])
+
+    @property
+    def award_form(self):
+        return self.offer.award_form
+
+    @property
+    def is_editable(self):
+        return self.state in EDITABLE_STATES
+
+    @property
+    def state_badge(self):
+        return STATE_BADGES[self.state]
+
+
+class Nomination(TimeStampedModel):
+    """Đề nghị khen thưởng: one subject (a person or a collective) proposed in a dossier."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="nominations")
+    subject_type = models.CharField("đối tượng", max_length=12, choices=SubjectType.choices)
+    person = models.ForeignKey(Person, verbose_name="cá nhân", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="nominations")
+    organisation = models.ForeignKey(Organisation, verbose_name="tập thể", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="nominations")
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    summary = models.CharField("tóm tắt thành tích", max_length=500, blank=True,
+                               help_text="Một câu, in trong danh sách kèm Tờ trình.")
+    criteria_confirmed = models.ManyToManyField(Criterion, verbose_name="tiêu chuẩn đã đạt", blank=True,
+                                                related_name="+")
+    outcome = models.CharField("kết quả", max_length=20, choices=Outcome.choices, default=Outcome.PENDING,
+                               editable=False)
+    outcome_reason = models.TextField("lý do", blank=True, editable=False)
+    review_note = models.TextField("yêu cầu bổ sung của Văn phòng", blank=True, editable=False)
+    override_reason = models.TextField("lý do chấp nhận dù có cảnh báo", blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "người, tập thể được đề nghị"
+        verbose_name_plural = "người, tập thể được đề nghị"
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "person"], condition=Q(person__isnull=False),
+                                    name="nominee_person_once"),
+            models.UniqueConstraint(fields=["dossier", "organisation"], condition=Q(organisation__isnull=False),
+                                    name="nominee_collective_once"),
+        ]
+
+    def __str__(self):
+        return str(self.subject)
+
+    @property
+    def subject(self):
+        return self.person if self.subject_type == SubjectType.INDIVIDUAL else self.organisation
+
+    @property
+    def name(self):
+        subject = self.subject
+        return subject.full_name if self.person_id else (subject.name if subject else "")
+
+    @property
+    def outcome_badge(self):
+        return OUTCOME_BADGES[self.outcome]
+
+
+class AchievementReport(TimeStampedModel):
+    """Báo cáo thành tích (Mẫu 08): one nominee's achievement report."""
+
+    nomination = models.OneToOneField(Nomination, on_delete=models.CASCADE, related_name="report")
+    # general information of an individual (copied from the person, editable)
+    position = models.CharField("chức vụ, đơn vị công tác", max_length=300, blank=True)
+    qualification = models.CharField("trình độ chuyên môn, nghiệp vụ", max_length=300, blank=True)
+    hometown = models.CharField("quê quán", max_length=200, blank=True)
+    # general information of a collective
+    address = models.CharField("địa chỉ trụ sở", max_length=300, blank=True)
+    phone = models.CharField("điện thoại", max_length=60, blank=True)
+    structure = models.TextField("cơ cấu tổ chức", blank=True)
+    headcount = models.PositiveIntegerField("tổng số cán bộ, công chức, viên chức", null=True, blank=True)
+    functions = models.TextField("chức năng, nhiệm vụ được giao", blank=True)
+    # the achievements
+    duties = models.TextField("quyền hạn, nhiệm vụ được giao (cá nhân)", blank=True)
+    measures = models.TextField("biện pháp, giải pháp đã thực hiện", blank=True)
+    results = models.TextField("kết quả đạt được (so với chỉ tiêu của phong trào, có số liệu)", blank=True)
+    initiatives = models.TextField("sáng kiến, giải pháp được công nhận", blank=True)
+    rating_year = models.PositiveIntegerField("năm đánh giá, xếp loại", null=True, blank=True)
+    rating = models.CharField("xếp loại", max_length=20, choices=Rating.choices, blank=True)
+    rating_decision_number = models.CharField("số quyết định xếp loại", max_length=60, blank=True)
+    rating_decision_date = models.DateField("ngày quyết định xếp loại", null=True, blank=True)
+    under_discipline = models.BooleanField("đang trong thời gian thi hành kỷ luật", default=False)
+
+    class Meta:
+        verbose_name = "báo cáo thành tích"
+        verbose_name_plural = "báo cáo thành tích"
+
+    def missing_fields(self):
+        """Labels of what a complete Mẫu 08 still lacks."""
+        required = ["results", "rating_year", "rating", "rating_decision_number", "rating_decision_date"]
+        if self.nomination.subject_type == SubjectType.INDIVIDUAL:
+            required = ["position", *required]
+        else:
+            required = ["functions", *required]
+        return [str(self._meta.get_field(name).verbose_name) for name in required
+                if getattr(self, name) in (None, "")]
+
+
+class StateChange(models.Model):
+    """Nhật ký xử lý: one move of a dossier, by whom, when, with the note given."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(max_length=20, choices=DossierState.choices)
+    to_state = models.CharField(max_length=20, choices=DossierState.choices)
+    action = models.CharField(max_length=30)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "nhật ký xử lý hồ sơ"
+        verbose_name_plural = "nhật ký xử lý hồ sơ"
+        ordering = ["at", "pk"]
+
+
+class DossierVersion(models.Model):
+    """What the unit sent at one submission (JSON snapshot): earlier versions stay readable."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    content = models.JSONField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="dossier_version_unique")]
+
+
+class NominationMeeting(NormalizedTextModel):
+    """Biên bản họp bình xét: the unit's own meeting choosing whom to nominate."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="meetings")
+    organisation = models.ForeignKey(Organisation, verbose_name="đơn vị", on_delete=models.PROTECT,
+                                     related_name="meetings")
+    held_at = models.DateTimeField("thời gian họp")
+    place = models.CharField("địa điểm", max_length=300)
+    chair = models.CharField("chủ trì", max_length=160)
+    secretary = models.CharField("thư ký", max_length=160)
+    members_total = models.PositiveIntegerField("tổng số thành viên")
+    members_present = models.PositiveIntegerField("số thành viên có mặt")
+    absentees = models.TextField("thành viên vắng mặt (lý do)", blank=True)
+    ballot_type = models.CharField("hình thức biểu quyết", max_length=10,
+                                   choices=[("hands", "Biểu quyết giơ tay"), ("secret", "Bỏ phiếu kín")])
+    discussion = models.TextField("nội dung thảo luận", blank=True)
+    conclusion = models.TextField("kết luận", blank=True)
+    closed_at = models.TimeField("kết thúc lúc", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "biên bản họp bình xét"
+        verbose_name_plural = "biên bản họp bình xét"
+        ordering = ["-held_at"]
+
+    def __str__(self):
+        return f"Biên bản họp bình xét {timezone.localtime(self.held_at):%d/%m/%Y} – {self.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("dossiers:meeting_detail", args=[self.pk])
+
+
+class MeetingVote(models.Model):
+    """The meeting's vote on one nominee."""
+
+    meeting = models.ForeignKey(NominationMeeting, on_delete=models.CASCADE, related_name="votes")
+    nomination = models.OneToOneField(Nomination, on_delete=models.CASCADE, related_name="meeting_vote")
+    votes_for = models.PositiveIntegerField("đồng ý")
+    votes_against = models.PositiveIntegerField("không đồng ý", default=0)
+    votes_abstain = models.PositiveIntegerField("không biểu quyết", default=0)
+
+    class Meta:
+        verbose_name = "kết quả biểu quyết"
+        verbose_name_plural = "kết quả biểu quyết"
+
+    def base(self, denominator="present"):
+        return self.meeting.members_total if denominator == "all" else self.meeting.members_present
+
+    def percentage(self, denominator="present"):
+        """The rate of votes for, rounded for display (2 decimals)."""
+        base = self.base(denominator)
+        return round(self.votes_for * 100 / base, 2) if base else 0
+
+    def reaches(self, threshold, denominator="present"):
+        """Exact comparison with the threshold (69,996% does not reach 70%)."""
+        base = self.base(denominator)
+        return threshold is None or (base > 0 and self.votes_for * 100 >= threshold * base)
+
+
+def attachment_path(instance, filename):
+    return f"ho-so/{instance.dossier_id}/{instance.stored_name}"
+
+
+class Attachment(models.Model):
+    """Tài liệu kèm theo: a signed scan or evidence uploaded with a dossier (checked by content)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    nomination = models.ForeignKey(Nomination, null=True, blank=True, on_delete=models.CASCADE,
+                                   related_name="attachments")
+    title = models.CharField("tên tài liệu", max_length=300)
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    stored_name = models.CharField(max_length=80)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tài liệu kèm theo"
+        verbose_name_plural = "tài liệu kèm theo"
+        ordering = ["uploaded_at", "pk"]

@@ -1,0 +1,149 @@
+"""Permission predicates of dossiers: the only place this logic is written."""
+import rules
+
+from orgs import scope
+from orgs.enums import Role
+
+
+@rules.predicate
+def is_unit_clerk(user, dossier):
+    return scope.covers(user, dossier.organisation, [Role.CLERK])
+
+
+@rules.predicate
+def is_issuer_staff(user, dossier):
+    return scope.covers(user, dossier.campaign.issuer, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN])
+
+
+@rules.predicate
+def is_issuer_reviewer(user, dossier):
+    return scope.covers(user, dossier.campaign.issuer, [Role.REVIEWER])
+
+
+@rules.predicate
+def is_editable(user, dossier):
+    return dossier.is_editable
+
+
+@rules.predicate
+def is_clerk_somewhere(user):
+    return Role.CLERK in scope.roles_of(user)
+
+
+@rules.predicate
+def is_reviewer_somewhere(user):
+    return bool(scope.roles_of(user) & {Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN})
+
+
+rules.add_perm("dossiers.view_dossier", is_unit_clerk | is_issuer_staff)
+rules.add_perm("dossiers.change_dossier", is_unit_clerk & is_editable)
+rules.add_perm("dossiers.add_dossier", is_clerk_somewhere)
+rules.add_perm("dossiers.review_dossier", is_issuer_reviewer)
+rules.add_perm("dossiers.use_inbox", is_reviewer_somewhere)
+rules.add_perm("dossiers.record_meeting", is_clerk_somewhere)
+
+
+# --- Biên bản họp bình xét (the unit's nomination meeting) -------------------------------------
+@rules.predicate
+def is_meeting_clerk(user, meeting):
+    return scope.covers(user, meeting.organisation, [Role.CLERK])
+
+
+@rules.predicate
+def is_meeting_reader(user, meeting):
+    """The issuing body's staff, once a dossier linked to the meeting was sent to them."""
+    from .models.meeting_queries import meetings_for
+
+    return meetings_for(user).filter(pk=meeting.pk).exists()
+
+
+@rules.predicate
+def is_meeting_open(user, meeting):
+    from .models.meeting_queries import is_frozen
+
+    return not is_frozen(meeting)
+
+
+rules.add_perm("dossiers.view_meeting", is_meeting_clerk | is_meeting_reader)
+rules.add_perm("dossiers.change_meeting", is_meeting_clerk & is_meeting_open)
+rules.add_perm("dossiers.record_meeting_votes", is_meeting_clerk)
+
+
+@rules.predicate
+def is_leader_somewhere(user):
+    return Role.APPROVER in scope.roles_of(user)
+
+
+@rules.predicate
+def leads_the_issuer(user, dossier):
+    return scope.covers(user, dossier.campaign.issuer, [Role.APPROVER])
+
+
+@rules.predicate
+def records_for_forwarding(user, forwarding):
+    return scope.covers(user, forwarding.issuer, [Role.REVIEWER, Role.APPROVER])
+
+
+@rules.predicate
+def sees_forwarding(user, forwarding):
+    return scope.covers(user, forwarding.issuer, [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN])
+
+
+rules.add_perm("dossiers.lead", is_leader_somewhere)
+rules.add_perm("dossiers.approve_nomination", leads_the_issuer)
+rules.add_perm("dossiers.view_forwarding", sees_forwarding)
+rules.add_perm("dossiers.record_higher_decision", records_for_forwarding)
+
+
+# --- Phiên họp Hội đồng TĐKT (the council's sessions) -------------------------------------------
+@rules.predicate
+def is_office_somewhere(user):
+    return Role.REVIEWER in scope.roles_of(user)
+
+
+@rules.predicate
+def is_session_staff(user, session):
+    return scope.covers(user, session.issuer, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN])
+
+
+@rules.predicate
+def is_session_secretary(user, session):
+    """The office acts as the council's secretariat; council members may record the ballots too."""
+    return scope.covers(user, session.issuer, [Role.REVIEWER, Role.COUNCIL])
+
+
+@rules.predicate
+def is_session_office(user, session):
+    return scope.covers(user, session.issuer, [Role.REVIEWER])
+
+
+@rules.predicate
+def sits_on_a_council(user):
+    """Office or council member somewhere: who gets the "Hội đồng TĐKT" menu link."""
+    return bool(scope.roles_of(user) & {Role.REVIEWER, Role.COUNCIL})
+
+
+rules.add_perm("dossiers.use_council", is_reviewer_somewhere)
+rules.add_perm("dossiers.council_menu", sits_on_a_council)
+rules.add_perm("dossiers.open_council_session", is_office_somewhere)
+rules.add_perm("dossiers.view_council_session", is_session_staff)
+rules.add_perm("dossiers.record_council_ballot", is_session_secretary)
+rules.add_perm("dossiers.close_council_session", is_session_office)
+
+
+# --- Sổ khen thưởng (the award register) ----------------------------------------------------------
+REGISTER_EDITORS = [Role.ADMIN, Role.REVIEWER]
+
+
+@rules.predicate
+def has_any_role(user):
+    return user.is_superuser or bool(scope.roles_of(user))
+
+
+@rules.predicate
+def records_awards(user):
+    return user.is_superuser or bool(scope.roles_of(user) & set(REGISTER_EDITORS))
+
+
+rules.add_perm("dossiers.view_register", has_any_role)  # the rows themselves: register.awards_for(user)
+rules.add_perm("dossiers.add_award", records_awards)

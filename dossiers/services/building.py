@@ -1,0 +1,179 @@
+"""The unit clerk builds a dossier: start it, add nominees, fill their reports, tick criteria.
+
+Every function checks that the actor is a clerk of the unit and that the dossier can still be
+edited (draft or returned), so no page or script can change a dossier after it was sent.
+"""
+from auditlog.context import set_actor
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from awards.enums import SubjectType
+from campaigns.enums import CampaignStatus
+from orgs import scope
+from orgs.enums import Role
+
+from ..enums import DossierState, Outcome
+from ..models import AchievementReport, Dossier, Nomination
+
+
+def _require_clerk(user, organisation):
+    if not scope.covers(user, organisation, [Role.CLERK]):
+        raise PermissionDenied("Chỉ cán bộ TĐKT của đơn vị mới được lập, sửa hồ sơ của đơn vị.")
+
+
+def _require_editable(dossier):
+    if not dossier.is_editable:
+        raise ValidationError(f"Hồ sơ đang ở trạng thái “{dossier.get_state_display().lower()}”: "
+                              "chỉ sửa được khi đang soạn hoặc bị trả lại.")
+
+
+def start_dossier(campaign, organisation, offer, *, by):
+    """Open the unit's dossier for one award form of a campaign (or return the one already open).
+
+    Side effects: creates the Dossier row (draft) with an audit entry.
+    """
+    _require_clerk(by, organisation)
+    if campaign.status != CampaignStatus.LAUNCHED:
+        raise ValidationError("Phong trào chưa phát động hoặc đã kết thúc: không lập được hồ sơ mới.")
+    if offer.campaign_id != campaign.pk:
+        raise ValidationError("Hình thức khen thưởng không thuộc phong trào này.")
+    if not campaign.is_participant(organisation):
+        raise ValidationError(f"“{organisation}” không thuộc các đơn vị tham gia phong trào.")
+    with set_actor(by), transaction.atomic():
+        existing = Dossier.objects.select_for_update().filter(
+            campaign=campaign, organisation=organisation, offer=offer).exclude(state=DossierState.WITHDRAWN).first()
+        if existing is not None:
+            return existing
+        return Dossier.objects.create(campaign=campaign, organisation=organisation, offer=offer, created_by=by,
+                                      signer_title="Thủ trưởng đơn vị")
+
+
+def save_dossier(dossier, *, by):
+    """Save the Tờ trình details and the note. Side effects: the dossier row, audit entry."""
+    _require_clerk(by, dossier.organisation)
+    _require_editable(Dossier.objects.get(pk=dossier.pk))
+    dossier.full_clean(exclude=["meeting"])
+    with set_actor(by), transaction.atomic():
+        dossier.save()
+    return dossier
+
+
+def add_nominee(dossier, *, subject_type, by, person=None, organisation=None):
+    """Add a person (of the unit) or a collective (the unit or one of its sub-units) to a dossier,
+    with an empty achievement report pre-filled from what the portal knows.
+
+    Side effects (one transaction): Nomination and AchievementReport rows, audit entries.
+    """
+    _require_clerk(by, dossier.organisation)
+    _require_editable(dossier)
+    award_form = dossier.offer.award_form
+    if not award_form.applies_to(subject_type):
+        raise ValidationError(f"“{award_form}” không tặng cho {SubjectType(subject_type).label.lower()}.")
+    eligible = dossier.campaign.eligible_subject_types
+    if eligible and subject_type not in eligible:
+        raise ValidationError(f"Phong trào không khen thưởng {SubjectType(subject_type).label.lower()}.")
+    unit_path = dossier.organisation.path
+    if subject_type == SubjectType.INDIVIDUAL:
+        if person is None:
+            raise ValidationError("Chọn cá nhân được đề nghị.")
+        if not person.organisation.path.startswith(unit_path) or not person.is_active:
+            raise ValidationError(f"{person.full_name} không phải cán bộ đang công tác tại đơn vị.")
+        organisation = None
+    else:
+        if organisation is None:
+            raise ValidationError("Chọn tập thể được đề nghị.")
+        if not organisation.path.startswith(unit_path):
+            raise ValidationError(f"“{organisation}” không phải đơn vị hoặc đơn vị trực thuộc của "
+                                  f"{dossier.organisation}.")
+        person = None
+    duplicate = dossier.nominations.filter(person=person, organisation=organisation).exists()
+    if duplicate:
+        raise ValidationError("Người, tập thể này đã có trong hồ sơ.")
+    with set_actor(by), transaction.atomic():
+        order = (dossier.nominations.aggregate(top=Max("order"))["top"] or 0) + 1
+        nomination = Nomination.objects.create(dossier=dossier, subject_type=subject_type, person=person,
+                                               organisation=organisation, order=order)
+        if person is not None:
+            report = AchievementReport(nomination=nomination, hometown=person.hometown,
+                                       qualification=person.qualification,
+                                       position=", ".join(p for p in (person.position, person.organisation.name) if p))
+        else:
+            report = AchievementReport(nomination=nomination, address=organisation.address, phone=organisation.phone,
+                                       headcount=organisation.people.filter(is_active=True).count() or None)
+        report.save()
+    return nomination
+
+
+def remove_nominee(nomination, *, by):
+    """Take a nominee out of a dossier. Side effects: deletes the nomination and its report."""
+    dossier = nomination.dossier
+    _require_clerk(by, dossier.organisation)
+    _require_editable(dossier)
+    with set_actor(by), transaction.atomic():
+        nomination.delete()
+
+
+def save_report(report, *, summary, criteria, by):
+    """Save a nominee's Mẫu 08 report, its one-line summary and the criteria the unit confirms.
+
+    Side effects (one transaction): the report and nomination rows, the confirmed-criteria rows, audit.
+    """
+    nomination = report.nomination
+    _require_clerk(by, nomination.dossier.organisation)
+    _require_editable(nomination.dossier)
+    allowed = {c.pk for c in nomination.dossier.campaign.criteria.filter(subject_type=nomination.subject_type)}
+    if any(c.pk not in allowed for c in criteria):
+        raise ValidationError("Tiêu chuẩn không thuộc phong trào hoặc không áp dụng cho đối tượng này.")
+    report.full_clean()
+    with set_actor(by), transaction.atomic():
+        report.save()
+        nomination.summary = summary
+        nomination.save(update_fields=["summary", "updated_at"])
+        nomination.criteria_confirmed.set(criteria)
+    return report
+
+
+def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
+    """The office's verdict on one nominee while the dossier is in review: accepted, or not qualified
+    with a reason. Accepting despite failed warnings needs a written reason, which is kept.
+
+    Side effects: the nomination row (outcome, reasons), audit entry.
+    """
+    from .eligibility import evaluate
+
+    dossier = nomination.dossier
+    if not scope.covers(by, dossier.campaign.issuer, [Role.REVIEWER]):
+        raise PermissionDenied("Chỉ Văn phòng (thường trực) của cơ quan phát động mới thẩm định hồ sơ.")
+    if dossier.state != DossierState.IN_REVIEW:
+        raise ValidationError("Chỉ kết luận từng người khi hồ sơ đang được thẩm định.")
+    reason, override_reason = reason.strip(), override_reason.strip()
+    if verdict == Outcome.NOT_QUALIFIED and not reason:
+        raise ValidationError("Ghi lý do không đủ điều kiện.")
+    if verdict == Outcome.ACCEPTED:
+        failed = [c for c in evaluate(dossier)[nomination.pk] if not c.passed]
+        if any(c.blocking for c in failed):
+            raise ValidationError("Không thể kết luận đủ điều kiện: " + "; ".join(
+                f"{c.label} ({c.message})" for c in failed if c.blocking))
+        if failed and not override_reason:
+            raise ValidationError("Có cảnh báo chưa đạt: ghi lý do vẫn chấp nhận (" + "; ".join(
+                c.label for c in failed) + ").")
+        reason = ""
+    elif verdict != Outcome.NOT_QUALIFIED:
+        raise ValidationError("Kết luận không hợp lệ.")
+    with set_actor(by), transaction.atomic():
+        nomination.outcome = verdict
+        nomination.outcome_reason = reason
+        nomination.override_reason = override_reason if verdict == Outcome.ACCEPTED else ""
+        nomination.save(update_fields=["outcome", "outcome_reason", "override_reason", "updated_at"])
+    return nomination
+
+
+def set_review_note(nomination, note, *, by):
+    """What the office asks the unit to fix for one nominee (shown when the dossier is returned)."""
+    if not scope.covers(by, nomination.dossier.campaign.issuer, [Role.REVIEWER]):
+        raise PermissionDenied("Chỉ Văn phòng của cơ quan phát động mới ghi yêu cầu bổ sung.")
+    with set_actor(by):
+        nomination.review_note = note.strip()
+        nomination.save(update_fields=["review_note", "updated_at"])
+    return nomination

@@ -1,0 +1,67 @@
+"""The checklist a clerk sees before submitting: components, reports, copies, eligibility."""
+from dataclasses import dataclass, field
+
+from campaigns.enums import ComponentKind
+
+from .eligibility import evaluate
+
+
+@dataclass
+class ChecklistItem:
+    label: str
+    done: bool
+    detail: str = ""
+    blocking: bool = True
+
+
+@dataclass
+class Checklist:
+    items: list = field(default_factory=list)
+    eligibility: dict = field(default_factory=dict)
+
+    @property
+    def problems(self):
+        return [f"{item.label}: {item.detail}" if item.detail else item.label
+                for item in self.items if item.blocking and not item.done]
+
+
+def checklist(dossier):
+    """Every required component, every nominee's report, the copies to print, and eligibility."""
+    nominations = list(dossier.nominations.select_related("report", "person", "organisation", "meeting_vote"))
+    components = list(dossier.campaign.components.all())
+    items = [ChecklistItem("Có ít nhất một người, tập thể được đề nghị", bool(nominations),
+                           f"{len(nominations)} người, tập thể" if nominations else "chưa thêm ai")]
+    for component in components:
+        if component.kind == ComponentKind.TO_TRINH:
+            done = bool(dossier.memo_number and dossier.memo_date)
+            items.append(ChecklistItem(component.name, done, "" if done else "chưa ghi số, ngày Tờ trình",
+                                       component.required))
+        elif component.kind == ComponentKind.BIEN_BAN:
+            voted = [n for n in nominations if hasattr(n, "meeting_vote")]
+            done = dossier.meeting_id is not None and len(voted) == len(nominations)
+            detail = "" if done else ("chưa chọn Biên bản họp bình xét" if not dossier.meeting_id
+                                      else f"còn {len(nominations) - len(voted)} người chưa có kết quả biểu quyết")
+            items.append(ChecklistItem(component.name, done, detail, component.required))
+        elif component.kind == ComponentKind.BAO_CAO:
+            incomplete = [n.name for n in nominations if not hasattr(n, "report") or n.report.missing_fields()]
+            items.append(ChecklistItem(component.name, not incomplete,
+                                       ("chưa đầy đủ: " + ", ".join(incomplete)) if incomplete else
+                                       f"{len(nominations)} bản", component.required))
+        else:
+            done = dossier.attachments.filter(title__icontains=component.name[:40]).exists()
+            items.append(ChecklistItem(component.name, done, "" if done else "chưa tải lên", component.required))
+    items.append(ChecklistItem(f"In {dossier.offer.copies_label} hồ sơ giấy theo yêu cầu của phong trào", True,
+                               blocking=False))
+    results = evaluate(dossier)
+    for nomination in nominations:
+        failed = [check for check in results.get(nomination.pk, []) if not check.passed]
+        for blocking in (True, False):
+            labels = [check.label.lower() for check in failed if check.blocking is blocking]
+            if labels:
+                items.append(ChecklistItem(f"{nomination.name}: {'chưa đạt' if blocking else 'cảnh báo'}",
+                                           False, "; ".join(labels), blocking))
+    return Checklist(items=items, eligibility=results)
+
+
+def blocking_problems(dossier):
+    return checklist(dossier).problems

@@ -1,0 +1,233 @@
+"""The leader's side: approve or not each nominee, sign the decision for the forms within the
+body's authority, forward the others upward, and record the higher authority's decision.
+
+Each nominee ends in one outcome; once every nominee of a dossier has ended, `settle()` moves the
+dossier through the workflow (decide, forward, record_higher_decision), always via transition().
+"""
+from auditlog.context import set_actor
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from awards.enums import AuthorityLevel
+from awards.services.bonus import bonus_amount
+from orgs import scope
+from orgs.enums import OrgKind, Role
+
+from ..enums import DossierState, Outcome
+from ..models import Award, Decision, Dossier, Forwarding, Nomination
+from .workflow import transition
+
+# The highest award level a body decides itself (Luật TĐKT 2022: the head of a Sở decides Giấy khen,
+# Lao động tiên tiến, CSTĐ cơ sở…; the Chủ tịch UBND tỉnh the province's forms; a minister the ministry's).
+AUTHORITY_BY_KIND = {
+    OrgKind.UBND_TINH: AuthorityLevel.PROVINCE,
+    OrgKind.BO: AuthorityLevel.MINISTER,
+}
+FINAL = {Outcome.NOT_QUALIFIED, Outcome.COUNCIL_FAILED, Outcome.NOT_APPROVED, Outcome.AWARDED}
+DECIDABLE = {Outcome.ACCEPTED, Outcome.COUNCIL_PASSED}
+
+
+def authority_of(organisation):
+    return AUTHORITY_BY_KIND.get(organisation.kind, AuthorityLevel.UNIT_HEAD)
+
+
+def within_authority(nomination):
+    return nomination.dossier.offer.award_form.authority <= authority_of(nomination.dossier.campaign.issuer)
+
+
+def _require(user, organisation, roles, message):
+    if not scope.covers(user, organisation, roles):
+        raise PermissionDenied(message)
+
+
+def _lock(nomination):
+    return Nomination.objects.select_for_update(of=("self",)).select_related(
+        "dossier__campaign__issuer", "dossier__offer__award_form", "person", "organisation").get(pk=nomination.pk)
+
+
+def approve(nomination, *, approved, by, reason=""):
+    """Lãnh đạo phê duyệt (or not) one nominee of a dossier awaiting decision.
+
+    Side effects: the nomination's outcome (approved / not approved with reason), audit entry; when every
+    nominee of the dossier has ended, the dossier is decided (settle()).
+    """
+    with set_actor(by), transaction.atomic():
+        nomination = _lock(nomination)
+        dossier = nomination.dossier
+        _require(by, dossier.campaign.issuer, [Role.APPROVER], "Chỉ lãnh đạo cơ quan phát động mới phê duyệt.")
+        if dossier.state != DossierState.AWAITING_DECISION:
+            raise ValidationError("Hồ sơ không ở trạng thái chờ lãnh đạo quyết định.")
+        if nomination.outcome not in DECIDABLE | {Outcome.APPROVED, Outcome.NOT_APPROVED}:
+            raise ValidationError(f"{nomination.name} không ở diện trình phê duyệt "
+                                  f"(kết quả hiện tại: {nomination.get_outcome_display().lower()}).")
+        if not approved and not reason.strip():
+            raise ValidationError("Ghi lý do không phê duyệt: đơn vị sẽ được thông báo lý do này.")
+        nomination.outcome = Outcome.APPROVED if approved else Outcome.NOT_APPROVED
+        nomination.outcome_reason = "" if approved else reason.strip()
+        nomination.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+        settle(dossier, by=by)
+    return nomination
+
+
+def next_decision_number(issuer, year):
+    top = Decision.objects.filter(issuer=issuer, year=year, kind=Decision.OWN).aggregate(top=Max("number"))["top"]
+    return (top or 0) + 1
+
+
+def sign_decision(decision, nominations, *, by):
+    """Ký Quyết định khen thưởng: the body's decision for approved nominees within its authority.
+
+    Side effects (one transaction): the Decision (with its signed snapshot), one Award per nominee with
+    the bonus (coefficient × base salary on the decision date, rounded up to 10.000 đ), nominee outcomes
+    "awarded", and the dossiers that have ended are decided.
+    """
+    issuer = decision.issuer
+    _require(by, issuer, [Role.APPROVER], "Chỉ lãnh đạo cơ quan mới ký quyết định.")
+    if not nominations:
+        raise ValidationError("Chọn ít nhất một người, tập thể được khen thưởng.")
+    with set_actor(by), transaction.atomic():
+        locked = [_lock(n) for n in sorted(nominations, key=lambda n: n.pk)]
+        for nomination in locked:
+            if nomination.dossier.campaign.issuer_id != issuer.pk:
+                raise ValidationError(f"{nomination.name} không thuộc hồ sơ gửi {issuer}.")
+            if nomination.outcome != Outcome.APPROVED or nomination.dossier.state != DossierState.AWAITING_DECISION:
+                raise ValidationError(f"{nomination.name} chưa được lãnh đạo phê duyệt hoặc đã có quyết định.")
+            if not within_authority(nomination):
+                raise ValidationError(f"{nomination.dossier.offer.award_form} vượt thẩm quyền của {issuer}: "
+                                      f"hãy trình cấp trên cho {nomination.name}.")
+        decision.kind = Decision.OWN
+        decision.year = decision.date.year
+        if Decision.objects.filter(issuer=issuer, year=decision.year, number=decision.number,
+                                   kind=Decision.OWN).exists():
+            raise ValidationError(f"Số {decision.number:02d}/{decision.symbol} năm {decision.year} đã được dùng.")
+        decision.signed_by = by
+        decision.full_clean(exclude=["snapshot", "signed_by"])
+        decision.save()
+        awards = [_award(nomination, decision, by=by) for nomination in locked]
+        decision.snapshot = decision_snapshot(decision, awards)
+        decision.save(update_fields=["snapshot"])
+        for dossier in {n.dossier_id: n.dossier for n in locked}.values():
+            settle(dossier, by=by)
+    return decision
+
+
+def _award(nomination, decision, *, by, decided_by=""):
+    award_form = nomination.dossier.offer.award_form
+    profile = decision.legal_profile or nomination.dossier.campaign.legal_profile
+    amount = bonus_amount(award_form, nomination.subject_type, on=decision.date, profile=profile) if profile else None
+    award = Award.objects.create(
+        subject_type=nomination.subject_type, person=nomination.person, organisation=nomination.organisation,
+        award_form=award_form, year=decision.date.year, decision=decision, decision_number=decision.reference,
+        decision_date=decision.date, decided_by=decided_by or f"{decision.signer_title} {decision.issuer}",
+        campaign=nomination.dossier.campaign, nomination=nomination, achievement=nomination.summary,
+        bonus_amount=amount, source=Award.PORTAL)
+    nomination.outcome = Outcome.AWARDED
+    nomination.outcome_reason = ""
+    nomination.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+    return award
+
+
+def forward(forwarding, nominations, *, by):
+    """Trình cấp trên: the body's own Tờ trình for approved nominees beyond its authority.
+
+    Side effects (one transaction): the Forwarding row and its nominees, their outcome "forwarded",
+    and dossiers whose nominees have all ended or gone up are moved to "forwarded" or "decided".
+    """
+    _require(by, forwarding.issuer, [Role.APPROVER], "Chỉ lãnh đạo cơ quan mới ký Tờ trình gửi cấp trên.")
+    if not nominations:
+        raise ValidationError("Chọn ít nhất một người, tập thể trình cấp trên.")
+    with set_actor(by), transaction.atomic():
+        locked = [_lock(n) for n in sorted(nominations, key=lambda n: n.pk)]
+        for nomination in locked:
+            if nomination.outcome != Outcome.APPROVED or nomination.dossier.state != DossierState.AWAITING_DECISION:
+                raise ValidationError(f"{nomination.name} chưa được lãnh đạo phê duyệt hoặc đã được xử lý.")
+            if within_authority(nomination):
+                raise ValidationError(f"{nomination.dossier.offer.award_form} thuộc thẩm quyền của cơ quan: "
+                                      f"hãy ký quyết định cho {nomination.name}.")
+        forwarding.created_by = by
+        forwarding.full_clean(exclude=["decision"])
+        forwarding.save()
+        forwarding.nominations.set(locked)
+        Nomination.objects.filter(pk__in=[n.pk for n in locked]).update(outcome=Outcome.FORWARDED)
+        for dossier in {n.dossier_id: n.dossier for n in locked}.values():
+            settle(dossier, by=by)
+    return forwarding
+
+
+def record_higher_decision(forwarding, decision, awarded, *, by, reason_not_awarded=""):
+    """Ghi nhận quyết định của cấp trên for a forwarding: which of its nominees were awarded.
+
+    Side effects (one transaction): the Decision (kind "higher"), Awards for the awarded nominees, the
+    others "not approved" with the given reason, and the dossiers that have ended are decided.
+    """
+    _require(by, forwarding.issuer, [Role.REVIEWER, Role.APPROVER],
+             "Chỉ Văn phòng hoặc lãnh đạo cơ quan mới ghi nhận quyết định của cấp trên.")
+    with set_actor(by), transaction.atomic():
+        forwarding = Forwarding.objects.select_for_update().get(pk=forwarding.pk)
+        if forwarding.decision_id:
+            raise ValidationError("Đã ghi nhận quyết định của cấp trên cho Tờ trình này.")
+        pending = list(forwarding.nominations.filter(outcome=Outcome.FORWARDED))
+        awarded_ids = {n.pk for n in awarded}
+        if awarded_ids - {n.pk for n in pending}:
+            raise ValidationError("Chỉ chọn người, tập thể thuộc Tờ trình này.")
+        if len(awarded_ids) < len(pending) and not reason_not_awarded.strip():
+            raise ValidationError("Ghi lý do cho những người, tập thể không được cấp trên khen thưởng.")
+        decision.issuer = forwarding.issuer
+        decision.kind = Decision.HIGHER
+        decision.year = decision.date.year
+        decision.signed_by = by
+        decision.full_clean(exclude=["snapshot", "signed_by"])
+        decision.save()
+        awards = []
+        for nomination in pending:
+            nomination = _lock(nomination)
+            if nomination.pk in awarded_ids:
+                awards.append(_award(nomination, decision, by=by, decided_by=decision.higher_authority))
+            else:
+                nomination.outcome = Outcome.NOT_APPROVED
+                nomination.outcome_reason = reason_not_awarded.strip()
+                nomination.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+        decision.snapshot = decision_snapshot(decision, awards)
+        decision.save(update_fields=["snapshot"])
+        forwarding.decision = decision
+        forwarding.save(update_fields=["decision"])
+        for dossier_id in {n.dossier_id for n in pending}:
+            settle(Dossier.objects.get(pk=dossier_id), by=by)
+    return decision
+
+
+def settle(dossier, *, by):
+    """Move a dossier on once its nominees have ended: all final → decide; some gone up → forward;
+    a forwarded dossier whose nominees all came back → record_higher_decision."""
+    outcomes = set(dossier.nominations.values_list("outcome", flat=True))
+    if not outcomes:
+        return dossier
+    dossier.refresh_from_db()
+    if dossier.state == DossierState.AWAITING_DECISION:
+        if outcomes <= FINAL:
+            return transition(dossier, "decide", by=by)
+        if outcomes <= FINAL | {Outcome.FORWARDED}:
+            return transition(dossier, "forward", by=by)
+    if dossier.state == DossierState.FORWARDED and outcomes <= FINAL:
+        return transition(dossier, "record_higher_decision", by=by)
+    return dossier
+
+
+def decision_snapshot(decision, awards):
+    """What the signed decision prints, frozen (names, units, amounts), for the documents to render."""
+    rows = [{
+        "name": award.subject_name, "subject_type": award.subject_type,
+        "position": (award.person.position if award.person_id else ""),
+        "unit": (award.person.organisation.name if award.person_id else award.organisation.name),
+        "award_form": str(award.award_form), "bonus": award.bonus_amount,
+    } for award in awards]
+    return {
+        "reference": decision.reference, "date": decision.date.isoformat(), "title": decision.title,
+        "issuer": decision.issuer.name, "signer": decision.signer_name, "signer_title": decision.signer_title,
+        "basis": decision.legal_profile.lines() if decision.legal_profile else [],
+        "memo_reference": decision.memo_reference, "awardees": rows,
+        "collectives": sum(1 for r in rows if r["subject_type"] != "individual"),
+        "individuals": sum(1 for r in rows if r["subject_type"] == "individual"),
+        "total_bonus": sum(r["bonus"] or 0 for r in rows),
+    }

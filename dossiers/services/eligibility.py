@@ -1,0 +1,225 @@
+"""Eligibility of each nominee: computed, shown and explained (issue: Eligibility and quotas).
+
+Each rule is a function returning a `Check` (passed or not, and why). Whether a failed rule blocks
+submission or only warns is data (`EligibilityRule.is_blocking`), editable by an admin. A reviewer
+may accept a nominee despite a warning with a written, logged reason.
+"""
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from awards.enums import SubjectType
+
+from ..enums import GOOD_OR_BETTER, DossierState
+from .history import register_history
+
+
+@dataclass
+class Check:
+    code: str
+    label: str
+    passed: bool
+    message: str
+    blocking: bool = True
+
+    @property
+    def level(self):
+        if self.passed:
+            return "ok"
+        return "error" if self.blocking else "warning"
+
+
+RULES = {}
+
+
+def rule(code, label):
+    def register(function):
+        RULES[code] = (label, function)
+        return function
+    return register
+
+
+def _report(nomination):
+    return getattr(nomination, "report", None)
+
+
+@rule("criteria", "Đạt các tiêu chuẩn của phong trào")
+def criteria_rule(nomination, context):
+    required = [c for c in context["criteria"] if c.subject_type == nomination.subject_type]
+    confirmed = {c.pk for c in nomination.criteria_confirmed.all()}
+    missing = [c for c in required if c.pk not in confirmed and c.is_blocking]
+    if missing:
+        first = missing[0].text if len(missing[0].text) <= 90 else missing[0].text[:87] + "…"
+        return False, f"Chưa xác nhận {len(missing)}/{len(required)} tiêu chuẩn bắt buộc (ví dụ: “{first}”)."
+    return True, f"Đã xác nhận {len(required)} tiêu chuẩn."
+
+
+@rule("rating", "Xếp loại năm từ “hoàn thành tốt nhiệm vụ” trở lên")
+def rating_rule(nomination, context):
+    report = _report(nomination)
+    if not report or not report.rating:
+        return False, "Báo cáo thành tích chưa ghi kết quả xếp loại."
+    label = report.get_rating_display().lower()
+    if report.rating not in GOOD_OR_BETTER:
+        return False, f"Năm {report.rating_year or '?'} xếp loại “{label}”."
+    reference = f" (Quyết định số {report.rating_decision_number})" if report.rating_decision_number else ""
+    return True, f"Năm {report.rating_year}: {label}{reference}."
+
+
+@rule("discipline", "Không trong thời gian thi hành kỷ luật")
+def discipline_rule(nomination, context):
+    report = _report(nomination)
+    if nomination.subject_type == SubjectType.INDIVIDUAL and report and report.under_discipline:
+        return False, "Báo cáo thành tích ghi đang trong thời gian thi hành kỷ luật."
+    return True, "Không bị kỷ luật."
+
+
+@rule("quota", "Trong chỉ tiêu của đơn vị")
+def quota_rule(nomination, context):
+    dossier = nomination.dossier
+    limit = context["quota"]
+    if limit is None:
+        return True, "Hình thức này không giới hạn số lượng."
+    used = context["used"]
+    if used > limit:
+        return False, f"Đơn vị đề nghị {used} trong khi chỉ tiêu {dossier.offer.award_form} là {limit}."
+    return True, f"Đơn vị đề nghị {used}/{limit}."
+
+
+@rule("deadline", "Nộp trong hạn")
+def deadline_rule(nomination, context):
+    deadline = nomination.dossier.campaign.dossier_deadline
+    if deadline is None:
+        return True, "Phong trào chưa ấn định hạn nộp."
+    today = context["today"]
+    if today > deadline:
+        return False, f"Hạn nộp hồ sơ là {deadline:%d/%m/%Y}, đã quá {(today - deadline).days} ngày."
+    return True, f"Hạn nộp {deadline:%d/%m/%Y}."
+
+
+@rule("meeting_vote", "Tỷ lệ phiếu bình xét đạt yêu cầu")
+def meeting_vote_rule(nomination, context):
+    vote = getattr(nomination, "meeting_vote", None)
+    if vote is None:
+        return False, "Chưa ghi kết quả biểu quyết trong Biên bản họp bình xét."
+    award_form = nomination.dossier.offer.award_form
+    threshold = award_form.vote_threshold
+    percent = percent_label(vote.percentage(award_form.vote_denominator))
+    if not vote.reaches(threshold, award_form.vote_denominator):
+        return False, f"Đạt {percent} phiếu đồng ý, cần từ {percent_label(threshold)}."
+    return True, f"Đạt {percent} phiếu đồng ý."
+
+
+def percent_label(value):
+    """66.6667 -> '66,67%'; 70.00 -> '70%'."""
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+@rule("not_yet_awarded", "Chưa được khen cùng thành tích")
+def not_yet_awarded_rule(nomination, context):
+    same = [other for other in context["same_campaign"]
+            if other.pk != nomination.pk and other.subject_type == nomination.subject_type
+            and (other.person_id or other.organisation_id) == (nomination.person_id or nomination.organisation_id)]
+    if same:
+        other = same[0]
+        return False, (f"Đã được đề nghị {other.dossier.offer.award_form} trong cùng phong trào "
+                       f"(hồ sơ của {other.dossier.organisation}).")
+    return True, "Chưa được đề nghị, khen thưởng cho thành tích này."
+
+
+def rule_settings():
+    from ..models.rules import EligibilityRule
+
+    return {row.code: row for row in EligibilityRule.objects.all()}
+
+
+def evaluate(dossier, today=None):
+    """{nomination id: [Check, …]} for every nominee of the dossier, in a fixed number of queries."""
+    from campaigns.models import Criterion
+
+    from ..models import Nomination
+
+    nominations = list(dossier.nominations.select_related("person", "organisation", "report", "meeting_vote__meeting",
+                                                         "dossier__offer__award_form", "dossier__campaign")
+                       .prefetch_related("criteria_confirmed"))
+    live = Nomination.objects.filter(dossier__campaign=dossier.campaign).exclude(
+        dossier__state=DossierState.WITHDRAWN)
+    same_campaign = list(live.exclude(dossier=dossier).filter(
+        Q(person_id__in=[n.person_id for n in nominations if n.person_id])
+        | Q(organisation_id__in=[n.organisation_id for n in nominations if n.organisation_id])
+    ).select_related("dossier__offer__award_form", "dossier__organisation"))
+    used = live.filter(dossier__organisation=dossier.organisation, dossier__offer=dossier.offer).count()
+    headcount = dossier.organisation.people.filter(is_active=True).count()
+    base_count = None
+    if dossier.offer.quota_base_id:
+        base_count = live.filter(dossier__organisation=dossier.organisation,
+                                 dossier__offer__award_form_id=dossier.offer.quota_base_id).count()
+    context = {
+        "criteria": list(Criterion.objects.filter(campaign=dossier.campaign)),
+        "quota": dossier.offer.quota_for(dossier.organisation, headcount=headcount, base_count=base_count),
+        "used": used, "today": today or timezone.localdate(),
+        "same_campaign": same_campaign,
+        "history": register_history(nominations),
+    }
+    settings = rule_settings()
+    results = {}
+    for nomination in nominations:
+        checks = []
+        for code, (label, function) in RULES.items():
+            setting = settings.get(code)
+            if setting is not None and not setting.is_active:
+                continue
+            passed, message = function(nomination, context)
+            checks.append(Check(code, setting.label if setting else label, passed, message,
+                                blocking=setting.is_blocking if setting else True))
+        results[nomination.pk] = checks
+    return results
+
+
+# --- history rules: read the award register (sổ khen thưởng) through context["history"] -------------
+def _history(nomination, context):
+    history = context.get("history") or register_history([nomination])
+    return history.of(nomination)
+
+
+def _verdict(missing, found):
+    parts = missing or found
+    text = "; ".join([parts[0]] + [part[0].lower() + part[1:] for part in parts[1:]])
+    return not missing, text[0].upper() + text[1:] + "."
+
+
+@rule("history_bk_ttg", "Đủ điều kiện đề nghị Bằng khen của Thủ tướng Chính phủ (theo sổ khen thưởng)")
+def history_bang_khen_ttg_rule(nomination, context):
+    """Luật TĐKT 2022, Điều 73: an individual needs a Bằng khen of a bộ/tỉnh, 5 consecutive years rated
+    "hoàn thành tốt nhiệm vụ" or better and 3 times Chiến sĩ thi đua cơ sở within those years; a
+    collective needs a Bằng khen bộ/tỉnh of the unit or of a unit merged into it.
+
+    The 5 years are those *before* the year the campaign ends (a drive ending 31/7/2025 reads
+    2020–2024: its own year has no rating yet when the dossiers are reviewed); see history.rating_window().
+    """
+    from . import history as register
+
+    if nomination.dossier.offer.award_form.code != register.BANG_KHEN_TTG:
+        return True, "Không áp dụng."
+    if nomination.subject_type not in (SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE):
+        return True, "Không áp dụng."
+    individual = nomination.subject_type == SubjectType.INDIVIDUAL
+    years = register.rating_window(nomination.dossier.campaign)
+    return _verdict(*register.bang_khen_ttg_shortfalls(_history(nomination, context), years,
+                                                       individual=individual))
+
+
+@rule("history_cstd_toan_quoc", "Đủ điều kiện đề nghị Chiến sĩ thi đua toàn quốc (theo sổ khen thưởng)")
+def history_cstd_toan_quoc_rule(nomination, context):
+    """Luật TĐKT 2022: 2 consecutive Chiến sĩ thi đua cấp bộ/tỉnh (the second within one 3-year cycle of
+    the first) and a sáng kiến, written in the report's “sáng kiến” section."""
+    from . import history as register
+
+    if (nomination.dossier.offer.award_form.code != register.CSTD_TOAN_QUOC
+            or nomination.subject_type != SubjectType.INDIVIDUAL):
+        return True, "Không áp dụng."
+    report = _report(nomination)
+    return _verdict(*register.cstd_toan_quoc_shortfalls(_history(nomination, context),
+                                                        report.initiatives if report else ""))

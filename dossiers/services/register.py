@@ -1,0 +1,503 @@
+"""Sổ khen thưởng: who sees which awards, accent-free search, and recording past awards (by hand or
+from an Excel workbook) so that the eligibility rules can read a nominee's history.
+
+Awards decided on the portal are written by `services.decisions`; this module records those decided
+before the portal existed or by other bodies (source "manual" or "import"), and annual ratings.
+"""
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from auditlog.context import set_actor
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Upper
+from django.utils import timezone
+
+from awards.enums import SubjectType
+from awards.models import AwardForm
+from core.text import filter_by_search, search_key
+from core.xlsx import (
+    ImportFileError,
+    ImportReport,
+    cell_text,
+    find_header,
+    is_blank,
+    open_workbook,
+    parse_date,
+    row_values,
+    workbook_bytes,
+)
+from orgs import scope
+from orgs.enums import Role
+from orgs.models import Organisation, Person, subtree_q
+
+from ..enums import Rating
+from ..models import AnnualRating, Award
+
+EDITORS = [Role.ADMIN, Role.REVIEWER]
+RATINGS_SHEET = "Xếp loại"
+SUBJECT_LABELS = {SubjectType.INDIVIDUAL: "cá nhân", SubjectType.COLLECTIVE: "tập thể"}
+
+
+# --- who sees what ---------------------------------------------------------------------------------
+def awards_for(user):
+    """Awards of the people and units inside the user's scope (any role: a clerk sees their own units,
+    the office, council, leader and admin the subtrees they hold a role on)."""
+    queryset = Award.objects.all()
+    if user.is_superuser:
+        return queryset
+    paths = scope.scope_paths(user)
+    return queryset.filter(subtree_q(paths, prefix="person__organisation__path")
+                           | subtree_q(paths, prefix="organisation__path"))
+
+
+def search(query, user, *, award_form=None, year=None):
+    """Awards visible to `user` whose name, form or decision number contains every word of `query`
+    (accents ignored: "nguyen thi huong" finds "Nguyễn Thị Hương"), newest decision first."""
+    queryset = filter_by_search(awards_for(user), query or "")
+    if award_form is not None:
+        queryset = queryset.filter(award_form=award_form)
+    if year:
+        queryset = queryset.filter(year=year)
+    return queryset.select_related("award_form", "person__organisation", "organisation").order_by(
+        "-decision_date", "-pk")
+
+
+def _require_editor(user, organisation):
+    if not scope.covers(user, organisation, EDITORS):
+        raise PermissionDenied("Chỉ Văn phòng (thẩm định) hoặc quản trị của cơ quan mới ghi được sổ khen thưởng.")
+
+
+# --- one award by hand -----------------------------------------------------------------------------
+def _award_problems(*, subject_type, award_form, decision_number, decision_date, decided_by="", today=None):
+    """[(field, message)] of what is wrong with an award entry, shared by the form and the import
+    (messages start in lower case: the caller capitalises them)."""
+    today = today or timezone.localdate()
+    problems = []
+    if award_form is not None and not award_form.applies_to(subject_type):
+        problems.append(("award_form", f"“{award_form}” không tặng cho {SUBJECT_LABELS.get(subject_type, 'đối tượng')}"
+                                       " (xem danh mục hình thức)"))
+    if not decision_number:
+        problems.append(("decision_number", "thiếu “Số quyết định”"))
+    elif len(decision_number) > Award._meta.get_field("decision_number").max_length:
+        problems.append(("decision_number", "số quyết định dài quá 60 ký tự"))
+    if decision_date is None:
+        problems.append(("decision_date", "thiếu “Ngày quyết định”"))
+    elif decision_date > today:
+        problems.append(("decision_date", f"ngày quyết định {decision_date:%d/%m/%Y} sau ngày hôm nay"))
+    elif decision_date.year < 1945:
+        problems.append(("decision_date", f"ngày quyết định {decision_date:%d/%m/%Y} nằm ngoài khoảng hợp lý"))
+    if len(decided_by) > Award._meta.get_field("decided_by").max_length:
+        problems.append(("decided_by", "“Cấp quyết định” dài quá 200 ký tự"))
+    return problems
+
+
+def _sentence(message):
+    return message[0].upper() + message[1:] + "."
+
+
+def _same_award(person, organisation, award_form, decision_number):
+    """The register row for the same subject, form and decision (the number compared without case or
+    spaces), or None."""
+    subject = Q(person=person) if person is not None else Q(organisation=organisation, person__isnull=True)
+    wanted = _number_key(decision_number)
+    for award in Award.objects.filter(subject, award_form=award_form):
+        if _number_key(award.decision_number) == wanted:
+            return award
+    return None
+
+
+def _number_key(number):
+    return "".join((number or "").split()).upper()
+
+
+def record_award(*, award_form, decision_number, decision_date, person=None, organisation=None, decided_by="",
+                 achievement="", by):
+    """Ghi vào sổ khen thưởng một khen thưởng đã có quyết định (nhập tay): a person's or a collective's.
+
+    The year is the decision's year. Side effects (one transaction): one Award row (source "manual").
+    Raises PermissionDenied when `by` is not the office or an admin of the subject's unit, and
+    ValidationError {field: message} when the entry is inconsistent or already in the register.
+    """
+    if (person is None) == (organisation is None):
+        raise ValidationError("Chọn một cá nhân hoặc một tập thể được khen thưởng.")
+    subject_type = SubjectType.INDIVIDUAL if person is not None else SubjectType.COLLECTIVE
+    _require_editor(by, person.organisation if person is not None else organisation)
+    decision_number, decided_by = (decision_number or "").strip(), (decided_by or "").strip()
+    problems = _award_problems(subject_type=subject_type, award_form=award_form, decision_number=decision_number,
+                               decision_date=decision_date, decided_by=decided_by)
+    if not problems and _same_award(person, organisation, award_form, decision_number):
+        problems.append(("decision_number", f"sổ khen thưởng đã có “{award_form}” theo Quyết định số "
+                                            f"{decision_number} cho đối tượng này"))
+    if problems:
+        errors = {}
+        for name, message in problems:
+            errors.setdefault(name, []).append(_sentence(message))
+        raise ValidationError(errors)
+    with set_actor(by), transaction.atomic():
+        return Award.objects.create(
+            subject_type=subject_type, person=person, organisation=organisation, award_form=award_form,
+            year=decision_date.year, decision_number=decision_number, decision_date=decision_date,
+            decided_by=decided_by, achievement=(achievement or "").strip(), source=Award.MANUAL)
+
+
+# --- Excel import ----------------------------------------------------------------------------------
+# column key -> (header shown in the template, accepted header spellings after search_key)
+AWARD_COLUMNS = {
+    "subject": ("Họ và tên hoặc Mã đơn vị", {"ho va ten hoac ma don vi", "ho va ten / ma don vi",
+                                             "ho va ten, ma don vi", "ho va ten", "ho ten",
+                                             "ca nhan, tap the", "ten ca nhan, tap the", "ca nhan / tap the"}),
+    "date_of_birth": ("Ngày sinh", {"ngay sinh", "ngay thang nam sinh"}),
+    "org_code": ("Mã đơn vị công tác", {"ma don vi cong tac", "ma don vi", "ma don vi cua ca nhan"}),
+    "award_form": ("Hình thức khen thưởng", {"hinh thuc khen thuong", "danh hieu, hinh thuc khen thuong",
+                                             "danh hieu, hinh thuc", "hinh thuc", "danh hieu",
+                                             "danh hieu thi dua"}),
+    "decision_number": ("Số quyết định", {"so quyet dinh", "so qd"}),
+    "decision_date": ("Ngày quyết định", {"ngay quyet dinh", "ngay qd", "ngay ky"}),
+    "decided_by": ("Cấp quyết định", {"cap quyet dinh", "co quan quyet dinh", "nguoi ky"}),
+    "achievement": ("Thành tích", {"thanh tich", "thanh tich dat duoc", "noi dung khen thuong"}),
+}
+AWARD_REQUIRED = ("subject", "award_form", "decision_number", "decision_date")
+RATING_COLUMNS = {
+    "subject": ("Họ và tên", {"ho va ten", "ho ten", "ho va ten hoac ma don vi", "ho va ten / ma don vi",
+                              "ca nhan, tap the"}),
+    "date_of_birth": ("Ngày sinh", {"ngay sinh", "ngay thang nam sinh"}),
+    "org_code": ("Mã đơn vị", {"ma don vi", "ma don vi cong tac"}),
+    "year": ("Năm", {"nam", "nam danh gia", "nam xep loai", "nam danh gia, xep loai"}),
+    "rating": ("Xếp loại", {"xep loai", "ket qua xep loai", "muc xep loai", "ket qua danh gia, xep loai"}),
+    "decision_number": ("Số QĐ", {"so qd", "so quyet dinh"}),
+    "decision_date": ("Ngày QĐ", {"ngay qd", "ngay quyet dinh"}),
+}
+RATING_REQUIRED = ("subject", "year", "rating")
+RATINGS = {
+    **{search_key(label): value for value, label in Rating.choices},
+    **{search_key(value.replace("_", " ")): value for value in Rating.values},
+    **{value: value for value in Rating.values},
+    "htxsnv": Rating.EXCELLENT, "httnv": Rating.GOOD, "htnv": Rating.DONE, "khtnv": Rating.NOT_DONE,
+}
+
+
+@dataclass
+class AwardImportReport(ImportReport):
+    """created / updated count awards; the ratings sheet has its own counters."""
+
+    ratings_created: int = 0
+    ratings_updated: int = 0
+    unchanged: int = 0
+
+
+def template_workbook():
+    """The import template: sheet “Khen thưởng”, sheet “Xếp loại”, and the catalogue for reference."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    awards = book.active
+    awards.title = "Khen thưởng"
+    awards.append([label for label, _ in AWARD_COLUMNS.values()])
+    awards.append(["Nguyễn Thị Hương", "05/03/1985", "QT-SNV-VP", "Chiến sĩ thi đua cơ sở", "125/QĐ-SNV",
+                   "20/12/2022", "Giám đốc Sở Nội vụ", "Hoàn thành xuất sắc nhiệm vụ năm 2022"])
+    awards.append(["QT-SNV-VP", "", "", "Tập thể lao động xuất sắc", "2150/QĐ-UBND", "28/12/2023",
+                   "Chủ tịch UBND tỉnh", ""])
+    for column, width in zip("ABCDEFGH", (30, 12, 20, 34, 16, 16, 26, 40), strict=True):
+        awards.column_dimensions[column].width = width
+    ratings = book.create_sheet(RATINGS_SHEET)
+    ratings.append([label for label, _ in RATING_COLUMNS.values()])
+    ratings.append(["Nguyễn Thị Hương", "05/03/1985", "QT-SNV-VP", 2024, "Hoàn thành tốt nhiệm vụ", "15/QĐ-SNV",
+                    "10/01/2025"])
+    for column, width in zip("ABCDEFG", (30, 12, 16, 8, 30, 16, 14), strict=True):
+        ratings.column_dimensions[column].width = width
+    catalogue = book.create_sheet("Danh mục hình thức")
+    catalogue.append(["Tên danh hiệu, hình thức", "Tên ngắn", "Mã", "Đối tượng"])
+    for form in AwardForm.objects.order_by("order", "name"):
+        catalogue.append([form.name, form.short_name, form.code, ", ".join(form.subject_type_labels())])
+    catalogue.column_dimensions["A"].width = 50
+    catalogue.column_dimensions["B"].width = 28
+    catalogue.column_dimensions["C"].width = 20
+    catalogue.column_dimensions["D"].width = 20
+    for sheet in (awards, ratings, catalogue):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    return workbook_bytes(book)
+
+
+class _Resolver:
+    """Finds the subject of a row: a unit by its code, or a person by name (+ date of birth, unit),
+    among the units and people within the importing user's scope. Built with one query per kind."""
+
+    def __init__(self, user, raw_rows):
+        codes = {r["subject"].upper() for r in raw_rows if r["subject"]} | {
+            r["org_code"].upper() for r in raw_rows if r["org_code"]}
+        names = {search_key(r["subject"]) for r in raw_rows if r["subject"]}
+        # Dissolved units stay importable: past awards were given to them.
+        units = Organisation.objects.for_user(user, EDITORS).annotate(upper_code=Upper("code"))
+        self.units = {unit.upper_code: unit for unit in units.filter(upper_code__in=codes)}
+        self.people = {}
+        for person in Person.objects.for_user(user, EDITORS).filter(search_text__in=names).select_related(
+                "organisation"):
+            self.people.setdefault(person.search_text, []).append(person)
+        self.successor = dict(Organisation.objects.filter(successor__isnull=False).values_list("pk", "successor_id"))
+
+    def unit(self, code):
+        return self.units.get(code.upper()) if code else None
+
+    def _took_over(self, organisation):
+        """The unit and the units that took over its work (a person moved with a merger)."""
+        ids, current = {organisation.pk}, self.successor.get(organisation.pk)
+        while current is not None and current not in ids:
+            ids.add(current)
+            current = self.successor.get(current)
+        return ids
+
+    def person(self, name, date_of_birth, unit):
+        """(person, None) or (None, message)."""
+        candidates = self.people.get(search_key(name), [])
+        if unit is not None:
+            took_over = self._took_over(unit)
+            candidates = [p for p in candidates if p.organisation.path.startswith(unit.path)
+                          or p.organisation_id in took_over]
+        if date_of_birth is not None:
+            candidates = [p for p in candidates if p.date_of_birth == date_of_birth]
+        where = f" thuộc “{unit.code}”" if unit is not None else ""
+        born = f" sinh ngày {date_of_birth:%d/%m/%Y}" if date_of_birth else ""
+        if not candidates and " " not in name.strip() and unit is None and date_of_birth is None:
+            return None, f"không có đơn vị mã “{name}” hoặc cán bộ tên “{name}” trong phạm vi quản lý của bạn"
+        if not candidates:
+            return None, f"không tìm thấy cán bộ “{name}”{born}{where} trong phạm vi quản lý của bạn"
+        if len(candidates) > 1:
+            hint = "hãy ghi Mã đơn vị công tác" if date_of_birth else "hãy ghi Ngày sinh để phân biệt"
+            return None, f"có {len(candidates)} cán bộ tên “{name}”{born}{where}: {hint}"
+        return candidates[0], None
+
+
+def _read_sheet(sheet, columns, required, report, label):
+    """[(row number, {column: raw value})] of a sheet's data rows; [] when its first 10 rows are blank."""
+    rows = iter(sheet.iter_rows(values_only=True))
+    head = list(islice(rows, 10))
+    if all(is_blank(raw) for raw in head):
+        return []
+    rows = chain(head, rows)
+    header_row, mapping = find_header(rows, columns, "subject", label)
+    missing = [columns[c][0] for c in required if c not in mapping]
+    if missing:
+        raise ImportFileError(f"Trang “{label}” thiếu cột bắt buộc: " + ", ".join(missing) + ". Hãy dùng tệp mẫu.")
+    data = []
+    for row_number, raw in enumerate(rows, start=header_row + 1):
+        if is_blank(raw):
+            continue
+        report.rows += 1
+        if report.rows > settings.PEOPLE_IMPORT_MAX_ROWS:
+            raise ImportFileError(f"Tệp có quá {settings.PEOPLE_IMPORT_MAX_ROWS} dòng; hãy chia nhỏ tệp.")
+        data.append((row_number, row_values(raw, mapping)))
+    return data
+
+
+def _subject(values, resolver, date_of_birth, errors):
+    """(subject type, person, organisation) of a row: a unit code makes it a collective; otherwise a
+    person found by name, date of birth and unit. An unknown subject adds an error."""
+    subject, org_code = cell_text(values.get("subject")), cell_text(values.get("org_code"))
+    unit = resolver.unit(subject)
+    if unit is not None:
+        return SubjectType.COLLECTIVE, None, unit
+    work_unit = None
+    if org_code:
+        work_unit = resolver.unit(org_code)
+        if work_unit is None:
+            errors.append(f"mã đơn vị “{org_code}” không có hoặc ngoài phạm vi quản lý của bạn")
+            return SubjectType.INDIVIDUAL, None, None
+    person, problem = resolver.person(subject, date_of_birth, work_unit)
+    if problem:
+        errors.append(problem)
+    return SubjectType.INDIVIDUAL, person, None
+
+
+def _date(values, column, columns, errors):
+    try:
+        return parse_date(values.get(column))
+    except ValueError as bad:
+        errors.append(f"{columns[column][0].lower()} “{bad}” không hợp lệ (dạng dd/mm/yyyy)")
+        return None
+
+
+def _award_forms():
+    """{accent-free name, short name or code: [forms]} of the whole catalogue (inactive forms too)."""
+    by_key = {}
+    for form in AwardForm.objects.all():
+        for key in {search_key(form.name), search_key(form.short_name), form.code.lower()} - {""}:
+            by_key.setdefault(key, []).append(form)
+    return by_key
+
+
+def _report_errors(report, row_number, errors, sheet):
+    for message in errors:
+        report.error(row_number, _sentence(message), sheet)
+
+
+def _clean_award(row_number, values, resolver, forms, report, sheet):
+    errors = []
+    text = {column: cell_text(values.get(column)) for column in ("subject", "award_form", "decision_number",
+                                                                 "decided_by", "achievement")}
+    for column in ("subject", "award_form"):
+        if not text[column]:
+            errors.append(f"thiếu “{AWARD_COLUMNS[column][0]}”")
+    date_of_birth = _date(values, "date_of_birth", AWARD_COLUMNS, errors)
+    decision_date = _date(values, "decision_date", AWARD_COLUMNS, errors)
+    subject_type, person, organisation = SubjectType.INDIVIDUAL, None, None
+    if text["subject"]:
+        subject_type, person, organisation = _subject(values, resolver, date_of_birth, errors)
+    award_form = None
+    if text["award_form"]:
+        matches = forms.get(search_key(text["award_form"])) or forms.get(text["award_form"].lower()) or []
+        if len(matches) == 1:
+            award_form = matches[0]
+        elif matches:
+            errors.append(f"hình thức “{text['award_form']}” trùng tên nhiều mục trong danh mục: hãy ghi mã")
+        else:
+            errors.append(f"hình thức “{text['award_form']}” không có trong danh mục (ghi đúng tên hoặc mã)")
+    unreadable_date = decision_date is None and values.get("decision_date") not in (None, "")
+    for name, message in _award_problems(subject_type=subject_type, award_form=award_form,
+                                         decision_number=text["decision_number"], decision_date=decision_date,
+                                         decided_by=text["decided_by"]):
+        if not (name == "decision_date" and unreadable_date):  # already reported as not a date
+            errors.append(message)
+    _report_errors(report, row_number, errors, sheet)
+    if errors:
+        return None
+    return {"row": row_number, "subject_type": subject_type, "person": person, "organisation": organisation,
+            "award_form": award_form, "decision_number": text["decision_number"], "decision_date": decision_date,
+            "decided_by": text["decided_by"], "achievement": text["achievement"]}
+
+
+def _clean_rating(row_number, values, resolver, report, sheet):
+    errors = []
+    subject, rating_text = cell_text(values.get("subject")), cell_text(values.get("rating"))
+    year_text = cell_text(values.get("year"))
+    if not subject:
+        errors.append(f"thiếu “{RATING_COLUMNS['subject'][0]}”")
+    date_of_birth = _date(values, "date_of_birth", RATING_COLUMNS, errors)
+    decision_date = _date(values, "decision_date", RATING_COLUMNS, errors)
+    person = organisation = None
+    if subject:
+        _, person, organisation = _subject(values, resolver, date_of_birth, errors)
+    year = int(year_text) if year_text.isdigit() else None
+    if not year_text:
+        errors.append("thiếu “Năm”")
+    elif year is None or not 1975 <= year <= timezone.localdate().year:
+        errors.append(f"năm “{year_text}” không hợp lệ")
+    rating = RATINGS.get(search_key(rating_text)) if rating_text else None
+    if not rating_text:
+        errors.append("thiếu “Xếp loại”")
+    elif rating is None:
+        errors.append(f"xếp loại “{rating_text}” không hợp lệ (Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm "
+                      "vụ, Hoàn thành nhiệm vụ hoặc Không hoàn thành nhiệm vụ)")
+    decision_number = cell_text(values.get("decision_number"))
+    if len(decision_number) > AnnualRating._meta.get_field("decision_number").max_length:
+        errors.append("số quyết định dài quá 60 ký tự")
+    _report_errors(report, row_number, errors, sheet)
+    if errors:
+        return None
+    return {"row": row_number, "person": person, "organisation": organisation, "year": year, "rating": rating,
+            "decision_number": decision_number, "decision_date": decision_date}
+
+
+def _find_sheets(book):
+    ratings = next((s for s in book.worksheets if search_key(s.title) == search_key(RATINGS_SHEET)), None)
+    awards = next((s for s in book.worksheets if s is not ratings), None)
+    return awards, ratings
+
+
+def import_awards(upload, *, by):
+    """Nhập sổ khen thưởng từ Excel: past awards (first sheet) and annual ratings (sheet “Xếp loại”).
+
+    Every row of both sheets is validated first; only when no row has an error are they written, in
+    one transaction. An award already in the register (same subject, form and decision number) is
+    updated, not doubled; a rating of the same person (or unit) and year is replaced.
+    Side effects (only when the report has no error): Award rows (source "import") and AnnualRating
+    rows. Raises PermissionDenied when `by` may not record awards, ImportFileError when the file
+    itself is unusable.
+    """
+    if not (by.is_superuser or scope.roles_of(by) & set(EDITORS)):
+        raise PermissionDenied("Chỉ Văn phòng (thẩm định) hoặc quản trị mới nhập được sổ khen thưởng.")
+    book = open_workbook(upload, settings.PEOPLE_IMPORT_MAX_BYTES)
+    report = AwardImportReport()
+    award_sheet, rating_sheet = _find_sheets(book)
+    award_rows = _read_sheet(award_sheet, AWARD_COLUMNS, AWARD_REQUIRED, report, award_sheet.title) \
+        if award_sheet is not None else []
+    rating_rows = _read_sheet(rating_sheet, RATING_COLUMNS, RATING_REQUIRED, report, RATINGS_SHEET) \
+        if rating_sheet is not None else []
+    book.close()
+    if report.rows == 0:
+        raise ImportFileError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+
+    resolver = _Resolver(by, [{"subject": cell_text(v.get("subject")), "org_code": cell_text(v.get("org_code"))}
+                              for _, v in award_rows + rating_rows])
+    forms = _award_forms() if award_rows else {}
+    awards, ratings = [], []
+    award_sheet_name = award_sheet.title if award_sheet is not None else ""
+    seen = {}
+    for row_number, values in award_rows:
+        data = _clean_award(row_number, values, resolver, forms, report, award_sheet_name)
+        if data is None:
+            continue
+        key = ((data["person"] or data["organisation"]).pk, data["subject_type"], data["award_form"].pk,
+               _number_key(data["decision_number"]))
+        if key in seen:
+            report.error(row_number, f"Trùng với dòng {seen[key]} (cùng đối tượng, hình thức, số quyết định).",
+                         award_sheet_name)
+            continue
+        seen[key] = row_number
+        awards.append(data)
+    seen = {}
+    for row_number, values in rating_rows:
+        data = _clean_rating(row_number, values, resolver, report, RATINGS_SHEET)
+        if data is None:
+            continue
+        key = (data["person"].pk if data["person"] else None,
+               data["organisation"].pk if data["organisation"] else None, data["year"])
+        if key in seen:
+            report.error(row_number, f"Trùng với dòng {seen[key]} (cùng đối tượng, cùng năm).", RATINGS_SHEET)
+            continue
+        seen[key] = row_number
+        ratings.append(data)
+    if not report.ok:
+        return report
+
+    with set_actor(by), transaction.atomic():
+        for data in awards:
+            _write_award(data, report)
+        for data in ratings:
+            _write_rating(data, report)
+    return report
+
+
+def _write_award(data, report):
+    award = _same_award(data["person"], data["organisation"], data["award_form"], data["decision_number"])
+    if award is not None and award.source == Award.PORTAL:
+        report.unchanged += 1  # decided on the portal: its decision is the source of truth
+        return
+    if award is None:
+        award = Award(subject_type=data["subject_type"], person=data["person"], organisation=data["organisation"],
+                      award_form=data["award_form"], source=Award.IMPORT)
+        report.created += 1
+    else:
+        report.updated += 1
+    award.decision_number, award.decision_date = data["decision_number"], data["decision_date"]
+    award.year = data["decision_date"].year
+    if data["decided_by"]:
+        award.decided_by = data["decided_by"]
+    if data["achievement"]:
+        award.achievement = data["achievement"]
+    award.save()
+
+
+def _write_rating(data, report):
+    subject = {"person": data["person"]} if data["person"] is not None else {"organisation": data["organisation"]}
+    _, created = AnnualRating.objects.update_or_create(**subject, year=data["year"], defaults={
+        "rating": data["rating"], "decision_number": data["decision_number"],
+        "decision_date": data["decision_date"]})
+    if created:
+        report.ratings_created += 1
+    else:
+        report.ratings_updated += 1

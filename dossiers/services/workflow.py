@@ -1,0 +1,166 @@
+"""The one writer of a dossier's state (DESIGN.md §3).
+
+`transition()` locks the row, checks the transitions map and the actor's role, runs the action's
+own checks and effects, saves with `update_fields`, writes a `StateChange` row and queues the
+notifications after commit. Views, commands and tasks all call it; nothing else assigns `.state`.
+"""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from orgs import scope
+
+from ..enums import ACTION_LABELS, TRANSITIONS, UNIT, Outcome
+from ..models import Dossier, DossierVersion, StateChange
+
+
+class TransitionError(ValidationError):
+    """An action that the dossier's state does not allow."""
+
+
+def allowed_actions(dossier, user):
+    """Actions the user may take on the dossier now (for buttons; transition() checks again).
+    Actions that could only fail are left out: accepting while nominees await a verdict, sending a
+    form that needs no council to the council, or one that needs it straight to the leader."""
+    actions = []
+    for action, (_, side, roles) in TRANSITIONS[dossier.state].items():
+        if may_act(user, dossier, side, roles) and _could_succeed(dossier, action):
+            actions.append(action)
+    return actions
+
+
+def _could_succeed(dossier, action):
+    needs_council = dossier.offer.award_form.needs_council
+    if action == "to_council":
+        return needs_council
+    if action == "to_leader":
+        return not needs_council
+    if action == "accept":
+        return not dossier.nominations.filter(outcome=Outcome.PENDING).exists()
+    return True
+
+
+def may_act(user, dossier, side, roles):
+    target = dossier.organisation if side == UNIT else dossier.campaign.issuer
+    return scope.covers(user, target, roles)
+
+
+def transition(dossier, action, *, by, note=""):
+    """Move `dossier` by `action` (submit, return, accept…) as user `by`.
+
+    Side effects (one transaction): the dossier row (state, timestamps, version), a StateChange row,
+    a DossierVersion snapshot on submit, nominee outcomes where the action decides them, and the
+    notifications to the people concerned once the transaction commits.
+    Raises TransitionError for a move the state does not allow, PermissionDenied for the wrong actor,
+    ValidationError when the action's own checks fail (e.g. an incomplete dossier).
+    """
+    with transaction.atomic():
+        dossier = (Dossier.objects.select_for_update(of=("self",))
+                   .select_related("campaign__issuer", "organisation", "offer__award_form").get(pk=dossier.pk))
+        moves = TRANSITIONS[dossier.state]
+        if action not in moves:
+            raise TransitionError(
+                f"Không thể “{ACTION_LABELS.get(action, action).lower()}”: hồ sơ đang ở trạng thái "
+                f"“{dossier.get_state_display().lower()}”. Có thể người khác vừa xử lý hồ sơ này; "
+                "hãy tải lại trang.")
+        next_state, side, roles = moves[action]
+        if not may_act(by, dossier, side, roles):
+            raise PermissionDenied("Bạn không có vai trò để thực hiện thao tác này với hồ sơ.")
+        note = (note or "").strip()
+        fields = ["state", "updated_at"]
+        fields += EFFECTS.get(action, _no_effect)(dossier, by=by, note=note)
+        previous = dossier.state
+        dossier.state = next_state
+        dossier.save(update_fields=sorted(set(fields)))
+        StateChange.objects.create(dossier=dossier, from_state=previous, to_state=next_state, action=action,
+                                   by=by, note=note)
+        transaction.on_commit(lambda: _notify(dossier.pk, action, by.pk if by else None))
+    return dossier
+
+
+def _no_effect(dossier, *, by, note):
+    return []
+
+
+def _submit(dossier, *, by, note):
+    from .completeness import blocking_problems
+
+    problems = blocking_problems(dossier)
+    if problems:
+        raise ValidationError(["Chưa thể nộp hồ sơ:"] + problems)
+    dossier.version += 1
+    dossier.submitted_at = timezone.now()
+    DossierVersion.objects.create(dossier=dossier, number=dossier.version, content=snapshot(dossier))
+    return ["version", "submitted_at"]
+
+
+def _return(dossier, *, by, note):
+    if not note:
+        raise ValidationError("Phải ghi lý do trả lại (nội dung phiếu yêu cầu bổ sung).")
+    dossier.returned_at = timezone.now()
+    dossier.return_reason = note
+    dossier.nominations.update(outcome=Outcome.PENDING)
+    return ["returned_at", "return_reason"]
+
+
+def _accept(dossier, *, by, note):
+    pending = dossier.nominations.filter(outcome=Outcome.PENDING)
+    if pending.exists():
+        raise ValidationError("Còn người, tập thể chưa có kết luận thẩm định (đủ / không đủ điều kiện).")
+    if not dossier.nominations.filter(outcome=Outcome.ACCEPTED).exists():
+        raise ValidationError("Không có người, tập thể nào đủ điều kiện: hãy trả lại hồ sơ thay vì tiếp nhận.")
+    dossier.accepted_at = timezone.now()
+    return ["accepted_at"]
+
+
+def _to_council(dossier, *, by, note):
+    if not dossier.offer.award_form.needs_council:
+        raise ValidationError(f"“{dossier.offer.award_form}” không cần Hội đồng bỏ phiếu: hãy trình lãnh đạo.")
+    return []
+
+
+def _to_leader(dossier, *, by, note):
+    if dossier.offer.award_form.needs_council:
+        raise ValidationError(f"“{dossier.offer.award_form}” cần Hội đồng bỏ phiếu trước khi trình lãnh đạo.")
+    return []
+
+
+EFFECTS = {
+    "submit": _submit,
+    "return": _return,
+    "accept": _accept,
+    "to_council": _to_council,
+    "to_leader": _to_leader,
+}
+
+
+def snapshot(dossier):
+    """What the unit sends: the dossier, its nominees and their reports, as plain JSON."""
+    nominations = []
+    for nomination in dossier.nominations.select_related("person", "organisation", "report").prefetch_related(
+            "criteria_confirmed"):
+        report = getattr(nomination, "report", None)
+        nominations.append({
+            "id": nomination.pk, "subject_type": nomination.subject_type, "name": nomination.name,
+            "summary": nomination.summary,
+            "criteria": [c.text for c in nomination.criteria_confirmed.all()],
+            "report": {field.name: _plain(getattr(report, field.name)) for field in report._meta.concrete_fields
+                       if field.name not in ("id", "nomination", "created_at", "updated_at")} if report else None,
+        })
+    return {
+        "campaign": dossier.campaign.title, "organisation": dossier.organisation.name,
+        "award_form": str(dossier.offer.award_form), "memo_number": dossier.memo_number,
+        "memo_date": _plain(dossier.memo_date), "note": dossier.note, "nominations": nominations,
+    }
+
+
+def _plain(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _notify(dossier_id, action, actor_id):
+    from .notifications import notify_transition
+
+    notify_transition(dossier_id, action, actor_id)

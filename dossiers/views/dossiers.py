@@ -1,0 +1,253 @@
+"""The unit's pages: its dossiers, start one, the dossier page (checklist, nominees, eligibility),
+the Tờ trình details, each nominee's Mẫu 08 report, and the moves (submit, withdraw…)."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from campaigns.models import Campaign
+from core.pagination import lazy_page
+from core.views import PermissionMixin, ScopedObjectMixin
+from orgs import scope
+from orgs.enums import Role
+
+from ..enums import ACTION_LABELS, TRANSITIONS, DossierState
+from ..forms.dossiers import DossierInfoForm, DossierStartForm, NomineeForm, NoteForm, ReportForm
+from ..models import Dossier, Nomination
+from ..services import building
+from ..services.completeness import checklist
+from ..services.workflow import TransitionError, allowed_actions, may_act, transition
+
+
+def errors_of(error):
+    return " ".join(error.messages) if hasattr(error, "messages") else str(error)
+
+
+class DossierMixin(ScopedObjectMixin):
+    model = Dossier
+    permission_required = "dossiers.view_dossier"
+
+    def get_scoped_queryset(self):
+        return Dossier.objects.for_user(self.request.user).select_related(
+            "campaign__issuer", "organisation", "offer__award_form", "meeting")
+
+
+class DossierListView(PermissionMixin, TemplateView):
+    """Hồ sơ của đơn vị: the dossiers of the clerk's units, newest first."""
+
+    permission_required = "dossiers.add_dossier"
+    template_name = "dossiers/dossier_list.html"
+
+    def get_context_data(self, **kwargs):
+        qs = Dossier.objects.for_user(self.request.user).filter(
+            organisation__in=scope.membership_org_ids(self.request.user, [Role.CLERK])
+        ).select_related("campaign", "organisation", "offer__award_form").order_by("-updated_at", "-pk")
+        state = self.request.GET.get("trang-thai", "")
+        if state in DossierState.values:
+            qs = qs.filter(state=state)
+        page = lazy_page(qs, self.request.GET.get("trang"), per_page=30)
+        return super().get_context_data(page=page, state=state, states=DossierState.choices, **kwargs)
+
+
+class DossierCreateView(PermissionMixin, FormView):
+    permission_required = "dossiers.add_dossier"
+    form_class = DossierStartForm
+    template_name = "dossiers/dossier_create.html"
+
+    def get_campaign(self):
+        campaign_id = self.request.GET.get("phong-trao", "")
+        if campaign_id.isdigit():
+            return get_object_or_404(Campaign.objects.for_user(self.request.user), pk=campaign_id)
+        return None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user, "campaign": self.get_campaign()}
+
+    def form_valid(self, form):
+        offer, unit = form.cleaned_data["offer"], form.cleaned_data["unit"]
+        try:
+            dossier = building.start_dossier(offer.campaign, unit, offer, by=self.request.user)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, errors_of(error))
+            return self.form_invalid(form)
+        messages.success(self.request, f"Hồ sơ đề nghị {offer.award_form} của {unit} đã sẵn sàng: thêm người, "
+                                       "tập thể được đề nghị và báo cáo thành tích.")
+        return redirect(dossier)
+
+
+class DossierDetailView(DossierMixin, TemplateView):
+    """The dossier page: what it holds, what is missing, each nominee's eligibility, the log."""
+
+    template_name = "dossiers/dossier_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user, dossier = self.request.user, self.get_object()
+        check = checklist(dossier)
+        nominations = list(dossier.nominations.select_related("person__organisation", "organisation", "report",
+                                                              "meeting_vote"))
+        for nomination in nominations:
+            nomination.checks = check.eligibility.get(nomination.pk, [])
+        can_change = user.has_perm("dossiers.change_dossier", dossier)
+        return super().get_context_data(
+            dossier=dossier, nominations=nominations, checklist=check, can_change=can_change,
+            can_review=user.has_perm("dossiers.review_dossier", dossier),
+            nominee_form=NomineeForm(dossier=dossier) if can_change else None,
+            actions=[(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user)],
+            state_changes=dossier.state_changes.select_related("by"),
+            versions=dossier.versions.values("number", "submitted_at"),
+            attachments=dossier.attachments.select_related("uploaded_by", "nomination"),
+            note_form=NoteForm(), **kwargs)
+
+
+class DossierUpdateView(DossierMixin, FormView):
+    """Tờ trình details (number, date, signer), the Biên bản it rests on, the unit's note."""
+
+    permission_required = "dossiers.change_dossier"
+    form_class = DossierInfoForm
+    template_name = "dossiers/dossier_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_object()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(dossier=self.get_object(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            building.save_dossier(form.instance, by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, errors_of(error))
+            return self.form_invalid(form)
+        messages.success(self.request, "Đã lưu thông tin Tờ trình.")
+        return redirect(form.instance)
+
+
+class NomineeAddView(DossierMixin, View):
+    """POST: add a person or a collective to the dossier."""
+
+    permission_required = "dossiers.change_dossier"
+
+    def post(self, request, pk):
+        dossier = self.get_object()
+        form = NomineeForm(request.POST, dossier=dossier)
+        if not form.is_valid():
+            messages.error(request, "Chọn đối tượng và người, tập thể được đề nghị.")
+            return redirect(dossier)
+        data = form.cleaned_data
+        try:
+            nomination = building.add_nominee(dossier, subject_type=data["subject_type"], person=data["person"],
+                                              organisation=data["organisation"], by=request.user)
+        except ValidationError as error:
+            messages.error(request, errors_of(error))
+            return redirect(dossier)
+        messages.success(request, f"Đã thêm {nomination.name}. Hãy điền báo cáo thành tích.")
+        return redirect("dossiers:report_edit", pk=nomination.pk)
+
+
+class NominationMixin(ScopedObjectMixin):
+    model = Nomination
+    permission_required = "dossiers.change_dossier"
+
+    def get_scoped_queryset(self):
+        return Nomination.objects.filter(dossier__in=Dossier.objects.for_user(self.request.user)).select_related(
+            "dossier__campaign__issuer", "dossier__organisation", "dossier__offer__award_form", "person",
+            "organisation", "report")
+
+    def get_permission_object(self):
+        return self.get_object().dossier
+
+
+class NomineeRemoveView(NominationMixin, View):
+    def post(self, request, pk):
+        nomination = self.get_object()
+        dossier = nomination.dossier
+        try:
+            building.remove_nominee(nomination, by=request.user)
+        except ValidationError as error:
+            messages.error(request, errors_of(error))
+        else:
+            messages.success(request, f"Đã bỏ {nomination.name} khỏi hồ sơ.")
+        return redirect(dossier)
+
+
+class ReportEditView(NominationMixin, FormView):
+    """Báo cáo thành tích Mẫu 08 of one nominee, with the criteria the unit confirms."""
+
+    form_class = ReportForm
+    template_name = "dossiers/report_form.html"
+
+    def get_permission_object(self):
+        # reading is allowed to whoever sees the dossier; the form is only saved by its clerk
+        return self.get_object().dossier
+
+    def dispatch(self, request, *args, **kwargs):
+        self.permission_required = "dossiers.change_dossier" if request.method == "POST" else \
+            "dossiers.view_dossier"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_object().report}
+
+    def get_context_data(self, **kwargs):
+        nomination = self.get_object()
+        return super().get_context_data(
+            nomination=nomination, dossier=nomination.dossier, targets=nomination.dossier.campaign.targets.all(),
+            read_only=not self.request.user.has_perm("dossiers.change_dossier", nomination.dossier), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            building.save_report(form.instance, summary=form.cleaned_data["summary"],
+                                 criteria=list(form.cleaned_data["criteria"]), by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, errors_of(error))
+            return self.form_invalid(form)
+        messages.success(self.request, f"Đã lưu báo cáo thành tích của {self.get_object().name}.")
+        return redirect(self.get_object().dossier)
+
+
+class DossierTransitionView(DossierMixin, View):
+    """POST: submit, withdraw, start review, return, accept, send to council or leader…"""
+
+    def get_permission_object(self):
+        """Seeing the dossier is not enough: the action's own role is needed (403 otherwise), even
+        before the method is looked at."""
+        dossier = self.get_object()
+        move = TRANSITIONS.get(dossier.state, {}).get(self.kwargs["action"])
+        if self.kwargs["action"] not in ACTION_LABELS:
+            raise Http404
+        if move is not None and not may_act(self.request.user, dossier, move[1], move[2]):
+            raise PermissionDenied
+        return dossier
+
+    def post(self, request, pk, action):
+        dossier = self.get_object()
+        form = NoteForm(request.POST)
+        note = form.cleaned_data["note"] if form.is_valid() else ""
+        try:
+            transition(dossier, action, by=request.user, note=note)
+        except TransitionError as error:
+            messages.warning(request, errors_of(error))
+        except PermissionDenied:
+            raise
+        except ValidationError as error:
+            messages.error(request, errors_of(error))
+        else:
+            messages.success(request, f"Đã thực hiện: {ACTION_LABELS.get(action, action).lower()}.")
+        if request.user.has_perm("dossiers.review_dossier", dossier):
+            return redirect("dossiers:review", pk=dossier.pk)
+        return redirect(dossier)
+
+
+class DossierVersionView(DossierMixin, TemplateView):
+    """An earlier submission as the unit sent it (for the office to compare)."""
+
+    template_name = "dossiers/dossier_version.html"
+
+    def get_context_data(self, **kwargs):
+        dossier = self.get_object()
+        version = dossier.versions.filter(number=self.kwargs["number"]).first()
+        if version is None:
+            raise Http404
+        return super().get_context_data(dossier=dossier, version=version, **kwargs)

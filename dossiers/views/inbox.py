@@ -1,0 +1,126 @@
+"""The standing office: the inbox of dossiers sent to its body, and the review page."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.pagination import lazy_page
+from core.text import search_key
+from core.views import PermissionMixin
+
+from ..enums import ACTION_LABELS, DossierState, Outcome
+from ..forms.dossiers import NoteForm, VerdictForm
+from ..forms.inbox import InboxFilterForm
+from ..models import Dossier
+from ..services import building
+from ..services.completeness import checklist
+from ..services.workflow import allowed_actions
+from .dossiers import DossierMixin, NominationMixin, errors_of
+
+SENT_STATES = [s for s in DossierState.values if s not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
+
+
+def inbox_queryset(user):
+    """Dossiers sent to the bodies the user works for (as office, council, leader or admin)."""
+    from orgs import scope
+    from orgs.enums import Role
+    from orgs.models import subtree_q
+
+    paths = scope.scope_paths(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN])
+    qs = Dossier.objects.filter(state__in=SENT_STATES)
+    if not user.is_superuser:
+        qs = qs.filter(subtree_q(paths, prefix="campaign__issuer__path"))
+    return qs
+
+
+class InboxView(PermissionMixin, TemplateView):
+    """Hộp hồ sơ: filter by campaign, unit, award form, state, overdue; search without diacritics;
+    sorted by deadline; lazy pagination (no COUNT over the whole table)."""
+
+    permission_required = "dossiers.use_inbox"
+    template_name = "dossiers/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        base = inbox_queryset(user)
+        form = InboxFilterForm(self.request.GET or None, user=user, base=base)
+        qs = base.select_related("campaign", "organisation", "offer__award_form").annotate(
+            nominee_count=Count("nominations"))
+        today = timezone.localdate()
+        if not form.is_bound:
+            qs = qs.exclude(state=DossierState.DECIDED)
+        elif form.is_valid():
+            data = form.cleaned_data
+            if data["phong_trao"]:
+                qs = qs.filter(campaign=data["phong_trao"])
+            if data["don_vi"]:
+                qs = qs.filter(organisation__path__startswith=data["don_vi"].path)
+            if data["hinh_thuc"]:
+                qs = qs.filter(offer__award_form=data["hinh_thuc"])
+            if data["trang_thai"]:
+                qs = qs.filter(state=data["trang_thai"])
+            elif not data["tat_ca"]:
+                qs = qs.exclude(state__in=[DossierState.DECIDED])
+            if data["qua_han"]:
+                qs = qs.filter(campaign__dossier_deadline__lt=today, state__in=[
+                    DossierState.SUBMITTED, DossierState.RETURNED])
+            for token in search_key(data["q"]).split():
+                qs = qs.filter(Q(organisation__search_text__contains=token)
+                               | Q(nominations__person__search_text__contains=token)).distinct()
+        page = lazy_page(qs.order_by("campaign__dossier_deadline", "submitted_at", "pk"),
+                         self.request.GET.get("trang"), per_page=50)
+        return super().get_context_data(form=form, page=page, today=today, **kwargs)
+
+
+class ReviewView(DossierMixin, TemplateView):
+    """Thẩm định: the dossier's documents beside the checklist, a verdict per nominee, and the moves."""
+
+    permission_required = "dossiers.review_dossier"
+    template_name = "dossiers/review.html"
+
+    def get_context_data(self, **kwargs):
+        dossier = self.get_object()
+        check = checklist(dossier)
+        nominations = list(dossier.nominations.select_related(
+            "person__organisation", "organisation", "report", "meeting_vote__meeting").prefetch_related(
+            "criteria_confirmed"))
+        for nomination in nominations:
+            nomination.checks = check.eligibility.get(nomination.pk, [])
+            nomination.verdict_form = VerdictForm(prefix=f"n{nomination.pk}", initial={
+                "verdict": nomination.outcome if nomination.outcome in (Outcome.ACCEPTED, Outcome.NOT_QUALIFIED)
+                else Outcome.ACCEPTED, "reason": nomination.outcome_reason,
+                "override_reason": nomination.override_reason, "review_note": nomination.review_note})
+        return super().get_context_data(
+            dossier=dossier, nominations=nominations, checklist=check,
+            actions=[(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, self.request.user)],
+            state_changes=dossier.state_changes.select_related("by"),
+            versions=dossier.versions.values("number", "submitted_at"),
+            attachments=dossier.attachments.select_related("uploaded_by", "nomination"),
+            note_form=NoteForm(), **kwargs)
+
+
+class VerdictView(NominationMixin, View):
+    """POST: the office's verdict on one nominee (and what the unit should fix)."""
+
+    permission_required = "dossiers.review_dossier"
+
+    def post(self, request, pk):
+        nomination = self.get_object()
+        form = VerdictForm(request.POST, prefix=f"n{nomination.pk}")
+        if not form.is_valid():
+            messages.error(request, "Kết luận không hợp lệ.")
+            return redirect("dossiers:review", pk=nomination.dossier_id)
+        data = form.cleaned_data
+        try:
+            building.set_review_note(nomination, data["review_note"], by=request.user)
+            if nomination.dossier.state == DossierState.IN_REVIEW:
+                building.review_nominee(nomination, verdict=data["verdict"], reason=data["reason"],
+                                        override_reason=data["override_reason"], by=request.user)
+        except ValidationError as error:
+            messages.error(request, f"{nomination.name}: {errors_of(error)}")
+        else:
+            messages.success(request, f"Đã ghi kết luận cho {nomination.name}.")
+        return redirect("dossiers:review", pk=nomination.dossier_id)
