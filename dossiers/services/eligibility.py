@@ -33,9 +33,10 @@ class Check:
 RULES = {}
 
 
-def rule(code, label):
+def rule(code, label, *, blocking=True):
+    """Register a rule; `blocking` is its default when no EligibilityRule row configures it."""
     def register(function):
-        RULES[code] = (label, function)
+        RULES[code] = (label, function, blocking)
         return function
     return register
 
@@ -87,7 +88,7 @@ def quota_rule(nomination, context):
     return True, f"Đơn vị đề nghị {used}/{limit}."
 
 
-@rule("deadline", "Nộp trong hạn")
+@rule("deadline", "Nộp trong hạn", blocking=False)
 def deadline_rule(nomination, context):
     deadline = nomination.dossier.campaign.dossier_deadline
     if deadline is None:
@@ -167,13 +168,13 @@ def evaluate(dossier, today=None):
     results = {}
     for nomination in nominations:
         checks = []
-        for code, (label, function) in RULES.items():
+        for code, (label, function, default_blocking) in RULES.items():
             setting = settings.get(code)
             if setting is not None and not setting.is_active:
                 continue
             passed, message = function(nomination, context)
             checks.append(Check(code, setting.label if setting else label, passed, message,
-                                blocking=setting.is_blocking if setting else True))
+                                blocking=setting.is_blocking if setting else default_blocking))
         results[nomination.pk] = checks
     return results
 

@@ -160,3 +160,12 @@ def test_two_reviewers_clicking_at_once_make_one_transition(cast):
         thread.join()
     assert sorted(results) == ["ok", "refused"]
     assert StateChange.objects.filter(dossier=dossier, action="start_review").count() == 1
+
+
+def test_rules_keep_their_default_when_no_setting_row_exists(cast):
+    """After a flush (transactional tests) or on a fresh database, the deadline is still a warning."""
+    from dossiers.models import EligibilityRule
+
+    EligibilityRule.objects.all().delete()
+    dossier = transition(ready_dossier(cast), "submit", by=cast.clerk_a)  # the deadline has passed
+    assert dossier.state == DossierState.SUBMITTED
