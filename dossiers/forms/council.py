@@ -11,7 +11,7 @@ from core.views import NfcFormMixin
 
 from ..models import CouncilSession
 from ..services import council as service
-from .meetings import DATETIME_FORMATS, CampaignChoiceField, add_service_errors
+from .meetings import DATETIME_FORMATS, CampaignChoiceField, NomineeRowsMixin, add_service_errors
 
 __all__ = ["SessionForm", "BallotFormSet", "CloseForm", "add_service_errors"]
 
@@ -109,7 +109,7 @@ class BallotRowForm(forms.Form):
         return self.cleaned_data.get("votes_for") is None
 
 
-class BaseBallotFormSet(forms.BaseFormSet):
+class BaseBallotFormSet(NomineeRowsMixin, forms.BaseFormSet):
     """The ballots table: one row per agenda nominee (`rows`: AgendaRow). A row left blank is not
     recorded (its ballot, if any, stays as it was)."""
 
@@ -160,19 +160,6 @@ class BaseBallotFormSet(forms.BaseFormSet):
                          "votes_abstain": data["votes_abstain"] or 0,
                          "written_votes_for": data["written_votes_for"] or 0})
         return rows
-
-    def add_service_errors(self, error):
-        """Put the service's refusals (keyed by nomination id) on the matching rows."""
-        forms_by_id = {str(form.row.nomination.pk): form for form in self.forms if form.row}
-        by_id = error.message_dict if hasattr(error, "error_dict") else {}
-        leftover = [] if by_id else list(error.messages)
-        for key, messages in by_id.items():
-            if key in forms_by_id:
-                forms_by_id[key].add_error(None, messages)
-            else:
-                leftover.extend(messages)
-        if leftover:
-            self.non_form_errors().extend(leftover)
 
 
 BallotFormSet = forms.formset_factory(BallotRowForm, formset=BaseBallotFormSet, extra=0)

@@ -116,7 +116,24 @@ class VoteRowForm(forms.Form):
         return cleaned
 
 
-class BaseVoteFormSet(forms.BaseFormSet):
+class NomineeRowsMixin:
+    """Formsets with one row per nominee (meeting votes, council ballots)."""
+
+    def add_service_errors(self, error):
+        """Put the service's refusals (keyed by nomination id) on the matching rows."""
+        forms_by_id = {str(form.row.nomination.pk): form for form in self.forms if form.row}
+        by_id = error.message_dict if hasattr(error, "error_dict") else {}
+        leftover = [] if by_id else list(error.messages)
+        for key, messages in by_id.items():
+            if key in forms_by_id:
+                forms_by_id[key].add_error(None, messages)
+            else:
+                leftover.extend(messages)
+        if leftover:
+            self.non_form_errors().extend(leftover)
+
+
+class BaseVoteFormSet(NomineeRowsMixin, forms.BaseFormSet):
     """The votes table: one row per nominee that can still be voted on (`rows`: VoteRow)."""
 
     def __init__(self, *args, rows, **kwargs):
@@ -157,19 +174,6 @@ class BaseVoteFormSet(forms.BaseFormSet):
         """(nomination, for, against, abstain) for the service, from a valid formset."""
         return [(form.row.nomination, form.cleaned_data.get("votes_for"), form.cleaned_data.get("votes_against"),
                  form.cleaned_data.get("votes_abstain")) for form in self.forms]
-
-    def add_service_errors(self, error):
-        """Put the service's refusals (keyed by nomination id) on the matching rows."""
-        forms_by_id = {str(form.row.nomination.pk): form for form in self.forms if form.row}
-        by_id = error.message_dict if hasattr(error, "error_dict") else {}
-        leftover = [] if by_id else list(error.messages)
-        for key, messages in by_id.items():
-            if key in forms_by_id:
-                forms_by_id[key].add_error(None, messages)
-            else:
-                leftover.extend(messages)
-        if leftover:
-            self.non_form_errors().extend(leftover)
 
 
 VoteFormSet = forms.formset_factory(VoteRowForm, formset=BaseVoteFormSet, extra=0)
