@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from core.views import NfcFormMixin
 
 from .enums import SubjectType
-from .models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
+from .models import CERTIFICATE_FIELDS, AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
 from .services import catalogue
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
@@ -59,7 +59,7 @@ class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
         model = AwardForm
         fields = ["name", "short_name", "code", "category", "subject_types", "authority", "needs_council",
                   "vote_threshold", "vote_denominator", "ballot_type", "report_form", "legal_reference",
-                  "order", "is_active"]
+                  "order", "is_active", "certificate_title"]
         labels = {
             "needs_council": "Cần Hội đồng Thi đua – Khen thưởng bỏ phiếu",
             "vote_denominator": "Tỷ lệ phiếu tính trên",
@@ -75,8 +75,31 @@ class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["vote_threshold"].widget.attrs["inputmode"] = "decimal"
+        offsets = self.instance.certificate_offsets or {}
+        for key, (label, default) in CERTIFICATE_FIELDS.items():
+            x, y = offsets.get(key, default)
+            for axis, value in (("x", x), ("y", y)):
+                self.fields[f"offset_{key}_{axis}"] = forms.DecimalField(
+                    label=f"{label}: {'cách mép trái' if axis == 'x' else 'cách mép trên'} (mm)", initial=value,
+                    required=False,
+                    min_value=0, max_value=297 if axis == "x" else 210, decimal_places=1, localize=True,
+                    error_messages={"min_value": "Không được âm.", "invalid": "Nhập một số, ví dụ 60 hoặc 62,5.",
+                                    "max_value": "Vượt ra ngoài khổ giấy A4 ngang.", "required": "Chưa nhập.",
+                                    "max_decimal_places": "Chỉ ghi tối đa 1 chữ số sau dấu phẩy."})
+
+    def offset_rows(self):
+        """(label, x field, y field) per printed item, for the calibration table."""
+        return [(label, self[f"offset_{key}_x"], self[f"offset_{key}_y"])
+                for key, (label, _default) in CERTIFICATE_FIELDS.items()]
 
     def save(self, commit=True):
+        offsets = {}
+        for key, (_label, default) in CERTIFICATE_FIELDS.items():  # a blank box keeps the default
+            x, y = (self.cleaned_data.get(f"offset_{key}_{axis}") for axis in "xy")
+            position = [float(x if x is not None else default[0]), float(y if y is not None else default[1])]
+            if position != [float(default[0]), float(default[1])]:  # only calibrations are stored
+                offsets[key] = position
+        self.instance.certificate_offsets = offsets
         return catalogue.save_award_form(self.instance, by=self.user)
 
 

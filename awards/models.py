@@ -12,6 +12,17 @@ from core.models import TimeStampedModel
 
 from .enums import AuthorityLevel, AwardCategory, BallotType, SubjectType, VoteDenominator
 
+# What the "in lên phôi" mode prints, and where (mm from the top-left corner of an A4 landscape blank)
+# when an admin has not calibrated the form yet.
+CERTIFICATE_FIELDS = {
+    "name": ("Họ tên, tên tập thể", (60, 88)),
+    "unit": ("Chức vụ, đơn vị", (60, 102)),
+    "achievement": ("Thành tích", (45, 116)),
+    "decision": ("Số, ngày quyết định", (30, 160)),
+    "place_date": ("Địa danh, ngày tháng", (160, 150)),
+    "signer": ("Họ tên người ký", (175, 190)),
+}
+
 
 class AwardForm(TimeStampedModel):
     """Danh hiệu thi đua / hình thức khen thưởng: one entry of the catalogue (e.g. Giấy khen)."""
@@ -37,6 +48,9 @@ class AwardForm(TimeStampedModel):
                                        help_text="Ví dụ: Điều 74 Luật Thi đua, khen thưởng 2022.")
     order = models.PositiveIntegerField("thứ tự hiển thị", default=0)
     is_active = models.BooleanField("đang sử dụng", default=True)
+    certificate_title = models.CharField("tiêu đề in trên bằng, giấy khen", max_length=80, blank=True,
+                                         help_text="Ví dụ: Bằng khen, Giấy khen. Để trống: in tên hình thức.")
+    certificate_offsets = models.JSONField("vị trí in trên phôi (mm)", default=dict, blank=True)
 
     class Meta:
         verbose_name = "danh hiệu, hình thức khen thưởng"

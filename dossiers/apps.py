@@ -8,7 +8,7 @@ class DossiersConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import documents, models  # noqa: F401 (documents registers the printable kinds)
 
         auditlog.register(models.Dossier, exclude_fields=["updated_at", "search_text"])
         auditlog.register(models.Nomination, exclude_fields=["updated_at"], m2m_fields={"criteria_confirmed"})

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import attachments, council, decisions, dossiers, inbox, meetings, register, rule_settings
+from .views import (
+    attachments,
+    council,
+    decisions,
+    dossiers,
+    inbox,
+    meetings,
+    printing,
+    progress,
+    register,
+    rule_settings,
+    verify,
+)
 
 app_name = "dossiers"
 
@@ -41,6 +53,13 @@ urlpatterns = [
     path("trinh-cap-tren/", decisions.ForwardView.as_view(), name="forward"),
     path("trinh-cap-tren/<int:pk>/", decisions.ForwardingDetailView.as_view(), name="forwarding_detail"),
     path("trinh-cap-tren/<int:pk>/ket-qua/", decisions.HigherDecisionView.as_view(), name="higher_decision"),
+    path("ho-so/<int:pk>/tai-zip/", printing.dossier_zip, name="dossier_zip"),
+    # the office: who sent, who is late; bulk reminders through the outbox
+    path("phong-trao/<int:pk>/tien-do/", progress.CampaignProgressView.as_view(), name="campaign_progress"),
+    path("phong-trao/<int:pk>/nhac-tre-han/", progress.RemindLateView.as_view(), name="remind_late"),
+    path("phong-trao/<int:pk>/hop-thu-cho/<int:batch>/", progress.OutboxBatchView.as_view(), name="outbox_batch"),
+    # public: what a certificate's QR code opens
+    path("xac-minh/<str:code>/", verify.verify_award, name="verify_award"),
     # the award register (sổ khen thưởng)
     path("so-khen-thuong/", register.RegisterSearchView.as_view(), name="register"),
     path("so-khen-thuong/them/", register.AwardCreateView.as_view(), name="award_create"),

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "campaigns",
     "awards",
     "dossiers",
+    "notifications",
+    "documents",
     "demo",
 ]
 
@@ -189,7 +191,7 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = BASE_DIR / "var" / "emails"
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "emails"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cổng thi đua – khen thưởng <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -252,11 +254,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO" if not DEBUG else "WARNING")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {"django.request": {"level": "ERROR"},
+                "weasyprint.progress": {"level": "WARNING"}},  # no "Step 1…" lines per render
 }
 
 # --- the portal -------------------------------------------------------------------------------
 PORTAL_NAME = env("PORTAL_NAME", "Cổng thi đua – khen thưởng")
+# The address links in e-mails and QR codes point to (the portal as users reach it, no trailing slash).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PEOPLE_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 PEOPLE_IMPORT_MAX_ROWS = 5000
 DOSSIER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # one scan or evidence file of a dossier

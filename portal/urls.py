@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("campaigns.urls")),
     path("", include("dossiers.urls")),
     path("danh-muc/", include("awards.urls")),
+    path("", include("notifications.urls")),
+    path("", include("documents.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -35,6 +35,15 @@ def pytest_sessionstart(session):
         pytest.exit("REQUIRE_SERVICES=1 but missing: " + "; ".join(missing), returncode=3)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _eager_tasks():
+    """Tasks run inline in tests, even when REDIS_URL is set; the real-worker test opts out."""
+    from portal.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """PBKDF2 is slow on purpose; tests do not need that."""
@@ -119,3 +128,17 @@ def browser_type_launch_args(browser_type_launch_args):
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh",
             "viewport": {"width": 1366, "height": 900}}
+
+
+# --- documents (PDF) ---------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def weasyprint_warnings_fail():
+    """Fail the test on any WeasyPrint warning or error (bad CSS, refused or missing resource):
+    WeasyPrint only logs them, so a broken document would otherwise still "pass". A test that provokes
+    a warning on purpose requests this fixture and empties the list it yields after checking it."""
+    from core.pdf import capture_warnings, format_warnings
+
+    with capture_warnings() as records:
+        yield records
+    if records:
+        pytest.fail("WeasyPrint: " + format_warnings(records), pytrace=False)

@@ -338,6 +338,62 @@ MATRIX = [
                         "new_password2": NEW_PASSWORD}},
     {"url": "password_change_done", "get": everyone(200)},
 
+    # documents: printing needs sight of the object; another unit's draft is a 404 like the object itself
+    {"url": "documents:print", "kwargs": lambda t: {"code": "to_trinh", "object_id": t.dossier_draft.pk},
+     "label": "to_trinh[draft]", "get": unit_only(302)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "to_trinh", "object_id": t.dossier_sent.pk},
+     "label": "to_trinh[sent]", "get": sent(302, 302)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "bao_cao", "object_id": t.nomination_draft.pk},
+     "label": "bao_cao[draft]", "get": unit_only(302)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "quyet_dinh", "object_id": t.decision.pk},
+     "label": "quyet_dinh", "get": sent(404, 302)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan", "object_id": t.award.pk},
+     "label": "giay_chung_nhan", "get": sent(404, 302)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "ke_hoach", "object_id": t.campaign.pk},
+     "label": "ke_hoach", "get": by_role(outsider=404, clerk_a=302, clerk_b=404, office=302, admin=302)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "ke_hoach", "object_id": t.campaign_far.pk},
+     "label": "ke_hoach[far]", "get": everyone(404)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "khong-co", "object_id": t.campaign.pk},
+     "label": "unknown kind", "get": everyone(404)},
+    {"url": "documents:print_part",
+     "kwargs": lambda t: {"code": "phieu_bo_sung", "object_id": t.dossier_sent.pk, "part": "1"},
+     "label": "phieu_bo_sung[sent]", "get": sent(302, 302)},
+    {"url": "documents:status", "target": "document_sent", "get": sent(200, 200)},
+    {"url": "documents:download", "target": "document_sent", "get": sent(302, 302)},  # not rendered yet: progress
+    {"url": "documents:retry", "target": "document_sent", "get": sent(405, 405),
+     "post": sent(302, 302), "data": lambda t: {}},  # not failed: nothing to retry, nothing written
+    {"url": "dossiers:dossier_zip", "target": "dossier_draft", "get": unit_only(200)},
+    # the office's progress page and outbox (the reviewer and the admin of the issuing body)
+    {"url": "dossiers:campaign_progress", "target": "campaign",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
+    {"url": "dossiers:campaign_progress", "target": "campaign_far", "get": NOBODY},
+    {"url": "dossiers:remind_late", "target": "campaign",  # unit_a has sent nothing: it is late
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=405, reviewer=405),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {}},
+    {"url": "dossiers:outbox_batch", "kwargs": lambda t: {"pk": t.campaign.pk, "batch": t.outbox_batch.pk},
+     "label": "draft",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"subject": "Nhắc nộp hồ sơ", "body": "Kính gửi {don_vi}", "action": "release"}},
+    {"url": "dossiers:outbox_batch", "kwargs": lambda t: {"pk": t.campaign2.pk, "batch": t.outbox_batch.pk},
+     "label": "other campaign",  # a batch is only reachable under its own campaign
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=404, reviewer=404)},
+    {"url": "dossiers:verify_award", "kwargs": lambda t: {"code": t.award.verification_code},
+     "label": "valid", "get": everyone(200, anonymous=200)},
+    {"url": "dossiers:verify_award", "kwargs": lambda t: {"code": "khong-dung-ma-nay-xyz"},
+     "label": "wrong", "get": everyone(404, anonymous=404)},
+
+    # notifications: one's own only
+    {"url": "notifications:list", "get": everyone(200)},
+    {"url": "notifications:open", "target": "notification_a",
+     "get": by_role(outsider=404, clerk_a=405, clerk_b=404, office=404, admin=404),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=404, admin=404), "data": lambda t: {}},
+    {"url": "notifications:mark_all_read",
+     "get": everyone(405),
+     # only clerk_a has something unread
+     "post": by_role(outsider=302, clerk_a=WRITTEN, clerk_b=302, office=302, admin=302), "data": lambda t: {}},
+
     # organisation tree
     {"url": "orgs:organisation_tree", "get": admin_only(200)},
     {"url": "orgs:organisation_create", "get": admin_only(200),
@@ -751,7 +807,16 @@ def dossier_targets(cast, campaign, campaign2):
         members_present=9), by=cast.reviewer)
     council.record_ballot(council_session, nomination_council, votes_for=6, votes_against=3, votes_abstain=0,
                           by=cast.reviewer)
+    from documents.models import Document
+    from notifications.services import create_batch
+
     return {
+        "document_sent": Document.objects.get(kind="to_trinh", object_id=dossier_sent.pk),
+        "outbox_batch": create_batch(scope=f"campaign:{campaign.pk}", title="Nhắc đơn vị trễ hạn",
+                                     subject="Nhắc {don_vi}", body="Kính gửi {don_vi}",
+                                     items=[(f"org:{cast.unit_a.pk}", cast.unit_a.name, "/", {"don_vi": "A"},
+                                             [cast.clerk_a])], by=cast.reviewer),
+        "award": decision.awards.get(),
         "dossier_draft": dossier_draft, "nomination_draft": dossier_draft.nominations.get(),
         "meeting_draft": dossier_draft.meeting, "attachment_draft": attachment_draft,
         "dossier_sent": dossier_sent, "nomination_sent": dossier_sent.nominations.get(),
@@ -799,12 +864,19 @@ def targets(cast, settings, tmp_path, request):
     RegistrationEntry.objects.create(registration=registration_sent, subject_type="individual",
                                      person=cast.person_a, award_form=campaign2.awards.get().award_form)
     registration_sent = registrations.submit_registration(registration_sent, by=cast.clerk_a)
+    from django.utils import timezone
+
+    from notifications.models import Notification
+
+    Notification.objects.filter(recipient__in=cast.users.values()).update(read_at=timezone.now())
+    notification_a = Notification.objects.create(recipient=cast.clerk_a, template="dossier-transition",
+                                                 subject="Hồ sơ bị trả lại", body="Thiếu Biên bản.", url="/")
     return SimpleNamespace(
         **vars(cast), campaign=campaign, campaign2=campaign2, draft=draft, registration_draft=registration_draft,
         registration_sent=registration_sent, campaign_far=campaign_far, task=task,
         offer=campaign.awards.get(), award_form=award_form(), profile=legal_profile(), salary=salary,
         bloc=bloc, far=far, account_far=account_far, membership_far=membership_far,
-        bloc_far=bloc_far, account_a=cast.clerk_a,
+        bloc_far=bloc_far, account_a=cast.clerk_a, notification_a=notification_a,
         membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a),
         **(dossier_targets(cast, campaign, campaign2) if needs_dossiers(request) else {}))
 
@@ -814,7 +886,7 @@ def needs_dossiers(request):
     tests that are not about one row); the other rows check pages that do not read them."""
     callspec = getattr(request.node, "callspec", None)
     row = callspec.params.get("row") if callspec else None
-    return row is None or row["url"].startswith("dossiers:")
+    return row is None or row["url"].startswith(("dossiers:", "documents:"))
 
 
 def url_of(row, t):
@@ -856,7 +928,15 @@ def _watched_dossiers():
 
     return [d.Dossier, d.Nomination, d.Nomination.criteria_confirmed.through, d.AchievementReport, d.StateChange,
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
-            d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating]
+            d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
+            *_watched_notifications()]
+
+
+def _watched_notifications():
+    from dossiers.models import Reminder
+    from notifications.models import Notification, OutboxBatch, OutboxItem
+
+    return [Notification, OutboxBatch, OutboxItem, Reminder]
 
 
 WATCHED = _watched()

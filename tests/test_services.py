@@ -15,10 +15,12 @@ def test_database_is_postgresql_when_database_url_is_set():
 
 @pytest.mark.services
 def test_celery_broker_is_redis_and_reachable(require_redis):
+    from django.conf import settings
+
     from portal.celery import app
 
     assert app.conf.broker_url == require_redis
-    assert app.conf.task_always_eager is False
+    assert settings.CELERY_TASK_ALWAYS_EAGER is False  # the suite runs tasks inline (tests/conftest.py)
     with app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=2)
         assert conn.connected

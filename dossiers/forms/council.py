@@ -90,7 +90,8 @@ class BallotRowForm(forms.Form):
                                                    "style": "width: 5.5rem", "inputmode": "numeric"})
             self.fields[name].error_messages["min_value"] = "Số phiếu không được âm."
             self.fields[name].error_messages["invalid"] = "Nhập một số nguyên."
-        self.fields["ballot_type"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["ballot_type"].widget.attrs.update(
+            {"class": "form-select form-select-sm", "style": "min-width: 10.5rem"})  # "Bỏ phiếu kín" fits
         self.row = None
 
     @property

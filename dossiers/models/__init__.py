@@ -9,4 +9,5 @@ from .dossier import (  # noqa: F401
     StateChange,
 )
 from .register import AnnualRating, Award, CouncilBallot, CouncilSession, Decision, Forwarding  # noqa: F401
+from .reminders import Reminder  # noqa: F401
 from .rules import EligibilityRule  # noqa: F401

@@ -13,6 +13,8 @@ from core.models import NormalizedTextModel, TimeStampedModel
 from core.text import search_key
 from orgs.models import Organisation, Person
 
+from ..enums import Rating
+
 
 class CouncilSession(TimeStampedModel):
     """Phiên họp Hội đồng Thi đua – Khen thưởng: votes on the nominees whose form needs it."""
@@ -200,6 +202,16 @@ class Award(TimeStampedModel):
         ordering = ["-decision_date", "-pk"]
         indexes = [models.Index(fields=["person", "award_form"]), models.Index(fields=["organisation", "award_form"]),
                    models.Index(fields=["year"])]
+        # The services compare decision numbers loosely (case, spaces) before writing; these are the
+        # backstop against two writers racing: one subject, one form, one decision: one row.
+        constraints = [
+            models.UniqueConstraint(fields=["person", "award_form", "decision_number"],
+                                    condition=Q(person__isnull=False), name="one_award_per_person_decision",
+                                    violation_error_message="Sổ khen thưởng đã có khen thưởng này của cá nhân."),
+            models.UniqueConstraint(fields=["organisation", "award_form", "decision_number"],
+                                    condition=Q(person__isnull=True), name="one_award_per_unit_decision",
+                                    violation_error_message="Sổ khen thưởng đã có khen thưởng này của tập thể."),
+        ]
 
     def __str__(self):
         return f"{self.award_form} – {self.subject_name}"
@@ -220,9 +232,7 @@ class AnnualRating(models.Model):
     organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE,
                                      related_name="ratings")
     year = models.PositiveIntegerField("năm")
-    rating = models.CharField("xếp loại", max_length=20, choices=[
-        ("xuat_sac", "Hoàn thành xuất sắc nhiệm vụ"), ("tot", "Hoàn thành tốt nhiệm vụ"),
-        ("hoan_thanh", "Hoàn thành nhiệm vụ"), ("khong_hoan_thanh", "Không hoàn thành nhiệm vụ")])
+    rating = models.CharField("xếp loại", max_length=20, choices=Rating.choices)
     decision_number = models.CharField("số quyết định", max_length=60, blank=True)
     decision_date = models.DateField("ngày quyết định", null=True, blank=True)
 

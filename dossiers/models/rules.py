@@ -11,6 +11,8 @@ class EligibilityRule(models.Model):
     is_blocking = models.BooleanField("chặn nộp hồ sơ khi không đạt", default=True,
                                       help_text="Bỏ chọn: chỉ cảnh báo; Văn phòng có thể chấp nhận kèm lý do.")
     order = models.PositiveIntegerField("thứ tự", default=0)
+    parameters = models.JSONField("tham số", default=dict, blank=True,
+                                  help_text="Giá trị các tham số của quy tắc (ví dụ số năm); để trống là mặc định.")
 
     class Meta:
         verbose_name = "quy tắc xét điều kiện"

@@ -27,6 +27,7 @@ from orgs.models import subtree_q
 from ..enums import DossierState, Outcome
 from ..models import CouncilBallot, CouncilSession, Nomination
 from . import workflow
+from .printing import freeze_council_minutes
 
 VIEWER_ROLES = [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN]
 BALLOT_ROLES = [Role.REVIEWER, Role.COUNCIL]
@@ -330,6 +331,7 @@ def close_session(session, *, by, conclusion=""):
             session.conclusion = conclusion.strip()
             fields.append("conclusion")
         session.save(update_fields=fields)
+        freeze_council_minutes(session)
         dossiers = {}
         for nomination in nominations:
             dossiers.setdefault(nomination.dossier_id, (nomination.dossier, []))[1].append(nomination)

@@ -16,6 +16,7 @@ from orgs.enums import OrgKind, Role
 
 from ..enums import DossierState, Outcome
 from ..models import Award, Decision, Dossier, Forwarding, Nomination
+from .printing import freeze_decision, freeze_forwarding
 from .workflow import transition
 
 # The highest award level a body decides itself (Luật TĐKT 2022: the head of a Sở decides Giấy khen,
@@ -107,6 +108,7 @@ def sign_decision(decision, nominations, *, by):
         awards = [_award(nomination, decision, by=by) for nomination in locked]
         decision.snapshot = decision_snapshot(decision, awards)
         decision.save(update_fields=["snapshot"])
+        freeze_decision(decision)
         for dossier in {n.dossier_id: n.dossier for n in locked}.values():
             settle(dossier, by=by)
     return decision
@@ -150,6 +152,7 @@ def forward(forwarding, nominations, *, by):
         forwarding.save()
         forwarding.nominations.set(locked)
         Nomination.objects.filter(pk__in=[n.pk for n in locked]).update(outcome=Outcome.FORWARDED)
+        freeze_forwarding(forwarding)
         for dossier in {n.dossier_id: n.dossier for n in locked}.values():
             settle(dossier, by=by)
     return forwarding

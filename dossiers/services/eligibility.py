@@ -33,12 +33,22 @@ class Check:
 RULES = {}
 
 
-def rule(code, label, *, blocking=True):
-    """Register a rule; `blocking` is its default when no EligibilityRule row configures it."""
+def rule(code, label, *, blocking=True, params=None):
+    """Register a rule; `blocking` is its default when no EligibilityRule row configures it.
+
+    `params` declares the rule's numeric parameters as {name: (Vietnamese label, default)}; the
+    function receives them as keyword arguments, with the values an admin set on the rule's row.
+    """
     def register(function):
-        RULES[code] = (label, function, blocking)
+        RULES[code] = (label, function, blocking, params or {})
         return function
     return register
+
+
+def rule_params(code, setting=None):
+    """The parameters the rule `code` runs with: its defaults, overridden by the admin's values."""
+    stored = setting.parameters if setting is not None else {}
+    return {name: int(stored.get(name, default)) for name, (_label, default) in RULES[code][3].items()}
 
 
 def _report(nomination):
@@ -168,11 +178,11 @@ def evaluate(dossier, today=None):
     results = {}
     for nomination in nominations:
         checks = []
-        for code, (label, function, default_blocking) in RULES.items():
+        for code, (label, function, default_blocking, _params) in RULES.items():
             setting = settings.get(code)
             if setting is not None and not setting.is_active:
                 continue
-            passed, message = function(nomination, context)
+            passed, message = function(nomination, context, **rule_params(code, setting))
             checks.append(Check(code, setting.label if setting else label, passed, message,
                                 blocking=setting.is_blocking if setting else default_blocking))
         results[nomination.pk] = checks
@@ -191,8 +201,10 @@ def _verdict(missing, found):
     return not missing, text[0].upper() + text[1:] + "."
 
 
-@rule("history_bk_ttg", "Đủ điều kiện đề nghị Bằng khen của Thủ tướng Chính phủ (theo sổ khen thưởng)")
-def history_bang_khen_ttg_rule(nomination, context):
+@rule("history_bk_ttg", "Đủ điều kiện đề nghị Bằng khen của Thủ tướng Chính phủ (theo sổ khen thưởng)",
+      params={"years": ("Số năm liên tục hoàn thành tốt nhiệm vụ trở lên", 5),
+              "cstd_times": ("Số lần Chiến sĩ thi đua cơ sở trong các năm đó", 3)})
+def history_bang_khen_ttg_rule(nomination, context, *, years, cstd_times):
     """Luật TĐKT 2022, Điều 73: an individual needs a Bằng khen of a bộ/tỉnh, 5 consecutive years rated
     "hoàn thành tốt nhiệm vụ" or better and 3 times Chiến sĩ thi đua cơ sở within those years; a
     collective needs a Bằng khen bộ/tỉnh of the unit or of a unit merged into it.
@@ -207,13 +219,14 @@ def history_bang_khen_ttg_rule(nomination, context):
     if nomination.subject_type not in (SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE):
         return True, "Không áp dụng."
     individual = nomination.subject_type == SubjectType.INDIVIDUAL
-    years = register.rating_window(nomination.dossier.campaign)
-    return _verdict(*register.bang_khen_ttg_shortfalls(_history(nomination, context), years,
-                                                       individual=individual))
+    window = register.rating_window(nomination.dossier.campaign, years)
+    return _verdict(*register.bang_khen_ttg_shortfalls(_history(nomination, context), window,
+                                                       individual=individual, cstd_times=cstd_times))
 
 
-@rule("history_cstd_toan_quoc", "Đủ điều kiện đề nghị Chiến sĩ thi đua toàn quốc (theo sổ khen thưởng)")
-def history_cstd_toan_quoc_rule(nomination, context):
+@rule("history_cstd_toan_quoc", "Đủ điều kiện đề nghị Chiến sĩ thi đua toàn quốc (theo sổ khen thưởng)",
+      params={"cycle": ("Hai lần CSTĐ cấp bộ, tỉnh cách nhau tối đa (năm)", 3)})
+def history_cstd_toan_quoc_rule(nomination, context, *, cycle):
     """Luật TĐKT 2022: 2 consecutive Chiến sĩ thi đua cấp bộ/tỉnh (the second within one 3-year cycle of
     the first) and a sáng kiến, written in the report's “sáng kiến” section."""
     from . import history as register
@@ -223,4 +236,4 @@ def history_cstd_toan_quoc_rule(nomination, context):
         return True, "Không áp dụng."
     report = _report(nomination)
     return _verdict(*register.cstd_toan_quoc_shortfalls(_history(nomination, context),
-                                                        report.initiatives if report else ""))
+                                                        report.initiatives if report else "", cycle=cycle))

@@ -129,20 +129,21 @@ def register_history(nominations):
 
 
 # --- the conditions of the higher forms (Luật TĐKT 2022) ----------------------------------------------
+# Defaults of the rules' parameters; an admin may change them per rule (EligibilityRule.parameters).
 RATING_YEARS = 5        # 5 năm liên tục hoàn thành tốt nhiệm vụ trở lên
 CSTD_CO_SO_TIMES = 3    # 3 lần Chiến sĩ thi đua cơ sở trong thời gian đó
 CSTD_TINH_TIMES = 2     # 2 lần liên tục Chiến sĩ thi đua cấp bộ, tỉnh
 CSTD_TINH_CYCLE = 3     # CSTĐ cấp tỉnh is given at most once per 3-year cycle: "liên tục" = at most 3 years apart
 
 
-def rating_window(campaign):
+def rating_window(campaign, years=RATING_YEARS):
     """The 5 years whose ratings count: the 5 years *before* the year the campaign ends.
 
     A drive ending 31/7/2025 is reviewed in 2025, when the 2025 ratings do not exist yet, so it reads
     2020–2024. (An annual campaign of 2024 ends in 2024 and reads 2019–2023.)
     """
     end = campaign.period_end.year if campaign.period_end else campaign.period_start.year
-    return list(range(end - RATING_YEARS, end))
+    return list(range(end - years, end))
 
 
 def _years(years):
@@ -154,7 +155,7 @@ def _span(years):
     return f"{years[0]}–{years[-1]}"
 
 
-def bang_khen_ttg_shortfalls(history, years, *, individual=True):
+def bang_khen_ttg_shortfalls(history, years, *, individual=True, cstd_times=CSTD_CO_SO_TIMES):
     """([what is missing], [what was found]) for Bằng khen của Thủ tướng Chính phủ.
 
     Individual: a Bằng khen bộ/tỉnh, 5 consecutive years rated "tốt" or "xuất sắc", 3 times CSTĐ cơ sở
@@ -183,21 +184,21 @@ def bang_khen_ttg_shortfalls(history, years, *, individual=True):
     else:
         found.append(f"{good}/{len(years)} năm hoàn thành tốt nhiệm vụ trở lên ({_span(years)})")
     cstd = [a for a in history.awards_of(CSTD_CO_SO) if a.year in years]
-    if len(cstd) < CSTD_CO_SO_TIMES:
+    if len(cstd) < cstd_times:
         found_years = f": {_years({a.year for a in cstd})}" if cstd else ""
-        missing.append(f"Chỉ có {len(cstd)}/{CSTD_CO_SO_TIMES} lần Chiến sĩ thi đua cơ sở trong "
+        missing.append(f"Chỉ có {len(cstd)}/{cstd_times} lần Chiến sĩ thi đua cơ sở trong "
                        f"{_span(years)}{found_years}")
     else:
         found.append(f"{len(cstd)} lần Chiến sĩ thi đua cơ sở trong {_span(years)}")
     return missing, found
 
 
-def cstd_toan_quoc_shortfalls(history, initiatives):
+def cstd_toan_quoc_shortfalls(history, initiatives, *, cycle=CSTD_TINH_CYCLE):
     """([what is missing], [what was found]) for Chiến sĩ thi đua toàn quốc: 2 consecutive CSTĐ cấp
     bộ/tỉnh (consecutive = the second within one 3-year cycle of the first) and a sáng kiến."""
     missing, found = [], []
     years = sorted({a.year for a in history.awards_of(CSTD_TINH)})
-    pairs = [(a, b) for a, b in zip(years, years[1:], strict=False) if b - a <= CSTD_TINH_CYCLE]
+    pairs = [(a, b) for a, b in zip(years, years[1:], strict=False) if b - a <= cycle]
     if pairs:
         found.append(f"2 lần liên tục Chiến sĩ thi đua cấp bộ, tỉnh ({pairs[-1][0]}, {pairs[-1][1]})")
     elif len(years) >= CSTD_TINH_TIMES:

@@ -74,7 +74,9 @@ def transition(dossier, action, *, by, note=""):
         dossier.save(update_fields=sorted(set(fields)))
         StateChange.objects.create(dossier=dossier, from_state=previous, to_state=next_state, action=action,
                                    by=by, note=note)
-        transaction.on_commit(lambda: _notify(dossier.pk, action, by.pk if by else None))
+        if action in FREEZES:
+            FREEZES[action](dossier)
+        transaction.on_commit(lambda: _notify(dossier.pk, action, by.pk if by else None, note))
     return dossier
 
 
@@ -125,6 +127,22 @@ def _to_leader(dossier, *, by, note):
     return []
 
 
+def _freeze_sent(dossier):
+    from .printing import freeze_sent_dossier
+
+    freeze_sent_dossier(dossier)
+
+
+def _freeze_return(dossier):
+    from .printing import freeze_return_slip
+
+    freeze_return_slip(dossier)
+
+
+# What the documents print is frozen once the move is written (after the StateChange, which the return
+# slip reads for the reviewer's name and reasons).
+FREEZES = {"submit": _freeze_sent, "return": _freeze_return}
+
 EFFECTS = {
     "submit": _submit,
     "return": _return,
@@ -160,7 +178,7 @@ def _plain(value):
     return value
 
 
-def _notify(dossier_id, action, actor_id):
+def _notify(dossier_id, action, actor_id, note):
     from .notifications import notify_transition
 
-    notify_transition(dossier_id, action, actor_id)
+    notify_transition(dossier_id, action, actor_id, note)

@@ -1,15 +1,13 @@
 """Admins decide which eligibility rules apply and whether a failure blocks or only warns."""
 from django.contrib import messages
-from django.forms import modelformset_factory
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from core.views import PermissionMixin
 
+from ..forms.rules import RuleFormSet
 from ..models import EligibilityRule
 from ..services.rule_settings import save_rule_settings
-
-RuleFormSet = modelformset_factory(EligibilityRule, fields=["is_active", "is_blocking"], extra=0)
 
 
 class RuleSettingsView(PermissionMixin, TemplateView):

@@ -390,6 +390,48 @@ def test_bang_khen_ttg_rule_reads_the_register(cast, case, history, passed, mess
     assert (result.passed, result.message, result.blocking) == (passed, message, True)
 
 
+def test_admin_sets_the_years_and_times_of_the_bang_khen_ttg_rule(cast, client_for):
+    """The rule's numbers are data: an admin sets 3 years and 2 CSTĐ cơ sở on the settings page."""
+    from dossiers.models import EligibilityRule
+
+    rules = list(EligibilityRule.objects.order_by("order", "code"))
+    data = {"rules-TOTAL_FORMS": str(len(rules)), "rules-INITIAL_FORMS": str(len(rules)),
+            "rules-MIN_NUM_FORMS": "0", "rules-MAX_NUM_FORMS": "1000"}
+    for index, rule in enumerate(rules):
+        data.update({f"rules-{index}-id": str(rule.pk), f"rules-{index}-is_active": "on",
+                     f"rules-{index}-is_blocking": "on" if rule.is_blocking else ""})
+        if rule.code == "history_bk_ttg":
+            data.update({f"rules-{index}-param_years": "3", f"rules-{index}-param_cstd_times": "2"})
+    assert client_for(cast.admin).post("/quy-tac-xet/", data).status_code == 302
+    person = cast.person_a
+    give("bang-khen-tinh", 2021, person=person, number="2150/QĐ-UBND")
+    for year in (2022, 2023, 2024):
+        rate(person, year, "tot")
+    for year in (2022, 2024):
+        give("cstd-co-so", year, person=person)
+    dossier, nomination = nominate(cast, "bang-khen-ttg", person=person)
+    result = check(dossier, nomination, "history_bk_ttg")
+    assert (result.passed, result.message) == (True, "Có Bằng khen cấp bộ, tỉnh năm 2021 (Quyết định số "
+                                                     "2150/QĐ-UBND); 3/3 năm hoàn thành tốt nhiệm vụ trở lên "
+                                                     "(2022–2024); 2 lần Chiến sĩ thi đua cơ sở trong 2022–2024.")
+
+
+def test_rule_parameter_out_of_range_is_refused_and_nothing_saved(cast, client_for):
+    from dossiers.models import EligibilityRule
+
+    rules = list(EligibilityRule.objects.order_by("order", "code"))
+    data = {"rules-TOTAL_FORMS": str(len(rules)), "rules-INITIAL_FORMS": str(len(rules)),
+            "rules-MIN_NUM_FORMS": "0", "rules-MAX_NUM_FORMS": "1000"}
+    for index, rule in enumerate(rules):
+        data.update({f"rules-{index}-id": str(rule.pk), f"rules-{index}-is_active": "on"})
+        if rule.code == "history_bk_ttg":
+            data[f"rules-{index}-param_years"] = "0"
+    response = client_for(cast.admin).post("/quy-tac-xet/", data)
+    assert response.status_code == 400
+    assert "Phải từ 1 trở lên." in response.content.decode()
+    assert EligibilityRule.objects.get(code="history_bk_ttg").parameters == {}
+
+
 def test_history_rules_do_not_apply_to_other_forms(cast):
     dossier, nomination = nominate(cast, "ldtt", person=cast.person_a)
     results = {c.code: (c.passed, c.message) for c in evaluate(dossier)[nomination.pk]}
@@ -463,3 +505,15 @@ def test_outsider_manager_can_not_import_outside_their_scope(cast):
     report = register.import_awards(xlsx([["Nguyễn Thị Hương", None, "T-SNV-A", "LĐTT", "1/QĐ", "20/12/2022", "",
                                            ""]]), by=body_reviewer)
     assert [e.message for e in report.errors] == ["Mã đơn vị “T-SNV-A” không có hoặc ngoài phạm vi quản lý của bạn."]
+
+
+def test_the_database_refuses_the_same_award_twice(cast):
+    """The services dedupe first; the constraint is the backstop when two writers race."""
+    from django.db import IntegrityError, transaction
+
+    give("ldtt", 2023, person=cast.person_a, number="12/QĐ-SNV")
+    give("ldtt", 2023, organisation=cast.unit_a, number="12/QĐ-SNV")  # the unit is another subject
+    for subject in ({"person": cast.person_a}, {"organisation": cast.unit_a}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            give("ldtt", 2023, number="12/QĐ-SNV", **subject)
+    assert Award.objects.count() == 2

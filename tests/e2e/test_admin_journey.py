@@ -7,40 +7,19 @@ as test artifacts."
 Runs in Debian's Chromium (see tests/conftest.py); screenshots go to tests/e2e/artifacts/.
 """
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+from tests.e2e.helpers import log_in
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 NEW_UNIT = "Phòng Cải cách hành chính"
 NEW_PERSON = "Đặng Thị Thu Hà"
 CLERK_USERNAME = "canbo.cchc"
 CLERK_PASSWORD = "Cchc@2025xyz"
 CLERK_ROLE = "Cán bộ làm công tác TĐKT của đơn vị"
-
-
-@pytest.fixture
-def shot(request, page: Page):
-    """shot("step") -> full-page screenshot at tests/e2e/artifacts/<test>-<step>.png."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    test_name = request.node.originalname  # without the "[chromium]" parameter suffix
-
-    def take(step):
-        path = ARTIFACTS / f"{test_name}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
-    return take
-
-
-def log_in(page: Page, base_url, username, password):
-    page.goto(base_url + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 def test_admin_builds_unit_and_clerk_sees_only_it(live_server, page: Page, cast, shot):
@@ -168,7 +147,7 @@ def test_admin_builds_unit_and_clerk_sees_only_it(live_server, page: Page, cast,
 
 
 def test_wrong_password_shows_vietnamese_error(live_server, page: Page, cast, shot):
-    log_in(page, live_server.url, cast.admin.username, "sai-mat-khau")
+    log_in(page, live_server.url, cast.admin.username, "sai-mat-khau", succeeds=False)
 
     expect(page.get_by_role("alert")).to_contain_text("Tên đăng nhập hoặc mật khẩu không đúng")
     expect(page.get_by_label("Tên đăng nhập")).to_have_value(cast.admin.username)

@@ -8,16 +8,14 @@ deadline while a clerk of a non-participating unit does not."
 Runs in Debian's Chromium (see tests/conftest.py); screenshots go to tests/e2e/artifacts/.
 """
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.e2e.helpers import log_in, log_out
 from tests.factories.campaigns import award_form, legal_profile
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 TITLE = "Đợt thi đua đặc biệt chào mừng Kỷ niệm 80 năm Ngày truyền thống ngành Tổ chức nhà nước"
 KIND = "Đợt thi đua đặc biệt"
@@ -45,32 +43,6 @@ def catalogue(db):
         forms[name] = award_form(code=code, name=name, authority=authority,
                                  subject_types=("individual", "collective"), category="commendation")
     return {"forms": forms, "profile": legal_profile()}
-
-
-@pytest.fixture
-def shot(request, page: Page):
-    """shot("step") -> full-page screenshot at tests/e2e/artifacts/<test>-<step>.png."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    test_name = request.node.originalname  # without the "[chromium]" parameter suffix
-
-    def take(step):
-        path = ARTIFACTS / f"{test_name}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
-    return take
-
-
-def log_in(page: Page, base_url, username, password):
-    page.goto(base_url + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-
-
-def log_out(page: Page):
-    page.locator("#user-menu").click()
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
 
 
 class FormsetTable:

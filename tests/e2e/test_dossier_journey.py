@@ -29,13 +29,13 @@ from dossiers.enums import Outcome
 from dossiers.models import EligibilityRule, NominationMeeting
 from dossiers.services import building, meetings
 from dossiers.services.workflow import transition
+from tests.e2e.helpers import log_in, log_out
 from tests.factories.campaigns import award_form, draft_campaign, legal_profile
 from tests.factories.dossiers import complete_report
 from tests.factories.orgs import PersonFactory
+from tests.pdf_assertions import assert_in_order, pdf_pages_text, pdf_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 TITLE = "Phong trào thi đua “Cán bộ Nội vụ tận tụy, chuyên nghiệp” năm 2026 (thử)"
 PLAN = "173/KH-SNV"
@@ -147,33 +147,6 @@ def journey(db, cast):
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-@pytest.fixture
-def shot(request, page: Page):
-    """shot("step") -> full-page screenshot at tests/e2e/artifacts/<test>-<step>.png."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    test_name = request.node.originalname  # without the "[chromium]" parameter suffix
-
-    def take(step):
-        path = ARTIFACTS / f"{test_name}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
-    return take
-
-
-def log_in(page: Page, base_url, username, password):
-    page.goto(base_url + "/tai-khoan/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.locator("#user-menu")).to_be_visible()
-
-
-def log_out(page: Page):
-    page.locator("#user-menu").click()
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
-
-
 def office_menu(page: Page, item):
     """Navbar → "Xét khen thưởng" → item."""
     page.locator("#office-menu").click()
@@ -513,6 +486,13 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(awardees.locator("tfoot")).to_contain_text("2 cá nhân, 0 tập thể")
     expect(awardees.locator("tfoot")).to_contain_text("1.420.000 đ")
     shot("22-decision")
+    # the leader prints Hương's Giấy khen on plain paper: a PDF with her name and the decision
+    with page.expect_download() as download:
+        awardees.get_by_role("link", name=f"In trên giấy trắng: {huong}").click()
+    certificate = download.value
+    assert certificate.suggested_filename == f"{GK} - {huong}.pdf"
+    text = pdf_text(Path(certificate.path()).read_bytes())
+    assert_in_order(text, [huong, "Phòng Tổ chức cán bộ", "01/QĐ-SNV", "Lê Quang Thắng"])
 
     office_menu(page, "Phê duyệt, ký quyết định")
     section = page.locator("section.card").filter(has_text=TITLE)
@@ -557,3 +537,13 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
             expect(page.locator("#nominees").get_by_role("row").filter(has_text=LAN)).to_contain_text(
                 NOT_APPROVED_REASON)
         shot(step)
+        if form == GK:  # the whole dossier as sent, in one PDF with the copies the plan asks for
+            with page.expect_download() as download:
+                page.locator("#print").get_by_role("link", name=re.compile("Toàn bộ hồ sơ")).click()
+            merged = Path(download.value.path()).read_bytes()
+            assert download.value.suggested_filename == f"Hồ sơ {GK} – Phòng Tổ chức cán bộ.pdf"
+            pages = pdf_pages_text(merged)
+            assert len(pages) % 2 == 0  # two copies
+            assert_in_order(pages[0], ["07/TTr-TCCB", "TỜ TRÌNH"])
+            assert_in_order(" ".join(pages), ["TỜ TRÌNH", "BIÊN BẢN", "BÁO CÁO THÀNH TÍCH", huong,
+                                              "BÁO CÁO THÀNH TÍCH", KHOA, "TỜ TRÌNH"])

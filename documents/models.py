@@ -1,0 +1,49 @@
+"""Rendered official documents (văn bản in): a frozen context and the PDF made from it."""
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from .enums import RenderStatus
+
+
+def document_path(document, filename):
+    return f"documents/{timezone.now():%Y/%m}/{document.kind}-{document.pk or 'new'}-{document.fingerprint[:12]}.pdf"
+
+
+class Document(models.Model):
+    """Văn bản in: one document of one object (a dossier's Tờ trình, a nominee's Báo cáo, a decision…),
+    as it was when frozen: the context JSON, its fingerprint, and the stored PDF once rendered."""
+
+    kind = models.CharField("loại văn bản", max_length=40)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    part = models.CharField("phần", max_length=40, blank=True, default="")
+    context = models.JSONField("nội dung")
+    fingerprint = models.CharField("dấu vân tay nội dung", max_length=64)
+    status = models.CharField("trạng thái", max_length=10, choices=RenderStatus.choices,
+                              default=RenderStatus.PENDING)
+    file = models.FileField(upload_to=document_path, max_length=300, blank=True)
+    pages = models.PositiveIntegerField("số trang", null=True, blank=True)
+    size = models.PositiveIntegerField("dung lượng", null=True, blank=True)
+    error = models.TextField("lỗi", blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField("tạo lúc", default=timezone.now)
+    frozen_at = models.DateTimeField("chốt nội dung lúc", null=True, blank=True)
+    rendered_at = models.DateTimeField("tạo tệp lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "văn bản in"
+        verbose_name_plural = "văn bản in"
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id", "kind", "part", "fingerprint"],
+                                               name="one_document_per_content")]
+        indexes = [models.Index(fields=["content_type", "object_id", "kind", "part"], name="document_of_object")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.pk}"
+
+    @property
+    def is_ready(self):
+        return self.status == RenderStatus.DONE and bool(self.file)

@@ -1,0 +1,39 @@
+"""The kinds of official documents: what each prints and who may see it.
+
+Domain apps register their kinds (`campaigns/documents.py`, `dossiers/documents.py`); this app only
+stores and renders. A kind's `build(obj, part)` returns the frozen, JSON-able context of one document.
+"""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: str
+    template: str
+    model: str                      # "app_label.ModelName" of the object the document belongs to
+    build: object                   # (obj, part) -> dict (JSON-able)
+    visible: object                 # (user) -> queryset of the objects the user may print
+    frozen: object = None           # (obj) -> bool: True once what it prints must not change any more
+    filename: object = None         # (context) -> readable file name without extension
+    merged: bool = False            # the context holds {"parts": [{"template", "context"}], "copies": n}
+    extra: dict = field(default_factory=dict)
+
+
+KINDS = {}
+
+
+def register(code, *, label, template="", model, visible, frozen=None, filename=None, merged=False):
+    """Decorator registering `build` as the context builder of the document kind `code`."""
+    def wrap(build):
+        KINDS[code] = Kind(code=code, label=label, template=template, model=model, build=build, visible=visible,
+                           frozen=frozen, filename=filename, merged=merged)
+        return build
+    return wrap
+
+
+def kind(code):
+    try:
+        return KINDS[code]
+    except KeyError:
+        raise LookupError(f"Không có loại văn bản “{code}”.") from None

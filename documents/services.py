@@ -1,0 +1,152 @@
+"""Snapshot → render → store (DESIGN.md §3, §5).
+
+`snapshot()` freezes what a document prints (a JSON context and a fingerprint of it and of the
+templates); `render()` turns one snapshot into a stored PDF, in a Celery task; a download serves the
+stored file and never renders again. The same content is never rendered twice: a new snapshot with
+the same fingerprint is the same row.
+"""
+import hashlib
+import io
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from pypdf import PdfReader
+
+from .enums import RenderStatus
+from .models import Document
+from .registry import kind as kind_of
+
+
+@lru_cache(maxsize=1)
+def templates_version():
+    """A hash of every document template and the print stylesheet: a change in the layout renders anew."""
+    digest = hashlib.sha256()
+    roots = [Path(settings.BASE_DIR) / "templates" / "documents", Path(settings.BASE_DIR) / "static" / "documents"]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint(context):
+    payload = json.dumps(context, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256((templates_version() + payload).encode()).hexdigest()
+
+
+def snapshot(code, obj, part="", *, freeze=False):
+    """The document `code` of `obj` as it reads now: an existing row with the same content, or a new one.
+
+    Side effects: maybe one Document row (not rendered yet: `current()` queues the render when someone
+    asks for the file); with `freeze`, the row is marked as the one the object prints from now on.
+    """
+    kind = kind_of(code)
+    context = kind.build(obj, part)
+    key = {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk, "kind": code,
+           "part": str(part), "fingerprint": fingerprint(context)}
+    document = Document.objects.filter(**key).first()
+    if document is None:
+        try:
+            with transaction.atomic():
+                document = Document.objects.create(context=context, **key)
+        except IntegrityError:  # two requests at once: the other one created it
+            document = Document.objects.get(**key)
+    if freeze:
+        document.frozen_at = timezone.now()
+        document.save(update_fields=["frozen_at"])
+    return document
+
+
+def freeze(items):
+    """Freeze the documents [(code, obj, part), …] of something that was just sent or signed."""
+    return [snapshot(code, obj, part, freeze=True) for code, obj, part in items]
+
+
+def current(code, obj, part=""):
+    """The document a user gets now: while the object may still change, its live content; once frozen,
+    the snapshot taken when it was frozen (taken now if the object predates the documents).
+
+    Side effects: maybe a snapshot row; a render task for a document not rendered yet (the task is
+    idempotent, so asking twice costs nothing more than a look at the row).
+    """
+    kind = kind_of(code)
+    document = None
+    if kind.frozen is not None and kind.frozen(obj):
+        document = (Document.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+                                            kind=code, part=str(part), frozen_at__isnull=False)
+                    .order_by("-frozen_at", "-pk").first())
+        if document is None:
+            document = snapshot(code, obj, part, freeze=True)
+    else:
+        document = snapshot(code, obj, part)
+    if document.status == RenderStatus.PENDING:
+        queue_render(document)
+    return document  # a failed one stays failed: its page shows the error and offers to try again
+
+
+def queue_render(document):
+    from .tasks import render_document
+
+    transaction.on_commit(lambda: render_document.delay(document.pk))
+
+
+def retry(document):
+    """Queue a failed document again (a person asked for it)."""
+    updated = Document.objects.filter(pk=document.pk, status=RenderStatus.FAILED).update(
+        status=RenderStatus.PENDING, error="")
+    if updated:
+        document.status, document.error = RenderStatus.PENDING, ""
+        queue_render(document)
+
+
+def render(document_id, *, final=True):
+    """Render the PDF of one snapshot and store it; safe to run twice (a done document is left alone).
+
+    Side effects: the PDF file under MEDIA_ROOT/documents/, the row's status, pages, size; on failure
+    the error text (status "failed" once `final`, else back to pending for the task's retry).
+    """
+    from core.pdf import render_documents, render_pdf
+
+    with transaction.atomic():
+        document = Document.objects.select_for_update().filter(pk=document_id).first()
+        if document is None or document.status == RenderStatus.DONE:
+            return document
+        document.status, document.attempts = RenderStatus.RENDERING, document.attempts + 1
+        document.save(update_fields=["status", "attempts"])
+    kind = kind_of(document.kind)
+    try:
+        if kind.merged:
+            parts = [(part["template"], part["context"]) for part in document.context["parts"]]
+            pdf = render_documents(parts, copies=document.context.get("copies", 1))
+        else:
+            pdf = render_pdf(kind.template, document.context)
+    except Exception as exc:
+        Document.objects.filter(pk=document.pk).update(
+            status=RenderStatus.FAILED if final else RenderStatus.PENDING, error=f"{type(exc).__name__}: {exc}"[:2000])
+        raise
+    document.file.save("document.pdf", ContentFile(pdf), save=False)
+    document.pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    document.size, document.status, document.error = len(pdf), RenderStatus.DONE, ""
+    document.rendered_at = timezone.now()
+    document.save(update_fields=["file", "pages", "size", "status", "error", "rendered_at"])
+    return document
+
+
+def filename(document):
+    """A readable Vietnamese file name (diacritics kept), e.g. "Tờ trình 07-TTr-TCCB.pdf"."""
+    kind = kind_of(document.kind)
+    name = kind.filename(document.context) if kind.filename else kind.label
+    cleaned = "".join("-" if ch in '/\\:*?"<>|' else ch for ch in name).strip(" .")
+    return (cleaned or kind.label)[:150] + ".pdf"
+
+
+def visible(document, user):
+    """Whether `user` may see the object the document belongs to (the kind's own scope rule)."""
+    kind = kind_of(document.kind)
+    return kind.visible(user).filter(pk=document.object_id).exists()

@@ -1,0 +1,64 @@
+"""Print a document: snapshot it, show its progress, then serve the stored PDF (never re-rendered)."""
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from . import services
+from .models import Document
+from .registry import KINDS
+
+
+def _visible_document(request, pk):
+    document = get_object_or_404(Document, pk=pk, kind__in=list(KINDS))
+    if not services.visible(document, request.user):
+        raise Http404
+    return document
+
+
+@require_safe
+@login_required
+def print_document(request, code, object_id, part=""):
+    """In văn bản: the current document of the object (its frozen snapshot, or its live content while it
+    may still change), then its progress page, or the file itself when it is already stored."""
+    kind = KINDS.get(code)
+    if kind is None:
+        raise Http404
+    obj = get_object_or_404(kind.visible(request.user), pk=object_id)  # another unit's object: 404
+    document = services.current(code, obj, part)
+    document.refresh_from_db()  # with eager tasks (no broker) it was rendered meanwhile
+    if document.is_ready:
+        return redirect("documents:download", pk=document.pk)
+    return redirect("documents:status", pk=document.pk)
+
+
+@require_safe
+@login_required
+def status(request, pk):
+    """Tiến độ tạo văn bản: polled by htmx every second until the file is stored or the render failed."""
+    document = _visible_document(request, pk)
+    template = "documents_ui/_status.html" if request.htmx else "documents_ui/status.html"
+    return render(request, template, {"document": document, "kind": KINDS[document.kind],
+                                      "filename": services.filename(document)})
+
+
+@require_safe
+@login_required
+def download(request, pk):
+    """The stored PDF, with a readable Vietnamese file name; a re-download reads the same file."""
+    document = _visible_document(request, pk)
+    if not document.is_ready:
+        return redirect("documents:status", pk=document.pk)
+    inline = request.GET.get("xem") == "1"
+    return FileResponse(document.file.open("rb"), as_attachment=not inline, filename=services.filename(document),
+                        content_type="application/pdf")
+
+
+@login_required
+def retry(request, pk):
+    """Thử tạo lại a document whose render failed."""
+    document = _visible_document(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.retry(document)
+    return redirect("documents:status", pk=document.pk)

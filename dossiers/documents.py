@@ -1,0 +1,432 @@
+"""What the official documents of a dossier print (DOMAIN.md §5), as frozen JSON contexts.
+
+Each builder reads the rows once and returns plain data; templates/documents/<kind>.html lays it out.
+A document is frozen when its object may no longer change (a sent dossier, a signed decision…): see
+`documents.services.current`.
+"""
+from core.letterhead import date_text, letterhead, lines, signature
+from core.vntext import in_hoa, so_thanh_chu_tien
+from documents.registry import register
+from orgs import scope
+from orgs.enums import Role
+from orgs.models import subtree_q
+
+from .enums import EDITABLE_STATES
+from .models import Award, CouncilSession, Decision, Dossier, Forwarding, Nomination
+from .models.meeting_queries import is_frozen as meeting_is_frozen
+from .models.meeting_queries import meetings_for
+
+OFFICE_ROLES = [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN]
+
+
+# --- who may print what ------------------------------------------------------------------------------
+def dossiers_for(user):
+    return Dossier.objects.for_user(user)
+
+
+def nominations_for(user):
+    return Nomination.objects.filter(dossier__in=Dossier.objects.for_user(user))
+
+
+def _issued_for(model, user):
+    if user.is_superuser:
+        return model.objects.all()
+    return model.objects.filter(subtree_q(scope.scope_paths(user, OFFICE_ROLES), prefix="issuer__path"))
+
+
+def decisions_for(user):
+    return Decision.objects.for_user(user)
+
+
+def awards_for(user):
+    return Award.objects.filter(decision__in=Decision.objects.for_user(user))
+
+
+def dossier_frozen(dossier):
+    return dossier.state not in EDITABLE_STATES
+
+
+# --- shared pieces -------------------------------------------------------------------------------------
+def _position(text, unit):
+    """The position alone: the report's "chức vụ, đơn vị công tác" is pre-filled as "Chuyên viên, Phòng X",
+    and the unit has a column (a line) of its own."""
+    text = (text or "").strip()
+    if not unit:
+        return text
+    return "" if text == unit else text.removesuffix(f", {unit}").strip()
+
+
+def _nominee_row(nomination):
+    person = nomination.person
+    report = getattr(nomination, "report", None)
+    if person is not None:
+        unit = person.organisation.name
+        position = _position(report.position if report and report.position else person.position, unit)
+    else:
+        position, unit = "", (nomination.organisation.name if nomination.organisation else "")
+    return {"name": nomination.name, "individual": person is not None, "position": position, "unit": unit,
+            "summary": nomination.summary}
+
+
+def _campaign_basis(campaign):
+    basis = list(campaign.legal_profile.lines()) if campaign.legal_profile else []
+    if campaign.plan_reference:
+        basis.append(f"Căn cứ Kế hoạch số {campaign.plan_reference} {date_text(campaign.plan_date)} của "
+                     f"{campaign.issuer.name} về {campaign.title[0].lower() + campaign.title[1:]};")
+    return basis
+
+
+def _counts(rows):
+    individuals = sum(1 for row in rows if row["individual"])
+    return {"collectives": len(rows) - individuals, "individuals": individuals}
+
+
+def _nominations(dossier):
+    return list(dossier.nominations.select_related("person__organisation", "organisation", "report")
+                .order_by("order", "pk"))
+
+
+# --- Tờ trình of a dossier -------------------------------------------------------------------------------
+def _dossier_name(context):
+    return f"Tờ trình {context['doc']['number'] or 'đề nghị khen thưởng'}"
+
+
+@register("to_trinh", label="Tờ trình đề nghị khen thưởng", template="documents/to_trinh.html",
+          model="dossiers.Dossier", visible=dossiers_for, frozen=dossier_frozen, filename=_dossier_name)
+def to_trinh(dossier, part=""):
+    campaign, unit = dossier.campaign, dossier.organisation
+    rows = [_nominee_row(n) for n in _nominations(dossier)]
+    basis = _campaign_basis(campaign)
+    if dossier.meeting_id:
+        meeting = dossier.meeting
+        basis.append(f"Căn cứ Biên bản họp bình xét thi đua, khen thưởng {date_text(meeting.held_at.date())} "
+                     f"của {unit.name};")
+    award_form = str(dossier.offer.award_form)
+    attachments = []
+    if dossier.meeting_id:
+        attachments.append("Biên bản họp bình xét thi đua, khen thưởng")
+    attachments.append(f"Báo cáo thành tích của {len(rows)} tập thể, cá nhân")
+    attachments += [a.title for a in dossier.attachments.filter(nomination__isnull=True).order_by("pk")]
+    return {
+        "doc": {**letterhead(unit, number=dossier.memo_number, on=dossier.memo_date,
+                             symbol=unit.document_symbol("TTr")),
+                "title": "Tờ trình", "subject": f"Về việc đề nghị tặng {award_form}",
+                "signature": signature(dossier.signer_title, dossier.signer_name),
+                "recipients": ["Như trên;"], "archive": "VT"},
+        "addressee": f"Hội đồng Thi đua – Khen thưởng {campaign.issuer.name}",
+        "basis": basis, "unit": unit.name, "campaign": campaign.title, "award_form": award_form,
+        "issuer": campaign.issuer.name, "counts": _counts(rows), "nominees": rows,
+        "attachments": attachments, "copies": dossier.offer.copies,
+    }
+
+
+# --- Biên bản họp bình xét of a unit ----------------------------------------------------------------------
+def meeting_frozen(meeting):
+    return meeting_is_frozen(meeting)
+
+
+@register("bien_ban", label="Biên bản họp bình xét", template="documents/bien_ban.html",
+          model="dossiers.NominationMeeting", visible=meetings_for, frozen=meeting_frozen,
+          filename=lambda c: f"Biên bản họp bình xét {c['unit']}")
+def bien_ban(meeting, part=""):
+    held = meeting.held_at
+    from django.utils import timezone
+
+    held = timezone.localtime(held) if timezone.is_aware(held) else held
+    votes = []
+    for vote in (meeting.votes.select_related("nomination__person", "nomination__organisation",
+                                              "nomination__dossier__offer__award_form")
+                 .order_by("nomination__dossier__offer__award_form__order", "nomination__order", "pk")):
+        base = meeting.members_present or 1
+        votes.append({"name": vote.nomination.name, "award_form": str(vote.nomination.dossier.offer.award_form),
+                      "for": vote.votes_for, "against": vote.votes_against, "abstain": vote.votes_abstain,
+                      "percent": f"{vote.votes_for * 100 / base:.1f}".replace(".", ",") + "%"})
+    return {
+        "doc": {**letterhead(meeting.organisation, on=held.date(), symbol=meeting.organisation.document_symbol("BB")),
+                "title": "Biên bản", "subject": f"Họp bình xét thi đua, khen thưởng – {meeting.campaign.title}"},
+        "unit": meeting.organisation.name, "campaign": meeting.campaign.title,
+        "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": meeting.place,
+        "chair": meeting.chair, "secretary": meeting.secretary,
+        "members_present": meeting.members_present, "members_total": meeting.members_total,
+        "absentees": lines(meeting.absentees), "discussion": lines(meeting.discussion),
+        "ballot_type": meeting.get_ballot_type_display(), "votes": votes, "conclusion": lines(meeting.conclusion),
+        "closed_at": f"{meeting.closed_at:%H} giờ {meeting.closed_at:%M} phút" if meeting.closed_at else "",
+    }
+
+
+# --- Báo cáo thành tích (Mẫu 08) of one nominee ----------------------------------------------------------
+def nomination_frozen(nomination):
+    return dossier_frozen(nomination.dossier)
+
+
+@register("bao_cao", label="Báo cáo thành tích", template="documents/bao_cao.html",
+          model="dossiers.Nomination", visible=nominations_for, frozen=nomination_frozen,
+          filename=lambda c: f"Báo cáo thành tích {c['name']}")
+def bao_cao(nomination, part=""):
+    dossier = nomination.dossier
+    report = getattr(nomination, "report", None)
+    person = nomination.person
+    individual = person is not None
+    profile = dossier.campaign.legal_profile
+    general = []
+    if individual:
+        general = [("Họ và tên", person.full_name), ("Giới tính", person.get_gender_display()),
+                   ("Ngày, tháng, năm sinh", person.date_of_birth.strftime("%d/%m/%Y") if person.date_of_birth else ""),
+                   ("Quê quán", (report.hometown if report and report.hometown else person.hometown)),
+                   ("Đơn vị công tác", person.organisation.name),
+                   ("Chức vụ", _position(report.position if report and report.position else person.position,
+                                         person.organisation.name)),
+                   ("Trình độ chuyên môn, nghiệp vụ",
+                    (report.qualification if report and report.qualification else person.qualification))]
+    else:
+        org = nomination.organisation
+        general = [("Tên tập thể", org.name), ("Địa chỉ trụ sở", (report.address if report else "") or org.address),
+                   ("Điện thoại", (report.phone if report else "") or org.phone),
+                   ("Tổng số cán bộ, công chức, viên chức",
+                    str(report.headcount) if report and report.headcount else "")]
+    rating = ""
+    if report and report.rating:
+        rating = f"Năm {report.rating_year}: {report.get_rating_display()}"
+        if report.rating_decision_number:
+            rating += f" (Quyết định số {report.rating_decision_number}"
+            rating += f" {date_text(report.rating_decision_date)})" if report.rating_decision_date else ")"
+    org = person.organisation if individual else nomination.organisation
+    return {
+        "doc": {**letterhead(org), "title": "Báo cáo thành tích",
+                "subject": f"Đề nghị tặng {dossier.offer.award_form}"},
+        "form_label": profile.report_form_label if profile and profile.report_form_label else "Mẫu số 08",
+        "name": nomination.name, "individual": individual, "campaign": dossier.campaign.title,
+        "award_form": str(dossier.offer.award_form), "general": [{"label": k, "value": v or ""} for k, v in general],
+        "structure": lines(report.structure) if report and not individual else [],
+        "functions": lines(report.functions if not individual else report.duties) if report else [],
+        "targets": [{"text": t.text, "figure": t.figure} for t in dossier.campaign.targets.order_by("order", "pk")],
+        "measures": lines(report.measures) if report else [], "results": lines(report.results) if report else [],
+        "initiatives": lines(report.initiatives) if report else [], "rating": rating,
+        "confirm_title": "Xác nhận của thủ trưởng đơn vị" if individual else "Xác nhận của cấp trình khen thưởng",
+        "report_title": "Người báo cáo thành tích" if individual else "Thủ trưởng đơn vị",
+        "report_name": nomination.name if individual else "",
+    }
+
+
+# --- Phiếu yêu cầu bổ sung (the return slip) --------------------------------------------------------------
+def _local_date(moment):
+    """The calendar date of a stored (UTC) moment where the document is issued, or None."""
+    from django.utils import timezone
+
+    if moment is None:
+        return None
+    return (timezone.localtime(moment) if timezone.is_aware(moment) else moment).date()
+
+
+@register("phieu_bo_sung", label="Phiếu yêu cầu bổ sung hồ sơ", template="documents/phieu_bo_sung.html",
+          model="dossiers.Dossier", visible=dossiers_for, frozen=lambda d: True,
+          filename=lambda c: f"Phiếu yêu cầu bổ sung {c['unit']} lần {c['version']}")
+def phieu_bo_sung(dossier, part=""):
+    from .models import StateChange
+
+    change = (StateChange.objects.filter(dossier=dossier, action="return").select_related("by")
+              .order_by("-at", "-pk").first())
+    returned = change.at if change else dossier.returned_at
+    reviewer = (change.by.get_full_name() or change.by.username) if change and change.by else ""
+    issuer = dossier.campaign.issuer
+    notes = [{"name": n.name, "note": n.review_note} for n in _nominations(dossier) if n.review_note]
+    return {
+        "doc": {**letterhead(issuer, on=_local_date(returned)),
+                "title": "Phiếu yêu cầu bổ sung hồ sơ",
+                "subject": f"Hồ sơ đề nghị tặng {dossier.offer.award_form} của {dossier.organisation.name}",
+                "signature": signature("Người thẩm định hồ sơ", reviewer),
+                "recipients": [f"{dossier.organisation.name};"], "archive": "VT"},
+        "unit": dossier.organisation.name, "version": dossier.version or 1, "campaign": dossier.campaign.title,
+        "memo": dossier.memo_number, "reasons": lines(change.note if change else dossier.return_reason),
+        "notes": notes,
+        "deadline": dossier.campaign.dossier_deadline.strftime("%d/%m/%Y") if dossier.campaign.dossier_deadline else "",
+    }
+
+
+# --- Quyết định khen thưởng with its attached list ----------------------------------------------------------
+@register("quyet_dinh", label="Quyết định khen thưởng", template="documents/quyet_dinh.html",
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True,
+          filename=lambda c: f"Quyết định {c['doc']['number']}")
+def quyet_dinh(decision, part=""):
+    snap = decision.snapshot or {}
+    issuer = decision.issuer
+    rows = snap.get("awardees", [])
+    total = snap.get("total_bonus", 0) or 0
+    forms = sorted({row["award_form"] for row in rows})
+    authority_line = in_hoa(f"{decision.signer_title.removeprefix('Phó ').removeprefix('phó ')} {issuer.name}")
+    return {
+        "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
+                "title": "Quyết định", "subject": decision.title,
+                "signature": signature(decision.signer_title, decision.signer_name, decision.signer_authority),
+                "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
+        "authority_line": authority_line, "issuer": issuer.name, "basis": snap.get("basis", []),
+        "memo_reference": decision.memo_reference, "forms": forms,
+        "collectives": snap.get("collectives", 0), "individuals": snap.get("individuals", 0),
+        "awardees": [{**row, "bonus_text": _money(row.get("bonus"))} for row in rows],
+        "total": _money(total), "total_words": so_thanh_chu_tien(total) if total else "",
+        "list_caption": f"(Kèm theo Quyết định số {decision.reference} {date_text(decision.date)} của "
+                        f"{decision.signer_title} {issuer.name})",
+    }
+
+
+def _money(amount):
+    return f"{amount:,}".replace(",", ".") if amount else ""
+
+
+# --- Certificates (Bằng khen, Giấy khen) ------------------------------------------------------------------
+def _certificate_unit(award, subject):
+    """The line under the name: position and unit of a person, the parent body of a collective."""
+    if award.person_id:
+        return f"{subject.position}, {subject.organisation.name}" if subject.position else subject.organisation.name
+    return subject.parent.name if subject.parent else ""
+
+
+def _certificate(award):
+    from django.conf import settings
+    from django.urls import reverse
+
+    from core.qr import qr_svg
+
+    decision = award.decision
+    url = settings.SITE_URL + reverse("dossiers:verify_award", args=[award.verification_code])
+    subject = award.person if award.person_id else award.organisation
+    authority = ""
+    if decision and decision.kind == Decision.HIGHER and decision.higher_authority:
+        authority = in_hoa(decision.higher_authority)  # e.g. "Chủ tịch UBND tỉnh", not the body that forwarded
+    elif decision:
+        authority = in_hoa(f"{decision.signer_title.removeprefix('Phó ')} {decision.issuer.name}")
+    return {
+        "title": in_hoa(award.award_form.certificate_title or award.award_form.name),
+        "authority": authority,
+        "name": award.subject_name, "award_form": award.award_form.name, "individual": bool(award.person_id),
+        "unit": _certificate_unit(award, subject),
+        "achievement": award.achievement or (award.campaign.title if award.campaign_id else ""),
+        "decision": f"Quyết định số {award.decision_number} {date_text(award.decision_date)}",
+        "place_date": letterhead(decision.issuer, on=decision.date)["place_date"] if decision else "",
+        "signature": signature(decision.signer_title, decision.signer_name, decision.signer_authority)
+        if decision else {}, "number": f"{award.pk:05d}",
+        "verify_url": url, "qr": qr_svg(url),
+        "offsets": certificate_offsets(award.award_form),
+    }
+
+
+def certificate_offsets(award_form):
+    """{field: [x_mm, y_mm]} for printing on blank stock: the form's calibration over the defaults of
+    CERTIFICATE_FIELDS, as plain numbers (they go into a style attribute)."""
+    from awards.models import CERTIFICATE_FIELDS
+
+    stored = award_form.certificate_offsets if isinstance(award_form.certificate_offsets, dict) else {}
+    offsets = {}
+    for key, (_label, default) in CERTIFICATE_FIELDS.items():
+        try:
+            x, y = (float(value) for value in stored.get(key, default))
+        except (TypeError, ValueError):
+            x, y = (float(value) for value in default)
+        offsets[key] = [round(x, 1), round(y, 1)]
+    return offsets
+
+
+@register("giay_chung_nhan", label="Bằng khen, Giấy khen (giấy trắng)", template="documents/certificate.html",
+          model="dossiers.Award", visible=awards_for, frozen=lambda a: True,
+          filename=lambda c: f"{c['award_form']} - {c['name']}")
+def certificate(award, part=""):
+    return _certificate(award)
+
+
+@register("giay_chung_nhan_phoi", label="Bằng khen, Giấy khen (in lên phôi)",
+          template="documents/certificate_blank.html", model="dossiers.Award", visible=awards_for,
+          frozen=lambda a: False, filename=lambda c: f"{c['award_form']} - {c['name']} (in lên phôi)")
+def certificate_on_blank(award, part=""):
+    # not frozen: the offsets are calibrated by an admin, and a new calibration must print anew
+    return _certificate(award)
+
+
+# --- Tờ trình to the higher authority ------------------------------------------------------------------------
+@register("to_trinh_cap_tren", label="Tờ trình đề nghị cấp trên khen thưởng",
+          template="documents/to_trinh_cap_tren.html",
+          model="dossiers.Forwarding", visible=lambda user: _issued_for(Forwarding, user), frozen=lambda f: True,
+          filename=lambda c: f"Tờ trình {c['doc']['number']}")
+def to_trinh_cap_tren(forwarding, part=""):
+    nominations = list(forwarding.nominations.select_related(
+        "person__organisation", "organisation", "report", "dossier__offer__award_form").order_by(
+        "dossier__offer__award_form__order", "dossier__organisation__path", "order"))
+    rows = [{**_nominee_row(n), "award_form": str(n.dossier.offer.award_form)} for n in nominations]
+    groups = {}
+    for row in rows:
+        group = groups.setdefault(row["award_form"], {"award_form": row["award_form"], "collectives": 0,
+                                                      "individuals": 0})
+        group["individuals" if row["individual"] else "collectives"] += 1
+    issuer = forwarding.issuer
+    basis = _campaign_basis(forwarding.campaign) if forwarding.campaign_id else []
+    return {
+        "doc": {**letterhead(issuer, number=forwarding.memo_number, on=forwarding.memo_date),
+                "title": "Tờ trình", "subject": "Về việc đề nghị khen thưởng",
+                "signature": signature(forwarding.signer_title, forwarding.signer_name),
+                "recipients": ["Như trên;", "Ban Thi đua – Khen thưởng;"], "archive": "VT, TĐKT"},
+        "addressee": forwarding.to_authority, "issuer": issuer.name, "basis": basis,
+        "campaign": forwarding.campaign.title if forwarding.campaign_id else "",
+        "groups": list(groups.values()), "nominees": rows, "counts": _counts(rows),
+    }
+
+
+# --- the council's Biên bản ----------------------------------------------------------------------------------
+@register("bien_ban_hoi_dong", label="Biên bản họp Hội đồng Thi đua – Khen thưởng",
+          template="documents/bien_ban_hoi_dong.html", model="dossiers.CouncilSession",
+          visible=lambda user: _issued_for(CouncilSession, user), frozen=lambda s: s.closed_at is not None,
+          filename=lambda c: f"Biên bản họp Hội đồng {c['date']}")
+def bien_ban_hoi_dong(session, part=""):
+    from django.utils import timezone
+
+    held = timezone.localtime(session.held_at)
+    ballots = []
+    for ballot in session.ballots.select_related("nomination__person", "nomination__organisation",
+                                                 "nomination__dossier__offer__award_form",
+                                                 "nomination__dossier__organisation").order_by(
+            "nomination__dossier__offer__award_form__order", "pk"):
+        ballots.append({
+            "name": ballot.nomination.name, "unit": ballot.nomination.dossier.organisation.name,
+            "award_form": str(ballot.nomination.dossier.offer.award_form),
+            "ballot_type": ballot.get_ballot_type_display(), "for": ballot.votes_for,
+            "against": ballot.votes_against, "abstain": ballot.votes_abstain, "written": ballot.written_votes_for,
+            "percent": (f"{ballot.percentage:.1f}".replace(".", ",") + "%") if ballot.percentage is not None else "",
+            "result": "Đạt" if ballot.passed else ("Không đạt" if ballot.passed is False else ""),
+        })
+    return {
+        # the council issues its own minutes, under its body, in its own series of numbers (DOMAIN.md §5)
+        "doc": {**letterhead(session.issuer, on=held.date(), symbol="BB-HĐTĐKT"),
+                "parent_body": in_hoa(session.issuer.name), "issuer": in_hoa("Hội đồng Thi đua – Khen thưởng"),
+                "title": "Biên bản",
+                "subject": "Họp Hội đồng Thi đua – Khen thưởng" + (f" xét khen thưởng {session.campaign.title}"
+                                                                   if session.campaign_id else "")},
+        "issuer": session.issuer.name, "date": held.strftime("%d-%m-%Y"),
+        "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": session.place,
+        "chair": session.chair, "secretary": session.secretary, "members_present": session.members_present,
+        "members_total": session.members_total, "absentees": lines(session.absentees), "ballots": ballots,
+        "ballot_types": list(dict.fromkeys(b["ballot_type"] for b in ballots)),
+        "passed": sum(1 for b in ballots if b["result"] == "Đạt"), "conclusion": lines(session.conclusion),
+    }
+
+
+# --- the whole dossier as one PDF ------------------------------------------------------------------------------
+@register("ho_so", label="Toàn bộ hồ sơ (gộp một tệp)", model="dossiers.Dossier", visible=dossiers_for,
+          frozen=dossier_frozen, merged=True, filename=lambda c: f"Hồ sơ {c['name']}")
+def ho_so(dossier, part=""):
+    """Tờ trình, Biên bản, then every nominee's Báo cáo, repeated for the number of copies asked."""
+    parts = [{"template": "documents/to_trinh.html", "context": to_trinh(dossier)}]
+    meeting = dossier.meeting
+    if meeting is not None:
+        parts.append({"template": "documents/bien_ban.html", "context": bien_ban(meeting)})
+    for nomination in _nominations(dossier):
+        parts.append({"template": "documents/bao_cao.html", "context": bao_cao(nomination)})
+    return {"parts": parts, "copies": dossier.offer.copies,
+            "name": f"{dossier.offer.award_form} – {dossier.organisation.name}"}
+
+
+def dossier_parts(dossier):
+    """(kind, object) of each document of a dossier, in print order: the ZIP's contents."""
+    parts = [("to_trinh", dossier)]
+    if dossier.meeting_id:
+        parts.append(("bien_ban", dossier.meeting))
+    parts += [("bao_cao", n) for n in _nominations(dossier)]
+    return parts
+

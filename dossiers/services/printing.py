@@ -1,0 +1,36 @@
+"""Freeze what the official documents print at the moments the law fixes them (DESIGN.md §3).
+
+Each function takes the snapshots (documents.services.freeze) inside the caller's transaction; the
+PDFs are rendered later, in a task, when someone asks for them.
+"""
+from documents.services import freeze
+
+
+def dossier_documents(dossier):
+    """(kind, object, part) of every document the unit sends with a dossier, merged file included."""
+    from ..documents import dossier_parts
+
+    return [(code, obj, "") for code, obj in dossier_parts(dossier)] + [("ho_so", dossier, "")]
+
+
+def freeze_sent_dossier(dossier):
+    """On submit: the Tờ trình, Biên bản, every Báo cáo and the merged file, as sent."""
+    return freeze(dossier_documents(dossier))
+
+
+def freeze_return_slip(dossier):
+    """On return: the phiếu yêu cầu bổ sung of this return (one per submitted version)."""
+    return freeze([("phieu_bo_sung", dossier, str(dossier.version))])
+
+
+def freeze_decision(decision):
+    """On signing: the Quyết định and the certificate of every award it gives."""
+    return freeze([("quyet_dinh", decision, "")] + [("giay_chung_nhan", award, "") for award in decision.awards.all()])
+
+
+def freeze_forwarding(forwarding):
+    return freeze([("to_trinh_cap_tren", forwarding, "")])
+
+
+def freeze_council_minutes(session):
+    return freeze([("bien_ban_hoi_dong", session, "")])

@@ -1,0 +1,221 @@
+"""Deadline reminders (nhắc hạn nộp hồ sơ): who is due a reminder today, sent exactly once.
+
+The rules are the campaign's (campaigns.ReminderRule): N days before the dossier deadline, on the day,
+after it (daily, at most M times), and a returned dossier not sent again after N days; each names
+whom it reaches (the unit's clerks, the unit head, the issuing body's office). Nothing is scheduled
+ahead (no countdowns): one daily run asks what is due *today* and, for each recipient, writes the unique
+Reminder row before notifying, so a second run, a second worker or a retry sends nothing twice.
+"""
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import CharField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from campaigns.enums import CampaignStatus, ReminderAudience, ReminderKind
+from campaigns.models import ReminderRule
+from notifications.services import notify
+from orgs.enums import Role
+
+from ..enums import DossierState
+from ..models import Dossier, Reminder
+
+# A unit has "sent" once one of its dossiers of the campaign left its hands (a returned one has not).
+NOT_SENT = [DossierState.DRAFT, DossierState.WITHDRAWN, DossierState.RETURNED]
+AUDIENCE_ROLES = {ReminderAudience.CLERKS: [Role.CLERK], ReminderAudience.UNIT_HEAD: [Role.APPROVER],
+                  ReminderAudience.OFFICE: [Role.REVIEWER]}
+
+
+@dataclass
+class Due:
+    """One reminder due today: a rule, the unit it is about (or the returned dossier), its due date."""
+
+    rule: ReminderRule
+    organisation: object
+    due_date: object
+    dossier: object = None
+    late_units: list = field(default_factory=list)  # for the office: every unit still missing
+
+
+def sent_unit_ids(campaign):
+    return set(Dossier.objects.filter(campaign=campaign).exclude(state__in=NOT_SENT)
+               .values_list("organisation_id", flat=True))
+
+
+def missing_units(campaign, day):
+    """Participating units, still existing on `day`, that have not sent a dossier."""
+    sent = sent_unit_ids(campaign)
+    units = campaign.participating_units().filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day))
+    return [unit for unit in units.order_by("path") if unit.pk not in sent]
+
+
+def rule_due_date(rule, deadline, day):
+    """The due date `day` falls on for a deadline rule, or None when nothing is due today."""
+    if rule.kind == ReminderKind.BEFORE:
+        due = deadline - timedelta(days=rule.days)
+        return due if due <= day < deadline else None  # a missed run catches up until the deadline
+    if rule.kind == ReminderKind.ON_DAY:
+        return deadline if day == deadline else None
+    if rule.kind == ReminderKind.AFTER:
+        return day if deadline < day <= deadline + timedelta(days=rule.max_times) else None
+    return None
+
+
+def due_reminders(day):
+    """Every reminder due on `day`, across launched campaigns with active rules."""
+    rules = (ReminderRule.objects.filter(is_active=True, campaign__status=CampaignStatus.LAUNCHED,
+                                         campaign__dossier_deadline__isnull=False)
+             .select_related("campaign__issuer").order_by("campaign_id", "kind", "days"))
+    missing = {}
+    for rule in rules:
+        campaign = rule.campaign
+        if rule.kind == ReminderKind.RETURNED:
+            yield from _returned_due(rule, day)
+            continue
+        due = rule_due_date(rule, campaign.dossier_deadline, day)
+        if due is None:
+            continue
+        if campaign.pk not in missing:
+            missing[campaign.pk] = missing_units(campaign, day)
+        if not missing[campaign.pk]:
+            continue
+        if rule.audience == ReminderAudience.OFFICE:  # one digest for the office, not one per unit
+            yield Due(rule, campaign.issuer, due, late_units=missing[campaign.pk])
+        else:
+            for unit in missing[campaign.pk]:
+                yield Due(rule, unit, due)
+
+
+def _returned_due(rule, day):
+    for dossier in (Dossier.objects.filter(campaign=rule.campaign, state=DossierState.RETURNED,
+                                           returned_at__isnull=False)
+                    .select_related("organisation", "offer__award_form")):
+        due = timezone.localtime(dossier.returned_at).date() + timedelta(days=rule.days)
+        if due <= day:  # once per return (a new return is a new due date)
+            yield Due(rule, dossier.organisation, due, dossier=dossier)
+
+
+def recipients(due):
+    """Active users holding the rule's audience role on the unit (the office: on the issuing body)."""
+    organisation = due.rule.campaign.issuer if due.rule.audience == ReminderAudience.OFFICE else due.organisation
+    return list(get_user_model().objects.filter(
+        memberships__organisation=organisation, memberships__role__in=AUDIENCE_ROLES[due.rule.audience],
+        is_active=True).distinct().order_by("pk"))
+
+
+def send_due(day=None):
+    """Send every reminder due on `day` (today by default); return how many were sent.
+
+    Side effects, per recipient and in one transaction each: a Reminder row (unique: an existing one
+    means it was already sent, and nothing more happens), a Notification and its e-mail after commit.
+    """
+    day = day or timezone.localdate()
+    sent = 0
+    for due in due_reminders(day):
+        for user in recipients(due):
+            sent += _send_one(due, user, day)
+    return sent
+
+
+def _send_one(due, user, day):
+    try:
+        with transaction.atomic():
+            reminder = Reminder.objects.create(rule=due.rule, campaign=due.rule.campaign,
+                                               organisation=due.organisation, dossier=due.dossier,
+                                               recipient=user, due_date=due.due_date)
+            [notification] = notify([user], "deadline-reminder", _context(due, day), url=_url(due)) or [None]
+            reminder.notification = notification
+            reminder.save(update_fields=["notification"])
+    except IntegrityError:  # already sent (an earlier run, another worker): nothing twice
+        return 0
+    return 1
+
+
+def _context(due, day):
+    campaign = due.rule.campaign
+    deadline = campaign.dossier_deadline
+    return {"rule": due.rule, "kind": due.rule.kind, "campaign": campaign, "unit": due.organisation,
+            "dossier": due.dossier, "deadline": deadline, "days_left": (deadline - day).days,
+            "days_late": (day - deadline).days, "late_units": due.late_units, "returned_days": due.rule.days}
+
+
+def _url(due):
+    from django.urls import reverse
+
+    if due.dossier is not None:
+        return due.dossier.get_absolute_url()
+    if due.rule.audience == ReminderAudience.OFFICE:
+        return reverse("dossiers:campaign_progress", args=[due.rule.campaign_id])
+    return due.rule.campaign.get_absolute_url()
+
+
+# --- the office's view: who sent, who is late, who was reminded when -------------------------------------
+def progress_rows(campaign, day=None):
+    """Participating units with their furthest dossier state and last reminder, in a fixed number of queries."""
+    from notifications.models import OutboxItem
+
+    day = day or timezone.localdate()
+    units = campaign.participating_units().order_by("path")
+    last_reminder = (Reminder.objects.filter(campaign=campaign, organisation=OuterRef("pk"))
+                     .order_by("-created_at").values("created_at")[:1])
+    last_outbox = (OutboxItem.objects.filter(batch__scope=scope_of(campaign), target=_org_key_ref(),
+                                             sent_at__isnull=False).order_by("-sent_at").values("sent_at")[:1])
+    rows = list(units.annotate(last_reminder=Subquery(last_reminder), last_outbox=Subquery(last_outbox)))
+    states = {}
+    for organisation_id, state, submitted in (Dossier.objects.filter(campaign=campaign)
+                                              .exclude(state=DossierState.WITHDRAWN)
+                                              .values_list("organisation_id", "state", "submitted_at")):
+        states.setdefault(organisation_id, []).append((state, submitted))
+    deadline = campaign.dossier_deadline
+    for unit in rows:
+        dossiers = states.get(unit.pk, [])
+        sent = [submitted for state, submitted in dossiers if state not in NOT_SENT]
+        unit.dossier_count = len(dossiers)
+        unit.sent_at = min((s for s in sent if s), default=None)
+        unit.has_sent = bool(sent)
+        unit.has_returned = any(state == DossierState.RETURNED for state, _ in dossiers)
+        unit.is_late = not unit.has_sent and deadline is not None and day > deadline
+        unit.reminded_at = max((t for t in (unit.last_reminder, unit.last_outbox) if t), default=None)
+    return rows
+
+
+def _org_key_ref():
+    return Concat(Value("org:"), Cast(OuterRef("pk"), CharField()))
+
+
+def scope_of(campaign):
+    return f"campaign:{campaign.pk}"
+
+
+LATE_SUBJECT = "Đề nghị nộp hồ sơ khen thưởng {phong_trao}"
+LATE_BODY = ("Kính gửi {don_vi},\n\n"
+             "Theo kế hoạch, hạn nộp hồ sơ đề nghị khen thưởng phong trào “{phong_trao}” là ngày {han_nop}. "
+             "Đến nay ({hom_nay}) đơn vị chưa nộp hồ sơ, đã trễ {so_ngay_tre} ngày.\n\n"
+             "Đề nghị đơn vị khẩn trương hoàn thiện và nộp hồ sơ trên cổng; nếu không đề nghị khen thưởng, "
+             "xin báo lại để Văn phòng tổng hợp.\n\n{co_quan}")
+
+
+def remind_late_units(campaign, *, by, day=None):
+    """"Nhắc tất cả đơn vị trễ hạn": put one message per late unit (to its clerks) in the outbox, for the
+    office to preview, edit and release. Returns the batch, or None when no unit is late."""
+    from notifications.services import create_batch
+
+    day = day or timezone.localdate()
+    late = [unit for unit in progress_rows(campaign, day) if unit.is_late]
+    if not late:
+        return None
+    clerks = {}
+    for membership_user, organisation_id in (get_user_model().objects.filter(
+            memberships__organisation__in=late, memberships__role=Role.CLERK, is_active=True)
+            .values_list("pk", "memberships__organisation_id")):
+        clerks.setdefault(organisation_id, []).append(membership_user)
+    items = [(f"org:{unit.pk}", unit.name, campaign.get_absolute_url(), {
+        "don_vi": unit.name, "phong_trao": campaign.title, "han_nop": campaign.dossier_deadline.strftime("%d/%m/%Y"),
+        "hom_nay": day.strftime("%d/%m/%Y"), "so_ngay_tre": (day - campaign.dossier_deadline).days,
+        "co_quan": campaign.issuer.name}, clerks.get(unit.pk, [])) for unit in late]
+    return create_batch(scope=scope_of(campaign), title=f"Nhắc {len(late)} đơn vị trễ hạn – {campaign.title}"[:200],
+                        subject=LATE_SUBJECT, body=LATE_BODY, items=items, by=by)
+

@@ -1,0 +1,153 @@
+"""Notify people: one row per recipient (the bell) and its e-mail copy, sent by a task after commit."""
+from django.db import transaction
+from django.utils import timezone
+
+from core.emails import Message, render_message, send_message
+
+from .enums import EmailStatus
+from .models import Notification
+
+
+def notify(users, template, context, *, url=""):
+    """Tell `users` about something, with the message of the template triple `template`.
+
+    Side effects: one Notification row per distinct active user; after the surrounding transaction
+    commits, a `send_notification_emails` task for the rows whose user has an e-mail address.
+    Returns the created notifications.
+    """
+    message = render_message(template, {**context, "url": url})
+    recipients = {user.pk: user for user in users if user.is_active}.values()
+    rows = Notification.objects.bulk_create([
+        Notification(recipient=user, template=template, subject=message.subject, body=message.text,
+                     body_html=message.html, url=url,
+                     email_status=EmailStatus.PENDING if user.email else EmailStatus.NONE)
+        for user in recipients])
+    pending = [row.pk for row in rows if row.email_status == EmailStatus.PENDING]
+    if pending:
+        from .tasks import send_notification_emails
+
+        transaction.on_commit(lambda: send_notification_emails.delay(pending))
+    return rows
+
+
+def deliver_emails(ids, *, final=False):
+    """Send the e-mail copy of each still-pending notification in `ids`; return how many failed.
+
+    Side effects: e-mails; each row's e-mail status (sent, or failed once `final`). A row is locked
+    while it is sent, so two workers given the same ids send it once.
+    """
+    failures = 0
+    for pk in ids:
+        with transaction.atomic():
+            row = (Notification.objects.select_for_update(skip_locked=True).select_related("recipient")
+                   .filter(pk=pk, email_status=EmailStatus.PENDING).first())
+            if row is None:
+                continue
+            try:
+                send_message(_message_of(row), [row.recipient.email])
+            except Exception as exc:  # SMTP and socket errors alike: recorded, retried by the task
+                failures += 1
+                row.email_error = str(exc)[:300]
+                row.email_status = EmailStatus.FAILED if final else EmailStatus.PENDING
+            else:
+                row.email_status, row.emailed_at, row.email_error = EmailStatus.SENT, timezone.now(), ""
+            row.save(update_fields=["email_status", "emailed_at", "email_error"])
+    return failures
+
+
+def _message_of(row):
+    return Message(subject=row.subject, text=row.body, html=row.body_html)
+
+
+def mark_read(user, ids=None):
+    """Mark the user's notifications `ids` (all unread ones when None) as read; return how many."""
+    rows = Notification.objects.for_user(user).unread()
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    return rows.update(read_at=timezone.now())
+
+
+# --- the outbox ---------------------------------------------------------------------------------------
+class _Keep(dict):
+    """format_map helper: an unknown {placeholder} is printed as typed, never an error."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def fill(template, values):
+    """Fill {placeholders} of an outbox template with an item's values (plain text substitution)."""
+    try:
+        return template.format_map(_Keep({k: str(v) for k, v in values.items()}))
+    except (ValueError, IndexError):  # a stray "{" or "}" typed by the editor: keep the text as is
+        return template
+
+
+def create_batch(*, scope, title, subject, body, items, by):
+    """Put a bulk message in the outbox. `items`: [(target, label, url, values, [users])].
+
+    Side effects (one transaction): an OutboxBatch "chờ duyệt" and its items; nothing is sent.
+    """
+    from .models import OutboxBatch, OutboxItem
+
+    with transaction.atomic():
+        batch = OutboxBatch.objects.create(scope=scope, title=title, subject_template=subject, body_template=body,
+                                           created_by=by)
+        for target, label, url, values, users in items:
+            item = OutboxItem.objects.create(batch=batch, target=target, label=label, url=url, values=values)
+            item.recipients.set(users)
+    return batch
+
+
+def edit_batch(batch, *, subject, body, by):
+    """Change the wording of a batch still waiting (the preview shows the new text at once)."""
+    _require_waiting(batch)
+    batch.subject_template, batch.body_template = subject.strip(), body.strip()
+    batch.save(update_fields=["subject_template", "body_template"])
+    return batch
+
+
+def release_batch(batch, *, by):
+    """Gửi: every item goes out as a notification (bell + e-mail) to its recipients.
+
+    Side effects (one transaction, the row locked so a double click sends once): Notification rows and
+    their e-mails after commit; the items' sent time; the batch "đã gửi".
+    """
+    from .models import OutboxBatch, OutboxStatus
+
+    with transaction.atomic():
+        batch = OutboxBatch.objects.select_for_update().get(pk=batch.pk)
+        _require_waiting(batch)
+        now = timezone.now()
+        for item in batch.items.prefetch_related("recipients"):
+            values = {**item.values}
+            notify(list(item.recipients.all()), "outbox", {
+                "subject": fill(batch.subject_template, values), "body": fill(batch.body_template, values)},
+                url=item.url)
+            item.sent_at = now
+            item.save(update_fields=["sent_at"])
+        batch.status, batch.decided_by, batch.decided_at = OutboxStatus.RELEASED, by, now
+        batch.save(update_fields=["status", "decided_by", "decided_at"])
+    return batch
+
+
+def discard_batch(batch, *, by):
+    """Hủy: the batch is kept for the record, nothing is sent."""
+    from .models import OutboxBatch, OutboxStatus
+
+    with transaction.atomic():
+        batch = OutboxBatch.objects.select_for_update().get(pk=batch.pk)
+        _require_waiting(batch)
+        batch.status, batch.decided_by, batch.decided_at = OutboxStatus.DISCARDED, by, timezone.now()
+        batch.save(update_fields=["status", "decided_by", "decided_at"])
+    return batch
+
+
+def _require_waiting(batch):
+    from django.core.exceptions import ValidationError
+
+    from .models import OutboxStatus
+
+    if batch.status != OutboxStatus.DRAFT:
+        raise ValidationError(f"Đợt gửi này đã được xử lý ({batch.get_status_display().lower()}): "
+                              "không thể sửa, gửi hoặc hủy nữa.")

@@ -1,0 +1,53 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from core.pagination import lazy_page
+
+from . import services
+from .models import Notification
+
+
+class NotificationList(LoginRequiredMixin, TemplateView):
+    """The user's own notifications, newest first; unread ones stand out."""
+
+    template_name = "notifications/notification_list.html"
+    per_page = 30
+
+    def rows(self):
+        rows = Notification.objects.for_user(self.request.user).only(
+            "subject", "body", "url", "created_at", "read_at")
+        if self.request.GET.get("chua-doc"):
+            rows = rows.unread()
+        return rows
+
+    def get_context_data(self, **kwargs):
+        page = lazy_page(self.rows(), self.request.GET.get("trang"), self.per_page)
+        return super().get_context_data(page=page, only_unread=bool(self.request.GET.get("chua-doc")), **kwargs)
+
+
+@login_required
+def open_notification(request, pk):
+    """Mark one notification read and follow its link (only to our own pages).
+
+    The lookup comes before the method check, so someone else's notification is a 404 either way."""
+    row = get_object_or_404(Notification.objects.for_user(request.user), pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.mark_read(request.user, [row.pk])
+    if row.url and url_has_allowed_host_and_scheme(row.url, allowed_hosts={request.get_host()}):
+        return redirect(row.url)
+    return redirect("notifications:list")
+
+
+@login_required
+@require_POST
+def mark_all_read(request):
+    count = services.mark_read(request.user)
+    messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
+    return redirect("notifications:list")
