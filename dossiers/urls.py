@@ -30,6 +30,7 @@ urlpatterns = [
     path("de-nghi/<int:pk>/xoa/", dossiers.NomineeRemoveView.as_view(), name="nominee_remove"),
     # the standing office
     path("hop-thu/", inbox.InboxView.as_view(), name="inbox"),
+    path("hop-thu/xuat-excel/", inbox.InboxExportView.as_view(), name="inbox_export"),
     path("ho-so/<int:pk>/tham-dinh/", inbox.ReviewView.as_view(), name="review"),
     path("de-nghi/<int:pk>/ket-luan/", inbox.VerdictView.as_view(), name="verdict"),
     # Biên bản họp bình xét

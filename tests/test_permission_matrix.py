@@ -601,6 +601,7 @@ MATRIX = [
 
     # the Sở's office: inbox, review (thẩm định) and the verdict on each nominee
     {"url": "dossiers:inbox", "get": STAFF_AREA},
+    {"url": "dossiers:inbox_export", "get": STAFF_AREA},
     {"url": "dossiers:review", "target": "dossier_sent", "get": sent(403, 403, reviewer=200)},
     {"url": "dossiers:review", "target": "dossier_draft", "get": unit_only(403)},
     {"url": "dossiers:verdict", "target": "nomination_review",  # POST-only

@@ -21,6 +21,9 @@ class InboxFilterForm(forms.Form):
     trang_thai = forms.ChoiceField(label="Trạng thái", required=False)
     qua_han = forms.BooleanField(label="Chỉ hồ sơ quá hạn", required=False)
     tat_ca = forms.BooleanField(label="Cả hồ sơ đã có quyết định", required=False)
+    nam = forms.IntegerField(label="Năm nộp", required=False, min_value=2000, max_value=2100,
+                             error_messages={"invalid": "Nhập năm, ví dụ 2025.", "min_value": "Năm không hợp lệ.",
+                                             "max_value": "Năm không hợp lệ."})
 
     def __init__(self, *args, user, base, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)

@@ -45,10 +45,15 @@ def sent_unit_ids(campaign):
                .values_list("organisation_id", flat=True))
 
 
+def expected_units(campaign):
+    """The participating units that send dossiers: the issuing body itself receives them."""
+    return campaign.participating_units().exclude(pk=campaign.issuer_id)
+
+
 def missing_units(campaign, day):
     """Participating units, still existing on `day`, that have not sent a dossier."""
     sent = sent_unit_ids(campaign)
-    units = campaign.participating_units().filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day))
+    units = expected_units(campaign).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day))
     return [unit for unit in units.order_by("path") if unit.pk not in sent]
 
 
@@ -158,7 +163,7 @@ def progress_rows(campaign, day=None):
     from notifications.models import OutboxItem
 
     day = day or timezone.localdate()
-    units = campaign.participating_units().order_by("path")
+    units = expected_units(campaign).order_by("path")
     last_reminder = (Reminder.objects.filter(campaign=campaign, organisation=OuterRef("pk"))
                      .order_by("-created_at").values("created_at")[:1])
     last_outbox = (OutboxItem.objects.filter(batch__scope=scope_of(campaign), target=_org_key_ref(),

@@ -36,6 +36,36 @@ def inbox_queryset(user):
     return qs
 
 
+def filtered_inbox(user, params):
+    """(filter form, dossiers): the inbox of `user` narrowed by the filters in `params` (a QueryDict);
+    without filters, the dossiers still being handled. The inbox page and its Excel export share it."""
+    base = inbox_queryset(user)
+    form = InboxFilterForm(params or None, user=user, base=base)
+    qs = base
+    if not form.is_bound or not form.is_valid():
+        return form, qs.exclude(state=DossierState.DECIDED)
+    data = form.cleaned_data
+    if data["phong_trao"]:
+        qs = qs.filter(campaign=data["phong_trao"])
+    if data["don_vi"]:
+        qs = qs.filter(organisation__path__startswith=data["don_vi"].path)
+    if data["hinh_thuc"]:
+        qs = qs.filter(offer__award_form=data["hinh_thuc"])
+    if data["trang_thai"]:
+        qs = qs.filter(state=data["trang_thai"])
+    elif not data["tat_ca"]:
+        qs = qs.exclude(state__in=[DossierState.DECIDED])
+    if data["qua_han"]:
+        qs = qs.filter(campaign__dossier_deadline__lt=timezone.localdate(), state__in=[
+            DossierState.SUBMITTED, DossierState.RETURNED])
+    if data["nam"]:
+        qs = qs.filter(submitted_at__year=data["nam"])
+    for token in search_key(data["q"]).split():
+        qs = qs.filter(Q(organisation__search_text__contains=token)
+                       | Q(nominations__person__search_text__contains=token)).distinct()
+    return form, qs
+
+
 class InboxView(PermissionMixin, TemplateView):
     """Hộp hồ sơ: filter by campaign, unit, award form, state, overdue; search without diacritics;
     sorted by deadline; lazy pagination (no COUNT over the whole table)."""
@@ -44,32 +74,10 @@ class InboxView(PermissionMixin, TemplateView):
     template_name = "dossiers/inbox.html"
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        base = inbox_queryset(user)
-        form = InboxFilterForm(self.request.GET or None, user=user, base=base)
-        qs = base.select_related("campaign", "organisation", "offer__award_form").annotate(
+        form, qs = filtered_inbox(self.request.user, self.request.GET)
+        qs = qs.select_related("campaign", "organisation", "offer__award_form").annotate(
             nominee_count=Count("nominations"))
         today = timezone.localdate()
-        if not form.is_bound:
-            qs = qs.exclude(state=DossierState.DECIDED)
-        elif form.is_valid():
-            data = form.cleaned_data
-            if data["phong_trao"]:
-                qs = qs.filter(campaign=data["phong_trao"])
-            if data["don_vi"]:
-                qs = qs.filter(organisation__path__startswith=data["don_vi"].path)
-            if data["hinh_thuc"]:
-                qs = qs.filter(offer__award_form=data["hinh_thuc"])
-            if data["trang_thai"]:
-                qs = qs.filter(state=data["trang_thai"])
-            elif not data["tat_ca"]:
-                qs = qs.exclude(state__in=[DossierState.DECIDED])
-            if data["qua_han"]:
-                qs = qs.filter(campaign__dossier_deadline__lt=today, state__in=[
-                    DossierState.SUBMITTED, DossierState.RETURNED])
-            for token in search_key(data["q"]).split():
-                qs = qs.filter(Q(organisation__search_text__contains=token)
-                               | Q(nominations__person__search_text__contains=token)).distinct()
         page = lazy_page(qs.order_by("campaign__dossier_deadline", "submitted_at", "pk"),
                          self.request.GET.get("trang"), per_page=50)
         return super().get_context_data(form=form, page=page, today=today, **kwargs)
@@ -124,3 +132,19 @@ class VerdictView(NominationMixin, View):
         else:
             messages.success(request, f"Đã ghi kết luận cho {nomination.name}.")
         return redirect("dossiers:review", pk=nomination.dossier_id)
+
+
+class InboxExportView(PermissionMixin, View):
+    """Xuất Excel: every nominee of the dossiers the inbox shows with the same filters (e.g. one year)."""
+
+    permission_required = "dossiers.use_inbox"
+
+    def get(self, request):
+        from django.http import FileResponse
+
+        from ..exports import nominations_workbook
+
+        _form, dossiers = filtered_inbox(request.user, request.GET)
+        name = f"Danh sách đề nghị khen thưởng {timezone.localdate():%d-%m-%Y}.xlsx"
+        return FileResponse(nominations_workbook(dossiers), as_attachment=True, filename=name,
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

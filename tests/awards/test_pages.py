@@ -349,3 +349,28 @@ def test_navbar_and_home_link_the_catalogue_for_admins_only(cast, client_for):
     clerk_html = client_for(cast.clerk_a).get("/").content.decode()
     assert "Danh mục khen thưởng" not in clerk_html
     assert [clerk_html.count(f'href="{url}"') for url in lists] == [0, 0, 0]
+
+
+def test_admin_calibrates_where_a_certificate_prints_on_blank_stock(cast, client_for):
+    client = client_for(cast.admin)
+    giay_khen = AwardForm.objects.get(code="giay-khen")
+    url = reverse("awards:awardform_update", args=[giay_khen.pk])
+    data = post_data(client.get(url).context["form"])
+    data.update(certificate_title="Giấy khen", offset_name_x="62,5", offset_name_y="90")
+    assert client.post(url, data).status_code == 302
+    giay_khen.refresh_from_db()
+    assert (giay_khen.certificate_title, giay_khen.certificate_offsets) == ("Giấy khen", {"name": [62.5, 90.0]})
+
+
+def test_a_certificate_offset_off_the_page_is_refused_and_kept(cast, client_for):
+    client = client_for(cast.admin)
+    giay_khen = AwardForm.objects.get(code="giay-khen")
+    url = reverse("awards:awardform_update", args=[giay_khen.pk])
+    data = post_data(client.get(url).context["form"])
+    data.update(offset_unit_x="400")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Vượt ra ngoài khổ giấy A4 ngang." in page and 'value="400"' in page
+    giay_khen.refresh_from_db()
+    assert giay_khen.certificate_offsets == {}

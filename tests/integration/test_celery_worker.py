@@ -242,7 +242,9 @@ def test_worker_sends_a_deadline_reminder_once(worker, cast):
     cast.clerk_a.save(update_fields=["email"])
     assert not campaign.dossiers.exists()
 
-    tasks.send_due_reminders.delay().get(timeout=TIMEOUT)  # raises the worker's error, if any
+    # .get() raises the worker's error, if any (an earlier eager task in this process makes Celery think it
+    # runs inside a task, hence disable_sync_subtasks=False)
+    tasks.send_due_reminders.delay().get(timeout=TIMEOUT, disable_sync_subtasks=False)
     [row] = worker.wait_for(lambda: list(Notification.objects.filter(recipient=cast.clerk_a,
                                                                      email_status=EmailStatus.SENT)),
                             "the reminder's e-mail")
@@ -252,7 +254,8 @@ def test_worker_sends_a_deadline_reminder_once(worker, cast):
     [message] = worker.emails()
     assert message["Subject"].strip() == row.subject and message["To"] == "canbo.a@snv.example.gov.vn"
 
-    tasks.send_due_reminders.delay().get(timeout=TIMEOUT)  # a second beat the same day sends nothing
+    # a second beat the same day sends nothing
+    tasks.send_due_reminders.delay().get(timeout=TIMEOUT, disable_sync_subtasks=False)
     assert Notification.objects.filter(recipient=cast.clerk_a).count() == 1
     assert Reminder.objects.filter(campaign=campaign).count() == 1
     assert len(worker.emails()) == 1
