@@ -1,9 +1,11 @@
 """The kinds of official documents: what each prints and who may see it.
 
 Domain apps register their kinds (`campaigns/documents.py`, `dossiers/documents.py`); this app only
-stores and renders. A kind's `build(obj, part)` returns the frozen, JSON-able context of one document.
+stores and renders. A kind's `build(obj, part)` returns the frozen, JSON-able context of one document;
+a kind may also have `docx(context) -> bytes`, an editable Word copy built from that same context
+(`register_docx`, e.g. dossiers/docx.py).
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,7 @@ class Kind:
     filename: object = None         # (context) -> readable file name without extension
     merged: bool = False            # the context holds {"parts": [{"template", "context"}], "copies": n}
     extra: dict = field(default_factory=dict)
+    docx: object = None             # (context) -> bytes of an editable .docx, or None when there is none
 
 
 KINDS = {}
@@ -37,3 +40,9 @@ def kind(code):
         return KINDS[code]
     except KeyError:
         raise LookupError(f"Không có loại văn bản “{code}”.") from None
+
+
+def register_docx(code, function):
+    """Give the registered kind `code` an editable Word copy: `function(context)` returns the .docx bytes."""
+    KINDS[code] = replace(kind(code), docx=function)
+    return function

@@ -9,5 +9,6 @@ urlpatterns = [
     path("in/<slug:code>/<int:object_id>/<slug:part>/", views.print_document, name="print_part"),
     path("van-ban/<int:pk>/", views.status, name="status"),
     path("van-ban/<int:pk>/tai-ve/", views.download, name="download"),
+    path("van-ban/<int:pk>/word/", views.docx, name="docx"),
     path("van-ban/<int:pk>/tao-lai/", views.retry, name="retry"),
 ]

@@ -1,8 +1,15 @@
-"""Print a document: snapshot it, show its progress, then serve the stored PDF (never re-rendered)."""
+"""Print a document: snapshot it, show its progress, then serve the stored PDF (never re-rendered).
+
+The editable Word copy of a kind that has one (`Kind.docx`) is built from the same frozen snapshot on each
+download: it takes milliseconds, so it needs neither the worker nor a stored file.
+"""
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
+
+from core.docx import DOCX_CONTENT_TYPE
 
 from . import services
 from .models import Document
@@ -38,8 +45,9 @@ def status(request, pk):
     """Tiến độ tạo văn bản: polled by htmx every second until the file is stored or the render failed."""
     document = _visible_document(request, pk)
     template = "documents_ui/_status.html" if request.htmx else "documents_ui/status.html"
-    return render(request, template, {"document": document, "kind": KINDS[document.kind],
-                                      "filename": services.filename(document)})
+    kind = KINDS[document.kind]
+    return render(request, template, {"document": document, "kind": kind, "filename": services.filename(document),
+                                      "has_docx": kind.docx is not None})  # a function: not callable in a template
 
 
 @require_safe
@@ -52,6 +60,20 @@ def download(request, pk):
     inline = request.GET.get("xem") == "1"
     return FileResponse(document.file.open("rb"), as_attachment=not inline, filename=services.filename(document),
                         content_type="application/pdf")
+
+
+@require_safe
+@login_required
+def docx(request, pk):
+    """Tải bản Word (sửa được): the document's snapshot as an editable .docx, named like its PDF."""
+    document = _visible_document(request, pk)
+    build = KINDS[document.kind].docx
+    if build is None:
+        raise Http404
+    name = services.filename(document).removesuffix(".pdf") + ".docx"
+    response = HttpResponse(build(document.context), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
 
 
 @login_required

@@ -430,3 +430,5 @@ def dossier_parts(dossier):
     parts += [("bao_cao", n) for n in _nominations(dossier)]
     return parts
 
+
+from . import docx  # noqa: E402,F401

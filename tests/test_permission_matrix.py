@@ -360,6 +360,7 @@ MATRIX = [
      "label": "phieu_bo_sung[sent]", "get": sent(302, 302)},
     {"url": "documents:status", "target": "document_sent", "get": sent(200, 200)},
     {"url": "documents:download", "target": "document_sent", "get": sent(302, 302)},  # not rendered yet: progress
+    {"url": "documents:docx", "target": "document_sent", "get": sent(200, 200)},
     {"url": "documents:retry", "target": "document_sent", "get": sent(405, 405),
      "post": sent(302, 302), "data": lambda t: {}},  # not failed: nothing to retry, nothing written
     {"url": "dossiers:dossier_zip", "target": "dossier_draft", "get": unit_only(200)},

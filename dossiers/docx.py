@@ -1,0 +1,169 @@
+"""Editable Word copies of the Tờ trình, Báo cáo thành tích and Quyết định (clerks adjust wording in Word).
+
+Each function lays out the FROZEN context of its kind (dossiers/documents.py: `to_trinh`, `bao_cao`,
+`quyet_dinh`, the same JSON the PDF prints) with core.docx, in the same order and wording as
+templates/documents/to_trinh.html, bao_cao.html and quyet_dinh.html: a change of wording there belongs
+here too. They read nothing but the context, so a .docx says what the stored PDF of that snapshot says.
+"""
+from core.docx import TEXT_WIDTH_MM, DocxWriter, Span, official
+from documents.registry import register_docx
+
+
+def _counts_text(collectives, individuals):
+    """"01 tập thể và 01 cá nhân" (numbers below 10 with a leading 0, as the templates print them)."""
+    parts = []
+    if collectives:
+        parts.append(f"{collectives:02d} tập thể")
+    if individuals:
+        parts.append(f"{individuals:02d} cá nhân")
+    return " và ".join(parts)
+
+
+def _sentence(*pieces):
+    """Pieces joined by single spaces, empty ones left out (as HTML collapses the template's whitespace)."""
+    return " ".join(piece for piece in pieces if piece)
+
+
+# --- Tờ trình đề nghị khen thưởng ------------------------------------------------------------------------
+def to_trinh_docx(context):
+    def body(writer: DocxWriter):
+        addressee = context.get("addressee", "")
+        writer.centred(f"Kính gửi: {addressee}.", after=8)
+        writer.basis(context.get("basis", []))
+        counts = context.get("counts", {})
+        writer.paragraph(_sentence(
+            f"{context.get('unit', '')} kính đề nghị {addressee} xem xét, trình cấp có thẩm quyền tặng "
+            f"{context.get('award_form', '')} cho",
+            _counts_text(counts.get("collectives", 0), counts.get("individuals", 0)),
+            f"đã có thành tích xuất sắc trong phong trào thi đua “{context.get('campaign', '')}”, cụ thể như sau:"))
+        rows = [[str(number), row.get("name", ""), row.get("position", ""), row.get("unit", ""),
+                 row.get("summary", "")] for number, row in enumerate(context.get("nominees", []), start=1)]
+        writer.table(["STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Tóm tắt thành tích"], rows,
+                     [9, 34, 22, 30, TEXT_WIDTH_MM - 95], align=["center", "left", "left", "left", "left"])
+        attachments = context.get("attachments", [])
+        if attachments:
+            writer.subheading("Hồ sơ kèm theo:")
+            for index, item in enumerate(attachments):
+                writer.paragraph(f"- {item}{'.' if index == len(attachments) - 1 else ';'}")
+        writer.paragraph(f"Kính trình {addressee} xem xét./.", keep_with_next=True)
+
+    return official(context["doc"], body)
+
+
+# --- Báo cáo thành tích (Mẫu 08) ---------------------------------------------------------------------------
+def bao_cao_docx(context):
+    individual = context.get("individual", False)
+
+    def body(writer: DocxWriter):
+        writer.heading(f"I. {'SƠ LƯỢC LÝ LỊCH' if individual else 'THÔNG TIN CHUNG'}")
+        for line in context.get("general", []):
+            writer.paragraph(f"- {line.get('label', '')}: {line.get('value', '')}")
+        if not individual and context.get("structure"):
+            writer.paragraph("- Cơ cấu tổ chức:")
+            for line in context["structure"]:
+                writer.paragraph(line)
+        if context.get("functions"):
+            writer.paragraph(f"- {'Nhiệm vụ được giao' if individual else 'Chức năng, nhiệm vụ được giao'}:")
+            for line in context["functions"]:
+                writer.paragraph(line)
+
+        writer.heading("II. THÀNH TÍCH ĐẠT ĐƯỢC")
+        number = 0
+
+        def numbered(text):
+            nonlocal number
+            number += 1
+            writer.subheading(f"{number}. {text}")
+
+        if context.get("targets"):
+            numbered("Các chỉ tiêu của phong trào thi đua")
+            for target in context["targets"]:
+                figure = f": {target['figure']}" if target.get("figure") else ""
+                writer.paragraph(f"- {target.get('text', '')}{figure}.")
+        numbered("Biện pháp, giải pháp đã thực hiện")
+        for line in context.get("measures") or ["…"]:
+            writer.paragraph(line)
+        numbered("Kết quả đạt được")
+        for line in context.get("results") or ["…"]:
+            writer.paragraph(line)
+        if context.get("initiatives"):
+            numbered("Sáng kiến, giải pháp được công nhận")
+            for line in context["initiatives"]:
+                writer.paragraph(line)
+        if context.get("rating"):
+            numbered("Kết quả đánh giá, xếp loại")
+            writer.paragraph(f"{context['rating']}.", keep_with_next=True)
+        writer.two_signatures(
+            {"title": context.get("confirm_title", ""), "hint": "Ký, đóng dấu"},
+            {"title": context.get("report_title", ""),
+             "hint": "Ký, ghi rõ họ và tên" if individual else "Ký, đóng dấu", "name": context.get("report_name", "")})
+
+    doc = context["doc"]
+    return official(doc, body, closing=False, title="BÁO CÁO THÀNH TÍCH",
+                    more=[f"(trong phong trào thi đua “{context.get('campaign', '')}”)"],
+                    form_label=context.get("form_label", ""))
+
+
+# --- Quyết định khen thưởng with its attached list -----------------------------------------------------------
+def quyet_dinh_docx(context):
+    doc = context["doc"]
+    forms = ", ".join(context.get("forms", []))
+    total = context.get("total", "")
+
+    def body(writer: DocxWriter):
+        writer.centred(context.get("authority_line", ""), bold=True, after=8)
+        writer.basis(context.get("basis", []))
+        if context.get("memo_reference"):
+            writer.paragraph(f"Xét đề nghị tại Tờ trình số {context['memo_reference']}.", italic=True)
+        writer.centred("QUYẾT ĐỊNH:", bold=True, before=8, after=8)
+        writer.paragraph(Span("Điều 1.", bold=True), " " + _sentence(
+            f"Tặng {forms} cho", _counts_text(context.get("collectives", 0), context.get("individuals", 0)),
+            "đã có thành tích xuất sắc (có danh sách kèm theo)."))
+        if total:
+            writer.paragraph(
+                Span("Điều 2.", bold=True),
+                f" Tiền thưởng kèm theo các hình thức khen thưởng tại Điều 1 được chi từ Quỹ thi đua, khen thưởng "
+                f"của {context.get('issuer', '')} theo quy định, tổng số tiền là {total} đồng "
+                f"(Bằng chữ: {context.get('total_words', '')}).")
+        writer.paragraph(
+            Span(f"Điều {3 if total else 2}.", bold=True),
+            " Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên "
+            "quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+            keep_with_next=True)
+        writer.closing(doc)
+
+        writer.page_break()
+        writer.centred("DANH SÁCH", bold=True, after=0)
+        writer.centred(f"Tập thể, cá nhân được tặng {forms}", bold=True, after=0)
+        writer.centred(context.get("list_caption", ""), italic=True, after=0)
+        writer.rule(TEXT_WIDTH_MM * 0.3)
+        headers = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức"]
+        widths = [9, 42, 0, 30]
+        align = ["center", "left", "left", "left"]
+        if total:
+            headers.append("Số tiền (đồng)")
+            widths.append(26)
+            align.append("right")
+        widths[2] = TEXT_WIDTH_MM - sum(widths)
+        rows = []
+        for number, row in enumerate(context.get("awardees", []), start=1):
+            name, unit = row.get("name", ""), row.get("unit") or ""
+            where = (f"{row['position']}, " if row.get("position") else "") + (unit if unit != name else "")
+            cells = [str(number), name, where, row.get("award_form", "")]
+            if total:
+                cells.append(row.get("bonus_text", ""))
+            rows.append(cells)
+        merge, bold_rows = {}, ()
+        if total:
+            rows.append(["", "Tổng cộng", "", "", total])
+            merge, bold_rows = {len(rows) - 1: [(1, 3)]}, (len(rows) - 1,)
+        writer.table(headers, rows, widths, align=align, bold_rows=bold_rows, merge=merge)
+        if total:
+            writer.paragraph(f"Bằng chữ: {context.get('total_words', '')}.", italic=True, indent=False, before=6)
+
+    return official(doc, body, closing=False)
+
+
+register_docx("to_trinh", to_trinh_docx)
+register_docx("bao_cao", bao_cao_docx)
+register_docx("quyet_dinh", quyet_dinh_docx)
