@@ -8,20 +8,19 @@ from .enums import EmailStatus
 from .models import Notification
 
 
-def notify(users, template, context, *, url=""):
-    """Tell `users` about something, with the message of the template triple `template`.
-
-    Side effects: one Notification row per distinct active user; after the surrounding transaction
-    commits, a `send_notification_emails` task for the rows whose user has an e-mail address.
-    Returns the created notifications.
-    """
+def prepare(users, template, context, *, url=""):
+    """Unsaved notifications of one message (rendered once) to each distinct active user."""
     message = render_message(template, {**context, "url": url})
     recipients = {user.pk: user for user in users if user.is_active}.values()
-    rows = Notification.objects.bulk_create([
-        Notification(recipient=user, template=template, subject=message.subject, body=message.text,
-                     body_html=message.html, url=url,
-                     email_status=EmailStatus.PENDING if user.email else EmailStatus.NONE)
-        for user in recipients])
+    return [Notification(recipient=user, template=template, subject=message.subject, body=message.text,
+                         body_html=message.html, url=url,
+                         email_status=EmailStatus.PENDING if user.email else EmailStatus.NONE)
+            for user in recipients]
+
+
+def save_and_queue(rows):
+    """Write prepared notifications; after commit, one e-mail task for those with an address."""
+    rows = Notification.objects.bulk_create(rows)
     pending = [row.pk for row in rows if row.email_status == EmailStatus.PENDING]
     if pending:
         from .tasks import send_notification_emails
@@ -30,28 +29,54 @@ def notify(users, template, context, *, url=""):
     return rows
 
 
+def notify(users, template, context, *, url=""):
+    """Tell `users` about something, with the message of the template triple `template`.
+
+    Side effects: one Notification row per distinct active user; after the surrounding transaction
+    commits, a `send_notification_emails` task for the rows whose user has an e-mail address.
+    Returns the created notifications.
+    """
+    return save_and_queue(prepare(users, template, context, url=url))
+
+
 def deliver_emails(ids, *, final=False):
     """Send the e-mail copy of each still-pending notification in `ids`; return how many failed.
 
-    Side effects: e-mails; each row's e-mail status (sent, or failed once `final`). A row is locked
-    while it is sent, so two workers given the same ids send it once.
+    Side effects: e-mails over one SMTP connection; each row's e-mail status (sent, or failed once
+    `final`). The rows are locked while they are sent, so two workers given the same ids send once.
     """
+    from django.core.mail import get_connection
+
     failures = 0
-    for pk in ids:
-        with transaction.atomic():
-            row = (Notification.objects.select_for_update(skip_locked=True).select_related("recipient")
-                   .filter(pk=pk, email_status=EmailStatus.PENDING).first())
-            if row is None:
-                continue
+    with transaction.atomic():
+        rows = list(Notification.objects.select_for_update(skip_locked=True).select_related("recipient")
+                    .filter(pk__in=ids, email_status=EmailStatus.PENDING).order_by("pk"))
+        if not rows:
+            return 0
+        connection = get_connection()
+        try:
+            connection.open()
+            for row in rows:
+                try:
+                    send_message(_message_of(row), [row.recipient.email], connection=connection)
+                except Exception as exc:  # SMTP and socket errors alike: recorded, retried by the task
+                    failures += 1
+                    row.email_error = str(exc)[:300]
+                    row.email_status = EmailStatus.FAILED if final else EmailStatus.PENDING
+                else:
+                    row.email_status, row.emailed_at, row.email_error = EmailStatus.SENT, timezone.now(), ""
+        except Exception as exc:  # the server refused the connection itself
+            for row in rows:
+                if row.email_status == EmailStatus.PENDING and not row.emailed_at:
+                    failures += 1
+                    row.email_error = str(exc)[:300]
+                    row.email_status = EmailStatus.FAILED if final else EmailStatus.PENDING
+        finally:
             try:
-                send_message(_message_of(row), [row.recipient.email])
-            except Exception as exc:  # SMTP and socket errors alike: recorded, retried by the task
-                failures += 1
-                row.email_error = str(exc)[:300]
-                row.email_status = EmailStatus.FAILED if final else EmailStatus.PENDING
-            else:
-                row.email_status, row.emailed_at, row.email_error = EmailStatus.SENT, timezone.now(), ""
-            row.save(update_fields=["email_status", "emailed_at", "email_error"])
+                connection.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection
+                pass
+        Notification.objects.bulk_update(rows, ["email_status", "emailed_at", "email_error"])
     return failures
 
 

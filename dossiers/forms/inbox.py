@@ -3,8 +3,6 @@ from django import forms
 
 from awards.models import AwardForm
 from campaigns.models import Campaign
-from orgs.forms import OrganisationChoiceField
-from orgs.models import Organisation
 
 from ..enums import DossierState
 
@@ -14,8 +12,11 @@ class InboxFilterForm(forms.Form):
                         widget=forms.TextInput(attrs={"placeholder": "gõ không dấu được", "type": "search"}))
     phong_trao = forms.ModelChoiceField(queryset=Campaign.objects.none(), required=False, label="Phong trào",
                                         empty_label="Tất cả")
-    don_vi = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False, label="Đơn vị",
-                                     empty_label="Tất cả")
+    # a text box, not a list: a province's office receives from thousands of units (a <select> of them all
+    # was most of the page's time, docs/performance.md)
+    don_vi = forms.CharField(label="Đơn vị (kể cả trực thuộc)", required=False, max_length=100,
+                             widget=forms.TextInput(attrs={"placeholder": "tên đơn vị, gõ không dấu được",
+                                                           "type": "search"}))
     hinh_thuc = forms.ModelChoiceField(queryset=AwardForm.objects.none(), required=False, label="Hình thức",
                                        empty_label="Tất cả")
     trang_thai = forms.ChoiceField(label="Trạng thái", required=False)
@@ -28,8 +29,6 @@ class InboxFilterForm(forms.Form):
     def __init__(self, *args, user, base, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         self.fields["phong_trao"].queryset = Campaign.objects.filter(pk__in=base.values("campaign"))
-        self.fields["don_vi"].queryset = Organisation.objects.filter(pk__in=base.values("organisation")).order_by(
-            "path")
         self.fields["hinh_thuc"].queryset = AwardForm.objects.filter(pk__in=base.values("offer__award_form"))
         self.fields["trang_thai"].choices = [("", "Đang xử lý")] + [
             (value, label) for value, label in DossierState.choices

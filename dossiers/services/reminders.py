@@ -103,26 +103,75 @@ def _returned_due(rule, day):
             yield Due(rule, dossier.organisation, due, dossier=dossier)
 
 
-def recipients(due):
-    """Active users holding the rule's audience role on the unit (the office: on the issuing body)."""
-    organisation = due.rule.campaign.issuer if due.rule.audience == ReminderAudience.OFFICE else due.organisation
-    return list(get_user_model().objects.filter(
-        memberships__organisation=organisation, memberships__role__in=AUDIENCE_ROLES[due.rule.audience],
-        is_active=True).distinct().order_by("pk"))
+def _audience_unit(due):
+    return due.rule.campaign.issuer if due.rule.audience == ReminderAudience.OFFICE else due.organisation
+
+
+def recipients_of(dues):
+    """{(audience, unit id): [users]} for every due, in one query per audience: the active users holding
+    the rule's audience role on the unit (the office: on the issuing body)."""
+    from orgs.models import Membership
+
+    wanted = {}
+    for due in dues:
+        wanted.setdefault(due.rule.audience, set()).add(_audience_unit(due).pk)
+    found = {}
+    for audience, unit_ids in wanted.items():
+        for membership in (Membership.objects.filter(organisation_id__in=unit_ids, role__in=AUDIENCE_ROLES[audience],
+                                                     user__is_active=True)
+                           .select_related("user").order_by("user_id")):
+            users = found.setdefault((audience, membership.organisation_id), [])
+            if membership.user not in users:
+                users.append(membership.user)
+    return found
+
+
+CHUNK = 200
 
 
 def send_due(day=None):
     """Send every reminder due on `day` (today by default); return how many were sent.
 
-    Side effects, per recipient and in one transaction each: a Reminder row (unique: an existing one
-    means it was already sent, and nothing more happens), a Notification and its e-mail after commit.
+    Side effects, per chunk of reminders and in one transaction: the Reminder rows (unique: one that
+    exists was already sent and is skipped), their Notifications, and one e-mail task after commit. When
+    another run inserted some of the same rows meanwhile, the chunk is redone one reminder at a time.
     """
     day = day or timezone.localdate()
+    dues = list(due_reminders(day))
+    users = recipients_of(dues)
+    pairs = [(due, user) for due in dues for user in users.get((due.rule.audience, _audience_unit(due).pk), [])]
     sent = 0
-    for due in due_reminders(day):
-        for user in recipients(due):
-            sent += _send_one(due, user, day)
+    for start in range(0, len(pairs), CHUNK):
+        chunk = pairs[start:start + CHUNK]
+        try:
+            with transaction.atomic():
+                sent += _send_chunk(chunk, day)
+        except IntegrityError:  # a concurrent run: settle each reminder on its own
+            sent += sum(_send_one(due, user, day) for due, user in chunk)
     return sent
+
+
+def _key(due, user):
+    return (due.rule.pk, due.organisation.pk, due.dossier.pk if due.dossier else None, user.pk, due.due_date)
+
+
+def _send_chunk(chunk, day):
+    from notifications.services import prepare, save_and_queue
+
+    existing = set(Reminder.objects.filter(rule__in={due.rule.pk for due, _ in chunk},
+                                           due_date__in={due.due_date for due, _ in chunk},
+                                           recipient__in={user.pk for _, user in chunk})
+                   .values_list("rule_id", "organisation_id", "dossier_id", "recipient_id", "due_date"))
+    chunk = [(due, user) for due, user in chunk if _key(due, user) not in existing]
+    notifications = []
+    for due, user in chunk:
+        notifications += prepare([user], "deadline-reminder", _context(due, day), url=_url(due))
+    notifications = save_and_queue(notifications)
+    Reminder.objects.bulk_create([
+        Reminder(rule=due.rule, campaign=due.rule.campaign, organisation=due.organisation, dossier=due.dossier,
+                 recipient=user, due_date=due.due_date, notification=notification)
+        for (due, user), notification in zip(chunk, notifications, strict=True)])
+    return len(chunk)
 
 
 def _send_one(due, user, day):

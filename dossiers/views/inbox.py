@@ -1,7 +1,8 @@
 """The standing office: the inbox of dossiers sent to its body, and the review page."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views import View
@@ -14,7 +15,7 @@ from core.views import PermissionMixin
 from ..enums import ACTION_LABELS, DossierState, Outcome
 from ..forms.dossiers import NoteForm, VerdictForm
 from ..forms.inbox import InboxFilterForm
-from ..models import Dossier
+from ..models import Dossier, Nomination
 from ..services import building
 from ..services.completeness import checklist
 from ..services.workflow import allowed_actions
@@ -36,6 +37,24 @@ def inbox_queryset(user):
     return qs
 
 
+MAX_UNIT_MATCHES = 50
+
+
+def _units_named(text):
+    """Dossiers of the units whose name or code contains every word of `text` (no diacritics needed),
+    and of their sub-units."""
+    from orgs.models import Organisation
+
+    units = Organisation.objects.all()
+    for token in search_key(text).split():
+        units = units.filter(search_text__contains=token)
+    paths = list(units.order_by("depth", "path").values_list("path", flat=True)[:MAX_UNIT_MATCHES])
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(organisation__path__startswith=path)
+    return query
+
+
 def filtered_inbox(user, params):
     """(filter form, dossiers): the inbox of `user` narrowed by the filters in `params` (a QueryDict);
     without filters, the dossiers still being handled. The inbox page and its Excel export share it."""
@@ -48,7 +67,7 @@ def filtered_inbox(user, params):
     if data["phong_trao"]:
         qs = qs.filter(campaign=data["phong_trao"])
     if data["don_vi"]:
-        qs = qs.filter(organisation__path__startswith=data["don_vi"].path)
+        qs = qs.filter(_units_named(data["don_vi"]))
     if data["hinh_thuc"]:
         qs = qs.filter(offer__award_form=data["hinh_thuc"])
     if data["trang_thai"]:
@@ -75,8 +94,11 @@ class InboxView(PermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, qs = filtered_inbox(self.request.user, self.request.GET)
+        # a correlated count, evaluated for the shown rows only (a join + GROUP BY counted every match)
+        nominees = (Nomination.objects.filter(dossier=OuterRef("pk")).order_by().values("dossier")
+                    .annotate(n=Count("pk")).values("n"))
         qs = qs.select_related("campaign", "organisation", "offer__award_form").annotate(
-            nominee_count=Count("nominations"))
+            nominee_count=Coalesce(Subquery(nominees), 0))
         today = timezone.localdate()
         page = lazy_page(qs.order_by("campaign__dossier_deadline", "submitted_at", "pk"),
                          self.request.GET.get("trang"), per_page=50)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from campaigns.models import Campaign
+from core.pagination import lazy_page
 from core.views import NfcFormMixin, ScopedObjectMixin
 from notifications import services as outbox
 from notifications.models import OutboxBatch, OutboxStatus
@@ -27,14 +28,17 @@ class CampaignProgressView(CampaignOfficeMixin, TemplateView):
     """Which participating units have sent their dossiers, which are late, who was reminded when."""
 
     template_name = "dossiers/campaign_progress.html"
+    per_page = 100
 
     def get_context_data(self, **kwargs):
         campaign = self.get_object()
         rows = progress_rows(campaign)
         only_late = self.request.GET.get("tre-han") == "1"
         batches = OutboxBatch.objects.filter(scope=scope_of(campaign)).select_related("created_by")[:10]
+        shown = [r for r in rows if r.is_late] if only_late else rows
+        page = lazy_page(shown, self.request.GET.get("trang"), self.per_page)  # a province: 2,000+ units
         return super().get_context_data(
-            campaign=campaign, rows=[r for r in rows if r.is_late] if only_late else rows, only_late=only_late,
+            campaign=campaign, rows=page.items, page=page, only_late=only_late,
             total=len(rows), sent=sum(1 for r in rows if r.has_sent), late=sum(1 for r in rows if r.is_late),
             batches=batches, rules=campaign.reminder_rules.filter(is_active=True), today=timezone.localdate(),
             **kwargs)

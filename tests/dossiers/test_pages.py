@@ -136,3 +136,24 @@ def test_admin_makes_the_deadline_rule_blocking(cast, client_for):
     with pytest.raises(ValidationError) as error:
         transition(dossier, "submit", by=cast.clerk_a)
     assert "Nguyễn Thị Hương: chưa đạt: nộp trong hạn" in error.value.messages
+
+
+def test_inbox_unit_filter_reads_names_without_diacritics_and_covers_sub_units(cast, client_for):
+    dossier = transition(ready_dossier(cast), "submit", by=cast.clerk_a)
+    client = client_for(cast.reviewer)
+
+    def found(text):
+        return [d.pk for d in client.get("/hop-thu/", {"don_vi": text}).context["page"].items]
+
+    assert found("to chuc can bo") == [dossier.pk]
+    assert found("Phòng Công chức") == []
+    assert found("so noi vu") == [dossier.pk]  # the Sở and everything under it
+
+
+def test_state_log_of_a_deleted_account_still_shows(cast, client_for):
+    from dossiers.models import StateChange
+
+    dossier = transition(ready_dossier(cast), "submit", by=cast.clerk_a)
+    StateChange.objects.filter(dossier=dossier).update(by=None)  # the account was deleted (SET_NULL)
+    response = client_for(cast.clerk_a).get(dossier.get_absolute_url())
+    assert response.status_code == 200
