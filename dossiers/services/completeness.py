@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 
 from campaigns.enums import ComponentKind
 
-from .eligibility import evaluate
+from .eligibility import evaluate, load_nominations
 
 
 @dataclass
@@ -25,9 +25,10 @@ class Checklist:
                 for item in self.items if item.blocking and not item.done]
 
 
-def checklist(dossier):
-    """Every required component, every nominee's report, the copies to print, and eligibility."""
-    nominations = list(dossier.nominations.select_related("report", "person", "organisation", "meeting_vote"))
+def checklist(dossier, nominations=None):
+    """Every required component, every nominee's report, the copies to print, and eligibility.
+    `nominations`: the list of eligibility.load_nominations() when the caller has it already."""
+    nominations = load_nominations(dossier) if nominations is None else nominations
     components = list(dossier.campaign.components.all())
     items = [ChecklistItem("Có ít nhất một người, tập thể được đề nghị", bool(nominations),
                            f"{len(nominations)} người, tập thể" if nominations else "chưa thêm ai")]
@@ -52,7 +53,7 @@ def checklist(dossier):
             items.append(ChecklistItem(component.name, done, "" if done else "chưa tải lên", component.required))
     items.append(ChecklistItem(f"In {dossier.offer.copies_label} hồ sơ giấy theo yêu cầu của phong trào", True,
                                blocking=False))
-    results = evaluate(dossier)
+    results = evaluate(dossier, nominations=nominations)
     for nomination in nominations:
         failed = [check for check in results.get(nomination.pk, []) if not check.passed]
         for blocking in (True, False):

@@ -18,6 +18,7 @@ from ..forms.dossiers import DossierInfoForm, DossierStartForm, NomineeForm, Not
 from ..models import Dossier, Nomination
 from ..services import building
 from ..services.completeness import checklist
+from ..services.eligibility import load_nominations
 from ..services.workflow import TransitionError, allowed_actions, may_act, transition
 
 
@@ -31,7 +32,7 @@ class DossierMixin(ScopedObjectMixin):
 
     def get_scoped_queryset(self):
         return Dossier.objects.for_user(self.request.user).select_related(
-            "campaign__issuer", "organisation", "offer__award_form", "meeting")
+            "campaign__issuer", "organisation", "offer__award_form", "meeting__organisation")
 
 
 class DossierListView(PermissionMixin, TemplateView):
@@ -84,9 +85,8 @@ class DossierDetailView(DossierMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user, dossier = self.request.user, self.get_object()
-        check = checklist(dossier)
-        nominations = list(dossier.nominations.select_related("person__organisation", "organisation", "report",
-                                                              "meeting_vote"))
+        nominations = load_nominations(dossier)  # once for the page, the checklist and the rules
+        check = checklist(dossier, nominations)
         for nomination in nominations:
             nomination.checks = check.eligibility.get(nomination.pk, [])
         can_change = user.has_perm("dossiers.change_dossier", dossier)
