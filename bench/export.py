@@ -1,0 +1,67 @@
+"""Excel export of every nomination of a year (issue 7: ≤ 30 s, ≤ 300 MB peak memory):
+
+    DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_bench SECRET_KEY=x HTTPS=0 \\
+        .venv/bin/python -m bench.export [--nam 2024]
+
+Runs the inbox's export view (`/hop-thu/xuat-excel/?nam=…&tat_ca=on`) as the province's standing office,
+which sees every dossier sent in the province, reads the whole streamed response and prints the time, the
+rows, the file size and the process's peak memory (max RSS, so the interpreter and Django are included).
+"""
+import argparse
+import io
+import resource
+import time
+
+from bench.common import PROVINCE_REVIEWER, require_postgresql
+
+# isort: split
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.test import Client
+from django.test.utils import setup_test_environment
+
+from dossiers.models import Nomination
+from dossiers.views.inbox import SENT_STATES
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main():
+    require_postgresql()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--nam", type=int, help="năm nộp hồ sơ (mặc định: năm có nhiều đề nghị nhất)")
+    parser.add_argument("--moi-nam", action="store_true", help="mọi năm: toàn bộ đề nghị đã gửi")
+    args = parser.parse_args()
+    years = (Nomination.objects.filter(dossier__submitted_at__isnull=False, dossier__state__in=SENT_STATES)
+             .annotate(y=ExtractYear("dossier__submitted_at")).values("y").annotate(n=Count("pk")).order_by("-n"))
+    year = None if args.moi_nam else (args.nam or years[0]["y"])
+    expected = sum(row["n"] for row in years if year is None or row["y"] == year)
+    params = {"tat_ca": "on", **({"nam": year} if year else {})}
+    setup_test_environment()  # the test client's host name is allowed
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=PROVINCE_REVIEWER))
+    before = peak_mb()
+    start = time.perf_counter()
+    response = client.get("/hop-thu/xuat-excel/", params)
+    size = sum(len(chunk) for chunk in response.streaming_content)
+    elapsed = time.perf_counter() - start
+    from openpyxl import load_workbook
+
+    response = client.get("/hop-thu/xuat-excel/", params)
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)["Danh sách đề nghị"]
+    rows = sum(1 for _ in sheet.iter_rows(values_only=True)) - 1  # write-only files carry no dimension
+    label = "mọi năm" if year is None else f"năm {year}"
+
+    def vn(number, digits=0):  # 134.916 and 7,7 as Vietnamese write them
+        return f"{number:,.{digits}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+    print(f"Xuất Excel {label}: {vn(rows)} dòng (có {vn(expected)} đề nghị đã gửi), {vn(size / 1e6, 1)} MB, "
+          f"{vn(elapsed, 1)} s (mục tiêu ≤ 30 s); bộ nhớ đỉnh của tiến trình {vn(peak_mb())} MB "
+          f"(trước khi xuất {vn(before)} MB; mục tiêu ≤ 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
