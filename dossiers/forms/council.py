@@ -2,7 +2,6 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
-from django.core.exceptions import ValidationError
 
 from awards.enums import BallotType, VoteDenominator
 from campaigns.enums import CampaignStatus
@@ -114,13 +113,7 @@ class BaseBallotFormSet(NomineeRowsMixin, forms.BaseFormSet):
     """The ballots table: one row per agenda nominee (`rows`: AgendaRow). A row left blank is not
     recorded (its ballot, if any, stays as it was)."""
 
-    def __init__(self, *args, rows, **kwargs):
-        self.rows = {row.nomination.pk: row for row in rows}
-        if not args and "data" not in kwargs:
-            kwargs["initial"] = [self._initial(row) for row in rows]
-        super().__init__(*args, **kwargs)
-        for form in self.forms:
-            form.row = self.rows.get(self._nomination_id(form))
+    stale_row_message = "Người, tập thể này không còn trong danh sách Hội đồng xét: tải lại trang."
 
     @staticmethod
     def _initial(row):
@@ -130,24 +123,6 @@ class BaseBallotFormSet(NomineeRowsMixin, forms.BaseFormSet):
         for name in BallotRowForm.COUNTS:
             initial[name] = getattr(ballot, name) if ballot else None
         return initial
-
-    @staticmethod
-    def _nomination_id(form):
-        raw = form.data.get(form.add_prefix("nomination")) if form.is_bound else form.initial.get("nomination")
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            return None
-
-    def clean(self):
-        seen = set()
-        for form in self.forms:
-            if form.row is None:
-                form.add_error(None, "Người, tập thể này không còn trong danh sách Hội đồng xét: tải lại trang.")
-            elif form.row.nomination.pk in seen:
-                raise ValidationError("Một người, tập thể xuất hiện hai lần trong bảng.")
-            else:
-                seen.add(form.row.nomination.pk)
 
     def service_rows(self):
         """Keyword rows for services.council.record_ballots, from a valid formset (blank rows left out)."""

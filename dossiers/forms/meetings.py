@@ -117,7 +117,37 @@ class VoteRowForm(forms.Form):
 
 
 class NomineeRowsMixin:
-    """Formsets with one row per nominee (meeting votes, council ballots)."""
+    """Formsets with one row per nominee (meeting votes, council ballots): `rows` are the nominees that
+    may be recorded; each posted form finds its row by the hidden nomination id, so a stale or forged row
+    is refused instead of recorded against someone else."""
+
+    stale_row_message = "Người, tập thể này không còn trong danh sách: tải lại trang."
+
+    def __init__(self, *args, rows, **kwargs):
+        self.rows = {row.nomination.pk: row for row in rows}
+        if not args and "data" not in kwargs:
+            kwargs["initial"] = [self._initial(row) for row in rows]
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            form.row = self.rows.get(self._nomination_id(form))
+
+    @staticmethod
+    def _nomination_id(form):
+        raw = form.data.get(form.add_prefix("nomination")) if form.is_bound else form.initial.get("nomination")
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            return None
+
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            if form.row is None:
+                form.add_error(None, self.stale_row_message)
+            elif form.row.nomination.pk in seen:
+                raise ValidationError("Một người, tập thể xuất hiện hai lần trong bảng.")
+            else:
+                seen.add(form.row.nomination.pk)
 
     def add_service_errors(self, error):
         """Put the service's refusals (keyed by nomination id) on the matching rows."""
@@ -136,13 +166,7 @@ class NomineeRowsMixin:
 class BaseVoteFormSet(NomineeRowsMixin, forms.BaseFormSet):
     """The votes table: one row per nominee that can still be voted on (`rows`: VoteRow)."""
 
-    def __init__(self, *args, rows, **kwargs):
-        self.rows = {row.nomination.pk: row for row in rows}
-        if not args and "data" not in kwargs:
-            kwargs["initial"] = [self._initial(row) for row in rows]
-        super().__init__(*args, **kwargs)
-        for form in self.forms:
-            form.row = self.rows.get(self._nomination_id(form))
+    stale_row_message = "Người, tập thể được đề nghị này không còn trong danh sách bình xét: tải lại trang."
 
     @staticmethod
     def _initial(row):
@@ -150,25 +174,6 @@ class BaseVoteFormSet(NomineeRowsMixin, forms.BaseFormSet):
         return {"nomination": row.nomination.pk, "votes_for": vote.votes_for if vote else None,
                 "votes_against": vote.votes_against if vote else None,
                 "votes_abstain": vote.votes_abstain if vote else None}
-
-    @staticmethod
-    def _nomination_id(form):
-        raw = form.data.get(form.add_prefix("nomination")) if form.is_bound else form.initial.get("nomination")
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            return None
-
-    def clean(self):
-        seen = set()
-        for form in self.forms:
-            if form.row is None:
-                form.add_error(None, "Người, tập thể được đề nghị này không còn trong danh sách bình xét: "
-                                     "tải lại trang.")
-            elif form.row.nomination.pk in seen:
-                raise ValidationError("Một người, tập thể xuất hiện hai lần trong bảng.")
-            else:
-                seen.add(form.row.nomination.pk)
 
     def service_rows(self):
         """(nomination, for, against, abstain) for the service, from a valid formset."""

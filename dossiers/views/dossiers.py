@@ -94,11 +94,17 @@ class DossierDetailView(DossierMixin, TemplateView):
             dossier=dossier, nominations=nominations, checklist=check, can_change=can_change,
             can_review=user.has_perm("dossiers.review_dossier", dossier),
             nominee_form=NomineeForm(dossier=dossier) if can_change else None,
-            actions=[(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user)],
-            state_changes=dossier.state_changes.select_related("by"),
-            versions=dossier.versions.values("number", "submitted_at"),
-            attachments=dossier.attachments.select_related("uploaded_by", "nomination"),
-            note_form=NoteForm(), **kwargs)
+            **dossier_record(dossier, user), **kwargs)
+
+
+def dossier_record(dossier, user):
+    """What the dossier page and the review page both show beside the nominees: the moves the user may
+    make, the state log, the versions sent, the attachments and the note form."""
+    return {"actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user)],
+            "state_changes": dossier.state_changes.select_related("by"),
+            "versions": dossier.versions.values("number", "submitted_at"),
+            "attachments": dossier.attachments.select_related("uploaded_by", "nomination"),
+            "note_form": NoteForm()}
 
 
 class DossierUpdateView(DossierMixin, FormView):

@@ -12,14 +12,14 @@ from core.pagination import lazy_page
 from core.text import search_key
 from core.views import PermissionMixin
 
-from ..enums import ACTION_LABELS, DossierState, Outcome
-from ..forms.dossiers import NoteForm, VerdictForm
+from ..enums import DossierState, Outcome
+from ..forms.dossiers import VerdictForm
 from ..forms.inbox import InboxFilterForm
 from ..models import Dossier, Nomination
 from ..services import building
 from ..services.completeness import checklist
-from ..services.workflow import allowed_actions
-from .dossiers import DossierMixin, NominationMixin, errors_of
+from ..services.eligibility import load_nominations
+from .dossiers import DossierMixin, NominationMixin, dossier_record, errors_of
 
 SENT_STATES = [s for s in DossierState.values if s not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
 
@@ -113,10 +113,8 @@ class ReviewView(DossierMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         dossier = self.get_object()
-        check = checklist(dossier)
-        nominations = list(dossier.nominations.select_related(
-            "person__organisation", "organisation", "report", "meeting_vote__meeting").prefetch_related(
-            "criteria_confirmed"))
+        nominations = load_nominations(dossier)  # once for the page, the checklist and the rules
+        check = checklist(dossier, nominations)
         for nomination in nominations:
             nomination.checks = check.eligibility.get(nomination.pk, [])
             nomination.verdict_form = VerdictForm(prefix=f"n{nomination.pk}", initial={
@@ -125,11 +123,7 @@ class ReviewView(DossierMixin, TemplateView):
                 "override_reason": nomination.override_reason, "review_note": nomination.review_note})
         return super().get_context_data(
             dossier=dossier, nominations=nominations, checklist=check,
-            actions=[(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, self.request.user)],
-            state_changes=dossier.state_changes.select_related("by"),
-            versions=dossier.versions.values("number", "submitted_at"),
-            attachments=dossier.attachments.select_related("uploaded_by", "nomination"),
-            note_form=NoteForm(), **kwargs)
+            **dossier_record(dossier, self.request.user), **kwargs)
 
 
 class VerdictView(NominationMixin, View):

@@ -218,3 +218,26 @@ def forwarding(cast, campaign, dossier):
         issuer=cast.body, campaign=campaign, to_authority="Chủ tịch Ủy ban nhân dân tỉnh Thử",
         memo_number="45/TTr-SNV", memo_date=date(2025, 8, 22), signer_name="Lê Quang Thắng",
         signer_title="Giám đốc"), nominations, by=cast.approver)
+
+
+# What the individual Báo cáo thành tích (Mẫu 08) of the story reads, in order: the PDF and the DOCX alike.
+BAO_CAO_INDIVIDUAL = (
+    "Mẫu số 08", "SỞ NỘI VỤ TỈNH THỬ", "PHÒNG TỔ CHỨC CÁN BỘ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Quảng Trị, ngày … tháng … năm …",
+    "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng Giấy khen (thử)",
+    "(trong phong trào thi đua “Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”)",
+    "I. SƠ LƯỢC LÝ LỊCH", "- Họ và tên: Nguyễn Thị Hương", "- Giới tính: Nữ",
+    "- Ngày, tháng, năm sinh: 12/03/1985", "- Quê quán: Xã Hải Lăng, tỉnh Quảng Trị",
+    "- Đơn vị công tác: Phòng Tổ chức cán bộ", "- Chức vụ: Chuyên viên",
+    "- Trình độ chuyên môn, nghiệp vụ: Cử nhân Luật",
+    "II. THÀNH TÍCH ĐẠT ĐƯỢC",
+    "1. Các chỉ tiêu của phong trào thi đua", "- Tỷ lệ hồ sơ giải quyết đúng hạn: 98,5%.",
+    "- Số sáng kiến được công nhận: 3 sáng kiến.",
+    "2. Biện pháp, giải pháp đã thực hiện", "Xây dựng kế hoạch hưởng ứng ngay từ đầu đợt.",
+    "3. Kết quả đạt được", "Giải quyết 98,7% hồ sơ đúng hạn (chỉ tiêu 98,5%).",
+    "4. Sáng kiến, giải pháp được công nhận", "Sáng kiến “Số hóa hồ sơ cán bộ” được công nhận cấp cơ sở.",
+    "5. Kết quả đánh giá, xếp loại",
+    "Năm 2024: Hoàn thành tốt nhiệm vụ (Quyết định số 15/QĐ-SNV ngày 10 tháng 01 năm 2025).",
+    "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)",
+    "NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)", "Nguyễn Thị Hương",
+)

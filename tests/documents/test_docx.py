@@ -19,7 +19,7 @@ from dossiers import documents
 from dossiers.models import Dossier
 from tests.pdf_assertions import assert_in_order
 
-from .conftest import BASIS, COLLECTIVE_SUMMARY, INDIVIDUAL_SUMMARY, INJECTION, sign
+from .conftest import BAO_CAO_INDIVIDUAL, BASIS, COLLECTIVE_SUMMARY, INDIVIDUAL_SUMMARY, INJECTION, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -230,26 +230,7 @@ def test_bao_cao_docx_of_an_individual(cast, dossier):
                    "Quảng Trị, ngày … tháng … năm …"])
     assert_title(document, "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng Giấy khen (thử)")
     content = text(document)
-    assert_in_order(content, [
-        "Mẫu số 08", "SỞ NỘI VỤ TỈNH THỬ", "PHÒNG TỔ CHỨC CÁN BỘ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Quảng Trị, ngày … tháng … năm …",
-        "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng Giấy khen (thử)",
-        "(trong phong trào thi đua “Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”)",
-        "I. SƠ LƯỢC LÝ LỊCH", "- Họ và tên: Nguyễn Thị Hương", "- Giới tính: Nữ",
-        "- Ngày, tháng, năm sinh: 12/03/1985", "- Quê quán: Xã Hải Lăng, tỉnh Quảng Trị",
-        "- Đơn vị công tác: Phòng Tổ chức cán bộ", "- Chức vụ: Chuyên viên",
-        "- Trình độ chuyên môn, nghiệp vụ: Cử nhân Luật",
-        "II. THÀNH TÍCH ĐẠT ĐƯỢC",
-        "1. Các chỉ tiêu của phong trào thi đua", "- Tỷ lệ hồ sơ giải quyết đúng hạn: 98,5%.",
-        "- Số sáng kiến được công nhận: 3 sáng kiến.",
-        "2. Biện pháp, giải pháp đã thực hiện", "Xây dựng kế hoạch hưởng ứng ngay từ đầu đợt.",
-        "3. Kết quả đạt được", "Giải quyết 98,7% hồ sơ đúng hạn (chỉ tiêu 98,5%).",
-        "4. Sáng kiến, giải pháp được công nhận", "Sáng kiến “Số hóa hồ sơ cán bộ” được công nhận cấp cơ sở.",
-        "5. Kết quả đánh giá, xếp loại",
-        "Năm 2024: Hoàn thành tốt nhiệm vụ (Quyết định số 15/QĐ-SNV ngày 10 tháng 01 năm 2025).",
-        "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)",
-        "NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)", "Nguyễn Thị Hương",
-    ])
+    assert_in_order(content, list(BAO_CAO_INDIVIDUAL))
     assert "Số:" not in content and "Nơi nhận" not in content and "THÔNG TIN CHUNG" not in content
     label = document.paragraphs[0]
     assert label.text == "Mẫu số 08" and label.alignment == 2 and "w:bdr" in label.runs[0]._r.xml  # boxed, right
