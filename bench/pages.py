@@ -51,16 +51,8 @@ def inbox_main_query(user, params):
     """The inbox's page query, as InboxView builds it (filters, joins, count of nominees, order, one extra row)."""
     from dossiers.views import inbox
 
-    query = QueryDict(urlencode(params))
-    if hasattr(inbox, "filtered_inbox"):
-        _form, qs = inbox.filtered_inbox(user, query)
-    else:  # before the Excel export refactoring
-        qs = inbox.inbox_queryset(user).exclude(state=DossierState.DECIDED)
-        if params.get("phong_trao"):
-            qs = inbox.inbox_queryset(user).filter(campaign_id=params["phong_trao"])
-    qs = qs.select_related("campaign", "organisation", "offer__award_form").annotate(
-        nominee_count=Count("nominations"))
-    return qs.order_by("campaign__dossier_deadline", "submitted_at", "pk")[:51]
+    _form, qs = inbox.filtered_inbox(user, QueryDict(urlencode(params)))
+    return inbox.inbox_rows(qs)[:51]
 
 
 def dossier_main_query(dossier):

@@ -281,9 +281,13 @@ class CampaignAward(models.Model):
 
     def quota_for(self, organisation, headcount=None, base_count=None):
         """The most nominees a unit may propose for this form (None: no limit)."""
-        override = self.quota_overrides.filter(organisation=organisation).first()
+        override = self.quota_overrides.filter(organisation=organisation).values_list("max_count", flat=True)
+        return self.quota_limit(override.first(), headcount, base_count)
+
+    def quota_limit(self, override, headcount=None, base_count=None):
+        """quota_for() when the caller has read the unit's override (None: there is none) itself."""
         if override is not None:
-            return override.max_count
+            return override
         if self.quota_kind == QuotaKind.FIXED:
             return int(self.quota_value)
         if self.quota_kind == QuotaKind.PERCENT_HEADCOUNT and headcount is not None:

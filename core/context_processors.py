@@ -11,6 +11,8 @@ def portal(request):
 
 
 def _unread(user):
+    """The bell's count: read with the user by core.backends.AccountBackend.get_user when it can be."""
     from notifications.models import Notification  # core stays free of app imports at load time
 
-    return Notification.objects.for_user(user).unread().count()
+    counted = getattr(user, "unread_notifications", None)
+    return counted if counted is not None else Notification.objects.for_user(user).unread().count()

@@ -1,5 +1,6 @@
 """Database helpers that keep features working on both SQLite and PostgreSQL."""
 from django.db import migrations
+from django.db.models import F, Func, Subquery
 
 
 class PostgresOnlySQL(migrations.RunSQL):
@@ -24,3 +25,9 @@ def trigram_index(table, column):
             f"DROP INDEX IF EXISTS {name}",
         ),
     ]
+
+
+def aggregate_subquery(queryset, function="COUNT", field="pk"):
+    """One aggregate (COUNT, MAX…) over `queryset` as a scalar subquery, without GROUP BY: it returns
+    exactly one row, correlated (`OuterRef`) or not — COUNT of no rows is 0, MAX of no rows NULL."""
+    return Subquery(queryset.order_by().annotate(value=Func(F(field), function=function)).values("value"))

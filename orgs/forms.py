@@ -7,6 +7,7 @@ from core.views import NfcFormMixin
 
 from .enums import Role, StaffCategory
 from .models import EmulationBloc, Organisation, Person
+from .search import units_named
 from .services import accounts, blocs, organisations, people
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
@@ -107,8 +108,11 @@ class PersonForm(NfcFormMixin, forms.ModelForm):
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False, widget=forms.TextInput(
         attrs={"placeholder": "ví dụ: nguyen thi huong", "class": "form-control", "type": "search"}))
-    don_vi = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
-                                     label="Đơn vị (kể cả cấp dưới)", empty_label="Tất cả đơn vị")
+    # a text box, not a list of the thousands of units a province sees; `?don_vi=<pk>` (links from the
+    # home and unit pages) still picks that one unit. Cleaned: the matched units (None: no filter).
+    don_vi = forms.CharField(label="Đơn vị (kể cả cấp dưới)", required=False, max_length=100,
+                             widget=forms.TextInput(attrs={"placeholder": "tên đơn vị, gõ không dấu được",
+                                                           "class": "form-control", "type": "search"}))
     doi_tuong = forms.ChoiceField(label="Đối tượng", required=False,
                                   choices=[("", "Tất cả")] + list(StaffCategory.choices))
     trang_thai = forms.ChoiceField(label="Trạng thái", required=False, choices=[
@@ -116,9 +120,22 @@ class PersonFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
-        self.fields["don_vi"].queryset = Organisation.objects.for_user(user).order_by("path")
-        for name in ("don_vi", "doi_tuong", "trang_thai"):
+        self.user = user
+        for name in ("doi_tuong", "trang_thai"):
             self.fields[name].widget.attrs["class"] = "form-select"
+
+    def clean_don_vi(self):
+        text = self.cleaned_data["don_vi"]
+        if not text:
+            return None
+        visible = Organisation.objects.for_user(self.user)
+        if text.isascii() and text.isdigit():
+            unit = visible.filter(pk=text).first()
+            if unit:  # show the unit's name in the box rather than its number
+                self.data = self.data.copy()
+                self.data["don_vi"] = unit.name
+                return [unit]
+        return units_named(text, visible)
 
 
 class PeopleImportForm(forms.Form):

@@ -50,6 +50,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Each test starts with empty per-process caches (core.memo): rolled-back rows must not linger."""
+    from core.memo import VersionedCache
+
+    VersionedCache.forget_all()
+
+
 @pytest.fixture
 def require_redis():
     url = os.environ.get("REDIS_URL")

@@ -54,9 +54,3 @@ def absval(value):
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 
-
-@register.filter
-def passed_checks(checks):
-    """Labels (lower-case) of the eligibility checks that passed."""
-    return [check.label[0].lower() + check.label[1:] for check in checks or []
-            if check.passed and not check.message.startswith("Không áp dụng")]

@@ -1,5 +1,6 @@
 """Forms the clerk and the office use on a dossier. They validate; services do the writing."""
 from django import forms
+from django.utils.functional import cached_property
 
 from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
@@ -73,6 +74,16 @@ class NomineeForm(forms.Form):
             f"{p.full_name} – {p.position or 'cán bộ'}, {p.organisation.short_name or p.organisation.name}")
         self.fields["organisation"].queryset = Organisation.objects.filter(
             path__startswith=dossier.organisation.path).current().order_by("path")
+
+    @cached_property
+    def person_options(self):
+        """(pk, label) of the people the unit may still nominate, read in one query (looping over the
+        field's choices in a template counts them first: two)."""
+        return [choice for choice in self.fields["person"].choices if choice[0]]
+
+    @cached_property
+    def organisation_options(self):
+        return [choice for choice in self.fields["organisation"].choices if choice[0]]
 
 
 class ReportForm(NfcFormMixin, forms.ModelForm):

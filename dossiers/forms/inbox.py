@@ -3,6 +3,7 @@ from django import forms
 
 from awards.models import AwardForm
 from campaigns.models import Campaign
+from core.views import list_choices
 
 from ..enums import DossierState
 
@@ -26,10 +27,13 @@ class InboxFilterForm(forms.Form):
                              error_messages={"invalid": "Nhập năm, ví dụ 2025.", "min_value": "Năm không hợp lệ.",
                                              "max_value": "Năm không hợp lệ."})
 
-    def __init__(self, *args, user, base, **kwargs):
+    def __init__(self, *args, campaigns, **kwargs):
+        """`campaigns`: those of the bodies whose inbox this is; the award forms are those they offer."""
         super().__init__(*args, label_suffix="", **kwargs)
-        self.fields["phong_trao"].queryset = Campaign.objects.filter(pk__in=base.values("campaign"))
-        self.fields["hinh_thuc"].queryset = AwardForm.objects.filter(pk__in=base.values("offer__award_form"))
+        self.fields["phong_trao"].queryset = campaigns
+        self.fields["hinh_thuc"].queryset = AwardForm.objects.filter(campaign_offers__campaign__in=campaigns).distinct()
+        for name in ("phong_trao", "hinh_thuc"):
+            list_choices(self.fields[name])
         self.fields["trang_thai"].choices = [("", "Đang xử lý")] + [
             (value, label) for value, label in DossierState.choices
             if value not in (DossierState.DRAFT, DossierState.WITHDRAWN)]

@@ -1,6 +1,7 @@
 """The checklist a clerk sees before submitting: components, reports, copies, eligibility."""
 from dataclasses import dataclass, field
 
+from campaigns import sections
 from campaigns.enums import ComponentKind
 
 from .eligibility import evaluate, load_nominations
@@ -29,7 +30,7 @@ def checklist(dossier, nominations=None):
     """Every required component, every nominee's report, the copies to print, and eligibility.
     `nominations`: the list of eligibility.load_nominations() when the caller has it already."""
     nominations = load_nominations(dossier) if nominations is None else nominations
-    components = list(dossier.campaign.components.all())
+    components = sections.components(dossier.campaign)
     items = [ChecklistItem("Có ít nhất một người, tập thể được đề nghị", bool(nominations),
                            f"{len(nominations)} người, tập thể" if nominations else "chưa thêm ai")]
     for component in components:

@@ -18,24 +18,27 @@ class TransitionError(ValidationError):
     """An action that the dossier's state does not allow."""
 
 
-def allowed_actions(dossier, user):
+def allowed_actions(dossier, user, nominations=None):
     """Actions the user may take on the dossier now (for buttons; transition() checks again).
     Actions that could only fail are left out: accepting while nominees await a verdict, sending a
-    form that needs no council to the council, or one that needs it straight to the leader."""
+    form that needs no council to the council, or one that needs it straight to the leader.
+    `nominations`: the dossier's nominees when the caller has loaded them (saves a query)."""
     actions = []
     for action, (_, side, roles) in TRANSITIONS[dossier.state].items():
-        if may_act(user, dossier, side, roles) and _could_succeed(dossier, action):
+        if may_act(user, dossier, side, roles) and _could_succeed(dossier, action, nominations):
             actions.append(action)
     return actions
 
 
-def _could_succeed(dossier, action):
+def _could_succeed(dossier, action, nominations):
     needs_council = dossier.offer.award_form.needs_council
     if action == "to_council":
         return needs_council
     if action == "to_leader":
         return not needs_council
     if action == "accept":
+        if nominations is not None:
+            return not any(n.outcome == Outcome.PENDING for n in nominations)
         return not dossier.nominations.filter(outcome=Outcome.PENDING).exists()
     return True
 

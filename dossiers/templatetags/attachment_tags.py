@@ -2,6 +2,8 @@
 from django import template
 from django.conf import settings
 
+from campaigns import sections
+
 from ..services.attachments import ACCEPT, MAX_ATTACHMENTS_PER_DOSSIER, human_size
 
 register = template.Library()
@@ -33,7 +35,7 @@ def attachment_nominees(dossier, nominations=None):
 @register.simple_tag
 def attachment_title_suggestions(dossier):
     """The campaign's dossier components: a title naming one ticks it off the checklist."""
-    return list(dossier.campaign.components.values_list("name", flat=True))
+    return [component.name for component in sections.components(dossier.campaign)]
 
 
 @register.simple_tag

@@ -32,7 +32,14 @@ class DossierMixin(ScopedObjectMixin):
 
     def get_scoped_queryset(self):
         return Dossier.objects.for_user(self.request.user).select_related(
-            "campaign__issuer", "organisation", "offer__award_form", "meeting__organisation")
+            "campaign__issuer", "organisation", "offer__award_form", "meeting")
+
+    def get_object(self, queryset=None):
+        dossier = super().get_object(queryset)
+        meeting = dossier.meeting
+        if meeting is not None and meeting.organisation_id == dossier.organisation_id:
+            meeting.organisation = dossier.organisation  # the unit's own Biên bản: its unit is not joined again
+        return dossier
 
 
 class DossierListView(PermissionMixin, TemplateView):
@@ -94,15 +101,15 @@ class DossierDetailView(DossierMixin, TemplateView):
             dossier=dossier, nominations=nominations, checklist=check, can_change=can_change,
             can_review=user.has_perm("dossiers.review_dossier", dossier),
             nominee_form=NomineeForm(dossier=dossier) if can_change else None,
-            **dossier_record(dossier, user), **kwargs)
+            **dossier_record(dossier, user, nominations), **kwargs)
 
 
-def dossier_record(dossier, user):
-    """What the dossier page and the review page both show beside the nominees: the moves the user may
-    make, the state log, the versions sent, the attachments and the note form."""
-    return {"actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user)],
+def dossier_record(dossier, user, nominations):
+    """What the dossier page and the review page both show beside the nominees (`nominations`, loaded
+    once): the moves the user may make, the state log, the versions sent, the attachments, the note form."""
+    return {"actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user, nominations)],
             "state_changes": dossier.state_changes.select_related("by"),
-            "versions": dossier.versions.values("number", "submitted_at"),
+            "versions": dossier.versions.values("number", "submitted_at") if dossier.version else (),
             "attachments": dossier.attachments.select_related("uploaded_by", "nomination"),
             "note_form": NoteForm()}
 

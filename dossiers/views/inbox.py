@@ -1,16 +1,18 @@
 """The standing office: the inbox of dossiers sent to its body, and the review page."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from campaigns.models import Campaign
+from core.db import aggregate_subquery
 from core.pagination import lazy_page
 from core.text import search_key
 from core.views import PermissionMixin
+from orgs.search import under_units, units_named
 
 from ..enums import DossierState, Outcome
 from ..forms.dossiers import VerdictForm
@@ -24,42 +26,29 @@ from .dossiers import DossierMixin, NominationMixin, dossier_record, errors_of
 SENT_STATES = [s for s in DossierState.values if s not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
 
 
-def inbox_queryset(user):
-    """Dossiers sent to the bodies the user works for (as office, council, leader or admin)."""
+def _issuer_q(user, prefix):
+    """The campaigns (`prefix` leads to their issuer's path) of the bodies the user works for as office,
+    council, leader or admin; everything for a superuser."""
     from orgs import scope
     from orgs.enums import Role
     from orgs.models import subtree_q
 
-    paths = scope.scope_paths(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN])
-    qs = Dossier.objects.filter(state__in=SENT_STATES)
-    if not user.is_superuser:
-        qs = qs.filter(subtree_q(paths, prefix="campaign__issuer__path"))
-    return qs
+    if user.is_superuser:
+        return Q()
+    return subtree_q(scope.scope_paths(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN]),
+                     prefix=prefix)
 
 
-MAX_UNIT_MATCHES = 50
-
-
-def _units_named(text):
-    """Dossiers of the units whose name or code contains every word of `text` (no diacritics needed),
-    and of their sub-units."""
-    from orgs.models import Organisation
-
-    units = Organisation.objects.all()
-    for token in search_key(text).split():
-        units = units.filter(search_text__contains=token)
-    paths = list(units.order_by("depth", "path").values_list("path", flat=True)[:MAX_UNIT_MATCHES])
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(organisation__path__startswith=path)
-    return query
+def inbox_queryset(user):
+    """Dossiers sent to the bodies the user works for (as office, council, leader or admin)."""
+    return Dossier.objects.filter(_issuer_q(user, "campaign__issuer__path"), state__in=SENT_STATES)
 
 
 def filtered_inbox(user, params):
     """(filter form, dossiers): the inbox of `user` narrowed by the filters in `params` (a QueryDict);
     without filters, the dossiers still being handled. The inbox page and its Excel export share it."""
     base = inbox_queryset(user)
-    form = InboxFilterForm(params or None, user=user, base=base)
+    form = InboxFilterForm(params or None, campaigns=Campaign.objects.filter(_issuer_q(user, "issuer__path")))
     qs = base
     if not form.is_bound or not form.is_valid():
         return form, qs.exclude(state=DossierState.DECIDED)
@@ -67,7 +56,7 @@ def filtered_inbox(user, params):
     if data["phong_trao"]:
         qs = qs.filter(campaign=data["phong_trao"])
     if data["don_vi"]:
-        qs = qs.filter(_units_named(data["don_vi"]))
+        qs = qs.filter(under_units(units_named(data["don_vi"])))
     if data["hinh_thuc"]:
         qs = qs.filter(offer__award_form=data["hinh_thuc"])
     if data["trang_thai"]:
@@ -94,15 +83,17 @@ class InboxView(PermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, qs = filtered_inbox(self.request.user, self.request.GET)
-        # a correlated count, evaluated for the shown rows only (a join + GROUP BY counted every match)
-        nominees = (Nomination.objects.filter(dossier=OuterRef("pk")).order_by().values("dossier")
-                    .annotate(n=Count("pk")).values("n"))
-        qs = qs.select_related("campaign", "organisation", "offer__award_form").annotate(
-            nominee_count=Coalesce(Subquery(nominees), 0))
-        today = timezone.localdate()
-        page = lazy_page(qs.order_by("campaign__dossier_deadline", "submitted_at", "pk"),
-                         self.request.GET.get("trang"), per_page=50)
-        return super().get_context_data(form=form, page=page, today=today, **kwargs)
+        page = lazy_page(inbox_rows(qs), self.request.GET.get("trang"), per_page=50)
+        return super().get_context_data(form=form, page=page, today=timezone.localdate(), **kwargs)
+
+
+def inbox_rows(dossiers):
+    """The inbox's rows: each dossier with its campaign, unit, award form and number of nominees (a
+    correlated count, evaluated for the rows shown only: a join + GROUP BY counted every match), the
+    nearest deadline first."""
+    return dossiers.select_related("campaign", "organisation", "offer__award_form").annotate(
+        nominee_count=aggregate_subquery(Nomination.objects.filter(dossier=OuterRef("pk")))).order_by(
+        "campaign__dossier_deadline", "submitted_at", "pk")
 
 
 class ReviewView(DossierMixin, TemplateView):
@@ -123,7 +114,7 @@ class ReviewView(DossierMixin, TemplateView):
                 "override_reason": nomination.override_reason, "review_note": nomination.review_note})
         return super().get_context_data(
             dossier=dossier, nominations=nominations, checklist=check,
-            **dossier_record(dossier, self.request.user), **kwargs)
+            **dossier_record(dossier, self.request.user, nominations), **kwargs)
 
 
 class VerdictView(NominationMixin, View):

@@ -157,3 +157,23 @@ def test_state_log_of_a_deleted_account_still_shows(cast, client_for):
     StateChange.objects.filter(dossier=dossier).update(by=None)  # the account was deleted (SET_NULL)
     response = client_for(cast.clerk_a).get(dossier.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_inbox_filters_list_the_bodys_campaigns_and_the_forms_they_offer(cast, client_for):
+    from campaigns.services.campaigns import offer_award
+    from tests.factories.campaigns import award_form
+
+    own = launched_campaign(cast, participants=[cast.unit_a], title="Phong trào của Sở Nội vụ")
+    launched_campaign(cast, participants=[cast.unit_a], plan_number=301, issuer=cast.other,
+                      title="Phong trào của Sở Tài chính")
+    extra = award_form("bang-khen-so-thu", "Bằng khen của Sở (thử)")
+    offer_award(own, extra, copies=1, by=cast.admin)
+    client = client_for(cast.reviewer)
+    form = client.get("/hop-thu/").context["form"]
+    # the body's campaigns, even before a dossier arrives; never another body's
+    assert [label for value, label in form.fields["phong_trao"].choices if value] == [str(own)]
+    assert {label for value, label in form.fields["hinh_thuc"].choices if value} == {str(extra), str(award_form())}
+    response = client.get("/hop-thu/", {"phong_trao": own.pk, "hinh_thuc": extra.pk})
+    assert response.status_code == 200 and response.context["form"].is_valid()
+    foreign = client.get("/hop-thu/", {"phong_trao": own.pk + 1})
+    assert "phong_trao" in foreign.context["form"].errors

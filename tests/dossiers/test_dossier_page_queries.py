@@ -1,0 +1,102 @@
+"""The dossier page at a fixed, small number of queries (issue 7: ≤ 12), and the per-process caches that
+make it so (core.memo): a campaign's components and criteria, the eligibility rule settings. A cache must
+never show what an admin has changed since, in this process or in another one (another gunicorn worker
+keeps its own copy: simulated by putting the old entry back)."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from campaigns import sections
+from campaigns.models import Criterion
+from dossiers.models import EligibilityRule
+from dossiers.services import building, eligibility
+from dossiers.services.workflow import transition
+from notifications.models import Notification
+from tests.factories.dossiers import complete_report, ready_dossier, record_vote
+from tests.factories.orgs import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+MOST_QUERIES = 12
+
+
+def page_queries(client, dossier):
+    client.get(f"/ho-so/{dossier.pk}/")  # the first request of a process fills its caches
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/ho-so/{dossier.pk}/")
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def add_people(cast, dossier, count):
+    for index in range(count):
+        person = PersonFactory(organisation=cast.unit_a, full_name=f"Lê Văn Thêm {index}")
+        nomination = building.add_nominee(dossier, subject_type="individual", person=person, by=cast.clerk_a)
+        complete_report(nomination, by=cast.clerk_a)
+        record_vote(dossier, nomination)
+
+
+def test_dossier_page_in_review_stays_at_twelve_queries_whatever_the_nominees(cast, client_for):
+    small, big = ready_dossier(cast), ready_dossier(cast, person=PersonFactory(organisation=cast.unit_a))
+    add_people(cast, big, 6)
+    for dossier in (small, big):
+        transition(dossier, "submit", by=cast.clerk_a)
+        transition(dossier, "start_review", by=cast.reviewer)
+    client = client_for(cast.reviewer)
+    (few, _), (many, html) = page_queries(client, small), page_queries(client, big)
+    assert few == many <= MOST_QUERIES
+    assert html.count("Lê Văn Thêm") >= 6
+
+
+def test_clerk_draft_page_and_the_bell_count_with_the_user(cast, client_for):
+    """The clerk's page also lists the people and sub-units still to nominate (one query each)."""
+    dossier = ready_dossier(cast)
+    Notification.objects.create(recipient=cast.clerk_a, template="t", subject="Hồ sơ bị trả lại", body="…")
+    Notification.objects.create(recipient=cast.clerk_a, template="t", subject="Nhắc hạn nộp", body="…")
+    client = client_for(cast.clerk_a)
+    count, html = page_queries(client, dossier)
+    assert count <= MOST_QUERIES + 1
+    for index in range(5):
+        PersonFactory(organisation=cast.unit_a, full_name=f"Đỗ Thị Mới {index}")
+    again, html = page_queries(client, dossier)
+    assert again == count and html.count("Đỗ Thị Mới") == 5
+    assert "Thông báo (2 chưa đọc)" in html
+    client.post("/thong-bao/da-doc/")
+    assert "chưa đọc" not in page_queries(client, dossier)[1]
+
+
+def test_a_new_criterion_shows_at_once_in_this_process_and_in_another(cast, client_for):
+    dossier = ready_dossier(cast)
+    client = client_for(cast.clerk_a)
+    assert "Chưa xác nhận" not in page_queries(client, dossier)[1]
+    before = sections._sections._values[dossier.campaign_id]  # what this process (and any other) holds now
+    Criterion.objects.create(campaign=dossier.campaign, subject_type="individual", order=99,
+                             text="Có sáng kiến được công nhận trong năm", is_blocking=True)
+    assert "Có sáng kiến được công nhận" in page_queries(client, dossier)[1]
+    sections._sections._values[dossier.campaign_id] = before  # another worker still holds the old entry
+    assert "Có sáng kiến được công nhận" in page_queries(client, dossier)[1]
+
+
+def test_a_removed_component_leaves_the_checklist_at_once(cast, client_for):
+    dossier = ready_dossier(cast)
+    client = client_for(cast.clerk_a)
+    component = dossier.campaign.components.get(kind="bao_cao")
+    assert component.name in page_queries(client, dossier)[1]
+    before = sections._sections._values[dossier.campaign_id]
+    component.delete()
+    sections._sections._values[dossier.campaign_id] = before
+    assert component.name not in page_queries(client, dossier)[1]
+
+
+def test_a_rule_switched_off_by_the_admin_is_gone_from_every_process(cast, client_for):
+    dossier = ready_dossier(cast)
+    client = client_for(cast.clerk_a)
+    label = EligibilityRule.objects.get(code="deadline").label
+    assert label in page_queries(client, dossier)[1]
+    before = dict(eligibility._rule_settings._values)
+    rule = EligibilityRule.objects.get(code="deadline")
+    rule.is_active = False
+    rule.save()
+    assert label not in page_queries(client, dossier)[1]
+    eligibility._rule_settings._values.update(before)  # another worker still holds the old rules
+    assert label not in page_queries(client, dossier)[1]
