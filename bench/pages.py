@@ -43,6 +43,7 @@ from dossiers.enums import DossierState
 from dossiers.models import Award, Dossier, Nomination
 from dossiers.services import register
 from orgs.models import Person
+from portal.serving import tune_garbage_collector
 
 SENT = [s for s in DossierState.values if s not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
 
@@ -190,6 +191,7 @@ def _get(client, url):
 
 
 def count_queries(client, url):
+    _get(client, url)  # a process's first request fills its caches of configuration (core.memo)
     connection.queries_log.clear()  # a full log (9,000 entries) would make the capture count 0
     with CaptureQueriesContext(connection) as queries:
         _get(client, url)
@@ -263,6 +265,7 @@ def main(argv=None):
           f"thưởng, {Person.objects.count()} cán bộ; {args.repeat} lượt mỗi trang\n", flush=True)
     reviewer, office, admin = clients()
     pages = choose_pages(reviewer)
+    tune_garbage_collector()  # as portal/wsgi.py does in each gunicorn worker (the admin pages alike)
     if args.only:
         pages = [p for p in pages if args.only.lower() in p["label"].lower()]
     if args.profile:
