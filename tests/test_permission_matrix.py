@@ -580,6 +580,8 @@ MATRIX = [
      "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
     {"url": "dossiers:nominee_add", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
      "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
+    {"url": "dossiers:nominee_search", "target": "dossier_draft", "get": unit_only(200)},
+    {"url": "dossiers:nominee_search", "target": "dossier_sent", "get": sent(403, 403)},  # nobody adds once sent
     {"url": "dossiers:dossier_transition", "label": "draft-submit",  # POST-only
      "kwargs": lambda t: {"pk": t.dossier_draft.pk, "action": "submit"},
      "get": unit_only(405), "post": unit_only(WRITTEN), "data": lambda t: {"note": "Nộp lần đầu"}},

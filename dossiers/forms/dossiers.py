@@ -4,6 +4,7 @@ from django.utils.functional import cached_property
 
 from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
+from core.text import filter_by_search
 from core.views import NfcFormMixin
 from orgs.enums import Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField
@@ -69,17 +70,40 @@ class NomineeForm(forms.Form):
         taken = dossier.nominations.values("person_id")
         self.fields["person"].queryset = Person.objects.filter(
             organisation__path__startswith=dossier.organisation.path, is_active=True).exclude(
-            pk__in=taken).select_related("organisation").order_by("full_name")
+            pk__in=taken).select_related("organisation").order_by("search_text", "pk")  # d < đ < e, as people read
         self.fields["person"].label_from_instance = lambda p: (
             f"{p.full_name} – {p.position or 'cán bộ'}, {p.organisation.short_name or p.organisation.name}")
         self.fields["organisation"].queryset = Organisation.objects.filter(
             path__startswith=dossier.organisation.path).current().order_by("path")
 
+    # above this, the clerk types a name instead of scrolling a list: a Sở with its hospitals or schools
+    # has thousands of staff (a list of 7,400 took half a second to build and a megabyte to send)
+    PERSON_LIST_LIMIT = 300
+
     @cached_property
+    def _listed_people(self):
+        people = list(self.fields["person"].queryset[:self.PERSON_LIST_LIMIT + 1])
+        return people if len(people) <= self.PERSON_LIST_LIMIT else None
+
+    @property
+    def person_search(self):
+        """Too many people to list: the page shows a search box that fills the list (find_people)."""
+        return self._listed_people is None
+
+    @property
     def person_options(self):
         """(pk, label) of the people the unit may still nominate, read in one query (looping over the
-        field's choices in a template counts them first: two)."""
-        return [choice for choice in self.fields["person"].choices if choice[0]]
+        field's choices in a template counts them first: two); none when person_search."""
+        return self._choices_of(self._listed_people or [])
+
+    def find_people(self, text, limit=50):
+        """(pk, label) of the people still to nominate whose name holds every word of `text` (accents and
+        case ignored), alphabetical, at most `limit`."""
+        return self._choices_of(filter_by_search(self.fields["person"].queryset, text)[:limit])
+
+    def _choices_of(self, people):
+        label = self.fields["person"].label_from_instance
+        return [(person.pk, label(person)) for person in people]
 
     @cached_property
     def organisation_options(self):

@@ -159,6 +159,19 @@ class NomineeAddView(DossierMixin, View):
         return redirect("dossiers:report_edit", pk=nomination.pk)
 
 
+class NomineeSearchView(DossierMixin, TemplateView):
+    """GET ?q=: the people of the unit (and its sub-units) still to nominate whose name matches, as the
+    <option>s of the nominee form's list, for units with too many people to list (NomineeForm)."""
+
+    permission_required = "dossiers.change_dossier"
+    template_name = "dossiers/_person_options.html"
+
+    def get_context_data(self, **kwargs):
+        text = self.request.GET.get("q", "").strip()[:100]
+        options = NomineeForm(dossier=self.get_object()).find_people(text) if text else []
+        return {"options": options, "search": True, "searched": bool(text)}
+
+
 class NominationMixin(ScopedObjectMixin):
     model = Nomination
     permission_required = "dossiers.change_dossier"

@@ -100,3 +100,48 @@ def test_a_rule_switched_off_by_the_admin_is_gone_from_every_process(cast, clien
     assert label not in page_queries(client, dossier)[1]
     eligibility._rule_settings._values.update(before)  # another worker still holds the old rules
     assert label not in page_queries(client, dossier)[1]
+
+
+# --- a unit with too many people to list: the clerk searches by name ------------------------------------
+@pytest.fixture
+def short_list(monkeypatch):
+    from dossiers.forms.dossiers import NomineeForm
+
+    monkeypatch.setattr(NomineeForm, "PERSON_LIST_LIMIT", 3)
+
+
+def test_small_unit_lists_its_people(cast, client_for):
+    dossier = ready_dossier(cast)
+    PersonFactory(organisation=cast.unit_a, full_name="Đỗ Thị Mới")
+    html = client_for(cast.clerk_a).get(f"/ho-so/{dossier.pk}/").content.decode()
+    assert 'id="id_person_q"' not in html and "— chọn cán bộ —" in html and "Đỗ Thị Mới" in html
+
+
+def test_big_unit_offers_a_search_box_and_its_results(cast, client_for, short_list):
+    dossier = ready_dossier(cast)  # Nguyễn Thị Hương is nominated already
+    for name in ("Đỗ Thị Mới", "Đỗ Văn Mạnh", "Lê Thị Mới", "Trần Văn Khác"):
+        PersonFactory(organisation=cast.unit_a, full_name=name)
+    client = client_for(cast.clerk_a)
+    count, html = page_queries(client, dossier)
+    assert count <= MOST_QUERIES + 1
+    assert 'id="id_person_q"' in html and "— gõ tên để tìm cán bộ —" in html and "Trần Văn Khác" not in html
+    url = f"/ho-so/{dossier.pk}/tim-can-bo/"
+    found = client.get(url, {"q": "thi moi"}).content.decode()
+    assert "— chọn trong 2 người tìm thấy —" in found
+    assert found.index("Đỗ Thị Mới") < found.index("Lê Thị Mới") and "Đỗ Văn Mạnh" not in found
+    assert "Không tìm thấy cán bộ nào" in client.get(url, {"q": "nguyen thi huong"}).content.decode()
+    assert "— gõ tên để tìm cán bộ —" in client.get(url, {"q": "  "}).content.decode()
+    person = PersonFactory(organisation=cast.unit_a, full_name="Đỗ Thị Mới Thêm")
+    value = f'<option value="{person.pk}">'
+    assert value in client.get(url, {"q": "moi them"}).content.decode()
+    response = client.post(f"/ho-so/{dossier.pk}/them-nguoi/", {"subject_type": "individual", "person": person.pk,
+                                                                 "q": "moi them"})
+    assert response.status_code == 302 and dossier.nominations.filter(person=person).exists()
+
+
+def test_search_never_shows_another_units_people(cast, client_for, short_list):
+    dossier = ready_dossier(cast)
+    PersonFactory(organisation=cast.unit_b, full_name="Phan Thị Ngoài")
+    url = f"/ho-so/{dossier.pk}/tim-can-bo/"
+    assert "Phan Thị Ngoài" not in client_for(cast.clerk_a).get(url, {"q": "ngoai"}).content.decode()
+    assert client_for(cast.clerk_b).get(url, {"q": "ngoai"}).status_code == 404
