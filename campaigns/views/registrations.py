@@ -305,10 +305,7 @@ class RegistrationListView(ScopedObjectMixin, TemplateView):
         summary = [(NOT_REGISTERED, NOT_REGISTERED_LABEL, "light", total_units - sum(by_status.values()))] + [
             (value, label, REGISTRATION_BADGES[value], by_status.get(value, 0))
             for value, label in RegistrationStatus.choices]
-        query = self.request.GET.copy()
-        query.pop("trang", None)
         return super().get_context_data(
             campaign=campaign, rows=rows, page=page, columns=columns, column_totals=column_totals,
             grand_total=sum(column_totals), summary=summary, total_units=total_units, wanted=wanted,
-            filter_choices=[("", "Tất cả")] + [(value, label) for value, label, _, _ in summary],
-            query=query.urlencode(), **kwargs)
+            filter_choices=[("", "Tất cả")] + [(value, label) for value, label, _, _ in summary], **kwargs)
