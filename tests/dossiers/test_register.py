@@ -273,6 +273,23 @@ def test_unit_history_shows_the_award_of_a_dissolved_predecessor(cast, client_fo
     assert "(khi còn là Phòng Nội vụ huyện Cũ)" in response.content.decode()
 
 
+def test_rating_tables_note_a_predecessors_rating_and_not_a_persons(cast, client_for):
+    import re
+
+    old = OrganisationFactory(code="T-SNV-CU", name="Phòng Nội vụ huyện Cũ", parent=cast.body)
+    new = OrganisationFactory(code="T-SNV-MOI", name="Phòng Nội vụ khu vực Mới", parent=cast.body)
+    AnnualRating.objects.create(organisation=old, year=2024, rating="xuat_sac", decision_number="9/QĐ-UBND")
+    AnnualRating.objects.create(person=cast.person_a, year=2024, rating="tot")
+    dissolve_organisation(old, on=date(2025, 7, 1), successor=new, by=cast.admin)
+    client = client_for(cast.reviewer)
+    unit_page = client.get(reverse("dossiers:unit_history", args=[new.pk])).content.decode()
+    table = re.search(r'<table[^>]*id="unit-ratings".*?</table>', unit_page, re.S).group(0)
+    assert "(khi còn là Phòng Nội vụ huyện Cũ)" in table and "Số 9/QĐ-UBND" in table
+    person_page = client.get(reverse("dossiers:person_history", args=[cast.person_a.pk])).content.decode()
+    table = re.search(r'<table[^>]*id="person-ratings".*?</table>', person_page, re.S).group(0)
+    assert "<td>2024</td>" in table and "khi còn là" not in table
+
+
 def test_unit_history_of_a_dissolved_unit_names_its_successors(cast, client_for):
     old = OrganisationFactory(code="T-SNV-CU", name="Phòng Nội vụ huyện Cũ", parent=cast.body)
     new = OrganisationFactory(code="T-SNV-MOI", name="Phòng Nội vụ khu vực Mới", parent=cast.body)
