@@ -241,8 +241,9 @@ def test_import_page_reports_rows_with_status_400(cast, client_for):
     response = client_for(cast.reviewer).post(reverse("dossiers:award_import"), {"file": xlsx([
         ["Không Có Ai", None, "T-SNV-A", "LĐTT", "15/QĐ-SNV", "28/12/2023", "", ""]])})
     assert response.status_code == 400
-    assert "Không tìm thấy cán bộ “Không Có Ai” thuộc “T-SNV-A” trong phạm vi quản lý của bạn." in (
-        response.content.decode())
+    html = response.content.decode()
+    assert "Không tìm thấy cán bộ “Không Có Ai” thuộc “T-SNV-A” trong phạm vi quản lý của bạn." in html
+    assert "<th style=\"width:9rem\">Trang, dòng</th>" in html and "<td>Khen thưởng, dòng 2</td>" in html
 
 
 def test_import_page_writes_a_good_file_and_goes_back_to_the_register(cast, client_for):

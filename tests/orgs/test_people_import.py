@@ -113,7 +113,8 @@ def test_import_page_shows_report_and_keeps_nothing(cast, client_for):
     html = response.content.decode()
     assert response.status_code == 400
     assert "Chưa nhập dòng nào" in html
-    assert "Dòng 2" in html and "Giới tính “Không rõ” không hợp lệ (Nam hoặc Nữ)." in html
+    assert "<td>Dòng 2</td>" in html and "Giới tính “Không rõ” không hợp lệ (Nam hoặc Nữ)." in html
+    assert "<th style=\"width:9rem\">Dòng</th>" in html
     assert Person.objects.count() == before
 
 
