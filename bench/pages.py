@@ -42,6 +42,7 @@ from core.text import search_key
 from dossiers.enums import DossierState
 from dossiers.models import Award, Dossier, Nomination
 from dossiers.services import register
+from dossiers.services.eligibility import nominations_query
 from orgs.models import Person
 from portal.serving import tune_garbage_collector
 
@@ -57,7 +58,7 @@ def inbox_main_query(user, params):
 
 
 def dossier_main_query(dossier):
-    return dossier.nominations.select_related("person__organisation", "organisation", "report", "meeting_vote")
+    return nominations_query(dossier)
 
 
 def register_main_query(user, query):
@@ -132,16 +133,8 @@ def choose_pages(reviewer):
          "few": f"{inbox}?{urlencode({'phong_trao': small_campaign.pk, 'tat_ca': 'on'})}",
          "main": lambda: inbox_main_query(reviewer, {"phong_trao": campaign.pk, "tat_ca": "on"}),
          "admin": f"{reverse('admin:dossiers_nomination_changelist')}?dossier__campaign__id__exact={campaign.pk}"},
-        {"label": f"Trang hồ sơ ({typical.n} người)", "target": 100,
-         "url": reverse("dossiers:dossier_detail", args=[typical.pk]),
-         "few": reverse("dossiers:dossier_detail", args=[single.pk]),
-         "main": lambda: dossier_main_query(typical),
-         "admin": f"{reverse('admin:dossiers_nomination_changelist')}?dossier__id__exact={typical.pk}"},
-        {"label": f"Trang hồ sơ lớn nhất ({largest.n} người)", "target": 100,
-         "url": reverse("dossiers:dossier_detail", args=[largest.pk]),
-         "few": reverse("dossiers:dossier_detail", args=[single.pk]),
-         "main": lambda: dossier_main_query(largest),
-         "admin": f"{reverse('admin:dossiers_nomination_changelist')}?dossier__id__exact={largest.pk}"},
+        dossier_page(f"Trang hồ sơ ({typical.n} người)", typical, single),
+        dossier_page(f"Trang hồ sơ lớn nhất ({largest.n} người)", largest, single),
         {"label": f"Sổ khen thưởng: “{huong}”", "target": 50,
          "url": f"{reverse('dossiers:register')}?{urlencode({'q': huong})}",
          "few": f"{reverse('dossiers:register')}?{urlencode({'q': rare_query})}",
@@ -164,6 +157,15 @@ def choose_pages(reviewer):
          "main": lambda: progress_main_query(campaign),
          "admin": f"{reverse('admin:dossiers_dossier_changelist')}?campaign__id__exact={campaign.pk}"},
     ]
+
+
+def dossier_page(label, dossier, few):
+    """A dossier page beside the Nomination changelist of the same dossier; `few`: a one-nominee dossier."""
+    return {"label": label, "target": 100,
+            "url": reverse("dossiers:dossier_detail", args=[dossier.pk]),
+            "few": reverse("dossiers:dossier_detail", args=[few.pk]),
+            "main": lambda: dossier_main_query(dossier),
+            "admin": f"{reverse('admin:dossiers_nomination_changelist')}?dossier__id__exact={dossier.pk}"}
 
 
 def _draft_q():

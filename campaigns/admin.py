@@ -2,18 +2,9 @@
 portal's pages and services.campaigns, never through a bare save)."""
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdmin
+
 from .models import Campaign, CampaignAward, ReminderRule
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Campaign)

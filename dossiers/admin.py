@@ -2,18 +2,9 @@
 services.workflow.transition(), awards are written by the decision and register services)."""
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdmin
+
 from .models import Award, Decision, Dossier, Nomination
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Dossier)

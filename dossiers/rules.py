@@ -2,7 +2,7 @@
 import rules
 
 from orgs import scope
-from orgs.enums import Role
+from orgs.enums import ISSUER_STAFF, Role
 
 
 @rules.predicate
@@ -12,7 +12,7 @@ def is_unit_clerk(user, dossier):
 
 @rules.predicate
 def is_issuer_staff(user, dossier):
-    return scope.covers(user, dossier.campaign.issuer, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN])
+    return scope.covers(user, dossier.campaign.issuer, ISSUER_STAFF)
 
 
 @rules.predicate
@@ -32,7 +32,7 @@ def is_clerk_somewhere(user):
 
 @rules.predicate
 def is_reviewer_somewhere(user):
-    return bool(scope.roles_of(user) & {Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN})
+    return bool(scope.roles_of(user) & set(ISSUER_STAFF))
 
 
 rules.add_perm("dossiers.view_dossier", is_unit_clerk | is_issuer_staff)
@@ -103,7 +103,7 @@ def is_office_somewhere(user):
 
 @rules.predicate
 def is_session_staff(user, session):
-    return scope.covers(user, session.issuer, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN])
+    return scope.covers(user, session.issuer, ISSUER_STAFF)
 
 
 @rules.predicate

@@ -38,6 +38,10 @@ class Role(models.TextChoices):
     ADMIN = "admin", "Quản trị hệ thống"
 
 
+# the roles of an issuing body's staff: they receive, review, vote on and decide the dossiers sent to it
+ISSUER_STAFF = (Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN)
+
+
 ROLE_BADGES = {
     Role.CLERK: "primary",
     Role.REVIEWER: "info",

@@ -4,6 +4,8 @@ A membership on an organisation covers that organisation and all of its sub-unit
 `rules` predicates (one object) and the `for_user()` querysets (lists) read these facts, so the
 two can never disagree.
 """
+from django.db.models import Q
+
 from .enums import Role
 
 
@@ -30,6 +32,14 @@ def scope_paths(user, roles=None):
         return []
     roles = set(roles) if roles else None
     return sorted({path for role, path, _ in _memberships(user) if roles is None or role in roles})
+
+
+def covered_q(user, roles, prefix="path"):
+    """Q of the rows whose tree path (`prefix`, e.g. "campaign__issuer__path") lies under a membership of
+    the user with one of `roles`; every row for a superuser."""
+    from .models import subtree_q
+
+    return Q() if user.is_superuser else subtree_q(scope_paths(user, roles), prefix=prefix)
 
 
 def roles_of(user):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
 from core.models import NormalizedTextModel, TimeStampedModel
-from orgs.models import Organisation, Person, subtree_q
+from orgs.models import Organisation, Person
 
 from ..enums import EDITABLE_STATES, OUTCOME_BADGES, STATE_BADGES, DossierState, Outcome, Rating
 from .meeting_queries import MeetingQuerySet
@@ -19,14 +19,13 @@ class DossierQuerySet(models.QuerySet):
         """Dossiers of the user's own units (drafts included), and for the issuing body's staff those
         that were sent to it: nobody sees another unit's draft."""
         from orgs import scope
-        from orgs.enums import Role
+        from orgs.enums import ISSUER_STAFF, Role
 
         if user.is_superuser:
             return self.all()
-        own = subtree_q(scope.scope_paths(user, [Role.CLERK]), prefix="organisation__path")
-        sent = subtree_q(scope.scope_paths(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN]),
-                         prefix="campaign__issuer__path") & ~Q(state__in=[DossierState.DRAFT,
-                                                                         DossierState.WITHDRAWN])
+        own = scope.covered_q(user, [Role.CLERK], "organisation__path")
+        sent = scope.covered_q(user, ISSUER_STAFF, "campaign__issuer__path") & ~Q(
+            state__in=[DossierState.DRAFT, DossierState.WITHDRAWN])
         return self.filter(own | sent)
 
 

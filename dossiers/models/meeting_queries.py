@@ -8,12 +8,11 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from orgs import scope
-from orgs.enums import Role
+from orgs.enums import ISSUER_STAFF, Role
 from orgs.models import subtree_q
 
 from ..enums import EDITABLE_STATES, DossierState
 
-ISSUER_ROLES = [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN]
 NOT_SENT = [DossierState.DRAFT, DossierState.WITHDRAWN]
 
 
@@ -36,7 +35,7 @@ class MeetingQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         own = subtree_q(scope.scope_paths(user, [Role.CLERK]), prefix="organisation__path")
-        issuer_paths = scope.scope_paths(user, ISSUER_ROLES)
+        issuer_paths = scope.scope_paths(user, ISSUER_STAFF)
         if not issuer_paths:
             return self.filter(own)
         sent = _dossiers().filter(meeting=OuterRef("pk")).filter(

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from awards.enums import BallotType, VoteDenominator
 from orgs import scope
-from orgs.enums import Role
+from orgs.enums import ISSUER_STAFF, Role
 from orgs.models import subtree_q
 
 from ..enums import DossierState, Outcome
@@ -29,7 +29,6 @@ from ..models import CouncilBallot, CouncilSession, Nomination
 from . import workflow
 from .printing import freeze_council_minutes
 
-VIEWER_ROLES = [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN]
 BALLOT_ROLES = [Role.REVIEWER, Role.COUNCIL]
 NOT_OFFICE = ("Chỉ Văn phòng (thường trực Hội đồng Thi đua – Khen thưởng) của cơ quan mới mở, kết thúc "
               "phiên họp Hội đồng.")
@@ -42,7 +41,7 @@ def sessions_for(user):
     """Sessions of the bodies the user works for as office, council member, leader or admin."""
     if user.is_superuser:
         return CouncilSession.objects.all()
-    return CouncilSession.objects.filter(subtree_q(scope.scope_paths(user, VIEWER_ROLES), prefix="issuer__path"))
+    return CouncilSession.objects.filter(subtree_q(scope.scope_paths(user, ISSUER_STAFF), prefix="issuer__path"))
 
 
 def session_list(user):

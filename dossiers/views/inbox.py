@@ -12,6 +12,8 @@ from core.db import aggregate_subquery
 from core.pagination import lazy_page
 from core.text import search_key
 from core.views import PermissionMixin
+from orgs import scope
+from orgs.enums import ISSUER_STAFF
 from orgs.search import under_units, units_named
 
 from ..enums import DossierState, Outcome
@@ -26,29 +28,18 @@ from .dossiers import DossierMixin, NominationMixin, dossier_record, errors_of
 SENT_STATES = [s for s in DossierState.values if s not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
 
 
-def _issuer_q(user, prefix):
-    """The campaigns (`prefix` leads to their issuer's path) of the bodies the user works for as office,
-    council, leader or admin; everything for a superuser."""
-    from orgs import scope
-    from orgs.enums import Role
-    from orgs.models import subtree_q
-
-    if user.is_superuser:
-        return Q()
-    return subtree_q(scope.scope_paths(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN]),
-                     prefix=prefix)
-
-
 def inbox_queryset(user):
     """Dossiers sent to the bodies the user works for (as office, council, leader or admin)."""
-    return Dossier.objects.filter(_issuer_q(user, "campaign__issuer__path"), state__in=SENT_STATES)
+    return Dossier.objects.filter(scope.covered_q(user, ISSUER_STAFF, "campaign__issuer__path"),
+                                  state__in=SENT_STATES)
 
 
 def filtered_inbox(user, params):
     """(filter form, dossiers): the inbox of `user` narrowed by the filters in `params` (a QueryDict);
     without filters, the dossiers still being handled. The inbox page and its Excel export share it."""
     base = inbox_queryset(user)
-    form = InboxFilterForm(params or None, campaigns=Campaign.objects.filter(_issuer_q(user, "issuer__path")))
+    form = InboxFilterForm(params or None, campaigns=Campaign.objects.filter(
+        scope.covered_q(user, ISSUER_STAFF, "issuer__path")))
     qs = base
     if not form.is_bound or not form.is_valid():
         return form, qs.exclude(state=DossierState.DECIDED)

@@ -31,6 +31,13 @@ NEW_FORM = {
 }
 
 
+def giay_khen_edit(client):
+    """The seeded Giấy khen, its edit page's address, and what the browser would send back unchanged."""
+    giay_khen = AwardForm.objects.get(code="giay-khen")
+    url = reverse("awards:awardform_update", args=[giay_khen.pk])
+    return giay_khen, url, post_data(client.get(url).context["form"])
+
+
 def post_data(*forms):
     """What a browser would send back for these (unbound or bound) forms, unchanged."""
     data = {}
@@ -132,9 +139,7 @@ def test_threshold_accepts_a_decimal_comma(cast, client_for):
 
 def test_editing_an_award_form_shows_in_its_history(cast, client_for):
     client = client_for(cast.admin)
-    giay_khen = AwardForm.objects.get(code="giay-khen")
-    url = reverse("awards:awardform_update", args=[giay_khen.pk])
-    data = post_data(client.get(url).context["form"])
+    giay_khen, url, data = giay_khen_edit(client)
     data.update(name="Giấy khen của Giám đốc Sở", needs_council="on", vote_threshold="50")
     assert client.post(url, data).status_code == 302
 
@@ -153,9 +158,7 @@ def test_editing_an_award_form_shows_in_its_history(cast, client_for):
 
 def test_history_lists_newest_first(cast, client_for):
     client = client_for(cast.admin)
-    giay_khen = AwardForm.objects.get(code="giay-khen")
-    url = reverse("awards:awardform_update", args=[giay_khen.pk])
-    data = post_data(client.get(url).context["form"])
+    giay_khen, url, data = giay_khen_edit(client)
     for order in ("141", "142"):
         assert client.post(url, {**data, "order": order}).status_code == 302
     history = client.get(url).context["history"]
@@ -353,9 +356,7 @@ def test_navbar_and_home_link_the_catalogue_for_admins_only(cast, client_for):
 
 def test_admin_calibrates_where_a_certificate_prints_on_blank_stock(cast, client_for):
     client = client_for(cast.admin)
-    giay_khen = AwardForm.objects.get(code="giay-khen")
-    url = reverse("awards:awardform_update", args=[giay_khen.pk])
-    data = post_data(client.get(url).context["form"])
+    giay_khen, url, data = giay_khen_edit(client)
     data.update(certificate_title="Giấy khen", offset_name_x="62,5", offset_name_y="90")
     assert client.post(url, data).status_code == 302
     giay_khen.refresh_from_db()
@@ -364,9 +365,7 @@ def test_admin_calibrates_where_a_certificate_prints_on_blank_stock(cast, client
 
 def test_a_certificate_offset_off_the_page_is_refused_and_kept(cast, client_for):
     client = client_for(cast.admin)
-    giay_khen = AwardForm.objects.get(code="giay-khen")
-    url = reverse("awards:awardform_update", args=[giay_khen.pk])
-    data = post_data(client.get(url).context["form"])
+    giay_khen, url, data = giay_khen_edit(client)
     data.update(offset_unit_x="400")
     response = client.post(url, data)
     assert response.status_code == 200

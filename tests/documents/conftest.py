@@ -31,6 +31,16 @@ BASIS = [
 ]
 INDIVIDUAL_SUMMARY = "Hoàn thành xuất sắc nhiệm vụ tham mưu tổ chức bộ máy, 12 văn bản đúng hạn."
 COLLECTIVE_SUMMARY = "Tập thể dẫn đầu khối thi đua, hoàn thành 100% chỉ tiêu của đợt thi đua."
+# the unit's Tờ trình from its list of nominees to the signature, in the PDF and in the DOCX alike
+TO_TRINH_LIST_AND_CLOSING = (
+    "STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Tóm tắt thành tích",
+    "1", "Nguyễn Thị Hương", "Chuyên viên", "Phòng Tổ chức cán bộ", INDIVIDUAL_SUMMARY,
+    "2", "Phòng Tổ chức cán bộ", "Phòng Tổ chức cán bộ", COLLECTIVE_SUMMARY,
+    "Hồ sơ kèm theo:", "- Biên bản họp bình xét thi đua, khen thưởng;",
+    "- Báo cáo thành tích của 2 tập thể, cá nhân.",
+    "Kính trình Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Thử xem xét./.",
+    "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TRƯỞNG PHÒNG", "Nguyễn Văn Hùng",
+)
 INJECTION = '<img src="http://example.com/x.png"> file:///etc/passwd <b>đậm</b>'
 
 

@@ -35,7 +35,15 @@ from tests.pdf_assertions import (
     top_margin_text,
 )
 
-from .conftest import BAO_CAO_INDIVIDUAL, BASIS, COLLECTIVE_SUMMARY, INDIVIDUAL_SUMMARY, INJECTION, sign
+from .conftest import (
+    BAO_CAO_INDIVIDUAL,
+    BASIS,
+    COLLECTIVE_SUMMARY,
+    INDIVIDUAL_SUMMARY,
+    INJECTION,
+    TO_TRINH_LIST_AND_CLOSING,
+    sign,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -96,13 +104,7 @@ def test_to_trinh(dossier):
         "Căn cứ Biên bản họp bình xét thi đua, khen thưởng ngày 25 tháng 7 năm 2025 của Phòng Tổ chức cán bộ;",
         "Phòng Tổ chức cán bộ kính đề nghị", "tặng Giấy khen (thử) cho 01 tập thể và 01 cá nhân",
         "“Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”",
-        "STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Tóm tắt thành tích",
-        "1", "Nguyễn Thị Hương", "Chuyên viên", "Phòng Tổ chức cán bộ", INDIVIDUAL_SUMMARY,
-        "2", "Phòng Tổ chức cán bộ", "Phòng Tổ chức cán bộ", COLLECTIVE_SUMMARY,
-        "Hồ sơ kèm theo:", "- Biên bản họp bình xét thi đua, khen thưởng;",
-        "- Báo cáo thành tích của 2 tập thể, cá nhân.",
-        "Kính trình Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Thử xem xét./.",
-        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TRƯỞNG PHÒNG", "Nguyễn Văn Hùng",
+        *TO_TRINH_LIST_AND_CLOSING,
     )
 
 

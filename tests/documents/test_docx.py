@@ -19,7 +19,15 @@ from dossiers import documents
 from dossiers.models import Dossier
 from tests.pdf_assertions import assert_in_order
 
-from .conftest import BAO_CAO_INDIVIDUAL, BASIS, COLLECTIVE_SUMMARY, INDIVIDUAL_SUMMARY, INJECTION, sign
+from .conftest import (
+    BAO_CAO_INDIVIDUAL,
+    BASIS,
+    COLLECTIVE_SUMMARY,
+    INDIVIDUAL_SUMMARY,
+    INJECTION,
+    TO_TRINH_LIST_AND_CLOSING,
+    sign,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -154,13 +162,7 @@ def test_to_trinh_docx(dossier):
         "Phòng Tổ chức cán bộ kính đề nghị Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Thử xem xét, trình cấp "
         "có thẩm quyền tặng Giấy khen (thử) cho 01 tập thể và 01 cá nhân đã có thành tích xuất sắc trong phong "
         "trào thi đua “Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”, cụ thể như sau:",
-        "STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Tóm tắt thành tích",
-        "1", "Nguyễn Thị Hương", "Chuyên viên", "Phòng Tổ chức cán bộ", INDIVIDUAL_SUMMARY,
-        "2", "Phòng Tổ chức cán bộ", "Phòng Tổ chức cán bộ", COLLECTIVE_SUMMARY,
-        "Hồ sơ kèm theo:", "- Biên bản họp bình xét thi đua, khen thưởng;",
-        "- Báo cáo thành tích của 2 tập thể, cá nhân.",
-        "Kính trình Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Thử xem xét./.",
-        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TRƯỞNG PHÒNG", "Nguyễn Văn Hùng",
+        *TO_TRINH_LIST_AND_CLOSING,
     ])
     # the căn cứ lines are italic; the list is a bordered table with a bold header row repeated on each page
     assert all(run.italic for line in BASIS for run in runs_of(paragraph(document, line)))
