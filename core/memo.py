@@ -20,11 +20,13 @@ class VersionedCache:
         self._lock = threading.Lock()
         VersionedCache.caches.append(self)
 
-    def get(self, key, version):
+    def get(self, key, version, load=None):
+        """The value kept for `key` if it was read at `version`; otherwise `load(key)` (by default the
+        cache's own loader), kept with `version`."""
         found = self._values.get(key)
         if found is not None and found[0] == version:
             return found[1]
-        value = self.loader(key)
+        value = (load or self.loader)(key)
         with self._lock:
             if len(self._values) >= self.size:
                 self._values.clear()

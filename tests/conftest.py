@@ -58,6 +58,14 @@ def _fresh_process_caches():
     VersionedCache.forget_all()
 
 
+@pytest.fixture(autouse=True)
+def _no_dossier_page_cache(settings):
+    """The dossier page's cache (dossiers.services.page_cache) rests on PostgreSQL row versions, which
+    only move when a transaction commits: inside a test's single transaction they would not. Its own
+    tests (tests/dossiers/test_dossier_page_cache.py) turn it on and commit like production does."""
+    settings.DOSSIER_PAGE_CACHE = False
+
+
 @pytest.fixture
 def require_redis():
     url = os.environ.get("REDIS_URL")

@@ -26,9 +26,10 @@ class Checklist:
                 for item in self.items if item.blocking and not item.done]
 
 
-def checklist(dossier, nominations=None):
+def checklist(dossier, nominations=None, figures=None):
     """Every required component, every nominee's report, the copies to print, and eligibility.
-    `nominations`: the list of eligibility.load_nominations() when the caller has it already."""
+    `nominations`, `figures`: what eligibility.load_nominations() and dossier_figures() return, when
+    the caller has them already."""
     nominations = load_nominations(dossier) if nominations is None else nominations
     components = sections.components(dossier.campaign)
     items = [ChecklistItem("Có ít nhất một người, tập thể được đề nghị", bool(nominations),
@@ -54,7 +55,7 @@ def checklist(dossier, nominations=None):
             items.append(ChecklistItem(component.name, done, "" if done else "chưa tải lên", component.required))
     items.append(ChecklistItem(f"In {dossier.offer.copies_label} hồ sơ giấy theo yêu cầu của phong trào", True,
                                blocking=False))
-    results = evaluate(dossier, nominations=nominations)
+    results = evaluate(dossier, nominations=nominations, figures=figures)
     for nomination in nominations:
         failed = [check for check in results.get(nomination.pk, []) if not check.passed]
         for blocking in (True, False):

@@ -157,7 +157,7 @@ _rule_settings = VersionedCache(_load_rule_settings, size=1)
 
 def rule_settings(stamp):
     """{code: EligibilityRule} as an admin configured them, kept per process while `stamp` (the rows'
-    count and newest `updated_at`, read by _dossier_figures() in a query the page makes anyway) holds."""
+    count and newest `updated_at`, read by dossier_figures() in a query the page makes anyway) holds."""
     return _rule_settings.get("rules", stamp)
 
 
@@ -200,22 +200,31 @@ def load_nominations(dossier):
     return nominations
 
 
-def _dossier_figures(dossier, live):
+def _live(dossier):
+    """The nominations of the dossier's campaign that count: every dossier but the withdrawn ones."""
+    from ..models import Nomination
+
+    return Nomination.objects.filter(dossier__campaign=dossier.campaign_id).exclude(
+        dossier__state=DossierState.WITHDRAWN)
+
+
+def dossier_figures(dossier, **extra):
     """In one query: the unit's nominees for the dossier's form in this campaign (`used`), its active
     staff (`headcount`), its nominees for the form the quota is a share of (`base_count`), its own quota
-    if the office set one (`override`), and the stamp of the rule settings."""
+    if the office set one (`override`), the stamp of the rule settings, and any `extra` expressions
+    (the dossier page adds its fingerprint, dossiers.services.page_cache)."""
     from campaigns.models import QuotaOverride
     from orgs.models import Person
 
     from ..models import Dossier
 
-    own = live.filter(dossier__organisation=dossier.organisation_id)
+    own = _live(dossier).filter(dossier__organisation=dossier.organisation_id)
     figures = {
         "used": aggregate_subquery(own.filter(dossier__offer=dossier.offer_id)),
         "headcount": aggregate_subquery(Person.objects.filter(organisation=dossier.organisation_id, is_active=True)),
         "override": Subquery(QuotaOverride.objects.filter(
             campaign_award=dossier.offer_id, organisation=dossier.organisation_id).values("max_count")[:1]),
-        **_rules_stamp()}
+        **_rules_stamp(), **extra}
     if dossier.offer.quota_base_id:
         base = own.filter(dossier__offer__award_form_id=dossier.offer.quota_base_id)
         figures["base_count"] = aggregate_subquery(base)
@@ -224,19 +233,16 @@ def _dossier_figures(dossier, live):
     return row
 
 
-def evaluate(dossier, today=None, nominations=None):
+def evaluate(dossier, today=None, nominations=None, figures=None):
     """{nomination id: [Check, …]} for every nominee of the dossier, in a fixed number of queries.
-    `nominations`: the list of load_nominations() when the caller has it already."""
-    from ..models import Nomination
-
+    `nominations`, `figures`: what load_nominations() and dossier_figures() return, when the caller
+    has them already."""
     nominations = load_nominations(dossier) if nominations is None else nominations
-    live = Nomination.objects.filter(dossier__campaign=dossier.campaign_id).exclude(
-        dossier__state=DossierState.WITHDRAWN)
-    same_campaign = list(live.exclude(dossier=dossier).filter(
+    same_campaign = list(_live(dossier).exclude(dossier=dossier).filter(
         Q(person_id__in=[n.person_id for n in nominations if n.person_id])
         | Q(organisation_id__in=[n.organisation_id for n in nominations if n.organisation_id])
     ).select_related("dossier__offer__award_form", "dossier__organisation"))
-    figures = _dossier_figures(dossier, live)
+    figures = dossier_figures(dossier) if figures is None else figures
     context = {
         "criteria": sections.criteria(dossier.campaign),
         "quota": dossier.offer.quota_limit(figures["override"], figures["headcount"], figures["base_count"]),

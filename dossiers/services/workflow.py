@@ -18,28 +18,28 @@ class TransitionError(ValidationError):
     """An action that the dossier's state does not allow."""
 
 
-def allowed_actions(dossier, user, nominations=None):
+def allowed_actions(dossier, user, pending=None):
     """Actions the user may take on the dossier now (for buttons; transition() checks again).
     Actions that could only fail are left out: accepting while nominees await a verdict, sending a
     form that needs no council to the council, or one that needs it straight to the leader.
-    `nominations`: the dossier's nominees when the caller has loaded them (saves a query)."""
+    `pending`: whether a nominee awaits a verdict, when the caller knows (saves a query)."""
     actions = []
     for action, (_, side, roles) in TRANSITIONS[dossier.state].items():
-        if may_act(user, dossier, side, roles) and _could_succeed(dossier, action, nominations):
+        if may_act(user, dossier, side, roles) and _could_succeed(dossier, action, pending):
             actions.append(action)
     return actions
 
 
-def _could_succeed(dossier, action, nominations):
+def _could_succeed(dossier, action, pending):
     needs_council = dossier.offer.award_form.needs_council
     if action == "to_council":
         return needs_council
     if action == "to_leader":
         return not needs_council
     if action == "accept":
-        if nominations is not None:
-            return not any(n.outcome == Outcome.PENDING for n in nominations)
-        return not dossier.nominations.filter(outcome=Outcome.PENDING).exists()
+        if pending is None:
+            pending = dossier.nominations.filter(outcome=Outcome.PENDING).exists()
+        return not pending
     return True
 
 

@@ -17,8 +17,7 @@ from ..enums import ACTION_LABELS, TRANSITIONS, DossierState
 from ..forms.dossiers import DossierInfoForm, DossierStartForm, NomineeForm, NoteForm, ReportForm
 from ..models import Dossier, Nomination
 from ..services import building
-from ..services.completeness import checklist
-from ..services.eligibility import load_nominations
+from ..services.page_cache import nominees_part
 from ..services.workflow import TransitionError, allowed_actions, may_act, transition
 
 
@@ -92,22 +91,20 @@ class DossierDetailView(DossierMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user, dossier = self.request.user, self.get_object()
-        nominations = load_nominations(dossier)  # once for the page, the checklist and the rules
-        check = checklist(dossier, nominations)
-        for nomination in nominations:
-            nomination.checks = check.eligibility.get(nomination.pk, [])
         can_change = user.has_perm("dossiers.change_dossier", dossier)
+        part = nominees_part(dossier, self.request, can_change)
         return super().get_context_data(
-            dossier=dossier, nominations=nominations, checklist=check, can_change=can_change,
+            dossier=dossier, part=part, nominations=part.nominees, can_change=can_change,
             can_review=user.has_perm("dossiers.review_dossier", dossier),
             nominee_form=NomineeForm(dossier=dossier) if can_change else None,
-            **dossier_record(dossier, user, nominations), **kwargs)
+            **dossier_record(dossier, user, part.pending), **kwargs)
 
 
-def dossier_record(dossier, user, nominations):
-    """What the dossier page and the review page both show beside the nominees (`nominations`, loaded
-    once): the moves the user may make, the state log, the versions sent, the attachments, the note form."""
-    return {"actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user, nominations)],
+def dossier_record(dossier, user, pending):
+    """What the dossier page and the review page both show beside the nominees (`pending`: whether a
+    nominee awaits a verdict): the moves the user may make, the state log, the versions sent, the
+    attachments, the note form."""
+    return {"actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user, pending)],
             "state_changes": dossier.state_changes.select_related("by"),
             "versions": dossier.versions.values("number", "submitted_at") if dossier.version else (),
             "attachments": dossier.attachments.select_related("uploaded_by", "nomination"),

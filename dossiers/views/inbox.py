@@ -105,7 +105,8 @@ class ReviewView(DossierMixin, TemplateView):
                 "override_reason": nomination.override_reason, "review_note": nomination.review_note})
         return super().get_context_data(
             dossier=dossier, nominations=nominations, checklist=check,
-            **dossier_record(dossier, self.request.user, nominations), **kwargs)
+            **dossier_record(dossier, self.request.user, any(n.outcome == Outcome.PENDING for n in nominations)),
+            **kwargs)
 
 
 class VerdictView(NominationMixin, View):
