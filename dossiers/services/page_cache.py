@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import TextField
 from django.db.models.expressions import RawSQL
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -81,9 +82,11 @@ def _build(dossier, figures, request, can_change):
     for nomination in nominations:
         nomination.checks = check.eligibility.get(nomination.pk, [])
     context = {"dossier": dossier, "nominations": nominations, "checklist": check, "can_change": can_change}
+    if request is not None:  # the rows' forms; no context processors: the page runs them once
+        context["csrf_token"] = get_token(request)
     return NomineesPart(
-        table=render_to_string("dossiers/_nominees.html", context, request),
-        checklist=render_to_string("dossiers/_checklist.html", context, request) if dossier.is_editable else "",
+        table=render_to_string("dossiers/_nominees.html", context),
+        checklist=render_to_string("dossiers/_checklist.html", context) if dossier.is_editable else "",
         notes=tuple((n.name, n.review_note) for n in nominations if n.review_note),
         pending=any(n.outcome == Outcome.PENDING for n in nominations),
         nominees=tuple(Nominee(n.pk, n.name) for n in nominations))

@@ -182,3 +182,5 @@ def test_a_clerk_who_may_edit_gets_it_built_for_each_request(cast, client_for):
     again, count_again, _ = part_of(client, dossier)
     assert again is not first and count_again == count
     assert "Bỏ Nguyễn Thị Hương khỏi hồ sơ?" in html  # the rows' forms, with this session's CSRF token
+    row = again.table.split('/xoa/"')[1]
+    assert 'name="csrfmiddlewaretoken"' in row.split("</form>")[0]
