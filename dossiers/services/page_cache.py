@@ -36,9 +36,9 @@ from django.utils import timezone
 
 from core.memo import VersionedCache
 
-from ..enums import Outcome
 from .completeness import checklist
 from .eligibility import dossier_figures, load_nominations
+from .workflow import any_pending
 
 
 def fingerprint_expression(dossier):
@@ -88,5 +88,5 @@ def _build(dossier, figures, request, can_change):
         table=render_to_string("dossiers/_nominees.html", context),
         checklist=render_to_string("dossiers/_checklist.html", context) if dossier.is_editable else "",
         notes=tuple((n.name, n.review_note) for n in nominations if n.review_note),
-        pending=any(n.outcome == Outcome.PENDING for n in nominations),
+        pending=any_pending(nominations),
         nominees=tuple(Nominee(n.pk, n.name) for n in nominations))

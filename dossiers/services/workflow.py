@@ -30,6 +30,11 @@ def allowed_actions(dossier, user, pending=None):
     return actions
 
 
+def any_pending(nominations):
+    """Whether one of these nominees still awaits the office's verdict (for allowed_actions' `pending`)."""
+    return any(n.outcome == Outcome.PENDING for n in nominations)
+
+
 def _could_succeed(dossier, action, pending):
     needs_council = dossier.offer.award_form.needs_council
     if action == "to_council":

@@ -23,6 +23,7 @@ from ..models import Dossier, Nomination
 from ..services import building
 from ..services.completeness import checklist
 from ..services.eligibility import load_nominations
+from ..services.workflow import any_pending
 from .dossiers import DossierMixin, NominationMixin, dossier_record, errors_of
 
 SENT_STATES = [s for s in DossierState.values if s not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
@@ -105,8 +106,7 @@ class ReviewView(DossierMixin, TemplateView):
                 "override_reason": nomination.override_reason, "review_note": nomination.review_note})
         return super().get_context_data(
             dossier=dossier, nominations=nominations, checklist=check,
-            **dossier_record(dossier, self.request.user, any(n.outcome == Outcome.PENDING for n in nominations)),
-            **kwargs)
+            **dossier_record(dossier, self.request.user, any_pending(nominations)), **kwargs)
 
 
 class VerdictView(NominationMixin, View):
