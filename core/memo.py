@@ -14,7 +14,7 @@ import threading
 class VersionedCache:
     caches = []  # every instance, so that tests can start each case empty (tests/conftest.py)
 
-    def __init__(self, loader, size=512):
+    def __init__(self, loader=None, size=512):
         self.loader, self.size = loader, size
         self._values = {}
         self._lock = threading.Lock()
@@ -22,7 +22,7 @@ class VersionedCache:
 
     def get(self, key, version, load=None):
         """The value kept for `key` if it was read at `version`; otherwise `load(key)` (by default the
-        cache's own loader), kept with `version`."""
+        cache's own `loader`), kept with `version`."""
         found = self._values.get(key)
         if found is not None and found[0] == version:
             return found[1]

@@ -66,5 +66,15 @@ def checklist(dossier, nominations=None, figures=None):
     return Checklist(items=items, eligibility=results)
 
 
+def checked_nominations(dossier, figures=None):
+    """The dossier's nominees, each with its eligibility `.checks`, and the checklist: what the dossier
+    and review pages show, from one load of the nominees."""
+    nominations = load_nominations(dossier)
+    check = checklist(dossier, nominations, figures=figures)
+    for nomination in nominations:
+        nomination.checks = check.eligibility.get(nomination.pk, [])
+    return nominations, check
+
+
 def blocking_problems(dossier):
     return checklist(dossier).problems

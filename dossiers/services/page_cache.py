@@ -36,8 +36,8 @@ from django.utils import timezone
 
 from core.memo import VersionedCache
 
-from .completeness import checklist
-from .eligibility import dossier_figures, load_nominations
+from .completeness import checked_nominations
+from .eligibility import dossier_figures
 from .workflow import any_pending
 
 
@@ -61,7 +61,7 @@ class NomineesPart:
     nominees: tuple  # a Nominee of each, in order: the print links and the attachments' select
 
 
-_parts = VersionedCache(lambda key: None, size=256)
+_parts = VersionedCache(size=256)
 
 
 def nominees_part(dossier, request, can_change):
@@ -77,10 +77,7 @@ def nominees_part(dossier, request, can_change):
 
 
 def _build(dossier, figures, request, can_change):
-    nominations = load_nominations(dossier)
-    check = checklist(dossier, nominations, figures=figures)
-    for nomination in nominations:
-        nomination.checks = check.eligibility.get(nomination.pk, [])
+    nominations, check = checked_nominations(dossier, figures)
     context = {"dossier": dossier, "nominations": nominations, "checklist": check, "can_change": can_change}
     if request is not None:  # the rows' forms; no context processors: the page runs them once
         context["csrf_token"] = get_token(request)

@@ -21,8 +21,7 @@ from ..forms.dossiers import VerdictForm
 from ..forms.inbox import InboxFilterForm
 from ..models import Dossier, Nomination
 from ..services import building
-from ..services.completeness import checklist
-from ..services.eligibility import load_nominations
+from ..services.completeness import checked_nominations
 from ..services.workflow import any_pending
 from .dossiers import DossierMixin, NominationMixin, dossier_record, errors_of
 
@@ -96,10 +95,8 @@ class ReviewView(DossierMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         dossier = self.get_object()
-        nominations = load_nominations(dossier)  # once for the page, the checklist and the rules
-        check = checklist(dossier, nominations)
+        nominations, check = checked_nominations(dossier)
         for nomination in nominations:
-            nomination.checks = check.eligibility.get(nomination.pk, [])
             nomination.verdict_form = VerdictForm(prefix=f"n{nomination.pk}", initial={
                 "verdict": nomination.outcome if nomination.outcome in (Outcome.ACCEPTED, Outcome.NOT_QUALIFIED)
                 else Outcome.ACCEPTED, "reason": nomination.outcome_reason,
