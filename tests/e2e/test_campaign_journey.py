@@ -58,6 +58,8 @@ class FormsetTable:
         return self.body.get_by_role("row").filter(has=self.page.locator("input, select, textarea"))
 
     def cell(self, row: int, header: str) -> Locator:
+        # all_inner_texts() does not wait: after a click the table may not be on the page yet
+        expect(self.table.locator("thead")).to_contain_text(header)
         headers = [h.strip() for h in self.table.locator("thead th").all_inner_texts()]
         column = headers.index(header)
         return self.rows().nth(row).get_by_role("cell").nth(column)

@@ -172,6 +172,8 @@ def alert(page: Page, text):
 
 def cell_field(table: Locator, row_text, header):
     """The input or select of one table row (found by its text) under a column header."""
+    # all_inner_texts() does not wait: after a click the table may not be on the page yet
+    expect(table.locator("thead")).to_contain_text(header)
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
     row = table.locator("tbody tr").filter(has_text=row_text)
     return row.locator("td").nth(headers.index(header)).locator("input:not([type=hidden]), select")
