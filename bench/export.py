@@ -3,9 +3,11 @@
     DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal_bench SECRET_KEY=x HTTPS=0 \\
         .venv/bin/python -m bench.export [--nam 2024]
 
-Runs the inbox's export view (`/hop-thu/xuat-excel/?nam=…&tat_ca=on`) as the province's standing office,
-which sees every dossier sent in the province, reads the whole streamed response and prints the time, the
-rows, the file size and the process's peak memory (max RSS, so the interpreter and Django are included).
+Asks for the inbox's export (`/hop-thu/xuat-excel/?nam=…&tat_ca=on`) as the province's standing office,
+which sees every dossier sent in the province, and builds it in this process as the Celery worker does
+(dossiers.exports.build_export: the task's whole work), then prints the time, the rows, the file size and
+the process's peak memory (max RSS, so the interpreter and Django are included). The export and its file
+are deleted at the end.
 """
 import argparse
 import io
@@ -18,11 +20,11 @@ from bench.common import PROVINCE_REVIEWER, require_postgresql
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.test import Client
-from django.test.utils import setup_test_environment
+from django.utils.http import urlencode
 
-from dossiers.models import Nomination
-from dossiers.views.inbox import SENT_STATES
+from dossiers import exports
+from dossiers.models import Export, Nomination
+from dossiers.services.inbox import SENT_STATES
 
 
 def peak_mb():
@@ -40,19 +42,23 @@ def main():
     year = None if args.moi_nam else (args.nam or years[0]["y"])
     expected = sum(row["n"] for row in years if year is None or row["y"] == year)
     params = {"tat_ca": "on", **({"nam": year} if year else {})}
-    setup_test_environment()  # the test client's host name is allowed
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=PROVINCE_REVIEWER))
+    user = get_user_model().objects.get(username=PROVINCE_REVIEWER)
+    export = Export.objects.create(kind=Export.Kind.INBOX_NOMINATIONS, requested_by=user, filename="bench.xlsx",
+                                   params=urlencode(params))
     before = peak_mb()
     start = time.perf_counter()
-    response = client.get("/hop-thu/xuat-excel/", params)
-    size = sum(len(chunk) for chunk in response.streaming_content)
+    exports.build_export(export.pk)
     elapsed = time.perf_counter() - start
+    export.refresh_from_db()
+    size = export.size
     from openpyxl import load_workbook
 
-    response = client.get("/hop-thu/xuat-excel/", params)
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)["Danh sách đề nghị"]
+    with export.file.open("rb") as stored:
+        sheet = load_workbook(io.BytesIO(stored.read()), read_only=True)["Danh sách đề nghị"]
     rows = sum(1 for _ in sheet.iter_rows(values_only=True)) - 1  # write-only files carry no dimension
+    assert rows == export.rows, (rows, export.rows)
+    export.file.delete(save=False)
+    export.delete()
     label = "mọi năm" if year is None else f"năm {year}"
 
     def vn(number, digits=0):  # 134.916 and 7,7 as Vietnamese write them

@@ -39,19 +39,19 @@ from django.urls import reverse
 
 from campaigns.models import Campaign
 from core.text import search_key
-from dossiers.enums import DossierState
+from dossiers.enums import UNSENT_STATES, DossierState
 from dossiers.models import Award, Dossier, Nomination
 from dossiers.services import register
 from dossiers.services.eligibility import nominations_query
 from orgs.models import Person
 from portal.serving import tune_garbage_collector
 
-SENT = [s for s in DossierState.values if s not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
+SENT = [s for s in DossierState.values if s not in UNSENT_STATES]
 
 
 def inbox_main_query(user, params):
     """The inbox's page query, as InboxView builds it (filters, joins, count of nominees, order, one extra row)."""
-    from dossiers.views import inbox
+    from dossiers.services import inbox
 
     _form, qs = inbox.filtered_inbox(user, QueryDict(urlencode(params)))
     return inbox.inbox_rows(qs)[:51]
@@ -115,7 +115,7 @@ def choose_pages(reviewer):
     lone_award = Award.objects.filter(person=lone_person).first()
     rare_query = f"{search_key(lone_person.full_name)} {lone_award.decision_number}"
     # the inbox as the office of the body that receives the fewest dossiers: same page, same filters
-    from dossiers.views.inbox import inbox_queryset
+    from dossiers.services.inbox import inbox_queryset
     from orgs.models import Membership
 
     offices = get_user_model().objects.filter(memberships__role="reviewer").distinct().order_by("pk")
@@ -171,7 +171,7 @@ def dossier_page(label, dossier, few):
 def _draft_q():
     from django.db.models import Q
 
-    return Q(dossiers__state__in=[DossierState.DRAFT, DossierState.WITHDRAWN])
+    return Q(dossiers__state__in=UNSENT_STATES)
 
 
 def timed_get(client, url, repeat):

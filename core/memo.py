@@ -23,15 +23,26 @@ class VersionedCache:
     def get(self, key, version, load=None):
         """The value kept for `key` if it was read at `version`; otherwise `load(key)` (by default the
         cache's own `loader`), kept with `version`."""
+        value = self.peek(key, version)
+        if value is None:
+            value = (load or self.loader)(key)
+            self.put(key, version, value)
+        return value
+
+    def has(self, key):
+        """Whether a value is kept for `key`, at whatever version."""
+        return key in self._values
+
+    def peek(self, key, version):
+        """The value kept for `key` if it was read at `version`, else None (nothing is loaded)."""
         found = self._values.get(key)
-        if found is not None and found[0] == version:
-            return found[1]
-        value = (load or self.loader)(key)
+        return found[1] if found is not None and found[0] == version else None
+
+    def put(self, key, version, value):
         with self._lock:
             if len(self._values) >= self.size:
                 self._values.clear()
             self._values[key] = (version, value)
-        return value
 
     def forget(self, key=None):
         with self._lock:

@@ -86,6 +86,8 @@ ACTION_LABELS = {
 }
 
 EDITABLE_STATES = {DossierState.DRAFT, DossierState.RETURNED}
+# never sent to the issuing body: only the unit sees these (Dossier.objects.for_user, view_dossier)
+UNSENT_STATES = {DossierState.DRAFT, DossierState.WITHDRAWN}
 
 
 class Outcome(models.TextChoices):

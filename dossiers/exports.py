@@ -1,23 +1,89 @@
-"""Excel exports (openpyxl write-only, streamed rows): memory stays flat however many rows."""
-import tempfile
+"""Excel exports (openpyxl write-only, streamed rows): memory stays flat however many rows.
 
+A page asks for an export (request_inbox_export): a row in `Export`, then a Celery worker builds the file
+(build_export, dossiers.tasks.build_export) while the user watches its progress page, and downloads it
+from there. Files are kept EXPORT_KEEP_DAYS days, then removed by the next export built.
+"""
+import logging
+import tempfile
+from datetime import timedelta
+
+from django.core.files import File
+from django.db import transaction
+from django.http import QueryDict
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from awards.enums import SubjectType
+from documents.enums import RenderStatus
 
 from .enums import DossierState, Outcome
-from .models import Nomination
+from .models import Export, Nomination
+
+EXPORT_KEEP_DAYS = 7
+log = logging.getLogger(__name__)
 
 NOMINATION_COLUMNS = [("STT", 6), ("Họ và tên / Tên tập thể", 32), ("Đối tượng", 10), ("Chức vụ", 24),
                       ("Đơn vị đề nghị", 36), ("Hình thức khen thưởng", 36), ("Phong trào", 48),
                       ("Trạng thái hồ sơ", 20), ("Kết quả", 22), ("Lý do", 36), ("Ngày nộp", 12)]
 
 
+def request_inbox_export(user, params):
+    """Start the inbox's nominee list as an Excel file for `user`, filtered as `params` (the page's
+    QueryDict): the row now, the worker once it is committed."""
+    from . import tasks
+
+    params = params.copy()
+    params.pop("trang", None)
+    export = Export.objects.create(
+        kind=Export.Kind.INBOX_NOMINATIONS, requested_by=user, params=params.urlencode(),
+        filename=f"Danh sách đề nghị khen thưởng {timezone.localdate():%d-%m-%Y}.xlsx")
+    transaction.on_commit(lambda: tasks.build_export.delay(export.pk))
+    return export
+
+
+def build_export(export_id, final=True):
+    """Build one export's file (the worker's task): the rows the user's inbox shows with the filters they
+    chose, read with their permissions as they are now. The `final` try's failure is recorded on the row
+    for the page (an earlier one is retried by the task)."""
+    from .services.inbox import filtered_inbox
+
+    forget_old_exports()
+    export = Export.objects.select_related("requested_by").get(pk=export_id)
+    if export.status == RenderStatus.DONE:
+        return export
+    Export.objects.filter(pk=export.pk).update(status=RenderStatus.RENDERING)
+    try:
+        _form, dossiers = filtered_inbox(export.requested_by, QueryDict(export.params))
+        stream, rows = nominations_workbook(dossiers)
+        with stream:
+            export.file.save(export.filename, File(stream), save=False)
+    except Exception as error:
+        log.exception("export %s failed", export.pk)
+        if final:
+            Export.objects.filter(pk=export.pk).update(status=RenderStatus.FAILED, error=repr(error)[:2000],
+                                                       finished_at=timezone.now())
+        raise
+    export.status, export.rows, export.size = RenderStatus.DONE, rows, export.file.size
+    export.finished_at = timezone.now()
+    export.save(update_fields=["file", "status", "rows", "size", "finished_at"])
+    return export
+
+
+def forget_old_exports(now=None):
+    """Remove the exports (rows and files) asked for more than EXPORT_KEEP_DAYS days ago."""
+    old = Export.objects.filter(created_at__lt=(now or timezone.now()) - timedelta(days=EXPORT_KEEP_DAYS))
+    for export in old:
+        if export.file:
+            export.file.delete(save=False)
+    old.delete()
+
+
 def nominations_workbook(dossiers):
-    """The nominees of `dossiers` (a queryset) as an .xlsx in a temporary file, rewound; one row each."""
+    """(an .xlsx in a temporary file, rewound; the number of rows): the nominees of `dossiers` (a
+    queryset), one row each."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Danh sách đề nghị")
     for index, (_title, width) in enumerate(NOMINATION_COLUMNS):
@@ -35,6 +101,7 @@ def nominations_workbook(dossiers):
             .values_list("person__full_name", "organisation__name", "subject_type", "person__position",
                          "dossier__organisation__name", "dossier__offer__award_form__name", "dossier__campaign__title",
                          "dossier__state", "outcome", "outcome_reason", "dossier__submitted_at"))
+    number = 0
     for number, (person, collective, subject, position, unit, form, campaign, state, outcome, reason, sent) in \
             enumerate(rows.iterator(chunk_size=5000), start=1):
         sheet.append([number, person or collective or "", subjects.get(subject, subject), position or "", unit,
@@ -43,4 +110,4 @@ def nominations_workbook(dossiers):
     stream = tempfile.TemporaryFile()
     book.save(stream)
     stream.seek(0)
-    return stream
+    return stream, number

@@ -26,6 +26,11 @@ def is_editable(user, dossier):
 
 
 @rules.predicate
+def is_sent(user, dossier):
+    return dossier.is_sent
+
+
+@rules.predicate
 def is_clerk_somewhere(user):
     return Role.CLERK in scope.roles_of(user)
 
@@ -35,7 +40,8 @@ def is_reviewer_somewhere(user):
     return bool(scope.roles_of(user) & set(ISSUER_STAFF))
 
 
-rules.add_perm("dossiers.view_dossier", is_unit_clerk | is_issuer_staff)
+# the same rule as Dossier.objects.for_user: the issuing body sees no draft and no withdrawn dossier
+rules.add_perm("dossiers.view_dossier", is_unit_clerk | (is_issuer_staff & is_sent))
 rules.add_perm("dossiers.change_dossier", is_unit_clerk & is_editable)
 rules.add_perm("dossiers.add_dossier", is_clerk_somewhere)
 rules.add_perm("dossiers.review_dossier", is_issuer_reviewer)

@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from . import exports
 from .services import reminders
 
 
@@ -12,3 +13,16 @@ def send_due_reminders(self, day=None):
         return reminders.send_due(date.fromisoformat(day) if day else None)
     except Exception as exc:  # a database hiccup: the next try finds the rows already written
         raise self.retry(exc=exc, countdown=60 * 2 ** self.request.retries)
+
+
+@shared_task(bind=True, max_retries=2)
+def build_export(self, export_id):
+    """Build one Excel export; a failure retries, then stays visible on its page as "Tạo tệp lỗi"."""
+    final = self.request.is_eager or self.request.retries >= self.max_retries
+    try:
+        exports.build_export(export_id, final=final)
+    except Exception as exc:
+        if final:
+            return None  # recorded on the row; the page shows the error and a button to ask again
+        raise self.retry(exc=exc, countdown=10 * 2 ** self.request.retries)
+    return export_id

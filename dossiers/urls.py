@@ -32,6 +32,8 @@ urlpatterns = [
     # the standing office
     path("hop-thu/", inbox.InboxView.as_view(), name="inbox"),
     path("hop-thu/xuat-excel/", inbox.InboxExportView.as_view(), name="inbox_export"),
+    path("tep-xuat/<int:pk>/", inbox.ExportStatusView.as_view(), name="export_status"),
+    path("tep-xuat/<int:pk>/tai-ve/", inbox.ExportDownloadView.as_view(), name="export_download"),
     path("ho-so/<int:pk>/tham-dinh/", inbox.ReviewView.as_view(), name="review"),
     path("de-nghi/<int:pk>/ket-luan/", inbox.VerdictView.as_view(), name="verdict"),
     # Biên bản họp bình xét

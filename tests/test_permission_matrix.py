@@ -312,6 +312,8 @@ CLERKS_ONLY = by_role(outsider=200, clerk_a=200, clerk_b=200, office=403, admin=
 STAFF_AREA = by_role(outsider=403, clerk_a=403, clerk_b=403, office=200, admin=200)  # 403 before any lookup
 LEADER_ONLY = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=200)
 COUNCIL_OFFICE = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=200)
+OWNER_ONLY = by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=200)  # the reviewer's
+OWNER_ONLY_302 = by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=302)
 REGISTER_EDIT = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=200, reviewer=200)
 
 
@@ -604,7 +606,10 @@ MATRIX = [
 
     # the Sở's office: inbox, review (thẩm định) and the verdict on each nominee
     {"url": "dossiers:inbox", "get": STAFF_AREA},
-    {"url": "dossiers:inbox_export", "get": STAFF_AREA},
+    {"url": "dossiers:inbox_export",  # starts a worker's export (not a watched table): its progress page
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=302, admin=302)},
+    {"url": "dossiers:export_status", "target": "export", "get": OWNER_ONLY},
+    {"url": "dossiers:export_download", "target": "export", "get": OWNER_ONLY_302},  # not built yet: progress
     {"url": "dossiers:review", "target": "dossier_sent", "get": sent(403, 403, reviewer=200)},
     {"url": "dossiers:review", "target": "dossier_draft", "get": unit_only(403)},
     {"url": "dossiers:verdict", "target": "nomination_review",  # POST-only
@@ -812,10 +817,13 @@ def dossier_targets(cast, campaign, campaign2):
     council.record_ballot(council_session, nomination_council, votes_for=6, votes_against=3, votes_abstain=0,
                           by=cast.reviewer)
     from documents.models import Document
+    from dossiers.models import Export
     from notifications.services import create_batch
 
     return {
         "document_sent": Document.objects.get(kind="to_trinh", object_id=dossier_sent.pk),
+        "export": Export.objects.create(kind=Export.Kind.INBOX_NOMINATIONS, requested_by=cast.reviewer,
+                                        filename="Danh sách đề nghị khen thưởng.xlsx"),
         "outbox_batch": create_batch(scope=f"campaign:{campaign.pk}", title="Nhắc đơn vị trễ hạn",
                                      subject="Nhắc {don_vi}", body="Kính gửi {don_vi}",
                                      items=[(f"org:{cast.unit_a.pk}", cast.unit_a.name, "/", {"don_vi": "A"},

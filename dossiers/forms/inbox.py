@@ -5,7 +5,7 @@ from awards.models import AwardForm
 from campaigns.models import Campaign
 from core.views import list_choices
 
-from ..enums import DossierState
+from ..enums import UNSENT_STATES, DossierState
 
 
 class InboxFilterForm(forms.Form):
@@ -35,8 +35,7 @@ class InboxFilterForm(forms.Form):
         for name in ("phong_trao", "hinh_thuc"):
             list_choices(self.fields[name])
         self.fields["trang_thai"].choices = [("", "Đang xử lý")] + [
-            (value, label) for value, label in DossierState.choices
-            if value not in (DossierState.DRAFT, DossierState.WITHDRAWN)]
+            (value, label) for value, label in DossierState.choices if value not in UNSENT_STATES]
         for field in self.fields.values():
             if isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs["class"] = "form-check-input"

@@ -8,6 +8,7 @@ from .dossier import (  # noqa: F401
     NominationMeeting,
     StateChange,
 )
+from .exports import Export  # noqa: F401
 from .register import AnnualRating, Award, CouncilBallot, CouncilSession, Decision, Forwarding  # noqa: F401
 from .reminders import Reminder  # noqa: F401
 from .rules import EligibilityRule  # noqa: F401

@@ -10,7 +10,7 @@ from campaigns.models import Campaign, CampaignAward, Criterion
 from core.models import NormalizedTextModel, TimeStampedModel
 from orgs.models import Organisation, Person
 
-from ..enums import EDITABLE_STATES, OUTCOME_BADGES, STATE_BADGES, DossierState, Outcome, Rating
+from ..enums import EDITABLE_STATES, OUTCOME_BADGES, STATE_BADGES, UNSENT_STATES, DossierState, Outcome, Rating
 from .meeting_queries import MeetingQuerySet
 
 
@@ -24,8 +24,7 @@ class DossierQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         own = scope.covered_q(user, [Role.CLERK], "organisation__path")
-        sent = scope.covered_q(user, ISSUER_STAFF, "campaign__issuer__path") & ~Q(
-            state__in=[DossierState.DRAFT, DossierState.WITHDRAWN])
+        sent = scope.covered_q(user, ISSUER_STAFF, "campaign__issuer__path") & ~Q(state__in=UNSENT_STATES)
         return self.filter(own | sent)
 
 
@@ -83,6 +82,10 @@ class Dossier(TimeStampedModel):
     @property
     def is_editable(self):
         return self.state in EDITABLE_STATES
+
+    @property
+    def is_sent(self):
+        return self.state not in UNSENT_STATES
 
     @property
     def state_badge(self):

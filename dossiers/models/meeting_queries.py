@@ -11,9 +11,7 @@ from orgs import scope
 from orgs.enums import ISSUER_STAFF, Role
 from orgs.models import subtree_q
 
-from ..enums import EDITABLE_STATES, DossierState
-
-NOT_SENT = [DossierState.DRAFT, DossierState.WITHDRAWN]
+from ..enums import EDITABLE_STATES, UNSENT_STATES, DossierState
 
 
 def _dossiers():
@@ -39,7 +37,7 @@ class MeetingQuerySet(models.QuerySet):
         if not issuer_paths:
             return self.filter(own)
         sent = _dossiers().filter(meeting=OuterRef("pk")).filter(
-            subtree_q(issuer_paths, prefix="campaign__issuer__path")).exclude(state__in=NOT_SENT)
+            subtree_q(issuer_paths, prefix="campaign__issuer__path")).exclude(state__in=UNSENT_STATES)
         return self.filter(own | Q(Exists(sent)))
 
 

@@ -26,10 +26,9 @@ class Checklist:
                 for item in self.items if item.blocking and not item.done]
 
 
-def checklist(dossier, nominations=None, figures=None):
+def checklist(dossier, nominations=None):
     """Every required component, every nominee's report, the copies to print, and eligibility.
-    `nominations`, `figures`: what eligibility.load_nominations() and dossier_figures() return, when
-    the caller has them already."""
+    `nominations`: what eligibility.load_nominations() returns, when the caller has it already."""
     nominations = load_nominations(dossier) if nominations is None else nominations
     components = sections.components(dossier.campaign)
     items = [ChecklistItem("Có ít nhất một người, tập thể được đề nghị", bool(nominations),
@@ -55,7 +54,7 @@ def checklist(dossier, nominations=None, figures=None):
             items.append(ChecklistItem(component.name, done, "" if done else "chưa tải lên", component.required))
     items.append(ChecklistItem(f"In {dossier.offer.copies_label} hồ sơ giấy theo yêu cầu của phong trào", True,
                                blocking=False))
-    results = evaluate(dossier, nominations=nominations, figures=figures)
+    results = evaluate(dossier, nominations=nominations)
     for nomination in nominations:
         failed = [check for check in results.get(nomination.pk, []) if not check.passed]
         for blocking in (True, False):
@@ -66,11 +65,11 @@ def checklist(dossier, nominations=None, figures=None):
     return Checklist(items=items, eligibility=results)
 
 
-def checked_nominations(dossier, figures=None):
+def checked_nominations(dossier):
     """The dossier's nominees, each with its eligibility `.checks`, and the checklist: what the dossier
     and review pages show, from one load of the nominees."""
     nominations = load_nominations(dossier)
-    check = checklist(dossier, nominations, figures=figures)
+    check = checklist(dossier, nominations)
     for nomination in nominations:
         nomination.checks = check.eligibility.get(nomination.pk, [])
     return nominations, check

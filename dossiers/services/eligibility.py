@@ -7,7 +7,7 @@ may accept a nominee despite a warning with a written, logged reason.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -200,49 +200,69 @@ def load_nominations(dossier):
     return nominations
 
 
-def _live(dossier):
-    """The nominations of the dossier's campaign that count: every dossier but the withdrawn ones."""
+def _live(campaign):
+    """The nominations of a campaign (its id, or an OuterRef) that count: every dossier but the withdrawn ones."""
     from ..models import Nomination
 
-    return Nomination.objects.filter(dossier__campaign=dossier.campaign_id).exclude(
-        dossier__state=DossierState.WITHDRAWN)
+    return Nomination.objects.filter(dossier__campaign=campaign).exclude(dossier__state=DossierState.WITHDRAWN)
 
 
-def dossier_figures(dossier, **extra):
-    """In one query: the unit's nominees for the dossier's form in this campaign (`used`), its active
-    staff (`headcount`), its nominees for the form the quota is a share of (`base_count`), its own quota
-    if the office set one (`override`), the stamp of the rule settings, and any `extra` expressions
-    (the dossier page adds its fingerprint, dossiers.services.page_cache)."""
+FIGURES = "figure_"  # the prefix of with_figures()' annotations
+
+
+def _figures(campaign, unit, offer, quota_base):
+    """The figures' expressions for one dossier's campaign, unit, offer and the award form its quota is a
+    share of: ids, or OuterRefs to the dossier of an outer query."""
     from campaigns.models import QuotaOverride
     from orgs.models import Person
 
+    own = _live(campaign).filter(dossier__organisation=unit)
+    figures = {
+        "used": aggregate_subquery(own.filter(dossier__offer=offer)),
+        "headcount": aggregate_subquery(Person.objects.filter(organisation=unit, is_active=True)),
+        "override": Subquery(QuotaOverride.objects.filter(
+            campaign_award=offer, organisation=unit).values("max_count")[:1]),
+        **_rules_stamp()}
+    if quota_base is not None:
+        figures["base_count"] = aggregate_subquery(own.filter(dossier__offer__award_form_id=quota_base))
+    return figures
+
+
+def with_figures(dossiers):
+    """The dossier query with each dossier's figures read in the same statement: dossier_figures() then
+    makes no query of its own."""
+    figures = _figures(OuterRef("campaign_id"), OuterRef("organisation_id"), OuterRef("offer_id"),
+                       OuterRef("offer__quota_base_id"))
+    return dossiers.annotate(**{FIGURES + name: expression for name, expression in figures.items()})
+
+
+def dossier_figures(dossier):
+    """The unit's nominees for the dossier's form in this campaign (`used`), its active staff
+    (`headcount`), its nominees for the form the quota is a share of (`base_count`), its own quota if
+    the office set one (`override`), the stamp of the rule settings: in one query, or none when the
+    dossier was read with_figures()."""
     from ..models import Dossier
 
-    own = _live(dossier).filter(dossier__organisation=dossier.organisation_id)
-    figures = {
-        "used": aggregate_subquery(own.filter(dossier__offer=dossier.offer_id)),
-        "headcount": aggregate_subquery(Person.objects.filter(organisation=dossier.organisation_id, is_active=True)),
-        "override": Subquery(QuotaOverride.objects.filter(
-            campaign_award=dossier.offer_id, organisation=dossier.organisation_id).values("max_count")[:1]),
-        **_rules_stamp(), **extra}
-    if dossier.offer.quota_base_id:
-        base = own.filter(dossier__offer__award_form_id=dossier.offer.quota_base_id)
-        figures["base_count"] = aggregate_subquery(base)
-    row = Dossier.objects.filter(pk=dossier.pk).values(**figures).get()
-    row.setdefault("base_count", None)
+    quota_base = dossier.offer.quota_base_id
+    if hasattr(dossier, FIGURES + "used"):
+        row = {name[len(FIGURES):]: value for name, value in vars(dossier).items() if name.startswith(FIGURES)}
+    else:
+        row = Dossier.objects.filter(pk=dossier.pk).values(
+            **_figures(dossier.campaign_id, dossier.organisation_id, dossier.offer_id, quota_base)).get()
+    if quota_base is None:
+        row["base_count"] = None
     return row
 
 
-def evaluate(dossier, today=None, nominations=None, figures=None):
+def evaluate(dossier, today=None, nominations=None):
     """{nomination id: [Check, …]} for every nominee of the dossier, in a fixed number of queries.
-    `nominations`, `figures`: what load_nominations() and dossier_figures() return, when the caller
-    has them already."""
+    `nominations`: what load_nominations() returns, when the caller has it already."""
     nominations = load_nominations(dossier) if nominations is None else nominations
-    same_campaign = list(_live(dossier).exclude(dossier=dossier).filter(
+    same_campaign = list(_live(dossier.campaign_id).exclude(dossier=dossier).filter(
         Q(person_id__in=[n.person_id for n in nominations if n.person_id])
         | Q(organisation_id__in=[n.organisation_id for n in nominations if n.organisation_id])
     ).select_related("dossier__offer__award_form", "dossier__organisation"))
-    figures = dossier_figures(dossier) if figures is None else figures
+    figures = dossier_figures(dossier)
     context = {
         "criteria": sections.criteria(dossier.campaign),
         "quota": dossier.offer.quota_limit(figures["override"], figures["headcount"], figures["base_count"]),

@@ -1,35 +1,42 @@
-"""The nominees part of the dossier page (the nominee table with each one's checks, the checklist, the
-office's notes, whether a verdict is pending), kept per process under a fingerprint of what it shows.
+"""The dossier page's body (everything under its header: the nominees with each one's checks, the
+checklist, the Tờ trình, the attachments, the print list, the log), kept per process under a version
+of what it shows.
 
-Building that part is most of the page's cost: the nominees with their reports, votes and people, the
-register history, the other nominations of the same campaign, the rules, and the rendering. Each request
-reads instead, in the query that reads the quota figures anyway, a fingerprint of every row the part
-depends on (PostgreSQL's `xmin`, the id of the transaction that last wrote a row, moves on every write,
-whatever the code path: `save()`, `QuerySet.update()`, an import or a hand-written SQL):
+Building the body is almost all of the page's cost: the nominees with their reports, votes and people,
+the register history, the other nominations of the same campaign, the rules, the log, the attachments
+and the rendering. A process that kept a dossier's body reads instead one value, `dossier_page_version`
+(a PL/pgSQL function, migration dossiers 0013): an md5 of the PostgreSQL row version (`xmin`, the
+transaction that last wrote the row, which moves on every write whatever the code path: `save()`,
+`QuerySet.update()`, an import, hand-written SQL) of every row the body and the dossier's own object
+show, and of the quota figures the checks count:
 
-- the dossier, its campaign, offer, award form and unit;
-- each nominee: the nomination, its report, vote and Biên bản, the person and their unit, the collective;
-- the criteria each nominee's unit confirmed;
-- the register rows of the nominees (awards, with their form, and ratings; a collective's include those
-  of the units merged into it, at any depth);
-- the other live nominations of the same people or units in the campaign, with their dossier, unit and form;
-- the dossier's attachments (the checklist looks for uploaded components).
+- the dossier, its campaign and issuing body, offer, award forms, unit, its Biên bản and that one's unit;
+- the campaign's criteria and dossier components;
+- each nominee: the nomination, its report, vote and Biên bản, the person and their unit, the collective,
+  the criteria confirmed;
+- the nominees' register rows (awards and ratings; a collective's include those of the units merged
+  into it, at any depth), the other live nominations of the same people or units in the campaign, with
+  their dossier and unit;
+- the attachments and their uploaders, the state log and the users named in it, the versions sent;
+- the unit's live nominees per offer of the campaign, its active staff, its quota overrides, the
+  eligibility rule settings.
 
-The quota figures and the rules' stamp (dossier_figures) and today's date complete the version. A row
-written after the fingerprint was read but before the part was built only makes the next request build
-it again: the part is never older than its version.
+With today's date (the deadline and the ages the checks compute) that is the body's version. When it
+matches, the page makes no other query about the dossier: the kept dossier object (read with the body,
+and covered by the same version) answers the permission checks, and only the header (the moves this
+user may make, with their CSRF forms) is rendered for the request. The version is read before the body
+is built, in the same statement as the dossier (or before it): a row written meanwhile only makes the
+next request build the body again; the body is never older than its version.
 
 Kept only for users who may not change the dossier (office, council, leaders: who read it most): a
-clerk's rows carry forms with the session's CSRF token. SQLite has no row version: the part is then
+clerk's body carries forms with the session's CSRF token. SQLite has no row version: the body is then
 built on every request, as it is when settings.DOSSIER_PAGE_CACHE is off.
 """
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import TextField
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Func, TextField
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -37,53 +44,64 @@ from django.utils import timezone
 from core.memo import VersionedCache
 
 from .completeness import checked_nominations
-from .eligibility import dossier_figures
 from .workflow import any_pending
 
-
-def fingerprint_expression(dossier):
-    """The fingerprint as an expression of the figures query: a PL/pgSQL function (migration 0012 of
-    this app), whose statement PostgreSQL plans once per connection rather than on every request."""
-    return RawSQL("dossier_page_fingerprint(%s, %s)", (dossier.pk, dossier.campaign_id), output_field=TextField())
+VERSION = "page_version"  # the dossier query's annotation holding the version (version_annotation())
 
 
-class Nominee(NamedTuple):
-    pk: int
-    name: str
+class Body(NamedTuple):
+    dossier: object  # the Dossier the body was built from (shared by the process's requests: never change it)
+    html: str        # templates/dossiers/_body.html
+    pending: bool    # a nominee still awaits the office's verdict (for the moves in the header)
 
 
-@dataclass(frozen=True)
-class NomineesPart:
-    table: str       # the nominee card's header and table (templates/dossiers/_nominees.html)
-    checklist: str   # "Kiểm tra trước khi nộp", while the dossier is editable
-    notes: tuple     # (name, the office's note) of each nominee the office wrote one for
-    pending: bool    # a nominee still awaits the office's verdict
-    nominees: tuple  # a Nominee of each, in order: the print links and the attachments' select
+_bodies = VersionedCache(size=256)
 
 
-_parts = VersionedCache(size=256)
+def enabled():
+    return connection.vendor == "postgresql" and settings.DOSSIER_PAGE_CACHE
 
 
-def nominees_part(dossier, request, can_change):
-    """The nominees part of `dossier`'s page for a user who may (`can_change`) or may not edit it."""
-    cached = not can_change and connection.vendor == "postgresql" and settings.DOSSIER_PAGE_CACHE
-    extra = {"fingerprint": fingerprint_expression(dossier)} if cached else {}
-    figures = dossier_figures(dossier, **extra)  # read before the part: never older than its version
-    if not cached:
-        return _build(dossier, figures, request, can_change)
-    fingerprint = figures.pop("fingerprint")
-    version = (fingerprint, tuple(sorted(figures.items())), timezone.localdate())
-    return _parts.get(dossier.pk, version, lambda _pk: _build(dossier, figures, None, False))
+def version_annotation():
+    """{name: expression} to annotate the dossier query with the body's version (none when the cache is off)."""
+    return {VERSION: Func(F("pk"), function="dossier_page_version", output_field=TextField())} if enabled() else {}
 
 
-def _build(dossier, figures, request, can_change):
-    nominations, check = checked_nominations(dossier, figures)
-    context = {"dossier": dossier, "nominations": nominations, "checklist": check, "can_change": can_change}
-    if request is not None:  # the rows' forms; no context processors: the page runs them once
-        context["csrf_token"] = get_token(request)
-    return NomineesPart(
-        table=render_to_string("dossiers/_nominees.html", context),
-        checklist=render_to_string("dossiers/_checklist.html", context) if dossier.is_editable else "",
-        notes=tuple((n.name, n.review_note) for n in nominations if n.review_note),
-        pending=any_pending(nominations),
-        nominees=tuple(Nominee(n.pk, n.name) for n in nominations))
+def kept_body(user, pk):
+    """The kept body of dossier `pk` if it is still current and `user` may read the dossier but not change it;
+    else None. Reads the version only when this process keeps a body of that dossier."""
+    if not enabled() or not _bodies.has(pk):
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT dossier_page_version(%s)", [pk])
+        version = cursor.fetchone()[0]
+    body = _bodies.peek(pk, (version, timezone.localdate()))
+    if body is None or not user.has_perm("dossiers.view_dossier", body.dossier) \
+            or user.has_perm("dossiers.change_dossier", body.dossier):
+        return None
+    return body
+
+
+def body(dossier, request, can_change):
+    """The body of `dossier`'s page, built for this request; kept when `can_change` is False and the
+    dossier came with its version (version_annotation())."""
+    nominations, check = checked_nominations(dossier)
+    context = {"dossier": dossier, "nominations": nominations, "checklist": check, "can_change": can_change,
+               **record(dossier)}
+    if can_change:  # the rows' forms; no context processors: the page runs them once
+        from ..forms.dossiers import NomineeForm
+
+        context.update(csrf_token=get_token(request), nominee_form=NomineeForm(dossier=dossier))
+    built = Body(dossier, render_to_string("dossiers/_body.html", context), any_pending(nominations))
+    version = getattr(dossier, VERSION, None)
+    if not can_change and version is not None:
+        _bodies.put(dossier.pk, (version, timezone.localdate()), built)
+    return built
+
+
+def record(dossier):
+    """What the dossier page and the review page show beside the nominees: the state log, the versions
+    sent, the attachments."""
+    return {"state_changes": dossier.state_changes.select_related("by"),
+            "versions": dossier.versions.values("number", "submitted_at") if dossier.version else (),
+            "attachments": dossier.attachments.select_related("uploaded_by", "nomination")}

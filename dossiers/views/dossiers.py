@@ -16,8 +16,8 @@ from orgs.enums import Role
 from ..enums import ACTION_LABELS, TRANSITIONS, DossierState
 from ..forms.dossiers import DossierInfoForm, DossierStartForm, NomineeForm, NoteForm, ReportForm
 from ..models import Dossier, Nomination
-from ..services import building
-from ..services.page_cache import nominees_part
+from ..services import building, page_cache
+from ..services.eligibility import with_figures
 from ..services.workflow import TransitionError, allowed_actions, may_act, transition
 
 
@@ -85,30 +85,35 @@ class DossierCreateView(PermissionMixin, FormView):
 
 
 class DossierDetailView(DossierMixin, TemplateView):
-    """The dossier page: what it holds, what is missing, each nominee's eligibility, the log."""
+    """The dossier page: what it holds, what is missing, each nominee's eligibility, the log. Its body is
+    kept per process for the users who may not change the dossier (dossiers.services.page_cache)."""
 
     template_name = "dossiers/dossier_detail.html"
 
+    def get_scoped_queryset(self):
+        return with_figures(super().get_scoped_queryset().annotate(**page_cache.version_annotation()))
+
+    def get_object(self, queryset=None):
+        if not hasattr(self, "_object"):
+            self._kept = page_cache.kept_body(self.request.user, self.kwargs["pk"])
+            if self._kept is not None:
+                self._object = self._kept.dossier
+        return super().get_object(queryset)
+
     def get_context_data(self, **kwargs):
         user, dossier = self.request.user, self.get_object()
-        can_change = user.has_perm("dossiers.change_dossier", dossier)
-        part = nominees_part(dossier, self.request, can_change)
+        can_change = self._kept is None and user.has_perm("dossiers.change_dossier", dossier)
+        body = self._kept or page_cache.body(dossier, self.request, can_change)
         return super().get_context_data(
-            dossier=dossier, part=part, nominations=part.nominees, can_change=can_change,
+            dossier=dossier, body=body.html, can_change=can_change,
             can_review=user.has_perm("dossiers.review_dossier", dossier),
-            nominee_form=NomineeForm(dossier=dossier) if can_change else None,
-            **dossier_record(dossier, user, part.pending), **kwargs)
+            actions=dossier_actions(dossier, user, body.pending), **kwargs)
 
 
-def dossier_record(dossier, user, pending):
-    """What the dossier page and the review page both show beside the nominees (`pending`: whether a
-    nominee awaits a verdict): the moves the user may make, the state log, the versions sent, the
-    attachments, the note form."""
-    return {"actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(dossier, user, pending)],
-            "state_changes": dossier.state_changes.select_related("by"),
-            "versions": dossier.versions.values("number", "submitted_at") if dossier.version else (),
-            "attachments": dossier.attachments.select_related("uploaded_by", "nomination"),
-            "note_form": NoteForm()}
+def dossier_actions(dossier, user, pending):
+    """The moves the user may make on the dossier, with their labels (`pending`: whether a nominee
+    awaits a verdict)."""
+    return [(action, ACTION_LABELS[action]) for action in allowed_actions(dossier, user, pending)]
 
 
 class DossierUpdateView(DossierMixin, FormView):

@@ -6,11 +6,10 @@ from django.views import View
 from django.views.generic import FormView
 
 from core.views import PermissionMixin
+from core.xlsx import XLSX_CONTENT_TYPE
 
 from ..forms import PeopleImportForm
 from ..services.people_import import ImportFileError, import_people, template_workbook
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class PeopleImportView(PermissionMixin, FormView):
@@ -35,6 +34,6 @@ class PeopleImportTemplateView(PermissionMixin, View):
     permission_required = "orgs.import_people"
 
     def get(self, request):
-        response = HttpResponse(template_workbook(), content_type=XLSX)
+        response = HttpResponse(template_workbook(), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = 'attachment; filename="mau-nhap-can-bo.xlsx"'
         return response

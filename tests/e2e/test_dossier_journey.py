@@ -12,6 +12,7 @@ the browser.
 
 Runs in Debian's Chromium (see tests/conftest.py); screenshots go to tests/e2e/artifacts/.
 """
+import io
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 from playwright.sync_api import Locator, Page, expect
 
 from awards.models import BaseSalary, BonusCoefficient
@@ -191,7 +193,9 @@ def fill_report(page: Page, *, results, summary):
     page.get_by_label(CRITERION).check()
 
 
-def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, cast, journey, shot):
+def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, cast, journey, shot, settings,
+                                                       tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the stored PDFs and the Excel export
     base = live_server.url
     main = page.locator("main")
     today = ddmmyyyy(journey["today"])
@@ -320,6 +324,19 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     inbox_row = page.locator("#inbox-table tbody tr").filter(has_text=GK)
     expect(inbox_row).to_contain_text("Đã nộp")
     shot("10-inbox")
+    # the list of nominees in Excel: built by the worker (inline here), downloaded from its progress page
+    page.get_by_role("link", name="Xuất Excel danh sách đề nghị").click()
+    expect(page.locator("#export-status")).to_have_attribute("data-status", "done")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải về tệp Excel").click()
+    listing = download.value
+    assert re.fullmatch(r"Danh sách đề nghị khen thưởng \d\d-\d\d-\d{4}\.xlsx", listing.suggested_filename)
+    book = load_workbook(io.BytesIO(Path(listing.path()).read_bytes()), read_only=True)  # the path has no suffix
+    rows = list(book["Danh sách đề nghị"].iter_rows(values_only=True))
+    names = [row[1] for row in rows[1:]]  # this dossier's two and the other dossiers the office handles
+    assert {huong, KHOA} <= set(names)
+    expect(page.locator("#export-status")).to_contain_text(f"{len(names)} dòng")
+    page.get_by_role("link", name="Về hộp hồ sơ (cùng bộ lọc)").click()
     inbox_row.get_by_role("link", name=cast.unit_a.name).click()
     expect(page.get_by_role("heading", name=f"Hồ sơ đề nghị {GK}")).to_be_visible()
     review_url = page.url

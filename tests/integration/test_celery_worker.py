@@ -162,7 +162,8 @@ def test_the_worker_starts_with_the_portal_tasks(worker):
 
     assert app.conf.task_always_eager is False
     log = worker.log()
-    for task in ("notifications.tasks.send_notification_emails", "documents.tasks.render_document"):
+    for task in ("notifications.tasks.send_notification_emails", "documents.tasks.render_document",
+                 "dossiers.tasks.build_export"):
         assert task in log  # registered in the worker ([tasks] in its banner)
     assert "solo" in log
 
@@ -259,3 +260,26 @@ def test_worker_sends_a_deadline_reminder_once(worker, cast):
     assert Notification.objects.filter(recipient=cast.clerk_a).count() == 1
     assert Reminder.objects.filter(campaign=campaign).count() == 1
     assert len(worker.emails()) == 1
+
+
+# --- d. the inbox's Excel export -----------------------------------------------------------------
+def test_worker_builds_the_inbox_export(worker, cast):
+    from django.http import QueryDict
+    from openpyxl import load_workbook
+
+    from documents.enums import RenderStatus
+    from dossiers.exports import request_inbox_export
+    from dossiers.models import Export
+    from dossiers.services.workflow import transition
+    from tests.factories.dossiers import ready_dossier
+
+    transition(ready_dossier(cast), "submit", by=cast.clerk_a)
+    export = request_inbox_export(cast.reviewer, QueryDict("tat_ca=on"))  # queued at once (autocommit)
+    worker.wait_for(lambda: Export.objects.filter(pk=export.pk).exclude(
+        status__in=[RenderStatus.PENDING, RenderStatus.RENDERING]).exists(), "the export")
+    export.refresh_from_db()
+    assert export.status == RenderStatus.DONE, export.error
+    stored = Path(worker.media_root) / export.file.name
+    assert export.file.name.startswith("exports/") and stored.stat().st_size == export.size
+    rows = list(load_workbook(stored, read_only=True)["Danh sách đề nghị"].iter_rows(values_only=True))
+    assert [row[1] for row in rows[1:]] == ["Nguyễn Thị Hương"] and export.rows == 1

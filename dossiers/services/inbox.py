@@ -1,0 +1,63 @@
+"""The standing office's inbox: the dossiers sent to the bodies a user works for, narrowed by the page's
+filters. The inbox page, its Excel export (dossiers.exports) and the benchmarks share it."""
+from django.db.models import OuterRef, Q
+from django.utils import timezone
+
+from campaigns.models import Campaign
+from core.db import aggregate_subquery
+from core.text import search_key
+from orgs import scope
+from orgs.enums import ISSUER_STAFF
+from orgs.search import under_units, units_named
+
+from ..enums import UNSENT_STATES, DossierState
+from ..forms.inbox import InboxFilterForm
+from ..models import Dossier, Nomination
+
+SENT_STATES = [s for s in DossierState.values if s not in UNSENT_STATES]
+
+
+def inbox_queryset(user):
+    """Dossiers sent to the bodies the user works for (as office, council, leader or admin)."""
+    return Dossier.objects.filter(scope.covered_q(user, ISSUER_STAFF, "campaign__issuer__path"),
+                                  state__in=SENT_STATES)
+
+
+def filtered_inbox(user, params):
+    """(filter form, dossiers): the inbox of `user` narrowed by the filters in `params` (a QueryDict);
+    without filters, the dossiers still being handled. The inbox page and its Excel export share it."""
+    base = inbox_queryset(user)
+    form = InboxFilterForm(params or None, campaigns=Campaign.objects.filter(
+        scope.covered_q(user, ISSUER_STAFF, "issuer__path")))
+    qs = base
+    if not form.is_bound or not form.is_valid():
+        return form, qs.exclude(state=DossierState.DECIDED)
+    data = form.cleaned_data
+    if data["phong_trao"]:
+        qs = qs.filter(campaign=data["phong_trao"])
+    if data["don_vi"]:
+        qs = qs.filter(under_units(units_named(data["don_vi"])))
+    if data["hinh_thuc"]:
+        qs = qs.filter(offer__award_form=data["hinh_thuc"])
+    if data["trang_thai"]:
+        qs = qs.filter(state=data["trang_thai"])
+    elif not data["tat_ca"]:
+        qs = qs.exclude(state__in=[DossierState.DECIDED])
+    if data["qua_han"]:
+        qs = qs.filter(campaign__dossier_deadline__lt=timezone.localdate(), state__in=[
+            DossierState.SUBMITTED, DossierState.RETURNED])
+    if data["nam"]:
+        qs = qs.filter(submitted_at__year=data["nam"])
+    for token in search_key(data["q"]).split():
+        qs = qs.filter(Q(organisation__search_text__contains=token)
+                       | Q(nominations__person__search_text__contains=token)).distinct()
+    return form, qs
+
+
+def inbox_rows(dossiers):
+    """The inbox's rows: each dossier with its campaign, unit, award form and number of nominees (a
+    correlated count, evaluated for the rows shown only: a join + GROUP BY counted every match), the
+    nearest deadline first."""
+    return dossiers.select_related("campaign", "organisation", "offer__award_form").annotate(
+        nominee_count=aggregate_subquery(Nomination.objects.filter(dossier=OuterRef("pk")))).order_by(
+        "campaign__dossier_deadline", "submitted_at", "pk")
