@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.pagination import lazy_page
 from core.views import PermissionMixin
 from core.xlsx import XLSX_CONTENT_TYPE
 
@@ -18,7 +17,7 @@ from ..forms.dossiers import VerdictForm
 from ..models import Export
 from ..services import building, page_cache
 from ..services.completeness import checked_nominations
-from ..services.inbox import filtered_inbox, inbox_rows
+from ..services.inbox import filtered_inbox, inbox_page
 from ..services.workflow import any_pending
 from .dossiers import DossierMixin, NominationMixin, dossier_actions, errors_of
 
@@ -32,7 +31,7 @@ class InboxView(PermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, qs = filtered_inbox(self.request.user, self.request.GET)
-        page = lazy_page(inbox_rows(qs), self.request.GET.get("trang"), per_page=50)
+        page = inbox_page(qs, self.request.GET.get("trang"))
         return super().get_context_data(form=form, page=page, today=timezone.localdate(), **kwargs)
 
 

@@ -88,6 +88,10 @@ def test_inbox_search_without_diacritics(cast, client_for):
     client = client_for(cast.reviewer)
     assert [d.pk for d in client.get("/hop-thu/", {"q": "nguyen thi huong"}).context["page"].items] == [dossier.pk]
     assert client.get("/hop-thu/", {"q": "tran van khong"}).context["page"].items == []
+    # two nominees match: the dossier is listed once
+    Nomination.objects.create(dossier=dossier, subject_type="individual",
+                              person=PersonFactory(full_name="Nguyễn Thị Hà", organisation=cast.unit_a))
+    assert [d.pk for d in client.get("/hop-thu/", {"q": "nguyen thi"}).context["page"].items] == [dossier.pk]
 
 
 def test_inbox_query_count_is_constant(cast, client_for):
