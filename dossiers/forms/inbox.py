@@ -4,6 +4,7 @@ from django import forms
 from awards.models import AwardForm
 from campaigns.models import Campaign
 from core.views import list_choices
+from core.widgets import PlainSelect
 
 from ..enums import UNSENT_STATES, DossierState
 
@@ -12,15 +13,15 @@ class InboxFilterForm(forms.Form):
     q = forms.CharField(label="Tìm đơn vị, người được đề nghị", required=False,
                         widget=forms.TextInput(attrs={"placeholder": "gõ không dấu được", "type": "search"}))
     phong_trao = forms.ModelChoiceField(queryset=Campaign.objects.none(), required=False, label="Phong trào",
-                                        empty_label="Tất cả")
+                                        empty_label="Tất cả", widget=PlainSelect)
     # a text box, not a list: a province's office receives from thousands of units (a <select> of them all
     # was most of the page's time, docs/performance.md)
     don_vi = forms.CharField(label="Đơn vị (kể cả trực thuộc)", required=False, max_length=100,
                              widget=forms.TextInput(attrs={"placeholder": "tên đơn vị, gõ không dấu được",
                                                            "type": "search"}))
     hinh_thuc = forms.ModelChoiceField(queryset=AwardForm.objects.none(), required=False, label="Hình thức",
-                                       empty_label="Tất cả")
-    trang_thai = forms.ChoiceField(label="Trạng thái", required=False)
+                                       empty_label="Tất cả", widget=PlainSelect)
+    trang_thai = forms.ChoiceField(label="Trạng thái", required=False, widget=PlainSelect)
     qua_han = forms.BooleanField(label="Chỉ hồ sơ quá hạn", required=False)
     tat_ca = forms.BooleanField(label="Cả hồ sơ đã có quyết định", required=False)
     nam = forms.IntegerField(label="Năm nộp", required=False, min_value=2000, max_value=2100,

@@ -327,6 +327,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     # the list of nominees in Excel: built by the worker (inline here), downloaded from its progress page
     page.get_by_role("link", name="Xuất Excel danh sách đề nghị").click()
     expect(page.locator("#export-status")).to_have_attribute("data-status", "done")
+    shot("10b-export")
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải về tệp Excel").click()
     listing = download.value
