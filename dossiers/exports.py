@@ -23,6 +23,7 @@ from .enums import DossierState, Outcome
 from .models import Export, Nomination
 
 EXPORT_KEEP_DAYS = 7
+IN_FLIGHT = timedelta(minutes=5)  # longer than a build takes (the worker's time limit is 300 s)
 log = logging.getLogger(__name__)
 
 NOMINATION_COLUMNS = [("STT", 6), ("Họ và tên / Tên tập thể", 32), ("Đối tượng", 10), ("Chức vụ", 24),
@@ -32,11 +33,17 @@ NOMINATION_COLUMNS = [("STT", 6), ("Họ và tên / Tên tập thể", 32), ("Đ
 
 def request_inbox_export(user, params):
     """Start the inbox's nominee list as an Excel file for `user`, filtered as `params` (the page's
-    QueryDict): the row now, the worker once it is committed."""
+    QueryDict): the row now, the worker once it is committed. A second click while the same export is
+    still waiting or being built (within IN_FLIGHT) leads to that one rather than queueing it twice."""
     from . import tasks
 
     params = params.copy()
     params.pop("trang", None)
+    waiting = Export.objects.filter(
+        kind=Export.Kind.INBOX_NOMINATIONS, requested_by=user, params=params.urlencode(),
+        status__in=[RenderStatus.PENDING, RenderStatus.RENDERING], created_at__gte=timezone.now() - IN_FLIGHT)
+    if (export := waiting.order_by("-pk").first()) is not None:
+        return export
     export = Export.objects.create(
         kind=Export.Kind.INBOX_NOMINATIONS, requested_by=user, params=params.urlencode(),
         filename=f"Danh sách đề nghị khen thưởng {timezone.localdate():%d-%m-%Y}.xlsx")

@@ -66,6 +66,17 @@ def test_export_lists_the_nominees_of_sent_dossiers_with_the_filters(cast, clien
     assert rows_of(client.get(reverse("dossiers:export_download", args=[other_year.pk]))) == [rows[0]]
 
 
+def test_a_second_click_while_it_is_built_leads_to_the_same_export(cast, client_for):
+    # the test's transaction never commits: the worker's task is not queued, the exports stay waiting
+    client = client_for(cast.reviewer)
+    first = client.get(reverse("dossiers:inbox_export"), {"nam": "2025"})["Location"]
+    assert client.get(reverse("dossiers:inbox_export"), {"nam": "2025", "trang": "3"})["Location"] == first
+    assert client.get(reverse("dossiers:inbox_export"), {"nam": "2024"})["Location"] != first  # other filters
+    assert Export.objects.filter(status=RenderStatus.PENDING).count() == 2
+    Export.objects.update(created_at=timezone.now() - exports.IN_FLIGHT)  # a lost message: ask again
+    assert client.get(reverse("dossiers:inbox_export"), {"nam": "2025"})["Location"] != first
+
+
 def test_the_progress_page_polls_until_the_file_is_ready(cast, client_for):
     export = Export.objects.create(kind=Export.Kind.INBOX_NOMINATIONS, requested_by=cast.reviewer,
                                    filename="Danh sách.xlsx")
