@@ -23,8 +23,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.http import urlencode
 
 from dossiers import exports
+from dossiers.enums import SENT_STATES
 from dossiers.models import Export, Nomination
-from dossiers.services.inbox import SENT_STATES
 
 
 def peak_mb():

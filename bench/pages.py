@@ -39,14 +39,12 @@ from django.urls import reverse
 
 from campaigns.models import Campaign
 from core.text import search_key
-from dossiers.enums import UNSENT_STATES, DossierState
+from dossiers.enums import SENT_STATES, UNSENT_STATES, DossierState
 from dossiers.models import Award, Dossier, Nomination
 from dossiers.services import register
 from dossiers.services.eligibility import nominations_query
 from orgs.models import Person
 from portal.serving import tune_garbage_collector
-
-SENT = [s for s in DossierState.values if s not in UNSENT_STATES]
 
 
 def inbox_main_query(user, params):
@@ -92,7 +90,7 @@ def progress_main_query(campaign):
 
 def choose_pages(reviewer):
     """The pages of the benchmark, chosen by rules (the same on any data set made by bench.generate)."""
-    sent = Dossier.objects.filter(state__in=SENT)
+    sent = Dossier.objects.filter(state__in=SENT_STATES)
     by_size = sent.annotate(n=Count("nominations"))
     campaign = (Campaign.objects.filter(issuer__parent__isnull=True, status="launched")
                 .annotate(n=Count("dossiers")).order_by("-n", "pk").first())

@@ -47,3 +47,7 @@ class Document(models.Model):
     @property
     def is_ready(self):
         return self.status == RenderStatus.DONE and bool(self.file)
+
+    @property
+    def status_badge(self):
+        return RenderStatus(self.status).badge

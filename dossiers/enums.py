@@ -88,6 +88,7 @@ ACTION_LABELS = {
 EDITABLE_STATES = {DossierState.DRAFT, DossierState.RETURNED}
 # never sent to the issuing body: only the unit sees these (Dossier.objects.for_user, view_dossier)
 UNSENT_STATES = {DossierState.DRAFT, DossierState.WITHDRAWN}
+SENT_STATES = [state for state in DossierState.values if state not in UNSENT_STATES]
 
 
 class Outcome(models.TextChoices):

@@ -42,3 +42,12 @@ class Export(models.Model):
     @property
     def is_ready(self):
         return self.status == RenderStatus.DONE
+
+    @property
+    def status_badge(self):
+        return RenderStatus(self.status).badge
+
+    @property
+    def status_label(self):
+        """The status as the progress page says it (the shared labels speak of a PDF while rendering)."""
+        return "Đang tạo tệp Excel" if self.status == RenderStatus.RENDERING else self.get_status_display()

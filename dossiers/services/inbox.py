@@ -11,11 +11,9 @@ from orgs import scope
 from orgs.enums import ISSUER_STAFF
 from orgs.search import under_units, units_named
 
-from ..enums import UNSENT_STATES, DossierState
+from ..enums import SENT_STATES, DossierState
 from ..forms.inbox import InboxFilterForm
 from ..models import Dossier, Nomination
-
-SENT_STATES = [s for s in DossierState.values if s not in UNSENT_STATES]
 
 
 def inbox_queryset(user):

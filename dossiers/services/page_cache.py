@@ -75,7 +75,7 @@ def kept_body(user, pk):
     with connection.cursor() as cursor:
         cursor.execute("SELECT dossier_page_version(%s)", [pk])
         version = cursor.fetchone()[0]
-    body = _bodies.peek(pk, (version, timezone.localdate()))
+    body = _bodies.peek(pk, _key(version))
     if body is None or not user.has_perm("dossiers.view_dossier", body.dossier) \
             or user.has_perm("dossiers.change_dossier", body.dossier):
         return None
@@ -95,8 +95,13 @@ def body(dossier, request, can_change):
     built = Body(dossier, render_to_string("dossiers/_body.html", context), any_pending(nominations))
     version = getattr(dossier, VERSION, None)
     if not can_change and version is not None:
-        _bodies.put(dossier.pk, (version, timezone.localdate()), built)
+        _bodies.put(dossier.pk, _key(version), built)
     return built
+
+
+def _key(version):
+    """The version a body is kept at: the rows' version and today (the checks count days to deadlines)."""
+    return version, timezone.localdate()
 
 
 def record(dossier):
