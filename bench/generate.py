@@ -836,7 +836,7 @@ class Generator:
                 person_id = subject_id if subject_type == "individual" else None
                 org_id = subject_id if subject_type == "collective" else None
                 nominations.append((nomination_id, created, updated, subject_type, order, summary, outcome, reason,
-                                    "", "", d["id"], org_id, person_id))
+                                    "", "", d["id"], org_id, person_id, "[]"))
                 person = self.person_by_id[person_id] if person_id else None
                 filled = state != "draft" or rng.random() < 0.6
                 reports.append((self.ids.next("dossiers_achievementreport"), created, updated,
@@ -883,7 +883,8 @@ class Generator:
         self.nomination_count = len(nominations)
         counts["dossiers_nomination"] = copy_rows("dossiers_nomination", [
             "id", "created_at", "updated_at", "subject_type", "order", "summary", "outcome", "outcome_reason",
-            "review_note", "override_reason", "dossier_id", "organisation_id", "person_id"], nominations)
+            "review_note", "override_reason", "dossier_id", "organisation_id", "person_id", "accepted_warnings"],
+            nominations)
         counts["dossiers_achievementreport"] = copy_rows("dossiers_achievementreport", [
             "id", "created_at", "updated_at", "position", "qualification", "hometown", "address", "phone", "structure",
             "headcount", "functions", "duties", "measures", "results", "initiatives", "rating_year", "rating",

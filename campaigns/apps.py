@@ -8,8 +8,7 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import documents, models, sections  # noqa: F401 (documents registers the printable kinds,
-        # sections its signals)
+        from . import documents, models  # noqa: F401 (documents registers the printable kinds)
 
         auditlog.register(models.Campaign, exclude_fields=["updated_at"], m2m_fields={"participant_blocs"})
         for model in (models.Target, models.Criterion, models.CampaignAward, models.QuotaOverride,

@@ -8,10 +8,16 @@ class DossiersConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from campaigns.signals import campaign_changed
+
         from . import documents, models  # noqa: F401 (documents registers the printable kinds)
+        from .services.checks import campaign_changed_receiver
+
+        campaign_changed.connect(campaign_changed_receiver, dispatch_uid="dossiers.checks")
 
         auditlog.register(models.Dossier, exclude_fields=["updated_at", "search_text"])
-        auditlog.register(models.Nomination, exclude_fields=["updated_at"], m2m_fields={"criteria_confirmed"})
+        auditlog.register(models.Nomination, exclude_fields=["updated_at", "checks", "checked_at"],
+                          m2m_fields={"criteria_confirmed"})
         auditlog.register(models.AchievementReport, exclude_fields=["updated_at"])
         auditlog.register(models.NominationMeeting)
         auditlog.register(models.MeetingVote)

@@ -26,3 +26,15 @@ def build_export(self, export_id):
             return None  # recorded on the row; the page shows the error and a button to ask again
         raise self.retry(exc=exc, countdown=10 * 2 ** self.request.retries)
     return export_id
+
+
+@shared_task(bind=True, max_retries=3)
+def refresh_checks(self, campaign_id=None):
+    """Recompute the eligibility verdicts of every open dossier (of one campaign): nightly (Celery beat) and
+    after a campaign's sections or an eligibility rule were edited. Safe to run twice."""
+    from .services import checks
+
+    try:
+        return checks.refresh_open(campaign_id)
+    except Exception as exc:
+        raise self.retry(exc=exc, countdown=60 * 2 ** self.request.retries)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/tim-can-bo/", dossiers.NomineeSearchView.as_view(), name="nominee_search"),
     path("ho-so/<int:pk>/chuyen/<slug:action>/", dossiers.DossierTransitionView.as_view(),
          name="dossier_transition"),
+    path("ho-so/<int:pk>/kiem-tra-lai/", dossiers.RecheckView.as_view(), name="recheck"),
     path("ho-so/<int:pk>/lan-nop/<int:number>/", dossiers.DossierVersionView.as_view(), name="dossier_version"),
     path("de-nghi/<int:pk>/bao-cao/", dossiers.ReportEditView.as_view(), name="report_edit"),
     path("de-nghi/<int:pk>/xoa/", dossiers.NomineeRemoveView.as_view(), name="nominee_remove"),

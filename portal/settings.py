@@ -1,4 +1,4 @@
-"""Settings of the portal: one file, read from the environment (DESIGN.md §7).
+"""Settings of the portal: one file, read from the environment (docs/design.md, Settings and the two commands).
 
 With nothing set the portal runs *embedded*: SQLite file, eager Celery tasks, e-mail written to
 files, DEBUG on. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS (and the
@@ -265,7 +265,4 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PEOPLE_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 PEOPLE_IMPORT_MAX_ROWS = 5000
 DOSSIER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # one scan or evidence file of a dossier
-# Keep the dossier page's body per process under a version of its rows (PostgreSQL only;
-# dossiers.services.page_cache). The test suite turns it off except in the tests of the cache itself.
-DOSSIER_PAGE_CACHE = env_bool("DOSSIER_PAGE_CACHE", default=True)
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"

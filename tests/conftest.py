@@ -50,22 +50,6 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_process_caches():
-    """Each test starts with empty per-process caches (core.memo): rolled-back rows must not linger."""
-    from core.memo import VersionedCache
-
-    VersionedCache.forget_all()
-
-
-@pytest.fixture(autouse=True)
-def _no_dossier_page_cache(settings):
-    """The dossier page's cache (dossiers.services.page_cache) rests on PostgreSQL row versions, which
-    only move when a transaction commits: inside a test's single transaction they would not. Its own
-    tests (tests/dossiers/test_dossier_page_cache.py) turn it on and commit like production does."""
-    settings.DOSSIER_PAGE_CACHE = False
-
-
 @pytest.fixture
 def require_redis():
     url = os.environ.get("REDIS_URL")

@@ -19,6 +19,7 @@ from ..models import (
     ReminderRule,
     Target,
 )
+from ..signals import campaign_changed
 
 DEFAULT_COMPONENTS = [
     (ComponentKind.TO_TRINH, "Tờ trình đề nghị khen thưởng của cơ quan, đơn vị", False),
@@ -89,6 +90,7 @@ def update_campaign(campaign, *, by, reason=""):
         changes = _field_changes(before, campaign, fields)
         campaign.save()
         _log_amendment(campaign, section="Thông tin chung", reason=reason, changes=changes, by=by)
+        campaign_changed.send(sender=Campaign, campaign=campaign)
     return campaign
 
 
@@ -109,6 +111,7 @@ def save_section(campaign, formset, *, section, by, reason="", extra=None):
             summary = {"thêm": len(formset.new_objects), "sửa": len(formset.changed_objects),
                        "xóa": len(formset.deleted_objects)}
             _log_amendment(campaign, section=section, reason=reason, changes=summary, by=by)
+            campaign_changed.send(sender=Campaign, campaign=campaign)
     return formset
 
 
@@ -244,4 +247,5 @@ def add_section_rows(campaign, model, rows, *, by):
             for name, items in many.items():
                 getattr(row, name).set(items)
             created.append(row)
+        campaign_changed.send(sender=Campaign, campaign=campaign)
     return created

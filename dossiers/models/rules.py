@@ -13,7 +13,7 @@ class EligibilityRule(models.Model):
     order = models.PositiveIntegerField("thứ tự", default=0)
     parameters = models.JSONField("tham số", default=dict, blank=True,
                                   help_text="Giá trị các tham số của quy tắc (ví dụ số năm); để trống là mặc định.")
-    # moved by every save: the version under which eligibility.rule_settings() keeps the rows per process
+    # when an admin last changed the rule (shown in the history)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from orgs.enums import Role
 
 from ..enums import DossierState, Outcome
 from ..models import AchievementReport, Dossier, Nomination
+from . import checks
 
 
 def _require_clerk(user, organisation):
@@ -63,7 +64,8 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None):
     """Add a person (of the unit) or a collective (the unit or one of its sub-units) to a dossier,
     with an empty achievement report pre-filled from what the portal knows.
 
-    Side effects (one transaction): Nomination and AchievementReport rows, audit entries.
+    Side effects (one transaction): Nomination and AchievementReport rows, audit entries, the eligibility
+    verdicts of this dossier and of those that read it (checks.store_around).
     """
     _require_clerk(by, dossier.organisation)
     _require_editable(dossier)
@@ -102,22 +104,27 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None):
             report = AchievementReport(nomination=nomination, address=organisation.address, phone=organisation.phone,
                                        headcount=organisation.people.filter(is_active=True).count() or None)
         report.save()
+        checks.store_around(dossier)
     return nomination
 
 
 def remove_nominee(nomination, *, by):
-    """Take a nominee out of a dossier. Side effects: deletes the nomination and its report."""
+    """Take a nominee out of a dossier. Side effects: deletes the nomination and its report; the eligibility
+    verdicts of this dossier and of those that read it (checks.store_around)."""
     dossier = nomination.dossier
     _require_clerk(by, dossier.organisation)
     _require_editable(dossier)
     with set_actor(by), transaction.atomic():
+        subject = (nomination.person_id, nomination.organisation_id)
         nomination.delete()
+        checks.store_around(dossier, [subject])
 
 
 def save_report(report, *, summary, criteria, by):
     """Save a nominee's Mẫu 08 report, its one-line summary and the criteria the unit confirms.
 
-    Side effects (one transaction): the report and nomination rows, the confirmed-criteria rows, audit.
+    Side effects (one transaction): the report and nomination rows, the confirmed-criteria rows, audit,
+    the dossier's eligibility verdicts.
     """
     nomination = report.nomination
     _require_clerk(by, nomination.dossier.organisation)
@@ -131,17 +138,19 @@ def save_report(report, *, summary, criteria, by):
         nomination.summary = summary
         nomination.save(update_fields=["summary", "updated_at"])
         nomination.criteria_confirmed.set(criteria)
+        checks.store(nomination.dossier)
     return report
 
 
 def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
     """The office's verdict on one nominee while the dossier is in review: accepted, or not qualified
-    with a reason. Accepting despite failed warnings needs a written reason, which is kept.
+    with a reason. The verdicts are computed again first: the office accepts on what holds now. Accepting
+    despite failed warnings needs a written reason, which is kept with the warnings it answers
+    (`accepted_warnings`).
 
-    Side effects: the nomination row (outcome, reasons), audit entry.
+    Side effects: the nomination row (outcome, reasons, accepted warnings), the dossier's eligibility
+    verdicts, audit entry.
     """
-    from .eligibility import evaluate
-
     dossier = nomination.dossier
     if not scope.covers(by, dossier.campaign.issuer, [Role.REVIEWER]):
         raise PermissionDenied("Chỉ Văn phòng (thường trực) của cơ quan phát động mới thẩm định hồ sơ.")
@@ -150,8 +159,9 @@ def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
     reason, override_reason = reason.strip(), override_reason.strip()
     if verdict == Outcome.NOT_QUALIFIED and not reason:
         raise ValidationError("Ghi lý do không đủ điều kiện.")
+    failed = []
     if verdict == Outcome.ACCEPTED:
-        failed = [c for c in evaluate(dossier)[nomination.pk] if not c.passed]
+        failed = [c for c in checks.store(dossier)[nomination.pk] if not c.passed]
         if any(c.blocking for c in failed):
             raise ValidationError("Không thể kết luận đủ điều kiện: " + "; ".join(
                 f"{c.label} ({c.message})" for c in failed if c.blocking))
@@ -165,7 +175,9 @@ def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
         nomination.outcome = verdict
         nomination.outcome_reason = reason
         nomination.override_reason = override_reason if verdict == Outcome.ACCEPTED else ""
-        nomination.save(update_fields=["outcome", "outcome_reason", "override_reason", "updated_at"])
+        nomination.accepted_warnings = [check.as_json() for check in failed]
+        nomination.save(update_fields=["outcome", "outcome_reason", "override_reason", "accepted_warnings",
+                                       "updated_at"])
     return nomination
 
 

@@ -1,10 +1,13 @@
 """The checklist a clerk sees before submitting: components, reports, copies, eligibility."""
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from campaigns import sections
 from campaigns.enums import ComponentKind
 
-from .eligibility import evaluate, load_nominations
+from .checks import OPEN_STATES, store, stored
+from .eligibility import load_nominations
 
 
 @dataclass
@@ -26,10 +29,12 @@ class Checklist:
                 for item in self.items if item.blocking and not item.done]
 
 
-def checklist(dossier, nominations=None):
-    """Every required component, every nominee's report, the copies to print, and eligibility.
-    `nominations`: what eligibility.load_nominations() returns, when the caller has it already."""
+def checklist(dossier, nominations=None, attachments=None):
+    """Every required component, every nominee's report, the copies to print, and each nominee's stored
+    eligibility verdicts (services/checks.py). `nominations`: what eligibility.load_nominations()
+    returns, `attachments`: the dossier's attachments, when the caller has them already."""
     nominations = load_nominations(dossier) if nominations is None else nominations
+    titles = None
     components = sections.components(dossier.campaign)
     items = [ChecklistItem("Có ít nhất một người, tập thể được đề nghị", bool(nominations),
                            f"{len(nominations)} người, tập thể" if nominations else "chưa thêm ai")]
@@ -50,13 +55,16 @@ def checklist(dossier, nominations=None):
                                        ("chưa đầy đủ: " + ", ".join(incomplete)) if incomplete else
                                        f"{len(nominations)} bản", component.required))
         else:
-            done = dossier.attachments.filter(title__icontains=component.name[:40]).exists()
+            if titles is None:
+                titles = [a.title.casefold() for a in (dossier.attachments.all() if attachments is None
+                                                       else attachments)]
+            done = any(component.name[:40].casefold() in title for title in titles)
             items.append(ChecklistItem(component.name, done, "" if done else "chưa tải lên", component.required))
     items.append(ChecklistItem(f"In {dossier.offer.copies_label} hồ sơ giấy theo yêu cầu của phong trào", True,
                                blocking=False))
-    results = evaluate(dossier, nominations=nominations)
+    results = {nomination.pk: stored(nomination) for nomination in nominations}
     for nomination in nominations:
-        failed = [check for check in results.get(nomination.pk, []) if not check.passed]
+        failed = [check for check in results[nomination.pk] if not check.passed]
         for blocking in (True, False):
             labels = [check.label.lower() for check in failed if check.blocking is blocking]
             if labels:
@@ -65,15 +73,23 @@ def checklist(dossier, nominations=None):
     return Checklist(items=items, eligibility=results)
 
 
-def checked_nominations(dossier):
-    """The dossier's nominees, each with its eligibility `.checks`, and the checklist: what the dossier
-    and review pages show, from one load of the nominees."""
-    nominations = load_nominations(dossier)
-    check = checklist(dossier, nominations)
+def checked_nominations(dossier, nominations, attachments=None):
+    """The dossier's nominees, each with its stored eligibility verdicts as `.verdicts`, and the
+    checklist: what the dossier and review pages show. Nominees never checked yet (rows written before
+    verdicts were stored) are checked now, once."""
+    if dossier.state in OPEN_STATES and any(nomination.checked_at is None for nomination in nominations):
+        results = store(dossier)
+        for nomination in nominations:
+            nomination.checks = [check.as_json() for check in results[nomination.pk]]
+            nomination.checked_at = timezone.now()
+    check = checklist(dossier, nominations, attachments)
     for nomination in nominations:
-        nomination.checks = check.eligibility.get(nomination.pk, [])
+        nomination.verdicts = check.eligibility[nomination.pk]
     return nominations, check
 
 
 def blocking_problems(dossier):
-    return checklist(dossier).problems
+    """What stops the dossier from being sent, on verdicts computed now (and stored)."""
+    nominations = load_nominations(dossier)
+    store(dossier, nominations=nominations)
+    return checklist(dossier, nominations).problems

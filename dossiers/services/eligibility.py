@@ -3,19 +3,19 @@
 Each rule is a function returning a `Check` (passed or not, and why). Whether a failed rule blocks
 submission or only warns is data (`EligibilityRule.is_blocking`), editable by an admin. A reviewer
 may accept a nominee despite a warning with a written, logged reason.
+
+`evaluate()` computes the verdicts; services/checks.py stores them on the nominees' rows, which is what
+the pages read.
 """
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db.models import Q, Subquery
 from django.utils import timezone
 
 from awards.enums import SubjectType
 from campaigns import sections
 from core.db import aggregate_subquery
-from core.memo import VersionedCache
 
 from ..enums import GOOD_OR_BETTER, DossierState
 from .history import register_history
@@ -28,6 +28,11 @@ class Check:
     passed: bool
     message: str
     blocking: bool = True
+
+    def as_json(self):
+        """What Nomination.checks keeps of it (services/checks.py)."""
+        return {"code": self.code, "label": self.label, "passed": self.passed, "message": self.message,
+                "blocking": self.blocking}
 
     @property
     def level(self):
@@ -146,31 +151,11 @@ def not_yet_awarded_rule(nomination, context):
     return True, "Chưa được đề nghị, khen thưởng cho thành tích này."
 
 
-def _load_rule_settings(_key):
+def rule_settings():
+    """{code: EligibilityRule} as an admin configured them."""
     from ..models.rules import EligibilityRule
 
     return {row.code: row for row in EligibilityRule.objects.all()}
-
-
-_rule_settings = VersionedCache(_load_rule_settings, size=1)
-
-
-def rule_settings(stamp):
-    """{code: EligibilityRule} as an admin configured them, kept per process while `stamp` (the rows'
-    count and newest `updated_at`, read by dossier_figures() in a query the page makes anyway) holds."""
-    return _rule_settings.get("rules", stamp)
-
-
-def _rules_stamp():
-    from ..models.rules import EligibilityRule
-
-    rows = EligibilityRule.objects.all()
-    return {"rules_count": aggregate_subquery(rows), "rules_changed": aggregate_subquery(rows, "MAX", "updated_at")}
-
-
-@receiver([post_save, post_delete], sender="dossiers.EligibilityRule")
-def _rules_changed(sender, **kwargs):
-    _rule_settings.forget()
 
 
 def nominations_query(dossier):
@@ -201,18 +186,15 @@ def load_nominations(dossier):
 
 
 def _live(campaign):
-    """The nominations of a campaign (its id, or an OuterRef) that count: every dossier but the withdrawn ones."""
+    """The nominations of a campaign that count: every dossier but the withdrawn ones."""
     from ..models import Nomination
 
     return Nomination.objects.filter(dossier__campaign=campaign).exclude(dossier__state=DossierState.WITHDRAWN)
 
 
-FIGURES = "figure_"  # the prefix of with_figures()' annotations
-
-
 def _figures(campaign, unit, offer, quota_base):
     """The figures' expressions for one dossier's campaign, unit, offer and the award form its quota is a
-    share of: ids, or OuterRefs to the dossier of an outer query."""
+    share of (ids)."""
     from campaigns.models import QuotaOverride
     from orgs.models import Person
 
@@ -221,34 +203,21 @@ def _figures(campaign, unit, offer, quota_base):
         "used": aggregate_subquery(own.filter(dossier__offer=offer)),
         "headcount": aggregate_subquery(Person.objects.filter(organisation=unit, is_active=True)),
         "override": Subquery(QuotaOverride.objects.filter(
-            campaign_award=offer, organisation=unit).values("max_count")[:1]),
-        **_rules_stamp()}
+            campaign_award=offer, organisation=unit).values("max_count")[:1])}
     if quota_base is not None:
         figures["base_count"] = aggregate_subquery(own.filter(dossier__offer__award_form_id=quota_base))
     return figures
 
 
-def with_figures(dossiers):
-    """The dossier query with each dossier's figures read in the same statement: dossier_figures() then
-    makes no query of its own."""
-    figures = _figures(OuterRef("campaign_id"), OuterRef("organisation_id"), OuterRef("offer_id"),
-                       OuterRef("offer__quota_base_id"))
-    return dossiers.annotate(**{FIGURES + name: expression for name, expression in figures.items()})
-
-
 def dossier_figures(dossier):
     """The unit's nominees for the dossier's form in this campaign (`used`), its active staff
     (`headcount`), its nominees for the form the quota is a share of (`base_count`), its own quota if
-    the office set one (`override`), the stamp of the rule settings: in one query, or none when the
-    dossier was read with_figures()."""
+    the office set one (`override`): in one query."""
     from ..models import Dossier
 
     quota_base = dossier.offer.quota_base_id
-    if hasattr(dossier, FIGURES + "used"):
-        row = {name[len(FIGURES):]: value for name, value in vars(dossier).items() if name.startswith(FIGURES)}
-    else:
-        row = Dossier.objects.filter(pk=dossier.pk).values(
-            **_figures(dossier.campaign_id, dossier.organisation_id, dossier.offer_id, quota_base)).get()
+    row = Dossier.objects.filter(pk=dossier.pk).values(
+        **_figures(dossier.campaign_id, dossier.organisation_id, dossier.offer_id, quota_base)).get()
     if quota_base is None:
         row["base_count"] = None
     return row
@@ -270,7 +239,7 @@ def evaluate(dossier, today=None, nominations=None):
         "same_campaign": same_campaign,
         "history": register_history(nominations),
     }
-    settings = rule_settings((figures["rules_count"], figures["rules_changed"]))
+    settings = rule_settings()
     results = {}
     for nomination in nominations:
         checks = []

@@ -25,6 +25,7 @@ from orgs.models import Organisation
 from ..enums import EDITABLE_STATES
 from ..models import Dossier, MeetingVote, Nomination, NominationMeeting
 from ..models.meeting_queries import is_frozen, meetings_of_clerk
+from . import checks
 
 NOT_CLERK = "Bạn không phải cán bộ làm công tác thi đua, khen thưởng của đơn vị này."
 
@@ -254,7 +255,8 @@ def record_votes(meeting, rows, *, by):
     those present) or all members (secret ballot with the rate taken over all members). Every row is
     checked before anything is written: ValidationError keyed by nomination id.
     Side effects (one transaction): created, changed and deleted MeetingVote rows; each affected
-    dossier without a meeting gets this one (Dossier.meeting); audit entries. Returns the number of
+    dossier without a meeting gets this one (Dossier.meeting); the eligibility verdicts of the dossiers
+    concerned; audit entries. Returns the number of
     nominees whose vote was written or removed.
     """
     _require_clerk(by, meeting.organisation)
@@ -319,4 +321,5 @@ def record_votes(meeting, rows, *, by):
             if dossier.meeting_id is None:
                 dossier.meeting = meeting
                 dossier.save(update_fields=["meeting", "updated_at"])
+        checks.store_dossiers({dossier.pk for _nomination, dossier, _counts in writes})
     return len(writes)

@@ -35,6 +35,7 @@ from orgs.models import Organisation, Person, subtree_q
 
 from ..enums import Rating
 from ..models import AnnualRating, Award
+from . import checks
 
 EDITORS = [Role.ADMIN, Role.REVIEWER]
 RATINGS_SHEET = "Xếp loại"
@@ -117,7 +118,8 @@ def record_award(*, award_form, decision_number, decision_date, person=None, org
                  achievement="", by):
     """Ghi vào sổ khen thưởng một khen thưởng đã có quyết định (nhập tay): a person's or a collective's.
 
-    The year is the decision's year. Side effects (one transaction): one Award row (source "manual").
+    The year is the decision's year. Side effects (one transaction): one Award row (source "manual"), the
+    eligibility verdicts of the open dossiers naming the subject.
     Raises PermissionDenied when `by` is not the office or an admin of the subject's unit, and
     ValidationError {field: message} when the entry is inconsistent or already in the register.
     """
@@ -137,10 +139,12 @@ def record_award(*, award_form, decision_number, decision_date, person=None, org
             errors.setdefault(name, []).append(_sentence(message))
         raise ValidationError(errors)
     with set_actor(by), transaction.atomic():
-        return Award.objects.create(
+        award = Award.objects.create(
             subject_type=subject_type, person=person, organisation=organisation, award_form=award_form,
             year=decision_date.year, decision_number=decision_number, decision_date=decision_date,
             decided_by=decided_by, achievement=(achievement or "").strip(), source=Award.MANUAL)
+        checks.store_naming(person=person, organisation=organisation)
+    return award
 
 
 # --- Excel import ----------------------------------------------------------------------------------
@@ -415,8 +419,8 @@ def import_awards(upload, *, by):
     one transaction. An award already in the register (same subject, form and decision number) is
     updated, not doubled; a rating of the same person (or unit) and year is replaced.
     Side effects (only when the report has no error): Award rows (source "import") and AnnualRating
-    rows. Raises PermissionDenied when `by` may not record awards, ImportFileError when the file
-    itself is unusable.
+    rows; every open dossier's eligibility verdicts computed again in the worker once written. Raises
+    PermissionDenied when `by` may not record awards, ImportFileError when the file itself is unusable.
     """
     if not (by.is_superuser or scope.roles_of(by) & set(EDITORS)):
         raise PermissionDenied("Chỉ Văn phòng (thẩm định) hoặc quản trị mới nhập được sổ khen thưởng.")
@@ -469,6 +473,7 @@ def import_awards(upload, *, by):
             _write_award(data, report)
         for data in ratings:
             _write_rating(data, report)
+        checks.schedule_refresh()
     return report
 
 

@@ -1,4 +1,4 @@
-"""The one writer of a dossier's state (DESIGN.md §3).
+"""The one writer of a dossier's state (docs/design.md, Workflow).
 
 `transition()` locks the row, checks the transitions map and the actor's role, runs the action's
 own checks and effects, saves with `update_fields`, writes a `StateChange` row and queues the
@@ -82,8 +82,8 @@ def transition(dossier, action, *, by, note=""):
         dossier.save(update_fields=sorted(set(fields)))
         StateChange.objects.create(dossier=dossier, from_state=previous, to_state=next_state, action=action,
                                    by=by, note=note)
-        if action in FREEZES:
-            FREEZES[action](dossier)
+        if action in AFTER_MOVE:
+            AFTER_MOVE[action](dossier)
         transaction.on_commit(lambda: _notify(dossier.pk, action, by.pk if by else None, note))
     return dossier
 
@@ -147,9 +147,16 @@ def _freeze_return(dossier):
     freeze_return_slip(dossier)
 
 
-# What the documents print is frozen once the move is written (after the StateChange, which the return
-# slip reads for the reviewer's name and reasons).
-FREEZES = {"submit": _freeze_sent, "return": _freeze_return}
+def _recheck_around(dossier):
+    from .checks import store_around
+
+    store_around(dossier)
+
+
+# What runs once the move is written: the documents print is frozen (after the StateChange, which the
+# return slip reads for the reviewer's name and reasons); a withdrawn dossier's nominees no longer count
+# in the quota and the "not yet proposed" rule of the unit's other dossiers.
+AFTER_MOVE = {"submit": _freeze_sent, "return": _freeze_return, "withdraw": _recheck_around}
 
 EFFECTS = {
     "submit": _submit,

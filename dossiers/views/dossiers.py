@@ -16,8 +16,8 @@ from orgs.enums import Role
 from ..enums import ACTION_LABELS, TRANSITIONS, DossierState
 from ..forms.dossiers import DossierInfoForm, DossierStartForm, NomineeForm, NoteForm, ReportForm
 from ..models import Dossier, Nomination
-from ..services import building, page_cache
-from ..services.eligibility import with_figures
+from ..services import building, checks
+from ..services.dossier_page import page_parts
 from ..services.workflow import TransitionError, allowed_actions, may_act, transition
 
 
@@ -85,29 +85,37 @@ class DossierCreateView(PermissionMixin, FormView):
 
 
 class DossierDetailView(DossierMixin, TemplateView):
-    """The dossier page: what it holds, what is missing, each nominee's eligibility, the log. Its body is
-    kept per process for the users who may not change the dossier (dossiers.services.page_cache)."""
+    """The dossier page: what it holds, what is missing, each nominee's eligibility (as last checked), the
+    log. Built for each request."""
 
     template_name = "dossiers/dossier_detail.html"
 
-    def get_scoped_queryset(self):
-        return with_figures(super().get_scoped_queryset().annotate(**page_cache.version_annotation()))
-
-    def get_object(self, queryset=None):
-        if not hasattr(self, "_object"):
-            self._kept = page_cache.kept_body(self.request.user, self.kwargs["pk"])
-            if self._kept is not None:
-                self._object = self._kept.dossier
-        return super().get_object(queryset)
-
     def get_context_data(self, **kwargs):
         user, dossier = self.request.user, self.get_object()
-        can_change = self._kept is None and user.has_perm("dossiers.change_dossier", dossier)
-        body = self._kept or page_cache.body(dossier, self.request, can_change)
+        can_change = user.has_perm("dossiers.change_dossier", dossier)
+        parts = page_parts(dossier)
+        if can_change:
+            parts["nominee_form"] = NomineeForm(dossier=dossier)
         return super().get_context_data(
-            dossier=dossier, body=body.html, can_change=can_change,
-            can_review=user.has_perm("dossiers.review_dossier", dossier),
-            actions=dossier_actions(dossier, user, body.pending), **kwargs)
+            dossier=dossier, can_change=can_change, can_review=user.has_perm("dossiers.review_dossier", dossier),
+            actions=dossier_actions(dossier, user, parts["pending"]), **parts, **kwargs)
+
+
+class RecheckView(DossierMixin, View):
+    """POST "Kiểm tra lại": compute every nominee's eligibility verdicts now (whoever may read the dossier;
+    only derived data is written)."""
+
+    def post(self, request, pk):
+        dossier = self.get_object()
+        if dossier.state not in checks.OPEN_STATES:
+            messages.info(request, "Hồ sơ đã qua bước thẩm định: kết quả kiểm tra điều kiện được giữ "
+                                   "như lúc thẩm định.")
+        else:
+            checks.store(dossier)
+            messages.success(request, "Đã kiểm tra lại điều kiện của từng người, tập thể.")
+        if request.POST.get("next") == "review" and request.user.has_perm("dossiers.review_dossier", dossier):
+            return redirect("dossiers:review", pk=dossier.pk)
+        return redirect(dossier)
 
 
 def dossier_actions(dossier, user, pending):

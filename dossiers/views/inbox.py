@@ -15,10 +15,9 @@ from ..enums import DossierState, Outcome
 from ..exports import EXPORT_KEEP_DAYS, request_inbox_export
 from ..forms.dossiers import VerdictForm
 from ..models import Export
-from ..services import building, page_cache
-from ..services.completeness import checked_nominations
+from ..services import building
+from ..services.dossier_page import page_parts
 from ..services.inbox import filtered_inbox, inbox_page
-from ..services.workflow import any_pending
 from .dossiers import DossierMixin, NominationMixin, dossier_actions, errors_of
 
 
@@ -43,15 +42,14 @@ class ReviewView(DossierMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         dossier = self.get_object()
-        nominations, check = checked_nominations(dossier)
-        for nomination in nominations:
+        parts = page_parts(dossier, criteria=True)
+        for nomination in parts["nominations"]:
             nomination.verdict_form = VerdictForm(prefix=f"n{nomination.pk}", initial={
                 "verdict": nomination.outcome if nomination.outcome in (Outcome.ACCEPTED, Outcome.NOT_QUALIFIED)
                 else Outcome.ACCEPTED, "reason": nomination.outcome_reason,
                 "override_reason": nomination.override_reason, "review_note": nomination.review_note})
         return super().get_context_data(
-            dossier=dossier, nominations=nominations, checklist=check, **page_cache.record(dossier),
-            actions=dossier_actions(dossier, self.request.user, any_pending(nominations)), **kwargs)
+            dossier=dossier, actions=dossier_actions(dossier, self.request.user, parts["pending"]), **parts, **kwargs)
 
 
 class VerdictView(NominationMixin, View):

@@ -14,7 +14,6 @@ from openpyxl import Workbook, load_workbook
 from awards.models import AwardForm
 from campaigns.models import CampaignParticipant
 from campaigns.services.campaigns import offer_award, transition
-from core.memo import VersionedCache
 from dossiers.models import AnnualRating, Award
 from dossiers.services import building, register
 from dossiers.services.eligibility import evaluate
@@ -507,14 +506,12 @@ def test_register_history_reads_every_nominee_in_one_query(cast, django_assert_n
 
 def test_evaluate_query_count_does_not_grow_with_nominees(cast):
     dossier, first = nominate(cast, "bang-khen-ttg", person=cast.person_a)
-    VersionedCache.forget_all()  # both runs read the campaign's criteria and the rule settings
     with CaptureQueriesContext(connection) as one:
         evaluate(dossier)
     for _ in range(4):
         person = PersonFactory(organisation=cast.unit_a)
         give("cstd-co-so", 2023, person=person)
         building.add_nominee(dossier, subject_type="individual", person=person, by=cast.clerk_a)
-    VersionedCache.forget_all()
     with CaptureQueriesContext(connection) as five:
         evaluate(dossier)
     assert len(one.captured_queries) == len(five.captured_queries)

@@ -1,0 +1,112 @@
+"""Each nominee's eligibility verdicts, kept on its row (`Nomination.checks`, `checked_at`).
+
+The rules (services/eligibility.py) read the register, the other dossiers of the campaign, the quota
+figures and today's date: too much to run for every nominee on every view of a dossier. So the verdicts
+are computed when their inputs change and stored; the pages only read them. `store()` is the only writer.
+
+Who recomputes (docs/architecture.md, "Eligibility verdicts"):
+- the services that change what the rules read, in their own transaction, for the dossier they change
+  and the dossiers whose verdicts depend on it (`store_around()`): a nominee added or removed, a report
+  saved, votes recorded, a dossier withdrawn, submitted (fresh verdicts decide whether it may go) or
+  reviewed (the verdict the office accepts is the one it saw);
+- a campaign's sections or an eligibility rule edited: every open dossier concerned, in the worker
+  (`tasks.refresh_checks`, queued when the edit commits);
+- every night, for every open dossier: the rules that count days (the deadline) and whatever changed
+  outside the portal's services (an import of the register, a person who left);
+- "Kiểm tra lại" on the dossier page, at once.
+The page says when each dossier was last checked.
+"""
+import logging
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ..enums import DossierState
+from ..models import Dossier, Nomination
+from .eligibility import Check, evaluate, load_nominations
+
+# The states whose verdicts may still change a decision: the unit prepares, the office reviews.
+OPEN_STATES = (DossierState.DRAFT, DossierState.RETURNED, DossierState.SUBMITTED, DossierState.IN_REVIEW)
+
+
+def stored(nomination):
+    """The nominee's stored verdicts as Check objects ([] before the first check)."""
+    return [Check(**item) for item in nomination.checks or ()]
+
+
+def store(dossier, *, nominations=None, today=None):
+    """Compute every nominee's verdicts now and keep them on the rows; returns {nomination id: [Check]}.
+    `nominations`: what eligibility.load_nominations() returns, when the caller has it already (their
+    `.checks` and `.checked_at` are updated too)."""
+    nominations = load_nominations(dossier) if nominations is None else nominations
+    results = evaluate(dossier, today=today, nominations=nominations)
+    now = timezone.now()
+    for nomination in nominations:
+        nomination.checks = [check.as_json() for check in results.get(nomination.pk, ())]
+        nomination.checked_at = now
+    Nomination.objects.bulk_update(nominations, ["checks", "checked_at"], batch_size=500)
+    return results
+
+
+def _dossiers():
+    return Dossier.objects.select_related("campaign", "organisation", "offer__award_form")
+
+
+def store_around(dossier, subjects=None):
+    """Store the verdicts of `dossier` (when still open) and of the other open dossiers whose verdicts
+    read it: the unit's other dossiers in the campaign (the quota counts its nominees, per form and for
+    the form a quota is a share of) and the campaign's dossiers that name the same people or
+    collectives (“not yet proposed for the same achievement”). `subjects`: the (person id, organisation
+    id) pairs just added or removed, besides the dossier's own."""
+    pairs = set(subjects or ())
+    pairs.update(dossier.nominations.values_list("person_id", "organisation_id"))
+    people = [person for person, _ in pairs if person]
+    units = [unit for _, unit in pairs if unit]
+    same_subject = Q(nominations__person_id__in=people) | Q(nominations__organisation_id__in=units)
+    around = _dossiers().filter(campaign_id=dossier.campaign_id, state__in=OPEN_STATES).filter(
+        Q(pk=dossier.pk) | Q(organisation_id=dossier.organisation_id) | same_subject).distinct()
+    for each in around:
+        store(each)
+
+
+def store_dossiers(ids, *, today=None):
+    """Store the verdicts of the open dossiers among `ids`."""
+    for dossier in _dossiers().filter(pk__in=ids, state__in=OPEN_STATES):
+        store(dossier, today=today)
+
+
+def store_naming(*, person=None, organisation=None):
+    """Store the verdicts of the open dossiers that name this person or collective (their register changed)."""
+    store_dossiers(Nomination.objects.filter(
+        Q(person=person) if person is not None else Q(organisation=organisation)).values("dossier_id"))
+
+
+def refresh_open(campaign_id=None, *, today=None, batch=200):
+    """Store the verdicts of every open dossier (of one campaign), a batch of dossiers per transaction:
+    the nightly run, and the worker's task after a campaign or a rule was edited. Returns how many."""
+    ids = list(Dossier.objects.filter(state__in=OPEN_STATES).filter(
+        **({"campaign_id": campaign_id} if campaign_id else {})).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        with transaction.atomic():
+            store_dossiers(ids[start:start + batch], today=today)
+    return len(ids)
+
+
+def schedule_refresh(campaign_id=None):
+    """Queue refresh_open() in the worker once the current transaction commits (eager without Redis).
+    A broker that is down loses only this early refresh: the nightly run makes it up."""
+    from .. import tasks
+
+    def queue():
+        try:
+            tasks.refresh_checks.delay(campaign_id)
+        except Exception:  # noqa: BLE001 - the edit is saved; the nightly run recomputes
+            logging.getLogger(__name__).exception("refresh_checks could not be queued (campaign %s)", campaign_id)
+
+    transaction.on_commit(queue)
+
+
+def campaign_changed_receiver(sender, campaign, **kwargs):
+    """campaigns.signals.campaign_changed: the campaign's open dossiers are checked again in the worker."""
+    schedule_refresh(campaign.pk)
