@@ -1,4 +1,4 @@
-"""Kế hoạch: the campaign's plan printed from its configuration (DOMAIN.md §5)."""
+"""Kế hoạch: the campaign's plan printed from its configuration (docs/domain.md, Documents)."""
 from core.letterhead import date_text, letterhead, lines, signature
 from documents.registry import register
 

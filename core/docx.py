@@ -1,4 +1,4 @@
-"""Editable Word (.docx) copies of official documents in the Nghị định 30/2020 layout (DOMAIN.md §5).
+"""Editable Word (.docx) copies of official documents in the Nghị định 30/2020 layout (docs/domain.md, Documents).
 
 The one module that uses python-docx, imported only inside functions (processes that never write a
 .docx do not load it). Domain-free: `DocxWriter` knows the frame every document shares, drawn from the

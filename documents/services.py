@@ -1,4 +1,4 @@
-"""Snapshot → render → store (DESIGN.md §3, §5).
+"""Snapshot → render → store (docs/design.md, Workflow and Documents).
 
 `snapshot()` freezes what a document prints (a JSON context and a fingerprint of it and of the
 templates); `render()` turns one snapshot into a stored PDF, in a Celery task; a download serves the

@@ -1,4 +1,4 @@
-"""What the official documents of a dossier print (DOMAIN.md §5), as frozen JSON contexts.
+"""What the official documents of a dossier print (docs/domain.md, Documents), as frozen JSON contexts.
 
 Each builder reads the rows once and returns plain data; templates/documents/<kind>.html lays it out.
 A document is frozen when its object may no longer change (a sent dossier, a signed decision…): see
@@ -392,7 +392,7 @@ def bien_ban_hoi_dong(session, part=""):
             "result": "Đạt" if ballot.passed else ("Không đạt" if ballot.passed is False else ""),
         })
     return {
-        # the council issues its own minutes, under its body, in its own series of numbers (DOMAIN.md §5)
+        # the council issues its own minutes, under its body, in its own series of numbers (docs/domain.md, Documents)
         "doc": {**letterhead(session.issuer, on=held.date(), symbol="BB-HĐTĐKT"),
                 "parent_body": in_hoa(session.issuer.name), "issuer": in_hoa("Hội đồng Thi đua – Khen thưởng"),
                 "title": "Biên bản",

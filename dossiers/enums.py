@@ -1,5 +1,5 @@
 """States, actions and outcomes of dossiers, with their Vietnamese labels, badges and the roles
-each action needs. `TRANSITIONS` is the only definition of the workflow (DESIGN.md §3)."""
+each action needs. `TRANSITIONS` is the only definition of the workflow (docs/design.md, Workflow)."""
 from django.db import models
 
 from orgs.enums import Role

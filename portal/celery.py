@@ -1,4 +1,4 @@
-"""Celery application. Tasks are thin wrappers around services (DESIGN.md §6)."""
+"""Celery application. Tasks are thin wrappers around services (docs/design.md, Jobs and notifications)."""
 import os
 
 from celery import Celery

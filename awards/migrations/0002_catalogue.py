@@ -4,7 +4,7 @@ base salary table.
 
 Idempotent (update_or_create by code / natural key), so it can run on a database that already
 holds some of these rows. Everything here stays editable by an admin in the portal's catalogue
-pages; the values are a starting point, to be checked against the official texts (DOMAIN.md §4).
+pages; the values are a starting point, to be checked against the official texts (docs/domain.md, Legal rules).
 The data is written out here, not imported from app code, so the migration keeps working when the
 code changes later.
 """

@@ -493,7 +493,7 @@ def lang_son_spec(units):
             # "Thời gian gửi hồ sơ: sẽ có hướng dẫn chi tiết sau": the summary day stands in for it.
             summary_deadline=date(2025, 8, 5), dossier_deadline=date(2025, 8, 5),
             # The plan cites Mẫu 08 of NĐ 98/2023, but its awards are decided after 01/7/2025: the newer
-            # profile, as DOMAIN.md §4 says for a drive of 15/7/2024 – 31/7/2025.
+            # profile, as docs/domain.md (Legal rules) says for a drive of 15/7/2024 – 31/7/2025.
             legal_profile=_profile("nd-152-2025"),
             eligible_subject_types=[INDIVIDUAL, COLLECTIVE],
         ),

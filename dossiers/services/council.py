@@ -3,7 +3,7 @@
 The standing office (REVIEWER of the issuing body, acting as the council's secretariat) opens a
 session and closes it; the office or a council member (COUNCIL) records the ballot on each nominee
 of the agenda. A ballot is tallied against the award form's rule (threshold, members present or all
-members, DOMAIN.md §4 "Council votes") and sets the nominee's outcome. Closing the session moves
+members, docs/domain.md, "Council votes") and sets the nominee's outcome. Closing the session moves
 every dossier of its agenda to "chờ lãnh đạo quyết định" through `workflow.transition()`, the one
 writer of a dossier's state.
 

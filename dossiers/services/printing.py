@@ -1,4 +1,4 @@
-"""Freeze what the official documents print at the moments the law fixes them (DESIGN.md §3).
+"""Freeze what the official documents print at the moments the law fixes them (docs/design.md, Workflow).
 
 Each function takes the snapshots (documents.services.freeze) inside the caller's transaction; the
 PDFs are rendered later, in a task, when someone asks for them.

@@ -1,4 +1,4 @@
-"""Every official document, from real objects through its builder to a PDF (DOMAIN.md §5, DESIGN.md §5).
+"""Every official document, from real objects through its builder to a PDF (docs/domain.md, docs/design.md: Documents).
 
 Each test arranges the story of tests/documents/conftest.py through the services, builds the context with
 the kind's builder, renders it strictly (any WeasyPrint warning fails), checks that the values appear in the

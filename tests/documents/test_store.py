@@ -1,4 +1,4 @@
-"""Snapshot → render → store: what the pages and the service promise (DESIGN.md §3, §5)."""
+"""Snapshot → render → store: what the pages and the service promise (docs/design.md, Workflow and Documents)."""
 import io
 import zipfile
 

@@ -1,4 +1,4 @@
-"""Every legal and illegal move of a dossier, for the right and the wrong actor (DESIGN.md §3)."""
+"""Every legal and illegal move of a dossier, for the right and the wrong actor (docs/design.md, Workflow)."""
 import threading
 
 import pytest

@@ -1,4 +1,4 @@
-"""A real Celery worker process against Redis and the test database (DESIGN.md §6).
+"""A real Celery worker process against Redis and the test database (docs/design.md, Jobs and notifications).
 
 Everywhere else the suite runs tasks inline (tests/conftest.py `_eager_tasks`). Here each test starts
 `celery -A portal worker -P solo` as a subprocess, turns eager mode off for its own duration, and waits

@@ -1,4 +1,4 @@
-"""List pages keep a constant number of queries as data grows (DESIGN.md §8)."""
+"""List pages keep a constant number of queries as data grows (docs/design.md, Tests)."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
