@@ -4,8 +4,8 @@ from django.utils.functional import cached_property
 
 from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
+from core.forms import NfcFormMixin
 from core.text import filter_by_search
-from core.views import NfcFormMixin
 from orgs.enums import Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField
 from orgs.models import Organisation, Person
@@ -95,6 +95,17 @@ class NomineeForm(forms.Form):
         """(pk, label) of the people the unit may still nominate, read in one query (looping over the
         field's choices in a template counts them first: two); none when person_search."""
         return self._choices_of(self._listed_people or [])
+
+    @property
+    def chosen(self):
+        """The values submitted (as text), to show them chosen again when the form comes back with an error."""
+        return {name: str(self[name].value() or "") for name in ("subject_type", "person", "organisation")}
+
+    @property
+    def search_options(self):
+        """In search mode, the person chosen before an error (the list is otherwise filled by typing)."""
+        person = self.cleaned_data.get("person") if self.is_bound and hasattr(self, "cleaned_data") else None
+        return self._choices_of([person]) if person is not None else []
 
     def find_people(self, text, limit=50):
         """(pk, label) of the people still to nominate whose name holds every word of `text` (accents and

@@ -20,13 +20,25 @@ class ChecklistItem:
 
 @dataclass
 class Checklist:
-    items: list = field(default_factory=list)
+    items: list = field(default_factory=list)            # the dossier's own: components, reports, copies
+    nominee_items: list = field(default_factory=list)    # each nominee's failed rules
     eligibility: dict = field(default_factory=dict)
+    components: list = field(default_factory=list)
+
+    SHOWN = 8  # nominee items the page lists; the rest are counted (the table shows every nominee's)
 
     @property
     def problems(self):
         return [f"{item.label}: {item.detail}" if item.detail else item.label
-                for item in self.items if item.blocking and not item.done]
+                for item in self.items + self.nominee_items if item.blocking and not item.done]
+
+    @property
+    def shown_nominee_items(self):
+        return self.nominee_items[:self.SHOWN]
+
+    @property
+    def more_nominee_items(self):
+        return max(len(self.nominee_items) - self.SHOWN, 0)
 
 
 def checklist(dossier, nominations=None, attachments=None):
@@ -52,7 +64,7 @@ def checklist(dossier, nominations=None, attachments=None):
         elif component.kind == ComponentKind.BAO_CAO:
             incomplete = [n.name for n in nominations if not hasattr(n, "report") or n.report.missing_fields()]
             items.append(ChecklistItem(component.name, not incomplete,
-                                       ("chưa đầy đủ: " + ", ".join(incomplete)) if incomplete else
+                                       ("chưa đầy đủ: " + names(incomplete)) if incomplete else
                                        f"{len(nominations)} bản", component.required))
         else:
             if titles is None:
@@ -63,14 +75,21 @@ def checklist(dossier, nominations=None, attachments=None):
     items.append(ChecklistItem(f"In {dossier.offer.copies_label} hồ sơ giấy theo yêu cầu của phong trào", True,
                                blocking=False))
     results = {nomination.pk: stored(nomination) for nomination in nominations}
+    nominee_items = []
     for nomination in nominations:
         failed = [check for check in results[nomination.pk] if not check.passed]
         for blocking in (True, False):
             labels = [check.label.lower() for check in failed if check.blocking is blocking]
             if labels:
-                items.append(ChecklistItem(f"{nomination.name}: {'chưa đạt' if blocking else 'cảnh báo'}",
-                                           False, "; ".join(labels), blocking))
-    return Checklist(items=items, eligibility=results)
+                nominee_items.append(ChecklistItem(f"{nomination.name}: {'chưa đạt' if blocking else 'cảnh báo'}",
+                                                   False, "; ".join(labels), blocking))
+    return Checklist(items=items, nominee_items=nominee_items, eligibility=results, components=components)
+
+
+def names(listed, shown=5):
+    """'A, B, C, D, E và 7 người, tập thể khác' for a long list."""
+    more = len(listed) - shown
+    return ", ".join(listed[:shown]) + (f" và {more} người, tập thể khác" if more > 0 else "")
 
 
 def checked_nominations(dossier, nominations, attachments=None):

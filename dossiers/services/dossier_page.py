@@ -9,13 +9,29 @@ def page_parts(dossier, *, criteria=False):
     """The nominees (each with its stored verdicts, `.verdicts`), when they were checked (the oldest,
     `checked_at`) and whether they may still be checked again (`open_checks`), the checklist, the
     attachments, the state log and the versions sent, and whether a nominee still awaits the office's
-    verdict (`pending`). `criteria`: each nominee's confirmed criteria too (`.confirmed_criteria`)."""
+    verdict (`pending`); the failures every nominee shares (`common_failures`, shown once, and their
+    `common_keys` the rows leave out). `criteria`: each nominee's confirmed criteria too (`.confirmed_criteria`)."""
     attachments = list(dossier.attachments.select_related("uploaded_by", "nomination"))
     nominations = load_nominations(dossier) if criteria else list(nominations_query(dossier))
     nominations, check = checked_nominations(dossier, nominations, attachments)
+    common = common_failures(nominations)
     checked = [n.checked_at for n in nominations if n.checked_at is not None]
     return {"nominations": nominations, "checklist": check, "attachments": attachments,
             "checked_at": min(checked) if checked else None, "open_checks": dossier.state in OPEN_STATES,
             "state_changes": dossier.state_changes.select_related("by"),
             "versions": dossier.versions.values("number", "submitted_at") if dossier.version else (),
+            "common_failures": common, "common_keys": {(c.code, c.message) for c in common},
             "pending": any_pending(nominations)}
+
+
+def common_failures(nominations):
+    """The failed verdicts every nominee shares, word for word (the deadline passed, the quota exceeded…):
+    [Check], shown once above the nominees instead of on every row (with two nominees or more)."""
+    if len(nominations) < 2:
+        return []
+    first, *others = nominations
+    shared = {(c.code, c.message): c for c in first.verdicts if not c.passed}
+    for nomination in others:
+        keys = {(c.code, c.message) for c in nomination.verdicts if not c.passed}
+        shared = {key: check for key, check in shared.items() if key in keys}
+    return list(shared.values())

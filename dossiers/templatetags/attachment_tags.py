@@ -33,9 +33,11 @@ def attachment_nominees(dossier, nominations=None):
 
 
 @register.simple_tag
-def attachment_title_suggestions(dossier):
-    """The campaign's dossier components: a title naming one ticks it off the checklist."""
-    return [component.name for component in sections.components(dossier.campaign)]
+def attachment_title_suggestions(dossier, components=None):
+    """The campaign's dossier components (the page's checklist read them: `components`; else one query): a
+    title naming one ticks it off the checklist."""
+    return [component.name for component in (sections.components(dossier.campaign) if components is None
+                                              else components)]
 
 
 @register.simple_tag

@@ -94,8 +94,6 @@ class DossierDetailView(DossierMixin, TemplateView):
         user, dossier = self.request.user, self.get_object()
         can_change = user.has_perm("dossiers.change_dossier", dossier)
         parts = page_parts(dossier)
-        if can_change:
-            parts["nominee_form"] = NomineeForm(dossier=dossier)
         return super().get_context_data(
             dossier=dossier, can_change=can_change, can_review=user.has_perm("dossiers.review_dossier", dossier),
             actions=dossier_actions(dossier, user, parts["pending"]), **parts, **kwargs)
@@ -147,24 +145,31 @@ class DossierUpdateView(DossierMixin, FormView):
         return redirect(form.instance)
 
 
-class NomineeAddView(DossierMixin, View):
-    """POST: add a person or a collective to the dossier."""
+class NomineeAddView(DossierMixin, TemplateView):
+    """Thêm người, tập thể được đề nghị: the form on a page of its own (the dossier page links to it, so a big
+    unit's list of people is not sent with every view of the dossier); POST adds the nominee and opens their
+    Mẫu 08. A refused choice is shown on the form, the choice kept."""
 
     permission_required = "dossiers.change_dossier"
+    template_name = "dossiers/nominee_add.html"
+
+    def get_context_data(self, form=None, **kwargs):
+        dossier = self.get_object()
+        return super().get_context_data(dossier=dossier, nominee_form=form or NomineeForm(dossier=dossier), **kwargs)
 
     def post(self, request, pk):
         dossier = self.get_object()
         form = NomineeForm(request.POST, dossier=dossier)
         if not form.is_valid():
-            messages.error(request, "Chọn đối tượng và người, tập thể được đề nghị.")
-            return redirect(dossier)
+            form.add_error(None, "Chọn đối tượng và người, tập thể được đề nghị.")
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
         try:
             nomination = building.add_nominee(dossier, subject_type=data["subject_type"], person=data["person"],
                                               organisation=data["organisation"], by=request.user)
         except ValidationError as error:
-            messages.error(request, errors_of(error))
-            return redirect(dossier)
+            form.add_error(None, errors_of(error))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(request, f"Đã thêm {nomination.name}. Hãy điền báo cáo thành tích.")
         return redirect("dossiers:report_edit", pk=nomination.pk)
 

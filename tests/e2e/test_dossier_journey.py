@@ -252,6 +252,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
              "Tham mưu sắp xếp tổ chức bộ máy đúng tiến độ."),
             (KHOA, "Phó Trưởng phòng", "Hoàn thành tốt nhiệm vụ được giao.",
              "Chỉ đạo thực hiện tốt công tác cán bộ.")):
+        page.get_by_role("link", name="Thêm người, tập thể được đề nghị").click()
         nominees.get_by_label("Đối tượng").select_option(label="Cá nhân")
         nominees.get_by_label("Cá nhân", exact=True).select_option(label=f"{name} – {position}, {cast.unit_a.name}")
         nominees.get_by_role("button", name="Thêm").click()
@@ -313,7 +314,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(alert(page, "Đã thực hiện: nộp hồ sơ.")).to_be_visible()
     expect(main.locator(".badge").filter(has_text="Đã nộp")).to_be_visible()
     expect(main).to_contain_text("Lần nộp: 1")
-    expect(page.locator("#nominee-form")).to_have_count(0)  # nothing to change once sent
+    expect(page.locator("#nominee-add")).to_have_count(0)  # nothing to change once sent
     shot("09-submitted")
     log_out(page)
 

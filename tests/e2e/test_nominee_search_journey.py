@@ -29,6 +29,7 @@ def test_clerk_finds_a_nominee_by_name_in_a_big_unit(live_server, page: Page, ca
 
     log_in(page, live_server.url, cast.clerk_a.username, cast.password)
     page.goto(live_server.url + f"/ho-so/{dossier.pk}/")
+    page.get_by_role("link", name="Thêm người, tập thể được đề nghị").click()
     form = page.locator("#nominee-form")
     people = form.get_by_label("Cá nhân", exact=True)
     expect(people.locator("option")).to_have_count(1)
