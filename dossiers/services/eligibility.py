@@ -9,6 +9,7 @@ the pages read.
 """
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
 
 from django.db.models import Q, Subquery
 from django.utils import timezone
@@ -70,10 +71,16 @@ def _report(nomination):
 def criteria_rule(nomination, context):
     required = [c for c in context["criteria"] if c.subject_type == nomination.subject_type]
     confirmed = {c.pk for c in nomination.confirmed_criteria}
-    missing = [c for c in required if c.pk not in confirmed and c.is_blocking]
+    mandatory = [c for c in required if c.is_blocking]
+    missing = [c for c in mandatory if c.pk not in confirmed]
     if missing:
         first = missing[0].text if len(missing[0].text) <= 90 else missing[0].text[:87] + "…"
-        return False, f"Chưa xác nhận {len(missing)}/{len(required)} tiêu chuẩn bắt buộc (ví dụ: “{first}”)."
+        return False, f"Chưa xác nhận {len(missing)}/{len(mandatory)} tiêu chuẩn bắt buộc (ví dụ: “{first}”)."
+    done = sum(1 for c in required if c.pk in confirmed)
+    optional = len(required) - len(mandatory)
+    if done < len(required):
+        return True, (f"Đã xác nhận {len(mandatory)}/{len(mandatory)} tiêu chuẩn bắt buộc; "
+                      f"{done - len(mandatory)}/{optional} tiêu chuẩn không bắt buộc.")
     return True, f"Đã xác nhận {len(required)} tiêu chuẩn."
 
 
@@ -86,7 +93,7 @@ def rating_rule(nomination, context):
     if report.rating not in GOOD_OR_BETTER:
         return False, f"Năm {report.rating_year or '?'} xếp loại “{label}”."
     reference = f" (Quyết định số {report.rating_decision_number})" if report.rating_decision_number else ""
-    return True, f"Năm {report.rating_year}: {label}{reference}."
+    return True, f"Năm {report.rating_year or '?'}: {label}{reference}."
 
 
 @rule("discipline", "Không trong thời gian thi hành kỷ luật")
@@ -111,9 +118,18 @@ def quota_rule(nomination, context):
 
 @rule("deadline", "Nộp trong hạn", blocking=False)
 def deadline_rule(nomination, context):
-    deadline = nomination.dossier.campaign.dossier_deadline
+    """A dossier the unit has sent (and that was not returned to it) is judged on the day it was sent; one
+    still with the unit, on today."""
+    dossier = nomination.dossier
+    deadline = dossier.campaign.dossier_deadline
     if deadline is None:
         return True, "Phong trào chưa ấn định hạn nộp."
+    if dossier.submitted_at is not None and not dossier.is_editable:
+        sent = timezone.localdate(dossier.submitted_at)
+        if sent > deadline:
+            return False, (f"Hạn nộp hồ sơ là {deadline:%d/%m/%Y}, nộp ngày {sent:%d/%m/%Y}: "
+                           f"trễ {(sent - deadline).days} ngày.")
+        return True, f"Nộp ngày {sent:%d/%m/%Y}, trong hạn {deadline:%d/%m/%Y}."
     today = context["today"]
     if today > deadline:
         return False, f"Hạn nộp hồ sơ là {deadline:%d/%m/%Y}, đã quá {(today - deadline).days} ngày."
@@ -127,10 +143,19 @@ def meeting_vote_rule(nomination, context):
         return False, "Chưa ghi kết quả biểu quyết trong Biên bản họp bình xét."
     award_form = nomination.dossier.offer.award_form
     threshold = award_form.vote_threshold
-    percent = percent_label(vote.percentage(award_form.vote_denominator))
+    percent = percent_label(rate_shown(vote, award_form.vote_denominator))
     if not vote.reaches(threshold, award_form.vote_denominator):
         return False, f"Đạt {percent} phiếu đồng ý, cần từ {percent_label(threshold)}."
     return True, f"Đạt {percent} phiếu đồng ý."
+
+
+def rate_shown(vote, denominator):
+    """The rate of votes for, cut (not rounded) to 2 decimals: a rate just under the threshold never reads as
+    the threshold itself (2 of 3 is 66,66%, not 66,67%)."""
+    base = vote.base(denominator)
+    if not base:
+        return Decimal(0)
+    return (Decimal(vote.votes_for * 100) / Decimal(base)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
 def percent_label(value):

@@ -62,6 +62,8 @@ def transition(dossier, action, *, by, note=""):
     Raises TransitionError for a move the state does not allow, PermissionDenied for the wrong actor,
     ValidationError when the action's own checks fail (e.g. an incomplete dossier).
     """
+    if action in BEFORE_MOVE:
+        BEFORE_MOVE[action](dossier)
     with transaction.atomic():
         dossier = (Dossier.objects.select_for_update(of=("self",))
                    .select_related("campaign__issuer", "organisation", "offer__award_form").get(pk=dossier.pk))
@@ -152,6 +154,18 @@ def _recheck_around(dossier):
 
     store_around(dossier)
 
+
+def _store_checks(dossier):
+    from .checks import OPEN_STATES, store
+
+    if dossier.state in OPEN_STATES:
+        store(dossier)
+
+
+# What runs before the move's transaction: a submit refused for a failed rule rolls its transaction back, so
+# the verdicts it computed are stored first on their own, for the page to show what stopped it (the move
+# itself computes them again under the row lock).
+BEFORE_MOVE = {"submit": _store_checks}
 
 # What runs once the move is written: the documents print is frozen (after the StateChange, which the
 # return slip reads for the reviewer's name and reasons); a withdrawn dossier's nominees no longer count

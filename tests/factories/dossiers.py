@@ -2,7 +2,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from dossiers.models import MeetingVote, NominationMeeting
-from dossiers.services import building
+from dossiers.services import building, checks
 from tests.factories.campaigns import launched_campaign
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -21,6 +21,7 @@ def complete_report(nomination, *, by, rating="tot"):
 
 
 def record_vote(dossier, nomination, votes_for=8, present=9, total=10):
+    """The meeting's vote written directly (quicker than the Biên bản pages), the verdicts stored after it."""
     meeting = dossier.meeting or NominationMeeting.objects.create(
         campaign=dossier.campaign, organisation=dossier.organisation, held_at=datetime(2025, 7, 25, 8, 0, tzinfo=TZ),
         place="Phòng họp đơn vị", chair="Nguyễn Văn Hùng", secretary="Phạm Thị Thảo", members_total=total,
@@ -30,6 +31,7 @@ def record_vote(dossier, nomination, votes_for=8, present=9, total=10):
     if dossier.meeting_id != meeting.pk:
         dossier.meeting = meeting
         dossier.save(update_fields=["meeting"])
+    checks.store(dossier)  # as meetings.record_votes() does
     return meeting
 
 
