@@ -11,12 +11,13 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, OuterRef, Q, Subquery, Value
+from django.db.models import BooleanField, CharField, Count, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from campaigns.enums import CampaignStatus, ReminderAudience, ReminderKind
 from campaigns.models import ReminderRule
+from core.db import aggregate_subquery
 from notifications.services import notify
 from orgs.enums import Role
 
@@ -40,21 +41,40 @@ class Due:
     late_units: list = field(default_factory=list)  # for the office: every unit still missing
 
 
-def sent_unit_ids(campaign):
-    return set(Dossier.objects.filter(campaign=campaign).exclude(state__in=NOT_SENT)
-               .values_list("organisation_id", flat=True))
+def sent_dossiers(campaign):
+    """The dossiers of `campaign` that count as sent: the one definition of "sent", for the progress page,
+    its totals and every reminder."""
+    return Dossier.objects.filter(campaign=campaign).exclude(state__in=NOT_SENT)
+
+
+def sent_q(campaign):
+    """On a queryset of units: the unit has sent (an IN, that PostgreSQL hashes once for all the units)."""
+    return Q(pk__in=sent_dossiers(campaign).values("organisation_id"))
+
+
+def late_q(campaign, day):
+    """On a queryset of units: late on `day`, i.e. the deadline has passed and the unit has not sent
+    (before the deadline: no unit, without a query)."""
+    if campaign.dossier_deadline is None or day <= campaign.dossier_deadline:
+        return Q(pk__in=[])
+    return ~sent_q(campaign)
 
 
 def expected_units(campaign):
-    """The participating units that send dossiers: the issuing body itself receives them."""
-    return campaign.participating_units().exclude(pk=campaign.issuer_id)
+    """The participating units that send dossiers: the issuing body itself receives them. A plain queryset
+    (no DISTINCT: it can be counted, filtered and paged) over the ids of campaign.participating_units(),
+    read here in one query, numbers only: a campaign that lists a thousand units one by one is a
+    thousand-term condition, slow to build, compile and run again in each query of the progress page."""
+    from orgs.models import Organisation
+
+    ids = list(campaign.participating_units().order_by().values_list("pk", flat=True))
+    return Organisation.objects.filter(pk__in=ids).exclude(pk=campaign.issuer_id)
 
 
 def missing_units(campaign, day):
     """Participating units, still existing on `day`, that have not sent a dossier."""
-    sent = sent_unit_ids(campaign)
-    units = expected_units(campaign).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day))
-    return [unit for unit in units.order_by("path") if unit.pk not in sent]
+    return list(expected_units(campaign).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day))
+                .exclude(sent_q(campaign)).order_by("path"))
 
 
 def rule_due_date(rule, deadline, day):
@@ -207,33 +227,52 @@ def _url(due):
 
 
 # --- the office's view: who sent, who is late, who was reminded when -------------------------------------
-def progress_rows(campaign, day=None):
-    """Participating units with their furthest dossier state and last reminder, in a fixed number of queries."""
-    from notifications.models import OutboxItem
+def progress_units(campaign, day=None):
+    """The participating units in the page's order, each with `has_sent` and `is_late` (SQL annotations):
+    what the totals count, the pages are cut from and the late filter (`.filter(is_late=True)`) keeps."""
+    return _with_progress(expected_units(campaign), campaign, day).order_by("path")
 
-    day = day or timezone.localdate()
-    units = expected_units(campaign).order_by("path")
-    last_reminder = (Reminder.objects.filter(campaign=campaign, organisation=OuterRef("pk"))
-                     .order_by("-created_at").values("created_at")[:1])
-    last_outbox = (OutboxItem.objects.filter(batch__scope=scope_of(campaign), target=_org_key_ref(),
-                                             sent_at__isnull=False).order_by("-sent_at").values("sent_at")[:1])
-    rows = list(units.annotate(last_reminder=Subquery(last_reminder), last_outbox=Subquery(last_outbox)))
-    states = {}
-    for organisation_id, state, submitted in (Dossier.objects.filter(campaign=campaign)
-                                              .exclude(state=DossierState.WITHDRAWN)
-                                              .values_list("organisation_id", "state", "submitted_at")):
-        states.setdefault(organisation_id, []).append((state, submitted))
-    deadline = campaign.dossier_deadline
+
+def progress_totals(units):
+    """{"total", "sent", "late"} of progress_units(…): the units, those that sent, those late, in one query."""
+    return units.aggregate(total=Count("pk"), sent=Count("pk", filter=Q(has_sent=True)),
+                           late=Count("pk", filter=Q(is_late=True)))
+
+
+def progress_rows(campaign, units):
+    """The rows of the progress page for `units` (one page of progress_units: a slice), in order, each with
+    its dossiers (withdrawn ones left out), the date it first sent, whether one was returned and its last
+    reminder (the daily run's or the outbox's): a second query, for those units only."""
+    rows = list(units)
+    details = {row.pop("pk"): row for row in progress_details(campaign, [unit.pk for unit in rows])}
     for unit in rows:
-        dossiers = states.get(unit.pk, [])
-        sent = [submitted for state, submitted in dossiers if state not in NOT_SENT]
-        unit.dossier_count = len(dossiers)
-        unit.sent_at = min((s for s in sent if s), default=None)
-        unit.has_sent = bool(sent)
-        unit.has_returned = any(state == DossierState.RETURNED for state, _ in dossiers)
-        unit.is_late = not unit.has_sent and deadline is not None and day > deadline
+        vars(unit).update(details[unit.pk])
         unit.reminded_at = max((t for t in (unit.last_reminder, unit.last_outbox) if t), default=None)
     return rows
+
+
+def progress_details(campaign, unit_ids):
+    """progress_rows' second query: the figures of each unit of `unit_ids` (correlated subqueries)."""
+    from notifications.models import OutboxItem
+    from orgs.models import Organisation
+
+    dossiers = Dossier.objects.filter(campaign=campaign, organisation=OuterRef("pk"))
+    last_reminder = Reminder.objects.filter(campaign=campaign, organisation=OuterRef("pk"))
+    last_outbox = OutboxItem.objects.filter(batch__scope=scope_of(campaign), target=_org_key_ref(),
+                                            sent_at__isnull=False)
+    return Organisation.objects.filter(pk__in=unit_ids).values("pk").annotate(
+        dossier_count=aggregate_subquery(dossiers.exclude(state=DossierState.WITHDRAWN)),
+        sent_at=aggregate_subquery(sent_dossiers(campaign).filter(organisation=OuterRef("pk")), "MIN",
+                                   "submitted_at"),
+        has_returned=Exists(dossiers.filter(state=DossierState.RETURNED)),
+        last_reminder=aggregate_subquery(last_reminder, "MAX", "created_at"),
+        last_outbox=aggregate_subquery(last_outbox, "MAX", "sent_at"))
+
+
+def _with_progress(units, campaign, day):
+    day = day or timezone.localdate()
+    return units.annotate(has_sent=ExpressionWrapper(sent_q(campaign), output_field=BooleanField()),
+                          is_late=ExpressionWrapper(late_q(campaign, day), output_field=BooleanField()))
 
 
 def _org_key_ref():
@@ -258,7 +297,7 @@ def remind_late_units(campaign, *, by, day=None):
     from notifications.services import create_batch
 
     day = day or timezone.localdate()
-    late = [unit for unit in progress_rows(campaign, day) if unit.is_late]
+    late = list(progress_units(campaign, day).filter(is_late=True))
     if not late:
         return None
     clerks = {}
