@@ -19,9 +19,11 @@ few rows, and (with --small-db) on the same pages of a data set ×1/150 (`bench.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
 from bench import common
@@ -45,6 +47,8 @@ from dossiers.services import register
 from dossiers.services.eligibility import nominations_query
 from orgs.models import Person
 from portal.serving import tune_garbage_collector
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout's root, wherever it is: the profile shows its code
 
 
 def inbox_main_query(user, params):
@@ -76,16 +80,11 @@ def people_main_query(user, query):
 
 
 def progress_main_query(campaign):
-    from django.db.models import OuterRef, Subquery
-
-    from dossiers.models import Reminder
+    """The progress page's first 100 units (+1) in order, as CampaignProgressView finds them (the second
+    query, the figures of those units, is reminders.progress_details)."""
     from dossiers.services import reminders
 
-    units = (reminders.expected_units(campaign) if hasattr(reminders, "expected_units")
-             else campaign.participating_units())
-    last = (Reminder.objects.filter(campaign=campaign, organisation=OuterRef("pk")).order_by("-created_at")
-            .values("created_at")[:1])
-    return units.order_by("path").annotate(last_reminder=Subquery(last))
+    return reminders.progress_units(campaign)[:101]
 
 
 def choose_pages(reviewer):
@@ -192,7 +191,7 @@ def _get(client, url):
 
 
 def count_queries(client, url):
-    _get(client, url)  # a process's first request fills its caches of configuration (core.memo)
+    _get(client, url)  # warm-up: the process's first request imports and compiles templates
     connection.queries_log.clear()  # a full log (9,000 entries) would make the capture count 0
     with CaptureQueriesContext(connection) as queries:
         _get(client, url)
@@ -313,7 +312,7 @@ def profile_page(client, page, repeat=10):
     stats = pstats.Stats(profiler, stream=stream)
     total = sum(row[3] for row in stats.stats.values() if row[3]) and stats.total_tt
     stats.sort_stats("cumulative").print_stats(
-        r"(/work/main/(?!\.venv)|django/template/(base|defaulttags|loader_tags)\.py.*\((render|render_annotated)\)|"
+        rf"({re.escape(str(ROOT))}/(?!\.venv)|django/template/(base|defaulttags|loader_tags)\.py.*\((render|render_annotated)\)|"
         r"execute\b|forms/(widgets|boundfield)\.py)", 25)
     print(f"\n=== {page['label']} — {page['url']} ({repeat} lượt, {total / repeat * 1000:.0f} ms/lượt dưới cProfile)")
     print("\n".join(line for line in stream.getvalue().splitlines()[7:] if line.strip()))
