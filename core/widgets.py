@@ -6,9 +6,11 @@ from django.utils.safestring import mark_safe
 
 
 class PlainSelect(forms.Select):
-    """A <select> of flat choices built in Python: Django renders every <option> through a template
-    (~60 µs each; a list of 30 campaigns took 1.8 ms). Same markup and attributes (`required`,
-    `aria-*`, `class` from the form); grouped choices fall back to Django's own rendering."""
+    """A <select> of flat choices built in Python: Django renders every <option> through a template. The
+    inbox's three lists (31 campaigns, 12 award forms, 9 states at province scale) take 0.5 ms instead of
+    2.2–3.4 ms, and the inbox page 2–3.5 ms less (4–7.5 % of its median; Select and PlainSelect swapped
+    request by request, 3 × 600 pairs). Same markup and attributes (`required`, `aria-*`, `class` from the
+    form); grouped choices fall back to Django's own rendering."""
 
     def render(self, name, value, attrs=None, renderer=None):
         if any(isinstance(label, list | tuple) for _value, label in self.choices):
