@@ -142,12 +142,13 @@ class Campaign(TimeStampedModel):
     def participating_units(self):
         """Organisations taking part, resolved from units, subtrees and blocs: those that existed
         during the campaign (a unit dissolved by a mid-campaign merger still took part)."""
-        query = Q(pk__in=[])
+        listed, query = [], Q(pk__in=[])
         for participant in self.participants.select_related("organisation"):
             if participant.include_subtree:
                 query |= Q(path__startswith=participant.organisation.path)
             else:
-                query |= Q(pk=participant.organisation_id)
+                listed.append(participant.organisation_id)
+        query |= Q(pk__in=listed)  # one IN list: a campaign listing 1,000 units one by one was a 1,000-term OR
         query |= Q(blocs__in=self.participant_blocs.all())
         existed = Q(valid_until__isnull=True) | Q(valid_until__gt=self.period_start)
         return Organisation.objects.filter(query).filter(existed).distinct()
