@@ -4,7 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.views import NfcFormMixin
+from core.forms import NfcFormMixin
 
 from .enums import SubjectType
 from .models import CERTIFICATE_FIELDS, AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile

@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 
 from awards.enums import SubjectType
 from awards.models import AwardForm, LegalBasisProfile
-from core.views import NfcFormMixin
+from core.forms import NfcFormMixin
 from orgs.enums import OrgKind, Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField, OrganisationMultipleChoiceField
 from orgs.models import EmulationBloc, Organisation

@@ -3,7 +3,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import OuterRef
 
-from .db import aggregate_subquery
+# {attribute: function(OuterRef to the user's row) -> expression}: what the user of each request is read
+# with, in the same query. Apps add theirs in AppConfig.ready() (notifications: the bell's unread count),
+# so that core imports no app.
+USER_ANNOTATIONS = {}
 
 
 class AccountBackend(ModelBackend):
@@ -14,16 +17,13 @@ class AccountBackend(ModelBackend):
     Django admin (they pass every check anyway). Without this, every `has_perm` that a rule denies would
     fall through to ModelBackend and cost two queries per request for nothing.
 
-    The user of a request is read with the count of their unread notifications (the bell on every
-    page) in the same query: `user.unread_notifications`, read by core.context_processors.
+    The user of a request is read with what every page shows of them, in the same query: the
+    USER_ANNOTATIONS the apps registered (notifications: `user.unread_notifications`, the bell).
     """
 
     def get_user(self, user_id):
-        from notifications.models import Notification  # core stays free of app imports at load time
-
-        unread = Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-        users = get_user_model()._default_manager.annotate(unread_notifications=aggregate_subquery(unread))
-        user = users.filter(pk=user_id).first()
+        annotations = {name: expression(OuterRef("pk")) for name, expression in USER_ANNOTATIONS.items()}
+        user = get_user_model()._default_manager.annotate(**annotations).filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_user_permissions(self, user_obj, obj=None):

@@ -3,6 +3,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from .forms import NfcFormMixin, list_choices  # noqa: F401 (moved to core.forms; views and docs still name them here)
+
 
 class PermissionMixin(LoginRequiredMixin):
     """Require login, then the `rules` permission `permission_required` on `get_permission_object()`.
@@ -42,23 +44,3 @@ class ScopedObjectMixin(PermissionMixin):
 
     def get_permission_object(self):
         return self.get_object()
-
-
-class NfcFormMixin:
-    """Forms keep text in Unicode NFC whatever the keyboard sent."""
-
-    def clean(self):
-        from .text import nfc
-
-        cleaned = super().clean()
-        for key, value in list(cleaned.items()):
-            if isinstance(value, str):
-                cleaned[key] = nfc(value)
-        return cleaned
-
-
-def list_choices(field):
-    """Give a model choice field its options as a list, read with one plain query. Rendering the field as
-    it is iterates its queryset, which on PostgreSQL opens a server-side cursor (DECLARE, FETCH, CLOSE)
-    each time the options are read; validation still uses the queryset."""
-    field.choices = [("", field.empty_label)] + [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]

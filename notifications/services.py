@@ -2,6 +2,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core.db import aggregate_subquery
 from core.emails import Message, render_message, send_message
 
 from .enums import EmailStatus
@@ -176,3 +177,16 @@ def _require_waiting(batch):
     if batch.status != OutboxStatus.DRAFT:
         raise ValidationError(f"Đợt gửi này đã được xử lý ({batch.get_status_display().lower()}): "
                               "không thể sửa, gửi hoặc hủy nữa.")
+
+
+# --- the bell on every page (registered with core in NotificationsConfig.ready) --------------------------
+def unread_subquery(user_ref):
+    """The count of the user's unread notifications as a subquery (`user_ref`: an OuterRef to the user's row):
+    core.backends.AccountBackend reads it with the user of each request, as `user.unread_notifications`."""
+    return aggregate_subquery(Notification.objects.filter(recipient=user_ref, read_at__isnull=True))
+
+
+def unread_count(user):
+    """The bell's count (UNREAD_NOTIFICATIONS): read with the user when it was, else counted now."""
+    counted = getattr(user, "unread_notifications", None)
+    return counted if counted is not None else Notification.objects.for_user(user).unread().count()

@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 
-from core.views import NfcFormMixin
+from core.forms import NfcFormMixin
 
 from .enums import Role, StaffCategory
 from .models import EmulationBloc, Organisation, Person

@@ -6,7 +6,7 @@ from django import forms
 from awards.enums import BallotType, VoteDenominator
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign
-from core.views import NfcFormMixin
+from core.forms import NfcFormMixin
 
 from ..models import CouncilSession
 from ..services import council as service

@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 
 from awards.models import LegalBasisProfile
-from core.views import NfcFormMixin
+from core.forms import NfcFormMixin
 from orgs.forms import DATE_WIDGET
 
 from ..models import Decision, Forwarding, Nomination

@@ -3,7 +3,7 @@ from django import forms
 
 from awards.models import AwardForm
 from campaigns.models import Campaign
-from core.views import list_choices
+from core.forms import list_choices
 from core.widgets import PlainSelect
 
 from ..enums import UNSENT_STATES, DossierState

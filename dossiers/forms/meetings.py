@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from campaigns.models import Campaign
-from core.views import NfcFormMixin
+from core.forms import NfcFormMixin
 from orgs.models import Organisation
 
 from ..models import NominationMeeting

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from awards.enums import SubjectType
 from awards.models import AwardForm
-from core.views import NfcFormMixin
+from core.forms import NfcFormMixin
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField
 from orgs.models import Organisation, Person
 
