@@ -422,13 +422,4 @@ def ho_so(dossier, part=""):
             "name": f"{dossier.offer.award_form} – {dossier.organisation.name}"}
 
 
-def dossier_parts(dossier):
-    """(kind, object) of each document of a dossier, in print order: the ZIP's contents."""
-    parts = [("to_trinh", dossier)]
-    if dossier.meeting_id:
-        parts.append(("bien_ban", dossier.meeting))
-    parts += [("bao_cao", n) for n in _nominations(dossier)]
-    return parts
-
-
 from . import docx  # noqa: E402,F401

@@ -6,10 +6,18 @@ PDFs are rendered later, in a task, when someone asks for them.
 from documents.services import freeze
 
 
+def dossier_parts(dossier):
+    """(kind, object) of each document of a dossier, in print order: the ZIP's contents."""
+    nominations = dossier.nominations.select_related("person__organisation", "organisation", "report")
+    parts = [("to_trinh", dossier)]
+    if dossier.meeting_id:
+        parts.append(("bien_ban", dossier.meeting))
+    parts += [("bao_cao", n) for n in nominations.order_by("order", "pk")]
+    return parts
+
+
 def dossier_documents(dossier):
     """(kind, object, part) of every document the unit sends with a dossier, merged file included."""
-    from ..documents import dossier_parts
-
     return [(code, obj, "") for code, obj in dossier_parts(dossier)] + [("ho_so", dossier, "")]
 
 

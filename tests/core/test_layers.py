@@ -60,9 +60,6 @@ ALLOWED = {
     ("dossiers.*", "dossiers.tasks"):
         "exports.request_inbox_export (and the services that refresh a dossier's checks) queue their task "
         "on commit, imported at call time",
-    ("dossiers.services.printing", "dossiers.documents"):
-        "to fix: dossier_documents() takes the list of a dossier's parts from dossier_parts(); move that function "
-        "(10 lines, used only here) into services/printing.py (both files carry another change now)",
     ("dossiers.services.inbox", "dossiers.forms.inbox"):
         "to fix: filtered_inbox() parses the page's and the export's filters with InboxFilterForm; build the "
         "form in views/inbox.py and exports.py and pass its cleaned_data (views/inbox.py is being changed now)",
