@@ -1,4 +1,6 @@
 """Dossiers (hồ sơ đề nghị khen thưởng), their nominees, reports, attachments and state log."""
+from decimal import ROUND_DOWN, Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -267,9 +269,12 @@ class MeetingVote(models.Model):
         return self.meeting.members_total if denominator == "all" else self.meeting.members_present
 
     def percentage(self, denominator="present"):
-        """The rate of votes for, rounded for display (2 decimals)."""
+        """The rate of votes for, cut (not rounded) to 2 decimals for display: a rate just under a threshold
+        never reads as the threshold itself (2 of 3 is 66,66%, not 66,67%). reaches() compares exactly."""
         base = self.base(denominator)
-        return round(self.votes_for * 100 / base, 2) if base else 0
+        if not base:
+            return Decimal(0)
+        return (Decimal(self.votes_for * 100) / Decimal(base)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
     def reaches(self, threshold, denominator="present"):
         """Exact comparison with the threshold (69,996% does not reach 70%)."""

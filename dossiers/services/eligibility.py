@@ -9,7 +9,6 @@ the pages read.
 """
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
 
 from django.db.models import Q, Subquery
 from django.utils import timezone
@@ -143,19 +142,10 @@ def meeting_vote_rule(nomination, context):
         return False, "Chưa ghi kết quả biểu quyết trong Biên bản họp bình xét."
     award_form = nomination.dossier.offer.award_form
     threshold = award_form.vote_threshold
-    percent = percent_label(rate_shown(vote, award_form.vote_denominator))
+    percent = percent_label(vote.percentage(award_form.vote_denominator))
     if not vote.reaches(threshold, award_form.vote_denominator):
         return False, f"Đạt {percent} phiếu đồng ý, cần từ {percent_label(threshold)}."
     return True, f"Đạt {percent} phiếu đồng ý."
-
-
-def rate_shown(vote, denominator):
-    """The rate of votes for, cut (not rounded) to 2 decimals: a rate just under the threshold never reads as
-    the threshold itself (2 of 3 is 66,66%, not 66,67%)."""
-    base = vote.base(denominator)
-    if not base:
-        return Decimal(0)
-    return (Decimal(vote.votes_for * 100) / Decimal(base)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
 def percent_label(value):

@@ -15,7 +15,7 @@ from dossiers.services import building, checks, meetings, register
 from dossiers.services.eligibility import evaluate
 from dossiers.services.workflow import transition
 from tests.factories.campaigns import award_form, launched_campaign
-from tests.factories.dossiers import complete_report, ready_dossier, record_vote
+from tests.factories.dossiers import complete_report, ready_dossier
 from tests.factories.orgs import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,8 +177,8 @@ def test_verdicts_are_kept_as_accepted_once_past_the_review(cast, client_for):
     dossier = ready_dossier(cast)
     transition(dossier, "submit", by=cast.clerk_a)
     transition(dossier, "start_review", by=cast.reviewer)
-    building.review_nominee(Nomination.objects.get(dossier=dossier), verdict=Outcome.ACCEPTED, override_reason="Nộp bù.",
-                            by=cast.reviewer)
+    building.review_nominee(Nomination.objects.get(dossier=dossier), verdict=Outcome.ACCEPTED,
+                            override_reason="Nộp bù.", by=cast.reviewer)
     transition(dossier, "accept", by=cast.reviewer)
     nomination = dossier.nominations.get()
     stored = nomination.checks

@@ -27,7 +27,6 @@ from dossiers.services.eligibility import (
     not_yet_awarded_rule,
     percent_label,
     quota_rule,
-    rate_shown,
     rating_rule,
 )
 from orgs.models import Organisation
@@ -287,10 +286,10 @@ def test_meeting_vote(vote, threshold, denominator, passed, message):
     pytest.param((17499, 25000, 25000), PRESENT, Decimal("69.99"), id="69-996-is-not-70"),
     pytest.param((0, 0, 0), PRESENT, Decimal("0"), id="nobody-present"),
 ])
-def test_rate_shown(vote, denominator, shown):
+def test_vote_percentage_shown(vote, denominator, shown):
     nomination = make_nomination(vote=vote)
 
-    assert rate_shown(nomination.meeting_vote, denominator) == shown
+    assert nomination.meeting_vote.percentage(denominator) == shown
 
 
 # --- not_yet_awarded --------------------------------------------------------------------------------------

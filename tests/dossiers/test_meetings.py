@@ -239,9 +239,9 @@ def test_votes_seven_of_nine_pass_seventy_percent(cast, meeting, dossier, nomina
     dossier.refresh_from_db()
     assert dossier.meeting == meeting
     result = service.result_of(vote)
-    assert (result.percent, result.passed, result.percent_label) == (77.78, True, "77,78%")
+    assert (result.percent, result.passed, result.percent_label) == (Decimal("77.77"), True, "77,77%")
     detail = client.get(reverse("dossiers:meeting_detail", args=[meeting.pk]))
-    assert [(r.percent_label, r.verdict) for r in detail.context["results"]] == [("77,78%", "Đạt")]
+    assert [(r.percent_label, r.verdict) for r in detail.context["results"]] == [("77,77%", "Đạt")]
     assert meeting_vote_rule(Nomination.objects.get(), {})[0] is True
 
 
@@ -252,7 +252,7 @@ def test_votes_six_of_nine_fail_seventy_percent(cast, meeting, nomination, award
 
     detail = client.get(reverse("dossiers:meeting_detail", args=[meeting.pk]))
     assert [(r.percent_label, r.verdict, r.badge) for r in detail.context["results"]] == [
-        ("66,67%", "Không đạt", "danger")]
+        ("66,66%", "Không đạt", "danger")]
     assert meeting_vote_rule(Nomination.objects.get(), {})[0] is False
 
 
@@ -276,7 +276,7 @@ def test_votes_secret_ballot_over_all_members_counts_written_votes(cast, campaig
     service.record_votes(meeting, [(nomination, 10, 1, 0)], by=cast.clerk_a)
 
     vote = MeetingVote.objects.get()
-    assert (vote.votes_for, service.result_of(vote).percent) == (10, 90.91)
+    assert (vote.votes_for, service.result_of(vote).percent) == (10, Decimal("90.90"))
 
 
 def test_votes_show_of_hands_over_all_members_limited_to_present(cast, campaign, nomination):
@@ -381,7 +381,7 @@ def test_reviewer_reads_meeting_of_submitted_dossier(cast, sent_meeting, award, 
     assert response.status_code == 200
     assert (response.context["can_edit"], response.context["can_vote"]) == (False, False)
     assert [(r.nomination.name, r.percent_label, r.verdict) for r in response.context["results"]] == [
-        ("Nguyễn Thị Hương", "88,89%", "Đạt")]
+        ("Nguyễn Thị Hương", "88,88%", "Đạt")]
     assert reverse("dossiers:meeting_update", args=[sent_meeting.pk]) not in response.content.decode()
 
 

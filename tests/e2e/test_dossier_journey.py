@@ -302,7 +302,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(alert(page, "Đã lưu kết quả biểu quyết (2 người, tập thể có thay đổi).")).to_be_visible()
     results = page.locator("#vote-results")
     for name in (huong, KHOA):
-        expect(results.get_by_role("row").filter(has_text=name)).to_contain_text("88,89%")
+        expect(results.get_by_role("row").filter(has_text=name)).to_contain_text("88,88%")
     page.get_by_role("link", name=f"{GK} – {cast.unit_a.name}").click()
 
     expect(page).to_have_url(dossier_url)
