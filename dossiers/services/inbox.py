@@ -12,7 +12,6 @@ from orgs.enums import ISSUER_STAFF
 from orgs.search import under_units, units_named
 
 from ..enums import SENT_STATES, DossierState
-from ..forms.inbox import InboxFilterForm
 from ..models import Dossier, Nomination
 
 
@@ -25,6 +24,8 @@ def inbox_queryset(user):
 def filtered_inbox(user, params):
     """(filter form, dossiers): the inbox of `user` narrowed by the filters in `params` (a QueryDict);
     without filters, the dossiers still being handled. The inbox page and its Excel export share it."""
+    from ..forms.inbox import InboxFilterForm  # the one parser of the inbox's filters (tests/core/test_layers.py)
+
     base = inbox_queryset(user)
     form = InboxFilterForm(params or None, campaigns=Campaign.objects.filter(
         scope.covered_q(user, ISSUER_STAFF, "issuer__path")))
