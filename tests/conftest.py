@@ -1,5 +1,5 @@
 """The fixed cast of every test: a province, its Sở with two sibling units, an outside body,
-and one user per role (DESIGN.md §8). Also the service checks of REQUIRE_SERVICES=1."""
+and one user per role (docs/design.md, Tests). Also the service checks of REQUIRE_SERVICES=1."""
 import os
 import shutil
 from types import SimpleNamespace
