@@ -113,7 +113,7 @@ class Nomination(TimeStampedModel):
     outcome_reason = models.TextField("lý do", blank=True, editable=False)
     review_note = models.TextField("yêu cầu bổ sung của Văn phòng", blank=True, editable=False)
     override_reason = models.TextField("lý do chấp nhận dù có cảnh báo", blank=True, editable=False)
-    # The eligibility verdicts (dossiers.services.eligibility.store(), their only writer): one dict per rule
+    # The eligibility verdicts (dossiers.services.checks.store(), their only writer): one dict per rule
     # as Check.as_json() gives it, with when they were computed; None until the first check.
     checks = models.JSONField("kết quả kiểm tra điều kiện", null=True, blank=True, editable=False)
     checked_at = models.DateTimeField("kiểm tra điều kiện lúc", null=True, blank=True, editable=False)

@@ -104,7 +104,7 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None):
             report = AchievementReport(nomination=nomination, address=organisation.address, phone=organisation.phone,
                                        headcount=organisation.people.filter(is_active=True).count() or None)
         report.save()
-        checks.store_around(dossier)
+        checks.store_around(dossier, [(nomination.person_id, nomination.organisation_id)])
     return nomination
 
 

@@ -18,7 +18,7 @@ The page says when each dossier was last checked.
 """
 import logging
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -38,59 +38,75 @@ def stored(nomination):
 def store(dossier, *, nominations=None, today=None):
     """Compute every nominee's verdicts now and keep them on the rows; returns {nomination id: [Check]}.
     `nominations`: what eligibility.load_nominations() returns, when the caller has it already (their
-    `.checks` and `.checked_at` are updated too)."""
-    nominations = load_nominations(dossier) if nominations is None else nominations
-    results = evaluate(dossier, today=today, nominations=nominations)
-    now = timezone.now()
-    for nomination in nominations:
-        nomination.checks = [check.as_json() for check in results.get(nomination.pk, ())]
-        nomination.checked_at = now
-    Nomination.objects.bulk_update(nominations, ["checks", "checked_at"], batch_size=500)
+    `.checks` and `.checked_at` are updated too).
+
+    The dossier's row is locked first (in the caller's transaction, or in one of its own), and only then
+    are the rules' inputs read: two writers of the same dossier's verdicts (a clerk saving a report, the
+    nightly run) take turns, and the second computes from what the first committed, so an older computation
+    never lands on top of a newer one. Callers storing several dossiers lock them in id order."""
+    with transaction.atomic():
+        Dossier.objects.select_for_update().filter(pk=dossier.pk).values_list("pk").first()
+        nominations = load_nominations(dossier) if nominations is None else nominations
+        results = evaluate(dossier, today=today, nominations=nominations)
+        now = timezone.now()
+        for nomination in nominations:
+            nomination.checks = [check.as_json() for check in results.get(nomination.pk, ())]
+            nomination.checked_at = now
+        Nomination.objects.bulk_update(nominations, ["checks", "checked_at"], batch_size=500)
     return results
 
 
 def _dossiers():
-    return Dossier.objects.select_related("campaign", "organisation", "offer__award_form")
+    return Dossier.objects.select_related("campaign", "organisation", "offer__award_form").order_by("pk")
 
 
 def store_around(dossier, subjects=None):
     """Store the verdicts of `dossier` (when still open) and of the other open dossiers whose verdicts
-    read it: the unit's other dossiers in the campaign (the quota counts its nominees, per form and for
-    the form a quota is a share of) and the campaign's dossiers that name the same people or
-    collectives (“not yet proposed for the same achievement”). `subjects`: the (person id, organisation
-    id) pairs just added or removed, besides the dossier's own."""
-    pairs = set(subjects or ())
-    pairs.update(dossier.nominations.values_list("person_id", "organisation_id"))
+    read what changed in it: the unit's other dossiers in the campaign (the quota counts its nominees, per
+    form and for the form a quota is a share of) and the campaign's dossiers that name one of `subjects`,
+    the (person id, organisation id) pairs added or removed (“not yet proposed for the same achievement”);
+    None: every nominee of the dossier (a withdrawn dossier)."""
+    pairs = set(dossier.nominations.values_list("person_id", "organisation_id") if subjects is None else subjects)
     people = [person for person, _ in pairs if person]
     units = [unit for _, unit in pairs if unit]
     same_subject = Q(nominations__person_id__in=people) | Q(nominations__organisation_id__in=units)
-    around = _dossiers().filter(campaign_id=dossier.campaign_id, state__in=OPEN_STATES).filter(
-        Q(pk=dossier.pk) | Q(organisation_id=dossier.organisation_id) | same_subject).distinct()
-    for each in around:
-        store(each)
+    around = Dossier.objects.filter(campaign_id=dossier.campaign_id).filter(
+        Q(pk=dossier.pk) | Q(organisation_id=dossier.organisation_id) | same_subject)
+    store_dossiers(around.values("pk"))
 
 
 def store_dossiers(ids, *, today=None):
-    """Store the verdicts of the open dossiers among `ids`."""
+    """Store the verdicts of the open dossiers among `ids` (a list or a query of ids), in id order."""
     for dossier in _dossiers().filter(pk__in=ids, state__in=OPEN_STATES):
         store(dossier, today=today)
 
 
-def store_naming(*, person=None, organisation=None):
-    """Store the verdicts of the open dossiers that name this person or collective (their register changed)."""
-    store_dossiers(Nomination.objects.filter(
-        Q(person=person) if person is not None else Q(organisation=organisation)).values("dossier_id"))
+def store_naming(*, people=(), organisations=()):
+    """Store the verdicts of the open dossiers that name these people or collectives (their register
+    changed); a collective's history includes the units merged into it, so the units that took over a
+    collective (its successors, at any depth) are named too."""
+    units = set()
+    for organisation in organisations:
+        units.add(organisation.pk)
+        units.update(unit.pk for unit in organisation.successor_chain())
+    naming = Nomination.objects.filter(Q(person__in=list(people)) | Q(organisation_id__in=units))
+    store_dossiers(naming.values("dossier_id"))
 
 
-def refresh_open(campaign_id=None, *, today=None, batch=200):
-    """Store the verdicts of every open dossier (of one campaign), a batch of dossiers per transaction:
-    the nightly run, and the worker's task after a campaign or a rule was edited. Returns how many."""
+def refresh_open(campaign_id=None, *, today=None):
+    """Store the verdicts of every open dossier (of one campaign), one short transaction each: the nightly
+    run, and the worker's task after a campaign or a rule was edited. A dossier that fails is logged and
+    left for the next run; returns how many were checked."""
     ids = list(Dossier.objects.filter(state__in=OPEN_STATES).filter(
         **({"campaign_id": campaign_id} if campaign_id else {})).order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
-        with transaction.atomic():
-            store_dossiers(ids[start:start + batch], today=today)
-    return len(ids)
+    done = 0
+    for pk in ids:
+        try:
+            store_dossiers([pk], today=today)
+            done += 1
+        except DatabaseError:
+            logging.getLogger(__name__).exception("eligibility verdicts of dossier %s not stored", pk)
+    return done
 
 
 def schedule_refresh(campaign_id=None):

@@ -6,8 +6,8 @@ from django.utils import timezone
 from campaigns import sections
 from campaigns.enums import ComponentKind
 
-from .checks import OPEN_STATES, store, stored
-from .eligibility import load_nominations
+from .checks import store, stored
+from .eligibility import evaluate, load_nominations
 
 
 @dataclass
@@ -95,11 +95,11 @@ def names(listed, shown=5):
 def checked_nominations(dossier, nominations, attachments=None):
     """The dossier's nominees, each with its stored eligibility verdicts as `.verdicts`, and the
     checklist: what the dossier and review pages show. Nominees never checked yet (rows written before
-    verdicts were stored) are checked now, once."""
-    if dossier.state in OPEN_STATES and any(nomination.checked_at is None for nomination in nominations):
+    verdicts were stored), whatever the dossier's state, are checked now, once."""
+    if any(nomination.checked_at is None for nomination in nominations):
         results = store(dossier)
         for nomination in nominations:
-            nomination.checks = [check.as_json() for check in results[nomination.pk]]
+            nomination.checks = [check.as_json() for check in results.get(nomination.pk, ())]
             nomination.checked_at = timezone.now()
     check = checklist(dossier, nominations, attachments)
     for nomination in nominations:
@@ -108,7 +108,10 @@ def checked_nominations(dossier, nominations, attachments=None):
 
 
 def blocking_problems(dossier):
-    """What stops the dossier from being sent, on verdicts computed now (and stored)."""
+    """What stops the dossier from being sent, on verdicts computed now (the submit stores them once the
+    move is written: workflow.AFTER_MOVE)."""
     nominations = load_nominations(dossier)
-    store(dossier, nominations=nominations)
+    results = evaluate(dossier, nominations=nominations)
+    for nomination in nominations:
+        nomination.checks = [check.as_json() for check in results[nomination.pk]]
     return checklist(dossier, nominations).problems

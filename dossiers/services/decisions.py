@@ -111,7 +111,17 @@ def sign_decision(decision, nominations, *, by):
         freeze_decision(decision)
         for dossier in {n.dossier_id: n.dossier for n in locked}.values():
             settle(dossier, by=by)
+        _recheck_naming(awards)
     return decision
+
+
+def _recheck_naming(awards):
+    """The register changed: the open dossiers naming the awarded people or collectives are checked again
+    (the history rules read it)."""
+    from .checks import store_naming
+
+    store_naming(people=[a.person for a in awards if a.person_id],
+                 organisations=[a.organisation for a in awards if a.organisation_id])
 
 
 def _award(nomination, decision, *, by, decided_by=""):
@@ -197,6 +207,7 @@ def record_higher_decision(forwarding, decision, awarded, *, by, reason_not_awar
         forwarding.save(update_fields=["decision"])
         for dossier_id in {n.dossier_id for n in pending}:
             settle(Dossier.objects.get(pk=dossier_id), by=by)
+        _recheck_naming(awards)
     return decision
 
 

@@ -218,7 +218,8 @@ def save_meeting(meeting, *, by):
     campaign starts or closes before it opens, when recorded votes would exceed the new numbers, and
     when a dossier that prints this Biên bản has already been sent. The campaign and unit of a
     meeting with votes cannot change.
-    Side effects (one transaction): the NominationMeeting row, its audit entry.
+    Side effects (one transaction): the NominationMeeting row, its audit entry, the eligibility verdicts
+    of the open dossiers whose nominees it voted on.
     """
     _require_clerk(by, meeting.organisation)
     with set_actor(by), transaction.atomic():
@@ -242,6 +243,8 @@ def save_meeting(meeting, *, by):
         if errors:
             raise ValidationError(errors)
         meeting.save()
+        if meeting.pk:  # the members present or in all: the rates of the votes recorded in it
+            checks.store_dossiers(meeting.votes.values("nomination__dossier_id"))
     return meeting
 
 

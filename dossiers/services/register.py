@@ -143,7 +143,7 @@ def record_award(*, award_form, decision_number, decision_date, person=None, org
             subject_type=subject_type, person=person, organisation=organisation, award_form=award_form,
             year=decision_date.year, decision_number=decision_number, decision_date=decision_date,
             decided_by=decided_by, achievement=(achievement or "").strip(), source=Award.MANUAL)
-        checks.store_naming(person=person, organisation=organisation)
+        checks.store_naming(people=[person] if person else [], organisations=[organisation] if organisation else [])
     return award
 
 

@@ -60,10 +60,22 @@ def transition(dossier, action, *, by, note=""):
     a DossierVersion snapshot on submit, nominee outcomes where the action decides them, and the
     notifications to the people concerned once the transaction commits.
     Raises TransitionError for a move the state does not allow, PermissionDenied for the wrong actor,
-    ValidationError when the action's own checks fail (e.g. an incomplete dossier).
+    ValidationError when the action's own checks fail (e.g. an incomplete dossier): a submit refused
+    that way rolls back, then stores the nominees' verdicts it found, for the page to show what stopped it.
     """
-    if action in BEFORE_MOVE:
-        BEFORE_MOVE[action](dossier)
+    try:
+        return _move(dossier, action, by=by, note=note)
+    except TransitionError:
+        raise
+    except ValidationError:
+        if action == "submit":
+            from .checks import store_dossiers
+
+            store_dossiers([dossier.pk])
+        raise
+
+
+def _move(dossier, action, *, by, note):
     with transaction.atomic():
         dossier = (Dossier.objects.select_for_update(of=("self",))
                    .select_related("campaign__issuer", "organisation", "offer__award_form").get(pk=dossier.pk))
@@ -84,8 +96,8 @@ def transition(dossier, action, *, by, note=""):
         dossier.save(update_fields=sorted(set(fields)))
         StateChange.objects.create(dossier=dossier, from_state=previous, to_state=next_state, action=action,
                                    by=by, note=note)
-        if action in AFTER_MOVE:
-            AFTER_MOVE[action](dossier)
+        for after in AFTER_MOVE.get(action, ()):
+            after(dossier)
         transaction.on_commit(lambda: _notify(dossier.pk, action, by.pk if by else None, note))
     return dossier
 
@@ -156,21 +168,22 @@ def _recheck_around(dossier):
 
 
 def _store_checks(dossier):
-    from .checks import OPEN_STATES, store
+    from .checks import store
 
-    if dossier.state in OPEN_STATES:
-        store(dossier)
+    store(dossier)
 
-
-# What runs before the move's transaction: a submit refused for a failed rule rolls its transaction back, so
-# the verdicts it computed are stored first on their own, for the page to show what stopped it (the move
-# itself computes them again under the row lock).
-BEFORE_MOVE = {"submit": _store_checks}
 
 # What runs once the move is written: the documents print is frozen (after the StateChange, which the
-# return slip reads for the reviewer's name and reasons); a withdrawn dossier's nominees no longer count
-# in the quota and the "not yet proposed" rule of the unit's other dossiers.
-AFTER_MOVE = {"submit": _freeze_sent, "return": _freeze_return, "withdraw": _recheck_around}
+# return slip reads for the reviewer's name and reasons); the verdicts are stored as the new state reads
+# them (a sent dossier's deadline is the day it was sent; a returned one is late again by today's date;
+# accepted, they are kept as they were then); a withdrawn dossier's nominees no longer count in the quota
+# and the "not yet proposed" rule of the unit's other dossiers.
+AFTER_MOVE = {
+    "submit": [_freeze_sent, _store_checks],
+    "return": [_freeze_return, _store_checks],
+    "accept": [_store_checks],
+    "withdraw": [_recheck_around],
+}
 
 EFFECTS = {
     "submit": _submit,

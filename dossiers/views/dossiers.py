@@ -94,18 +94,23 @@ class DossierDetailView(DossierMixin, TemplateView):
         user, dossier = self.request.user, self.get_object()
         can_change = user.has_perm("dossiers.change_dossier", dossier)
         parts = page_parts(dossier)
+        can_review = user.has_perm("dossiers.review_dossier", dossier)
         return super().get_context_data(
-            dossier=dossier, can_change=can_change, can_review=user.has_perm("dossiers.review_dossier", dossier),
+            dossier=dossier, can_change=can_change, can_review=can_review, may_recheck=can_change or can_review,
             actions=dossier_actions(dossier, user, parts["pending"]), **parts, **kwargs)
 
 
 class RecheckView(DossierMixin, View):
-    """POST "Kiểm tra lại": compute every nominee's eligibility verdicts now (whoever may read the dossier;
-    only derived data is written)."""
+    """POST "Kiểm tra lại": compute every nominee's eligibility verdicts now. For those who act on them: the
+    unit's clerk and the issuing body's office (others read the dossier: 403)."""
 
     def post(self, request, pk):
         dossier = self.get_object()
-        if dossier.state not in checks.OPEN_STATES:
+        if not may_recheck(request.user, dossier):
+            raise PermissionDenied
+        if dossier.state == DossierState.WITHDRAWN:
+            messages.info(request, "Hồ sơ đã rút: không kiểm tra lại điều kiện.")
+        elif dossier.state not in checks.OPEN_STATES:
             messages.info(request, "Hồ sơ đã qua bước thẩm định: kết quả kiểm tra điều kiện được giữ "
                                    "như lúc thẩm định.")
         else:
@@ -114,6 +119,10 @@ class RecheckView(DossierMixin, View):
         if request.POST.get("next") == "review" and request.user.has_perm("dossiers.review_dossier", dossier):
             return redirect("dossiers:review", pk=dossier.pk)
         return redirect(dossier)
+
+
+def may_recheck(user, dossier):
+    return user.has_perm("dossiers.change_dossier", dossier) or user.has_perm("dossiers.review_dossier", dossier)
 
 
 def dossier_actions(dossier, user, pending):

@@ -49,7 +49,8 @@ class ReviewView(DossierMixin, TemplateView):
                 else Outcome.ACCEPTED, "reason": nomination.outcome_reason,
                 "override_reason": nomination.override_reason, "review_note": nomination.review_note})
         return super().get_context_data(
-            dossier=dossier, actions=dossier_actions(dossier, self.request.user, parts["pending"]), **parts, **kwargs)
+            dossier=dossier, actions=dossier_actions(dossier, self.request.user, parts["pending"]), may_recheck=True,
+            **parts, **kwargs)
 
 
 class VerdictView(NominationMixin, View):

@@ -162,7 +162,7 @@ def test_the_nightly_run_catches_what_changed_behind_the_services(cast):
     assert_stored_is_fresh(dossier)
 
 
-def test_recheck_button_stores_now_for_whoever_reads_the_dossier(cast, client_for):
+def test_recheck_button_stores_now_for_the_clerk_and_the_office(cast, client_for):
     dossier = ready_dossier(cast)
     nomination = dossier.nominations.get()
     AchievementReport.objects.filter(nomination=nomination).update(rating="khong_hoan_thanh")
@@ -171,6 +171,13 @@ def test_recheck_button_stores_now_for_whoever_reads_the_dossier(cast, client_fo
     assert not verdict(nomination, "rating").passed
     assert client_for(cast.clerk_b).post(f"/ho-so/{dossier.pk}/kiem-tra-lai/").status_code == 404
     assert client_for(cast.clerk_a).get(f"/ho-so/{dossier.pk}/kiem-tra-lai/").status_code == 405
+    complete_report(nomination, by=cast.clerk_a)
+    transition(dossier, "submit", by=cast.clerk_a)
+    AchievementReport.objects.filter(nomination=nomination).update(rating="khong_hoan_thanh")
+    assert client_for(cast.council).post(f"/ho-so/{dossier.pk}/kiem-tra-lai/").status_code == 403
+    assert verdict(nomination, "rating").passed
+    response = client_for(cast.reviewer).post(f"/ho-so/{dossier.pk}/kiem-tra-lai/", {"next": "review"})
+    assert response.url == f"/ho-so/{dossier.pk}/tham-dinh/" and not verdict(nomination, "rating").passed
 
 
 def test_verdicts_are_kept_as_accepted_once_past_the_review(cast, client_for):
@@ -190,11 +197,41 @@ def test_verdicts_are_kept_as_accepted_once_past_the_review(cast, client_for):
     assert nomination.checks == stored
 
 
-def test_a_nominee_never_checked_is_checked_on_the_first_view(cast, client_for):
+@pytest.mark.parametrize("accepted", [False, True], ids=["draft", "past-the-review"])
+def test_a_nominee_never_checked_is_checked_on_the_first_view(cast, client_for, accepted):
     dossier = ready_dossier(cast)
+    user = cast.clerk_a
+    if accepted:
+        transition(dossier, "submit", by=cast.clerk_a)
+        transition(dossier, "start_review", by=cast.reviewer)
+        building.review_nominee(Nomination.objects.get(dossier=dossier), verdict=Outcome.ACCEPTED,
+                                override_reason="Nộp bù.", by=cast.reviewer)
+        transition(dossier, "accept", by=cast.reviewer)
+        user = cast.council
     Nomination.objects.filter(dossier=dossier).update(checks=None, checked_at=None)  # rows from before
-    html = client_for(cast.clerk_a).get(f"/ho-so/{dossier.pk}/").content.decode()
-    assert "Kiểm tra điều kiện lúc" in html
+    html = client_for(user).get(f"/ho-so/{dossier.pk}/").content.decode()
+    assert "Kiểm tra điều kiện lúc" in html and "Đạt " in html
+    assert_stored_is_fresh(dossier)
+
+
+def test_after_a_submit_the_deadline_reads_as_sent_and_after_a_return_as_late_again(cast):
+    dossier = ready_dossier(cast)  # the campaign's deadline (05/08/2025) has passed
+    nomination = dossier.nominations.get()
+    assert verdict(nomination, "deadline").message.startswith("Hạn nộp hồ sơ là 05/08/2025, đã quá")
+    transition(dossier, "submit", by=cast.clerk_a)
+    assert verdict(nomination, "deadline").message.startswith("Hạn nộp hồ sơ là 05/08/2025, nộp ngày")
+    transition(dossier, "return", by=cast.reviewer, note="Bổ sung số liệu.")
+    assert verdict(nomination, "deadline").message.startswith("Hạn nộp hồ sơ là 05/08/2025, đã quá")
+    assert_stored_is_fresh(dossier)
+
+
+def test_the_bien_ban_members_changed_rechecks_the_vote_rates(cast):
+    dossier = ready_dossier(cast)  # 8 of 9 present
+    nomination = dossier.nominations.get()
+    meeting = dossier.meeting
+    meeting.members_total, meeting.members_present = 12, 12
+    meetings.save_meeting(meeting, by=cast.clerk_a)
+    assert verdict(nomination, "meeting_vote").message == "Đạt 66,66% phiếu đồng ý."
     assert_stored_is_fresh(dossier)
 
 

@@ -1,6 +1,5 @@
-"""Who sees a dossier: the `rules` permission (asked of one object, e.g. the dossier page's kept dossier,
-dossiers.services.page_cache) and Dossier.objects.for_user (the lists, the scoped views) must agree, for
-every user and every state."""
+"""Who sees a dossier: the `rules` permission (asked of one object) and Dossier.objects.for_user (the lists,
+the scoped views) must agree, for every user and every state."""
 import pytest
 
 from dossiers.enums import DossierState
