@@ -240,3 +240,16 @@ def test_page_shows_when_the_dossier_was_checked(cast, client_for):
     checked = timezone.localtime(dossier.nominations.get().checked_at)
     html = client_for(cast.clerk_a).get(f"/ho-so/{dossier.pk}/").content.decode()
     assert f"Kiểm tra điều kiện lúc {checked:%H:%M %d/%m/%Y}" in html
+
+
+def test_the_command_rechecks_the_open_dossiers(cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    dossier = ready_dossier(cast)
+    nomination = dossier.nominations.get()
+    AchievementReport.objects.filter(nomination=nomination).update(rating="khong_hoan_thanh")
+    out = StringIO()
+    call_command("refresh_checks", "--phong-trao", str(dossier.campaign_id), stdout=out)
+    assert out.getvalue().strip() == "Đã kiểm tra lại 1 hồ sơ." and not verdict(nomination, "rating").passed
