@@ -6,15 +6,26 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test install migrate demo worker beat lint clean
+.PHONY: run test check install install-dev migrate demo worker beat lint clean
 
+# Two stamps: .installed (what the portal runs on, requirements.txt) and .installed-dev (that plus the
+# test, lint, browser and benchmark tools, requirements-dev.txt). A venv made by `make run` gets the dev
+# packages at the first `make test`; either file changing reinstalls what depends on it.
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
 install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	mkdir -p var
@@ -27,8 +38,14 @@ run: demo
 	@echo "Cổng thi đua – khen thưởng: http://$(HOST):$(PORT)/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+# What CI runs (.ci/run): the linter, no model change without its migration, then the tests.
+test: check
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+check: install-dev
+	$(VENV)/bin/ruff check .
+	mkdir -p var
+	$(PY) manage.py makemigrations --check --dry-run
 
 worker: install
 	$(VENV)/bin/celery -A portal worker -l info
@@ -36,7 +53,7 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A portal beat -l info
 
-lint: install
+lint: install-dev
 	$(VENV)/bin/ruff check .
 
 clean:

@@ -1,4 +1,4 @@
-"""Permission matrix (DESIGN.md §4): every URL of the project, for every role of the cast.
+"""Permission matrix (docs/design.md, Permissions and scope): every URL of the project, for every role of the cast.
 
 MATRIX has one row per (URL, target object). Each row says, for every role, what a GET and (for
 pages that take a POST) what a POST must answer. The expectations are the *rules*, not a
@@ -28,7 +28,12 @@ Expected values:
   that nothing in the watched tables changed, so a denial can never be a silent partial write.
 
 test_every_url_is_in_the_matrix walks the whole URLconf: a new URL without a row fails the suite.
+
+The targets (the cast, campaigns, dossiers at every stage...) are built once per module (matrix_targets);
+each case runs in a savepoint rolled back after it, starts from the same rows (checked) and gets its own
+copy of the instances (targets).
 """
+import copy
 import hashlib
 import io
 import json
@@ -52,6 +57,7 @@ from tests.factories.orgs import (
     PersonFactory,
     UserFactory,
 )
+from tests.module_data import build_cast, module_transaction
 
 ROLES = ("anonymous", "outsider", "clerk_a", "clerk_b", "reviewer", "council", "approver", "admin")
 OFFICE = ("reviewer", "council", "approver")
@@ -841,11 +847,9 @@ def dossier_targets(cast, campaign, campaign2):
     }
 
 
-@pytest.fixture
-def targets(cast, settings, tmp_path, request):
+def build_targets(cast):
     """The cast, plus a bloc of the Sở and objects of another province (outside everyone's scope), and the
     dossiers of unit_a at each stage (dossier_targets)."""
-    settings.MEDIA_ROOT = tmp_path  # the attachments' files
     bloc = EmulationBlocFactory(name="Khối các phòng thuộc Sở", organiser=cast.body, leader=cast.unit_a)
     bloc.members.set([cast.unit_a, cast.unit_b])
     far = OrganisationFactory(code="K-UBND", kind=OrgKind.UBND_TINH, name="Ủy ban nhân dân tỉnh Khác",
@@ -890,15 +894,36 @@ def targets(cast, settings, tmp_path, request):
         bloc=bloc, far=far, account_far=account_far, membership_far=membership_far,
         bloc_far=bloc_far, account_a=cast.clerk_a, notification_a=notification_a,
         membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a),
-        **(dossier_targets(cast, campaign, campaign2) if needs_dossiers(request) else {}))
+        **dossier_targets(cast, campaign, campaign2))
 
 
-def needs_dossiers(request):
-    """The dossiers at every stage cost ~0.8 s per test: build them for the dossiers' rows (and the
-    tests that are not about one row); the other rows check pages that do not read them."""
-    callspec = getattr(request.node, "callspec", None)
-    row = callspec.params.get("row") if callspec else None
-    return row is None or row["url"].startswith(("dossiers:", "documents:"))
+@pytest.fixture(scope="module")
+def matrix_targets(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The targets, built once per module (on each xdist worker) in a transaction rolled back after the
+    module's last test (tests/module_data.py); each test runs in a savepoint of it, rolled back after the test.
+    Also the snapshot of the watched tables as built, which every case starts from."""
+    from django.test.utils import override_settings
+
+    from core.pdf import capture_warnings, format_warnings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media")):  # the attachments' files
+        with module_transaction(django_db_blocker):
+            with django_db_blocker.unblock(), capture_warnings() as records:
+                built = build_targets(build_cast())
+                pristine = snapshot()
+            if records:  # as weasyprint_warnings_fail does for each test
+                pytest.fail("WeasyPrint: " + format_warnings(records), pytrace=False)
+            yield built, pristine
+
+
+@pytest.fixture
+def targets(matrix_targets, db):
+    """The module's targets for one case: the rows as built (the case's savepoint is rolled back after it,
+    and the case starts from the snapshot taken when they were built), and the instances deep-copied so
+    that one case refreshing or changing an object in Python leaves the next case the pristine one."""
+    built, pristine = matrix_targets
+    assert changed_tables(pristine, snapshot()) == [], "a case did not start from the module's data"
+    return copy.deepcopy(built)
 
 
 def url_of(row, t):
@@ -955,14 +980,21 @@ WATCHED = _watched()
 
 
 def snapshot():
-    """Row count and a hash of every row of the watched tables (and of the audit log)."""
+    """Row count and a hash of every row of the watched tables (and of the audit log): every column of every
+    row, all rows (whatever the models' default managers show), read in plain SQL: through the ORM's
+    querysets (~50 of them) the snapshots were most of a case's time once the set-up was shared."""
     from auditlog.models import LogEntry
+    from django.db import connection
 
+    quote = connection.ops.quote_name
     state = {}
-    for model in [*WATCHED, LogEntry]:
-        rows = list(model.objects.order_by("pk").values())
-        digest = hashlib.sha256(json.dumps(rows, default=str, sort_keys=True).encode()).hexdigest()
-        state[model._meta.label] = (len(rows), digest)
+    with connection.cursor() as cursor:
+        for model in [*WATCHED, LogEntry]:
+            meta = model._meta
+            cursor.execute(f"SELECT * FROM {quote(meta.db_table)} ORDER BY {quote(meta.pk.column)}")
+            rows = cursor.fetchall()
+            digest = hashlib.sha256(json.dumps(rows, default=str, sort_keys=True).encode()).hexdigest()
+            state[meta.label] = (len(rows), digest)
     return state
 
 
