@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
-    "django_filters",
     "django_celery_beat",
     "auditlog",
     "axes",

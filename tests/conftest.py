@@ -2,7 +2,6 @@
 and one user per role (docs/design.md, Tests). Also the service checks of REQUIRE_SERVICES=1."""
 import os
 import shutil
-from types import SimpleNamespace
 
 import pytest
 
@@ -62,40 +61,11 @@ def require_redis():
 
 @pytest.fixture
 def cast(db):
-    """Province → Sở → {Phòng A, Phòng B}; another Sở outside; one user per role."""
-    from orgs.enums import OrgKind, Role
-    from tests.factories.orgs import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+    """Province → Sở → {Phòng A, Phòng B}; another Sở outside; one user per role (tests/module_data.py builds
+    it, for the modules that build their data once too)."""
+    from tests.module_data import build_cast
 
-    province = OrganisationFactory(code="T-UBND", kind=OrgKind.UBND_TINH, name="Ủy ban nhân dân tỉnh Thử",
-                                   abbreviation="UBND")
-    body = OrganisationFactory(code="T-SNV", kind=OrgKind.SO, name="Sở Nội vụ tỉnh Thử", abbreviation="SNV",
-                               parent=province)
-    unit_a = OrganisationFactory(code="T-SNV-A", name="Phòng Tổ chức cán bộ", abbreviation="TCCB", parent=body)
-    unit_b = OrganisationFactory(code="T-SNV-B", name="Phòng Công chức, viên chức", abbreviation="CCVC",
-                                 parent=body)
-    other = OrganisationFactory(code="T-STC", kind=OrgKind.SO, name="Sở Tài chính tỉnh Thử", abbreviation="STC",
-                                parent=province)
-    person_a = PersonFactory(full_name="Nguyễn Thị Hương", organisation=unit_a)
-    person_b = PersonFactory(full_name="Lê Văn Bình", organisation=unit_b)
-    person_other = PersonFactory(full_name="Hồ Sĩ Nguyên", organisation=other)
-
-    def member(username, organisation, role):
-        user = UserFactory(username=username)
-        MembershipFactory(user=user, organisation=organisation, role=role)
-        return user
-
-    users = {
-        "outsider": member("ngoai", other, Role.CLERK),
-        "clerk_a": member("canbo_a", unit_a, Role.CLERK),
-        "clerk_b": member("canbo_b", unit_b, Role.CLERK),
-        "reviewer": member("vanphong", body, Role.REVIEWER),
-        "council": member("hoidong", body, Role.COUNCIL),
-        "approver": member("lanhdao", body, Role.APPROVER),
-        "admin": member("quantri", province, Role.ADMIN),
-    }
-    return SimpleNamespace(province=province, body=body, unit_a=unit_a, unit_b=unit_b, other=other,
-                           person_a=person_a, person_b=person_b, person_other=person_other,
-                           users=users, password=PASSWORD, **users)
+    return build_cast()
 
 
 @pytest.fixture

@@ -583,11 +583,17 @@ MATRIX = [
      "post": unit_only(WRITTEN), "data": lambda t: dossier_info_data(t.meeting_draft)},
     {"url": "dossiers:dossier_update", "target": "dossier_sent", "get": sent(403, 403),  # no longer editable
      "post": sent(403, 403), "data": lambda t: dossier_info_data(t.meeting_sent)},
-    {"url": "dossiers:nominee_add", "target": "dossier_draft",  # POST-only
-     "get": unit_only(405), "post": unit_only(WRITTEN),
+    {"url": "dossiers:nominee_add", "target": "dossier_draft",  # the form on its own page, and its POST
+     "get": unit_only(200), "post": unit_only(WRITTEN),
      "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
     {"url": "dossiers:nominee_add", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
      "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
+    # "Kiểm tra lại" (POST-only): the unit's clerk while the unit holds it, the Sở's office once sent; others
+    # who read the dossier get 403 (GET: 405 for whoever reads it, before the role is looked at)
+    {"url": "dossiers:recheck", "target": "dossier_draft", "get": unit_only(405), "post": unit_only(WRITTEN),
+     "data": lambda t: {}},
+    {"url": "dossiers:recheck", "target": "dossier_sent", "get": sent(405, 405),
+     "post": sent(403, 403, reviewer=WRITTEN), "data": lambda t: {}},
     {"url": "dossiers:nominee_search", "target": "dossier_draft", "get": unit_only(200)},
     {"url": "dossiers:nominee_search", "target": "dossier_sent", "get": sent(403, 403)},  # nobody adds once sent
     {"url": "dossiers:dossier_transition", "label": "draft-submit",  # POST-only

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from .checks import OPEN_STATES
 from .completeness import checked_nominations
-from .eligibility import load_nominations, nominations_query
+from .eligibility import load_nominations
 from .workflow import any_pending
 
 
@@ -14,7 +14,9 @@ def page_parts(dossier, *, criteria=False):
     verdict (`pending`); the failures every nominee shares (`common_failures`, shown once, and their
     `common_keys` the rows leave out). `criteria`: each nominee's confirmed criteria too (`.confirmed_criteria`)."""
     attachments = list(dossier.attachments.select_related("uploaded_by", "nomination"))
-    nominations = load_nominations(dossier) if criteria else list(nominations_query(dossier))
+    nominations = load_nominations(dossier) if criteria else list(
+        dossier.nominations.select_related("person__organisation", "organisation", "report", "meeting_vote")
+        .defer(*UNSHOWN).order_by("order", "pk"))
     nominations, check = checked_nominations(dossier, nominations, attachments)
     label_rows(dossier, nominations)
     common = common_failures(nominations)
@@ -62,3 +64,8 @@ def label_rows(dossier, nominations):
 
 
 ROW = 987654321  # the placeholder id label_rows() reverses the row URLs with
+
+# What the dossier page does not show of each nominee's report and vote (the review page and the documents
+# read them whole): long texts of a big dossier are most of what its nominees' query sends.
+UNSHOWN = ["report__" + name for name in ("qualification", "hometown", "address", "phone", "structure", "headcount",
+                                          "duties", "measures", "initiatives")]
