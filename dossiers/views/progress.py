@@ -37,7 +37,7 @@ class CampaignProgressView(CampaignOfficeMixin, TemplateView):
         # a province: 2,000+ units, counted in SQL; the page's 100 read with LIMIT/OFFSET, their figures after
         units = progress_units(campaign, today)
         shown = units.filter(is_late=True) if only_late else units
-        page = lazy_page(shown, self.request.GET.get("trang"), self.per_page,
+        page = lazy_page(shown.only("pk", "name", "path"), self.request.GET.get("trang"), self.per_page,
                          rows=lambda window: progress_rows(campaign, window))
         batches = OutboxBatch.objects.filter(scope=scope_of(campaign)).select_related("created_by")[:10]
         return super().get_context_data(
