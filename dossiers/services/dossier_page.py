@@ -16,7 +16,7 @@ def page_parts(dossier, *, criteria=False):
     attachments = list(dossier.attachments.select_related("uploaded_by", "nomination"))
     nominations = load_nominations(dossier) if criteria else list(
         dossier.nominations.select_related("person__organisation", "organisation", "report", "meeting_vote")
-        .defer(*UNSHOWN).order_by("order", "pk"))
+        .only(*SHOWN).order_by("order", "pk"))
     nominations, check = checked_nominations(dossier, nominations, attachments)
     label_rows(dossier, nominations)
     common = common_failures(nominations)
@@ -46,8 +46,9 @@ def label_rows(dossier, nominations):
     """What each nominee's row shows besides its verdicts, worked out here rather than in the template (a
     big dossier has 100+ rows; a {% url %} per row and link was a fifth of the page's time): `.subtitle`
     (position and unit, or "Tập thể"), `.missing` (how many fields the Mẫu 08 lacks), `.report_url`,
-    `.remove_url` (one reverse() each, the row's id put into it)."""
+    `.print_url` (its PDF), `.remove_url` (one reverse() each, the row's id put into it)."""
     report_url, remove_url = (reverse(name, args=[ROW]) for name in ("dossiers:report_edit", "dossiers:nominee_remove"))
+    print_url = reverse("documents:print", args=["bao_cao", ROW])
     for nomination in nominations:
         person = nomination.person
         if person is None:
@@ -61,11 +62,15 @@ def label_rows(dossier, nominations):
         nomination.missing = len(report.missing_fields()) if report is not None else 1
         nomination.report_url = report_url.replace(str(ROW), str(nomination.pk), 1)
         nomination.remove_url = remove_url.replace(str(ROW), str(nomination.pk), 1)
+        nomination.print_url = print_url.replace(str(ROW), str(nomination.pk), 1)
 
 
 ROW = 987654321  # the placeholder id label_rows() reverses the row URLs with
 
-# What the dossier page does not show of each nominee's report and vote (the review page and the documents
-# read them whole): long texts of a big dossier are most of what its nominees' query sends.
-UNSHOWN = ["report__" + name for name in ("qualification", "hometown", "address", "phone", "structure", "headcount",
-                                          "duties", "measures", "initiatives")]
+# What the dossier page reads of each nominee (the review page and the documents read them whole): a big
+# dossier's nominees are ~600 model instances, and each field left out is work saved on every one of them.
+SHOWN = ["dossier_id", "subject_type", "order", "summary", "outcome", "outcome_reason", "checks", "checked_at",
+         "person__full_name", "person__position", "person__organisation__name", "person__organisation__short_name",
+         "organisation__name", "report__nomination_id", "report__position", "report__functions", "report__results",
+         "report__rating_year", "report__rating", "report__rating_decision_number", "report__rating_decision_date",
+         "meeting_vote__nomination_id"]
