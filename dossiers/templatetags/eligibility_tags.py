@@ -41,7 +41,8 @@ def eligibility_checks(checks, full=False, common=()):
 
 
 ROW = ('<tr><td>{}</td><td><strong>{}</strong><div class="small text-muted">{}</div>{}</td>'
-       '<td class="small">{}<div><a href="{}">{}</a> · <a href="{}" aria-label="In báo cáo thành tích của {}">In</a></div></td><td>{}</td>'
+       '<td class="small">{}<div><a href="{}">{}</a> · '
+       '<a href="{}" aria-label="In báo cáo thành tích của {}">In</a></div></td><td>{}</td>'
        '<td><span class="badge text-bg-{}">{}</span>{}</td>{}</tr>\n')
 COMPLETE = mark_safe('<span class="text-success">Đầy đủ</span>')
 REMOVE = ('<td><button class="btn btn-sm btn-outline-danger" form="nominee-remove" formaction="{}" '
