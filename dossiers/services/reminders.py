@@ -62,13 +62,13 @@ def late_q(campaign, day):
 
 def expected_units(campaign):
     """The participating units that send dossiers: the issuing body itself receives them. A plain queryset
-    (no DISTINCT: it can be counted, filtered and paged) over the ids of campaign.participating_units(),
-    read here in one query, numbers only: a campaign that lists a thousand units one by one is a
-    thousand-term condition, slow to build, compile and run again in each query of the progress page."""
+    (no DISTINCT: it can be counted, filtered and paged) over campaign.participating_units() as a subquery
+    (its units listed one by one are one IN list): the province's 2,072 units as 2,072 parameters, compiled
+    into each of the page's queries, cost more than the subquery (40 -> 33 ms; a 41-unit campaign 21 -> 27)."""
     from orgs.models import Organisation
 
-    ids = list(campaign.participating_units().order_by().values_list("pk", flat=True))
-    return Organisation.objects.filter(pk__in=ids).exclude(pk=campaign.issuer_id)
+    return Organisation.objects.filter(pk__in=campaign.participating_units().order_by().values("pk")).exclude(
+        pk=campaign.issuer_id)
 
 
 def missing_units(campaign, day):
