@@ -3,9 +3,9 @@
 Rendered in Python rather than with a template: a big dossier shows 100+ nominees × 9 rules, and the
 template engine's per-variable lookups were half of the page's time (docs/performance.md, section 9). Each
 verdict's icon and colour come from its class (`ok`, `warn`, `err`: static/css/portal.css), not from
-markup repeated in every row. Everything printed goes through format_html (escaped)."""
+markup repeated in every row. Every text printed goes through django.utils.html.escape."""
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -24,30 +24,21 @@ def eligibility_checks(checks, full=False, common=()):
     other rules that apply are met; the labels are on the review page and in the checklist. `common`: the
     (code, message) of failures the page shows once for the whole dossier
     (services.dossier_page.common_failures()), left out."""
-    checks = checks or []
+    return mark_safe(_checks_html(checks or [], full, common))
+
+
+def _checks_html(checks, full=False, common=()):
     if full:
-        items = format_html_join("", '<li class="{}"><strong>{}</strong>{}: {}</li>', (
-            (CLASS[c.level], c.label, " (cảnh báo)" if c.level == "warning" else "", c.message) for c in checks))
-        return format_html('<ul class="eligibility">{}</ul>', items)
+        return "".join(['<ul class="eligibility">', *(
+            f'<li class="{CLASS[c.level]}"><strong>{escape(c.label)}</strong>'
+            f'{" (cảnh báo)" if c.level == "warning" else ""}: {escape(c.message)}</li>' for c in checks), "</ul>"])
     failed = [c for c in checks if not c.passed and (c.code, c.message) not in common]
-    items = format_html_join("", '<li class="{}">{}{}</li>', (
-        (CLASS[c.level], "Cảnh báo: " if c.level == "warning" else "", c.message) for c in failed))
+    items = [f'<li class="{CLASS[c.level]}">{"Cảnh báo: " if c.level == "warning" else ""}{escape(c.message)}</li>'
+             for c in failed]
     passed = sum(1 for c in checks if c.passed and applies(c))
-    summary = ""
     if passed:
-        summary = format_html('<li class="ok">Đạt {} điều kiện{}</li>', passed, " khác" if failed else "")
-    return format_html('<ul class="eligibility">{}{}</ul>', items, summary)
-
-
-
-ROW = ('<tr><td>{}</td><td><strong>{}</strong><div class="small text-muted">{}</div>{}</td>'
-       '<td class="small">{}<div><a href="{}">{}</a> · '
-       '<a href="{}" aria-label="In báo cáo thành tích của {}">In</a></div></td><td>{}</td>'
-       '<td><span class="badge text-bg-{}">{}</span>{}</td>{}</tr>\n')
-COMPLETE = mark_safe('<span class="text-success">Đầy đủ</span>')
-REMOVE = ('<td><button class="btn btn-sm btn-outline-danger" form="nominee-remove" formaction="{}" '
-          'data-confirm="Bỏ {} khỏi hồ sơ?" aria-label="Bỏ {}"><i class="bi bi-x-lg" aria-hidden="true"></i>'
-          '</button></td>')
+        items.append(f'<li class="ok">Đạt {passed} điều kiện{" khác" if failed else ""}</li>')
+    return "".join(['<ul class="eligibility">', *items, "</ul>"])
 
 
 @register.simple_tag
@@ -55,15 +46,22 @@ def nominee_rows(nominations, can_change, common=()):
     """The <tr> of each nominee of the dossier page (templates/dossiers/_nominees.html): name, position and
     summary, the Mẫu 08's state and link, the verdicts (leaving out the `common` ones), the outcome, and
     for the clerk the button that removes the nominee (the shared form #nominee-remove). What each row shows
-    is worked out by dossiers.services.dossier_page.label_rows()."""
+    is worked out by dossiers.services.dossier_page.label_rows(); every text is escaped here."""
     link = "Điền, sửa Mẫu 08" if can_change else "Xem Mẫu 08"
-    return format_html_join("", ROW, (
-        (number, n.name, n.subtitle,
-         format_html('<div class="small">{}</div>', n.summary) if n.summary else "",
-         format_html('<span class="text-danger">Còn thiếu {} mục</span>', n.missing) if n.missing
-         else COMPLETE,
-         n.report_url, link, n.print_url, n.name, eligibility_checks(n.verdicts, common=common),
-         n.outcome_badge, n.get_outcome_display(),
-         format_html('<div class="small text-danger">{}</div>', n.outcome_reason) if n.outcome_reason else "",
-         format_html(REMOVE, n.remove_url, n.name, n.name) if can_change else "")
-        for number, n in enumerate(nominations, 1)))
+    rows = []
+    for number, n in enumerate(nominations, 1):
+        name = escape(n.name)
+        summary = f'<div class="small">{escape(n.summary)}</div>' if n.summary else ""
+        report = (f'<span class="text-danger">Còn thiếu {n.missing} mục</span>' if n.missing
+                  else '<span class="text-success">Đầy đủ</span>')
+        reason = f'<div class="small text-danger">{escape(n.outcome_reason)}</div>' if n.outcome_reason else ""
+        remove = (f'<td><button class="btn btn-sm btn-outline-danger" form="nominee-remove" '
+                  f'formaction="{escape(n.remove_url)}" data-confirm="Bỏ {name} khỏi hồ sơ?" aria-label="Bỏ {name}">'
+                  f'<i class="bi bi-x-lg" aria-hidden="true"></i></button></td>') if can_change else ""
+        rows.append(
+            f'<tr><td>{number}</td><td><strong>{name}</strong><div class="small text-muted">{escape(n.subtitle)}'
+            f'</div>{summary}</td><td class="small">{report}<div><a href="{escape(n.report_url)}">{link}</a> · '
+            f'<a href="{escape(n.print_url)}" aria-label="In báo cáo thành tích của {name}">In</a></div></td>'
+            f'<td>{_checks_html(n.verdicts, common=common)}</td><td><span class="badge text-bg-{n.outcome_badge}">'
+            f'{escape(n.get_outcome_display())}</span>{reason}</td>{remove}</tr>\n')
+    return mark_safe("".join(rows))
