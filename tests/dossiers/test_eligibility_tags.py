@@ -49,3 +49,22 @@ def test_common_failures_are_those_every_nominee_shares_word_for_word():
     one, two = SimpleNamespace(verdicts=CHECKS), SimpleNamespace(verdicts=[other_quota, *CHECKS[1:]])
     assert [c.code for c in common_failures([one, two])] == ["deadline"]
     assert common_failures([one]) == []
+
+
+def test_nominee_rows_escape_every_text():
+    from types import SimpleNamespace
+
+    from dossiers.templatetags.eligibility_tags import nominee_rows
+
+    row = SimpleNamespace(
+        name='<b>Lê "Văn"</b>', subtitle="<i>Chuyên viên</i>", summary="<script>x</script>", missing=2,
+        report_url="/de-nghi/1/bao-cao/", print_url="/in/bao_cao/1/", remove_url="/de-nghi/1/xoa/",
+        verdicts=CHECKS, outcome_badge="secondary", get_outcome_display=lambda: "Chưa xét",
+        outcome_reason="<u>lý do</u>")
+    html = str(nominee_rows([row], True))
+    assert "<b>" not in html and "<script>" not in html and "<i>Chuyên" not in html and "<u>" not in html
+    assert 'aria-label="Bỏ &lt;b&gt;Lê &quot;Văn&quot;&lt;/b&gt;"' in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "Còn thiếu 2 mục" in html
+    assert '<li class="err">Đơn vị đề nghị 4 trong khi chỉ tiêu là 3.</li>' in html
+    assert 'formaction="/de-nghi/1/xoa/"' in str(nominee_rows([row], True))
+    assert "nominee-remove" not in str(nominee_rows([row], False))  # a reader gets no button
