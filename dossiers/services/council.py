@@ -11,7 +11,7 @@ Every writing function runs in one transaction with the actor recorded in the au
 the session row, so that a ballot and the closing of its session apply one after the other.
 """
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -113,13 +113,14 @@ class Tally:
 def tally(session, award_form, *, votes_for, written_votes_for=0):
     """Rate of votes for, taken over the members present or over all members (then the written votes
     of absent members count too). Passing compares the exact rate with the threshold; the stored
-    percentage is rounded to two decimals."""
+    percentage is cut (not rounded) to two decimals, as MeetingVote.percentage: a rate just under the
+    threshold never reads as the threshold (2 of 3 is 66,66%)."""
     if award_form.vote_denominator == VoteDenominator.ALL:
         numerator, base = votes_for + written_votes_for, session.members_total
     else:
         numerator, base = votes_for, session.members_present
     threshold = Decimal(award_form.vote_threshold)
-    percentage = (Decimal(numerator * 100) / Decimal(base)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    percentage = (Decimal(numerator * 100) / Decimal(base)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
     return Tally(numerator=numerator, base=base, percentage=percentage, threshold=threshold,
                  passed=Decimal(numerator * 100) >= threshold * base)
 
