@@ -41,10 +41,11 @@ class Checklist:
         return max(len(self.nominee_items) - self.SHOWN, 0)
 
 
-def checklist(dossier, nominations=None, attachments=None):
+def checklist(dossier, nominations=None, attachments=None, verdicts=None):
     """Every required component, every nominee's report, the copies to print, and each nominee's stored
     eligibility verdicts (services/checks.py). `nominations`: what eligibility.load_nominations()
-    returns, `attachments`: the dossier's attachments, when the caller has them already."""
+    returns, `attachments`: the dossier's attachments, `verdicts`: {nomination id: [Check]} just computed
+    (instead of the stored ones), when the caller has them already."""
     nominations = load_nominations(dossier) if nominations is None else nominations
     titles = None
     components = sections.components(dossier.campaign)
@@ -74,10 +75,10 @@ def checklist(dossier, nominations=None, attachments=None):
             items.append(ChecklistItem(component.name, done, "" if done else "chưa tải lên", component.required))
     items.append(ChecklistItem(f"In {dossier.offer.copies_label} hồ sơ giấy theo yêu cầu của phong trào", True,
                                blocking=False))
-    results = {nomination.pk: stored(nomination) for nomination in nominations}
+    results = verdicts if verdicts is not None else {n.pk: stored(n) for n in nominations}
     nominee_items = []
     for nomination in nominations:
-        failed = [check for check in results[nomination.pk] if not check.passed]
+        failed = [check for check in results.get(nomination.pk, ()) if not check.passed]
         for blocking in (True, False):
             labels = [check.label.lower() for check in failed if check.blocking is blocking]
             if labels:
@@ -96,14 +97,14 @@ def checked_nominations(dossier, nominations, attachments=None):
     """The dossier's nominees, each with its stored eligibility verdicts as `.verdicts`, and the
     checklist: what the dossier and review pages show. Nominees never checked yet (rows written before
     verdicts were stored), whatever the dossier's state, are checked now, once."""
+    verdicts = None
     if any(nomination.checked_at is None for nomination in nominations):
-        results = store(dossier)
+        verdicts, checked_at = store(dossier), timezone.now()
         for nomination in nominations:
-            nomination.checks = [check.as_json() for check in results.get(nomination.pk, ())]
-            nomination.checked_at = timezone.now()
-    check = checklist(dossier, nominations, attachments)
+            nomination.checked_at = checked_at
+    check = checklist(dossier, nominations, attachments, verdicts)
     for nomination in nominations:
-        nomination.verdicts = check.eligibility[nomination.pk]
+        nomination.verdicts = check.eligibility.get(nomination.pk, [])
     return nominations, check
 
 
@@ -111,7 +112,4 @@ def blocking_problems(dossier):
     """What stops the dossier from being sent, on verdicts computed now (the submit stores them once the
     move is written: workflow.AFTER_MOVE)."""
     nominations = load_nominations(dossier)
-    results = evaluate(dossier, nominations=nominations)
-    for nomination in nominations:
-        nomination.checks = [check.as_json() for check in results[nomination.pk]]
-    return checklist(dossier, nominations).problems
+    return checklist(dossier, nominations, verdicts=evaluate(dossier, nominations=nominations)).problems
