@@ -15,6 +15,7 @@ from .enums import EDITABLE_STATES
 from .models import Award, CouncilSession, Decision, Dossier, Forwarding, Nomination
 from .models.meeting_queries import is_frozen as meeting_is_frozen
 from .models.meeting_queries import meetings_for
+from .services.eligibility import percent_label
 
 OFFICE_ROLES = [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN]
 
@@ -137,10 +138,11 @@ def bien_ban(meeting, part=""):
     for vote in (meeting.votes.select_related("nomination__person", "nomination__organisation",
                                               "nomination__dossier__offer__award_form")
                  .order_by("nomination__dossier__offer__award_form__order", "nomination__order", "pk")):
-        base = meeting.members_present or 1
-        votes.append({"name": vote.nomination.name, "award_form": str(vote.nomination.dossier.offer.award_form),
+        award_form = vote.nomination.dossier.offer.award_form
+        votes.append({"name": vote.nomination.name, "award_form": str(award_form),
                       "for": vote.votes_for, "against": vote.votes_against, "abstain": vote.votes_abstain,
-                      "percent": f"{vote.votes_for * 100 / base:.1f}".replace(".", ",") + "%"})
+                      # the rate the page and the eligibility rule show: over the base the form counts on, cut
+                      "percent": percent_label(vote.percentage(award_form.vote_denominator))})
     return {
         "doc": {**letterhead(meeting.organisation, on=held.date(), symbol=meeting.organisation.document_symbol("BB")),
                 "title": "Biên bản", "subject": f"Họp bình xét thi đua, khen thưởng – {meeting.campaign.title}"},
@@ -388,7 +390,7 @@ def bien_ban_hoi_dong(session, part=""):
             "award_form": str(ballot.nomination.dossier.offer.award_form),
             "ballot_type": ballot.get_ballot_type_display(), "for": ballot.votes_for,
             "against": ballot.votes_against, "abstain": ballot.votes_abstain, "written": ballot.written_votes_for,
-            "percent": (f"{ballot.percentage:.1f}".replace(".", ",") + "%") if ballot.percentage is not None else "",
+            "percent": percent_label(ballot.percentage) if ballot.percentage is not None else "",
             "result": "Đạt" if ballot.passed else ("Không đạt" if ballot.passed is False else ""),
         })
     return {
