@@ -29,6 +29,9 @@ def test_clerk_finds_a_nominee_by_name_in_a_big_unit(live_server, page: Page, ca
 
     log_in(page, live_server.url, cast.clerk_a.username, cast.password)
     page.goto(live_server.url + f"/ho-so/{dossier.pk}/")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the nominees' table scrolls, the page does not
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.get_by_role("link", name="Thêm người, tập thể được đề nghị").click()
     form = page.locator("#nominee-form")
     people = form.get_by_label("Cá nhân", exact=True)
