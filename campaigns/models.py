@@ -255,6 +255,10 @@ class CampaignAward(models.Model):
                                    help_text="Chỉ dùng với cách tính “% trên số được đề nghị hình thức khác”.")
     order = models.PositiveIntegerField("thứ tự", default=0)
     note = models.CharField("ghi chú", max_length=300, blank=True)
+    # Whether this form goes to the issuing body's council in this campaign: as the catalogue says, or as the
+    # plan says (a drive may send a form to the council that the catalogue marks as not needing one).
+    council_vote = models.CharField("xét tại Hội đồng TĐKT", max_length=3, blank=True, default="", choices=[
+        ("", "Theo danh mục"), ("yes", "Hội đồng bỏ phiếu"), ("no", "Không qua Hội đồng")])
 
     class Meta:
         verbose_name = "hình thức khen thưởng của phong trào"
@@ -264,6 +268,19 @@ class CampaignAward(models.Model):
 
     def __str__(self):
         return str(self.award_form)
+
+    @property
+    def needs_council(self):
+        """Whether the council votes on this form in this campaign (the campaign's choice, else the catalogue's)."""
+        if self.council_vote:
+            return self.council_vote == "yes"
+        return self.award_form.needs_council
+
+    @staticmethod
+    def needs_council_q(prefix=""):
+        """needs_council as a filter, `prefix` leading to the CampaignAward ("dossier__offer__")."""
+        return Q(**{f"{prefix}council_vote": "yes"}) | Q(**{f"{prefix}council_vote": "",
+                                                          f"{prefix}award_form__needs_council": True})
 
     @property
     def copies_label(self):
@@ -314,6 +331,9 @@ class CampaignAward(models.Model):
             errors["quota_base"] = "Chọn hình thức dùng làm cơ sở tính tỷ lệ."
         if self.quota_base_id and self.quota_base_id == self.award_form_id:
             errors["quota_base"] = "Hình thức cơ sở phải khác hình thức đang tính chỉ tiêu."
+        if self.council_vote == "yes" and self.award_form_id and self.award_form.vote_threshold is None:
+            errors["council_vote"] = (f"“{self.award_form}” chưa có tỷ lệ phiếu đồng ý tối thiểu trong danh mục: "
+                                      "quản trị cần bổ sung trước khi đưa hình thức này ra Hội đồng.")
         campaign = getattr(self, "campaign", None)
         if campaign is not None and self.award_form_id and campaign.eligible_subject_types:
             offered = set(self.award_form.subject_types) & set(campaign.eligible_subject_types)

@@ -71,6 +71,12 @@ TRANSITIONS = {
     DossierState.WITHDRAWN: {},
 }
 
+# Moves that record an act done elsewhere, never taken by themselves (docs/design.md, Workflow): the council's
+# session closed with its tally (council.close_session); the body's Quyết định signed, its Tờ trình sent
+# upward, the higher authority's decision recorded (decisions.settle). No button offers them, the transition
+# URL refuses them, and each checks under the dossier's lock that the act it records is there.
+CONSEQUENCES = frozenset({"council_done", "decide", "forward", "record_higher_decision"})
+
 ACTION_LABELS = {
     "submit": "Nộp hồ sơ",
     "withdraw": "Rút hồ sơ",
@@ -102,6 +108,9 @@ class Outcome(models.TextChoices):
     AWARDED = "awarded", "Được khen thưởng"
     FORWARDED = "forwarded", "Đã trình cấp trên"
 
+
+# outcomes after which nothing more happens to the nominee in this dossier
+FINAL_OUTCOMES = frozenset({Outcome.NOT_QUALIFIED, Outcome.COUNCIL_FAILED, Outcome.NOT_APPROVED, Outcome.AWARDED})
 
 OUTCOME_BADGES = {
     Outcome.PENDING: "secondary",

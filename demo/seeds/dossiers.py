@@ -115,8 +115,7 @@ def seed():
     forwarded = _dossier(campaign, tcbc, "bang-khen-tinh", clerk_tcbc, ["Lê Thị Phương"], collective=True, memo="13")
     forwarded = transition(forwarded, "submit", by=clerk_tcbc)
     forwarded = transition(_review(forwarded, reviewer), "accept", by=reviewer)
-    form = AwardForm.objects.get(code="bang-khen-tinh")
-    forwarded = transition(forwarded, "to_council" if form.needs_council else "to_leader", by=reviewer)
+    forwarded = transition(forwarded, "to_council" if forwarded.offer.needs_council else "to_leader", by=reviewer)
     if forwarded.state == "awaiting_decision":
         for nomination in forwarded.nominations.all():
             decisions.approve(nomination, approved=True, by=leader)

@@ -6,6 +6,7 @@ from .dossier import (  # noqa: F401
     MeetingVote,
     Nomination,
     NominationMeeting,
+    OutcomeChange,
     StateChange,
 )
 from .exports import Export  # noqa: F401

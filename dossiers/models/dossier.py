@@ -205,6 +205,24 @@ class StateChange(models.Model):
         ordering = ["at", "pk"]
 
 
+class OutcomeChange(models.Model):
+    """Nhật ký kết quả: one move of a nominee's outcome (dossiers.services.outcomes.move(), its only
+    writer), by which act, by whom, when, with the reason given."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="outcome_changes")
+    from_outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    to_outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    act = models.CharField(max_length=30)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "nhật ký kết quả xét"
+        verbose_name_plural = "nhật ký kết quả xét"
+        ordering = ["at", "pk"]
+
+
 class DossierVersion(models.Model):
     """What the unit sent at one submission (JSON snapshot): earlier versions stay readable."""
 

@@ -15,7 +15,7 @@ from orgs.enums import Role
 
 from ..enums import DossierState, Outcome
 from ..models import AchievementReport, Dossier, Nomination
-from . import checks
+from . import checks, outcomes
 
 
 def _require_clerk(user, organisation):
@@ -172,12 +172,9 @@ def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
     elif verdict != Outcome.NOT_QUALIFIED:
         raise ValidationError("Kết luận không hợp lệ.")
     with set_actor(by), transaction.atomic():
-        nomination.outcome = verdict
-        nomination.outcome_reason = reason
-        nomination.override_reason = override_reason if verdict == Outcome.ACCEPTED else ""
-        nomination.accepted_warnings = [check.as_json() for check in failed]
-        nomination.save(update_fields=["outcome", "outcome_reason", "override_reason", "accepted_warnings",
-                                       "updated_at"])
+        outcomes.move([nomination], verdict, act="review", by=by, reason=reason,
+                      override_reason=override_reason if verdict == Outcome.ACCEPTED else "",
+                      accepted_warnings=[check.as_json() for check in failed])
     return nomination
 
 

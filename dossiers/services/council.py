@@ -4,8 +4,8 @@ The standing office (REVIEWER of the issuing body, acting as the council's secre
 session and closes it; the office or a council member (COUNCIL) records the ballot on each nominee
 of the agenda. A ballot is tallied against the award form's rule (threshold, members present or all
 members, docs/domain.md, "Council votes") and sets the nominee's outcome. Closing the session moves
-every dossier of its agenda to "chờ lãnh đạo quyết định" through `workflow.transition()`, the one
-writer of a dossier's state.
+every dossier of its agenda to "chờ lãnh đạo quyết định" through `workflow.record_consequence()`
+(the one writer of a dossier's state, which checks the session's results are there).
 
 Every writing function runs in one transaction with the actor recorded in the audit log, and locks
 the session row, so that a ballot and the closing of its session apply one after the other.
@@ -20,13 +20,14 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from awards.enums import BallotType, VoteDenominator
+from campaigns.models import CampaignAward
 from orgs import scope
 from orgs.enums import ISSUER_STAFF, Role
 from orgs.models import subtree_q
 
 from ..enums import DossierState, Outcome
 from ..models import CouncilBallot, CouncilSession, Nomination
-from . import workflow
+from . import outcomes, workflow
 from .printing import freeze_council_minutes
 
 BALLOT_ROLES = [Role.REVIEWER, Role.COUNCIL]
@@ -68,8 +69,8 @@ def agenda(session, *, only=None):
     nomination id, to check one nominee without loading the whole agenda.
     """
     voted_here = CouncilBallot.objects.filter(session=session).values("nomination_id")
-    waiting = Q(dossier__state=DossierState.IN_COUNCIL, outcome=Outcome.ACCEPTED,
-                dossier__offer__award_form__needs_council=True)
+    waiting = Q(dossier__state=DossierState.IN_COUNCIL, outcome=Outcome.ACCEPTED) & CampaignAward.needs_council_q(
+        "dossier__offer__")
     qs = Nomination.objects.filter(dossier__campaign__issuer_id=session.issuer_id).filter(
         waiting | Q(pk__in=voted_here))
     if session.campaign_id:
@@ -280,12 +281,10 @@ def record_ballot(session, nomination, *, votes_for, votes_against, votes_abstai
             setattr(ballot, field, value)
         ballot.ballot_type, ballot.percentage, ballot.passed = ballot_type, result.percentage, result.passed
         ballot.save()
-        locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
-        locked.outcome = Outcome.COUNCIL_PASSED if result.passed else Outcome.COUNCIL_FAILED
-        locked.outcome_reason = "" if result.passed else (
-            f"Đạt {percent_text(result.percentage)}% < {percent_text(result.threshold)}% (tỷ lệ phiếu đồng ý "
-            f"tối thiểu, {base_label(award_form)} Hội đồng).")
-        locked.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+        outcomes.move([nomination], Outcome.COUNCIL_PASSED if result.passed else Outcome.COUNCIL_FAILED,
+                      act="council_vote", by=by, reason="" if result.passed else (
+                          f"Đạt {percent_text(result.percentage)}% < {percent_text(result.threshold)}% (tỷ lệ "
+                          f"phiếu đồng ý tối thiểu, {base_label(award_form)} Hội đồng)."))
     return ballot
 
 
@@ -313,7 +312,7 @@ def close_session(session, *, by, conclusion=""):
     Refused (PermissionDenied) for anyone else; refused (ValidationError) when the session is already
     closed or while a nominee of its agenda has no ballot (the message names them).
     Side effects (one transaction): the session's closed_at (and conclusion); then, for each dossier
-    of the agenda (all its council-needing nominees now have a result), workflow.transition(dossier,
+    of the agenda (all its council-needing nominees now have a result), workflow.record_consequence(dossier,
     "council_done") → awaiting_decision, with its StateChange row and, after commit, notifications;
     audit entries.
     """
@@ -340,5 +339,5 @@ def close_session(session, *, by, conclusion=""):
             passed = sum(1 for n in voted if n.session_ballot.passed)
             note = (f"Phiên họp Hội đồng TĐKT ngày {held:%d/%m/%Y}: {passed} thông qua, "
                     f"{len(voted) - passed} không thông qua.")
-            workflow.transition(dossier, "council_done", by=by, note=note)
+            workflow.record_consequence(dossier, "council_done", by=by, note=note)
     return session

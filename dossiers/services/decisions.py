@@ -2,7 +2,8 @@
 body's authority, forward the others upward, and record the higher authority's decision.
 
 Each nominee ends in one outcome; once every nominee of a dossier has ended, `settle()` moves the
-dossier through the workflow (decide, forward, record_higher_decision), always via transition().
+dossier through the workflow (decide, forward, record_higher_decision), always via
+workflow.record_consequence(), which checks the act is there.
 """
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,10 +15,11 @@ from awards.services.bonus import bonus_amount
 from orgs import scope
 from orgs.enums import OrgKind, Role
 
-from ..enums import DossierState, Outcome
+from ..enums import FINAL_OUTCOMES, DossierState, Outcome
 from ..models import Award, Decision, Dossier, Forwarding, Nomination
+from .outcomes import move
 from .printing import freeze_decision, freeze_forwarding
-from .workflow import transition
+from .workflow import record_consequence
 
 # The highest award level a body decides itself (Luật TĐKT 2022: the head of a Sở decides Giấy khen,
 # Lao động tiên tiến, CSTĐ cơ sở…; the Chủ tịch UBND tỉnh the province's forms; a minister the ministry's).
@@ -25,7 +27,6 @@ AUTHORITY_BY_KIND = {
     OrgKind.UBND_TINH: AuthorityLevel.PROVINCE,
     OrgKind.BO: AuthorityLevel.MINISTER,
 }
-FINAL = {Outcome.NOT_QUALIFIED, Outcome.COUNCIL_FAILED, Outcome.NOT_APPROVED, Outcome.AWARDED}
 DECIDABLE = {Outcome.ACCEPTED, Outcome.COUNCIL_PASSED}
 
 
@@ -64,9 +65,8 @@ def approve(nomination, *, approved, by, reason=""):
                                   f"(kết quả hiện tại: {nomination.get_outcome_display().lower()}).")
         if not approved and not reason.strip():
             raise ValidationError("Ghi lý do không phê duyệt: đơn vị sẽ được thông báo lý do này.")
-        nomination.outcome = Outcome.APPROVED if approved else Outcome.NOT_APPROVED
-        nomination.outcome_reason = "" if approved else reason.strip()
-        nomination.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+        move([nomination], Outcome.APPROVED if approved else Outcome.NOT_APPROVED, act="approve", by=by,
+             reason="" if approved else reason.strip())
         settle(dossier, by=by)
     return nomination
 
@@ -124,7 +124,7 @@ def _recheck_naming(awards):
                  organisations=[a.organisation for a in awards if a.organisation_id])
 
 
-def _award(nomination, decision, *, by, decided_by=""):
+def _award(nomination, decision, *, by, act="sign_decision", decided_by=""):
     award_form = nomination.dossier.offer.award_form
     profile = decision.legal_profile or nomination.dossier.campaign.legal_profile
     amount = bonus_amount(award_form, nomination.subject_type, on=decision.date, profile=profile) if profile else None
@@ -134,9 +134,7 @@ def _award(nomination, decision, *, by, decided_by=""):
         decision_date=decision.date, decided_by=decided_by or f"{decision.signer_title} {decision.issuer}",
         campaign=nomination.dossier.campaign, nomination=nomination, achievement=nomination.summary,
         bonus_amount=amount, source=Award.PORTAL)
-    nomination.outcome = Outcome.AWARDED
-    nomination.outcome_reason = ""
-    nomination.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+    move([nomination], Outcome.AWARDED, act=act, by=by)
     return award
 
 
@@ -161,7 +159,7 @@ def forward(forwarding, nominations, *, by):
         forwarding.full_clean(exclude=["decision"])
         forwarding.save()
         forwarding.nominations.set(locked)
-        Nomination.objects.filter(pk__in=[n.pk for n in locked]).update(outcome=Outcome.FORWARDED)
+        move(locked, Outcome.FORWARDED, act="forward", by=by)
         freeze_forwarding(forwarding)
         for dossier in {n.dossier_id: n.dossier for n in locked}.values():
             settle(dossier, by=by)
@@ -196,11 +194,11 @@ def record_higher_decision(forwarding, decision, awarded, *, by, reason_not_awar
         for nomination in pending:
             nomination = _lock(nomination)
             if nomination.pk in awarded_ids:
-                awards.append(_award(nomination, decision, by=by, decided_by=decision.higher_authority))
+                awards.append(_award(nomination, decision, by=by, act="higher_decision",
+                                     decided_by=decision.higher_authority))
             else:
-                nomination.outcome = Outcome.NOT_APPROVED
-                nomination.outcome_reason = reason_not_awarded.strip()
-                nomination.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+                move([nomination], Outcome.NOT_APPROVED, act="higher_decision", by=by,
+                     reason=reason_not_awarded.strip())
         decision.snapshot = decision_snapshot(decision, awards)
         decision.save(update_fields=["snapshot"])
         forwarding.decision = decision
@@ -219,12 +217,12 @@ def settle(dossier, *, by):
         return dossier
     dossier.refresh_from_db()
     if dossier.state == DossierState.AWAITING_DECISION:
-        if outcomes <= FINAL:
-            return transition(dossier, "decide", by=by)
-        if outcomes <= FINAL | {Outcome.FORWARDED}:
-            return transition(dossier, "forward", by=by)
-    if dossier.state == DossierState.FORWARDED and outcomes <= FINAL:
-        return transition(dossier, "record_higher_decision", by=by)
+        if outcomes <= FINAL_OUTCOMES:
+            return record_consequence(dossier, "decide", by=by)
+        if outcomes <= FINAL_OUTCOMES | {Outcome.FORWARDED}:
+            return record_consequence(dossier, "forward", by=by)
+    if dossier.state == DossierState.FORWARDED and outcomes <= FINAL_OUTCOMES:
+        return record_consequence(dossier, "record_higher_decision", by=by)
     return dossier
 
 

@@ -1,6 +1,7 @@
 """What the dossier page and the review page show of a dossier besides its header, read for each request."""
 from django.urls import reverse
 
+from ..models import OutcomeChange
 from .checks import OPEN_STATES
 from .completeness import checked_nominations
 from .eligibility import load_nominations
@@ -24,6 +25,11 @@ def page_parts(dossier, *, criteria=False):
     return {"nominations": nominations, "checklist": check, "attachments": attachments,
             "checked_at": min(checked) if checked else None, "open_checks": dossier.state in OPEN_STATES,
             "state_changes": dossier.state_changes.select_related("by"),
+            "outcome_changes": OutcomeChange.objects.filter(nomination__dossier=dossier).select_related(
+                "by", "nomination__person", "nomination__organisation").only(
+                "at", "from_outcome", "to_outcome", "act", "reason", "by__username", "by__first_name",
+                "by__last_name", "nomination__subject_type", "nomination__person__full_name",
+                "nomination__organisation__name"),
             "versions": dossier.versions.values("number", "submitted_at") if dossier.version else (),
             "common_failures": common, "common_keys": {(c.code, c.message) for c in common},
             "pending": any_pending(nominations)}

@@ -68,5 +68,5 @@ def inbox_page(dossiers, page, per_page=50):
 def inbox_rows(dossiers):
     """The inbox's rows: each dossier with its campaign, unit, award form and number of nominees (a
     correlated count, evaluated for the rows shown only: a join + GROUP BY counted every match), in order."""
-    return dossiers.select_related("campaign", "organisation", "offer__award_form").annotate(
+    return dossiers.select_related("campaign__issuer", "organisation", "offer__award_form").annotate(
         nominee_count=aggregate_subquery(Nomination.objects.filter(dossier=OuterRef("pk")))).order_by(*ORDER)

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from orgs import scope
 
-from ..enums import ACTION_LABELS, TRANSITIONS, UNIT, Outcome
-from ..models import Dossier, DossierVersion, StateChange
+from ..enums import ACTION_LABELS, CONSEQUENCES, FINAL_OUTCOMES, TRANSITIONS, UNIT, Outcome
+from ..models import Award, Dossier, DossierVersion, Forwarding, StateChange
 
 
 class TransitionError(ValidationError):
@@ -25,6 +25,8 @@ def allowed_actions(dossier, user, pending=None):
     `pending`: whether a nominee awaits a verdict, when the caller knows (saves a query)."""
     actions = []
     for action, (_, side, roles) in TRANSITIONS[dossier.state].items():
+        if action in CONSEQUENCES:
+            continue
         if may_act(user, dossier, side, roles) and _could_succeed(dossier, action, pending):
             actions.append(action)
     return actions
@@ -36,7 +38,7 @@ def any_pending(nominations):
 
 
 def _could_succeed(dossier, action, pending):
-    needs_council = dossier.offer.award_form.needs_council
+    needs_council = dossier.offer.needs_council
     if action == "to_council":
         return needs_council
     if action == "to_leader":
@@ -62,7 +64,11 @@ def transition(dossier, action, *, by, note=""):
     Raises TransitionError for a move the state does not allow, PermissionDenied for the wrong actor,
     ValidationError when the action's own checks fail (e.g. an incomplete dossier): a submit refused
     that way rolls back, then stores the nominees' verdicts it found, for the page to show what stopped it.
+    The CONSEQUENCES of other acts are refused here (TransitionError): they move only by record_consequence().
     """
+    if action in CONSEQUENCES:
+        raise TransitionError(f"“{ACTION_LABELS[action]}” không phải một thao tác riêng: hồ sơ tự chuyển khi "
+                              f"{ACT_OF[action]}.")
     try:
         return _move(dossier, action, by=by, note=note)
     except TransitionError:
@@ -73,6 +79,24 @@ def transition(dossier, action, *, by, note=""):
 
             store_dossiers([dossier.pk])
         raise
+
+
+# the act each consequence records (for the refusal's message)
+ACT_OF = {
+    "council_done": "phiên họp Hội đồng kết thúc với kết quả biểu quyết",
+    "decide": "lãnh đạo ký quyết định khen thưởng hoặc kết luận không khen thưởng từng người",
+    "forward": "lãnh đạo ký Tờ trình gửi cấp trên",
+    "record_higher_decision": "ghi nhận quyết định của cấp trên",
+}
+
+
+def record_consequence(dossier, action, *, by, note=""):
+    """Move `dossier` by one of the CONSEQUENCES of an act its caller has just written in the same
+    transaction (the council session closed, the decision signed, the Tờ trình sent, the higher decision
+    recorded). The move's own effect checks, under the dossier's lock, that the act is there."""
+    if action not in CONSEQUENCES:
+        raise TransitionError(f"“{ACTION_LABELS.get(action, action)}” là một thao tác, không phải kết quả.")
+    return _move(dossier, action, by=by, note=note)
 
 
 def _move(dossier, action, *, by, note):
@@ -123,7 +147,9 @@ def _return(dossier, *, by, note):
         raise ValidationError("Phải ghi lý do trả lại (nội dung phiếu yêu cầu bổ sung).")
     dossier.returned_at = timezone.now()
     dossier.return_reason = note
-    dossier.nominations.update(outcome=Outcome.PENDING)
+    from .outcomes import move
+
+    move(dossier.nominations.all(), Outcome.PENDING, act="return", by=by)
     return ["returned_at", "return_reason"]
 
 
@@ -138,15 +164,66 @@ def _accept(dossier, *, by, note):
 
 
 def _to_council(dossier, *, by, note):
-    if not dossier.offer.award_form.needs_council:
+    if not dossier.offer.needs_council:
         raise ValidationError(f"“{dossier.offer.award_form}” không cần Hội đồng bỏ phiếu: hãy trình lãnh đạo.")
     return []
 
 
 def _to_leader(dossier, *, by, note):
-    if dossier.offer.award_form.needs_council:
+    if dossier.offer.needs_council:
         raise ValidationError(f"“{dossier.offer.award_form}” cần Hội đồng bỏ phiếu trước khi trình lãnh đạo.")
     return []
+
+
+# --- the consequences: each checks that the act it records is there ----------------------------------
+
+
+def _outcomes(dossier):
+    return set(dossier.nominations.values_list("outcome", flat=True))
+
+
+def _council_done(dossier, *, by, note):
+    """Every nominee the office found qualified has the council's result, from a closed session."""
+    if dossier.nominations.filter(outcome=Outcome.ACCEPTED).exists():
+        raise ValidationError("Còn người, tập thể chưa có kết quả biểu quyết của Hội đồng.")
+    voted = dossier.nominations.filter(outcome__in=[Outcome.COUNCIL_PASSED, Outcome.COUNCIL_FAILED])
+    if not voted.exists():
+        raise ValidationError("Hội đồng chưa biểu quyết người, tập thể nào của hồ sơ.")
+    if voted.exclude(council_ballots__session__closed_at__isnull=False).exists():
+        raise ValidationError("Kết quả của Hội đồng chỉ có hiệu lực khi phiên họp đã kết thúc.")
+    return []
+
+
+def _decide(dossier, *, by, note):
+    """Every nominee has ended, and each one awarded is in a signed decision of the register."""
+    outcomes = _outcomes(dossier)
+    if not outcomes or not outcomes <= FINAL_OUTCOMES:
+        raise ValidationError("Còn người, tập thể chưa có quyết định: hồ sơ chưa thể kết thúc.")
+    awarded = dossier.nominations.filter(outcome=Outcome.AWARDED)
+    if awarded.exclude(pk__in=Award.objects.filter(decision__isnull=False).values("nomination_id")).exists():
+        raise ValidationError("Người, tập thể được khen thưởng phải có trong một quyết định đã ký.")
+    dossier.decided_at = timezone.now()
+    return ["decided_at"]
+
+
+def _forward(dossier, *, by, note):
+    """Every nominee has ended or gone up, and each one gone up is in a Tờ trình of the body."""
+    outcomes = _outcomes(dossier)
+    if Outcome.FORWARDED not in outcomes or not outcomes <= FINAL_OUTCOMES | {Outcome.FORWARDED}:
+        raise ValidationError("Chưa có người, tập thể nào được trình cấp trên, hoặc còn người chưa được xử lý.")
+    gone_up = dossier.nominations.filter(outcome=Outcome.FORWARDED)
+    if gone_up.exclude(pk__in=Forwarding.nominations.through.objects.values("nomination_id")).exists():
+        raise ValidationError("Người, tập thể trình cấp trên phải có trong một Tờ trình đã ký.")
+    return []
+
+
+def _record_higher_decision(dossier, *, by, note):
+    """The higher authority's decision is recorded for every Tờ trình naming the dossier's nominees."""
+    if not _outcomes(dossier) <= FINAL_OUTCOMES:
+        raise ValidationError("Còn người, tập thể chờ quyết định của cấp trên.")
+    if Forwarding.objects.filter(nominations__dossier=dossier, decision__isnull=True).exists():
+        raise ValidationError("Chưa ghi nhận quyết định của cấp trên cho Tờ trình đã gửi.")
+    return _decide(dossier, by=by, note=note)
 
 
 def _freeze_sent(dossier):
@@ -191,6 +268,10 @@ EFFECTS = {
     "accept": _accept,
     "to_council": _to_council,
     "to_leader": _to_leader,
+    "council_done": _council_done,
+    "decide": _decide,
+    "forward": _forward,
+    "record_higher_decision": _record_higher_decision,
 }
 
 

@@ -13,7 +13,7 @@ from core.views import PermissionMixin, ScopedObjectMixin
 from orgs import scope
 from orgs.enums import Role
 
-from ..enums import ACTION_LABELS, TRANSITIONS, DossierState
+from ..enums import ACTION_LABELS, CONSEQUENCES, TRANSITIONS, DossierState
 from ..forms.dossiers import DossierInfoForm, DossierStartForm, NomineeForm, NoteForm, ReportForm
 from ..models import Dossier, Nomination
 from ..services import building, checks
@@ -265,8 +265,8 @@ class DossierTransitionView(DossierMixin, View):
         before the method is looked at."""
         dossier = self.get_object()
         move = TRANSITIONS.get(dossier.state, {}).get(self.kwargs["action"])
-        if self.kwargs["action"] not in ACTION_LABELS:
-            raise Http404
+        if self.kwargs["action"] not in ACTION_LABELS or self.kwargs["action"] in CONSEQUENCES:
+            raise Http404  # not a move of its own: it follows the act it records
         if move is not None and not may_act(self.request.user, dossier, move[1], move[2]):
             raise PermissionDenied
         return dossier

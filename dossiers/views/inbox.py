@@ -4,12 +4,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
 from core.views import PermissionMixin
 from core.xlsx import XLSX_CONTENT_TYPE
+from orgs import scope
+from orgs.enums import Role
 
 from ..enums import DossierState, Outcome
 from ..exports import EXPORT_KEEP_DAYS, request_inbox_export
@@ -31,6 +34,10 @@ class InboxView(PermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form, qs = filtered_inbox(self.request.user, self.request.GET)
         page = inbox_page(qs, self.request.GET.get("trang"))
+        user = self.request.user
+        for dossier in page.items:  # the office opens its review page; the council and the leaders read it
+            reviews = scope.covers(user, dossier.campaign.issuer, [Role.REVIEWER])
+            dossier.open_url = reverse("dossiers:review" if reviews else "dossiers:dossier_detail", args=[dossier.pk])
         return super().get_context_data(form=form, page=page, today=timezone.localdate(), **kwargs)
 
 

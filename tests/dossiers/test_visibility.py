@@ -23,3 +23,18 @@ def test_the_view_permission_agrees_with_the_scoped_query(cast, django_user_mode
             seen.add((user.username, listed))
     # both answers occur: the unit's clerk always, the office only once the dossier is sent
     assert {("canbo_a", True), ("vanphong", True), ("vanphong", False), ("canbo_b", False)} <= seen
+
+
+@pytest.mark.parametrize("role", ["reviewer", "council", "approver", "admin"])
+def test_every_dossier_the_inbox_lists_opens_for_its_reader(cast, client_for, role):
+    """No 403 behind one's own inbox: the office opens the review page, the council, the leaders and the
+    admins the dossier page."""
+    from dossiers.services.workflow import transition
+
+    transition(ready_dossier(cast), "submit", by=cast.clerk_a)
+    client = client_for(getattr(cast, role))
+    items = client.get("/hop-thu/").context["page"].items
+    assert items
+    for dossier in items:
+        assert ("/tham-dinh/" in dossier.open_url) is (role == "reviewer")
+        assert client.get(dossier.open_url).status_code == 200, (role, dossier.open_url)
