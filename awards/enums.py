@@ -13,6 +13,14 @@ class AwardCategory(models.TextChoices):
     COMMENDATION = "commendation", "Hình thức khen thưởng"
 
 
+class TitleBonusRule(models.TextChoices):
+    """What one person or collective reaching several danh hiệu thi đua for the same achievement is paid
+    (a legal-basis profile's rule; docs/domain.md, Bonus)."""
+
+    HIGHEST = "highest", "Chỉ nhận mức tiền thưởng cao nhất"
+    EACH = "each", "Nhận đủ tiền thưởng của từng danh hiệu"
+
+
 class AuthorityLevel(models.IntegerChoices):
     """Who decides an award form, from the lowest level up (Luật TĐKT 2022, Chương IV)."""
 

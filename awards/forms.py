@@ -57,9 +57,9 @@ class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
 
     class Meta:
         model = AwardForm
-        fields = ["name", "short_name", "code", "category", "subject_types", "authority", "needs_council",
-                  "vote_threshold", "vote_denominator", "ballot_type", "report_form", "legal_reference",
-                  "order", "is_active", "certificate_title"]
+        fields = ["name", "short_name", "code", "category", "subject_types", "authority", "achievement_years",
+                  "needs_council", "vote_threshold", "vote_denominator", "ballot_type", "report_form",
+                  "legal_reference", "order", "is_active", "certificate_title"]
         labels = {
             "needs_council": "Cần Hội đồng Thi đua – Khen thưởng bỏ phiếu",
             "vote_denominator": "Tỷ lệ phiếu tính trên",
@@ -75,6 +75,10 @@ class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["vote_threshold"].widget.attrs["inputmode"] = "decimal"
+        # left out (a form posted before the field existed): the form keeps what it had, 1 for a new one
+        self.fields["achievement_years"].required = False
+        self.fields["achievement_years"].error_messages.update({
+            "min_value": "Ít nhất 1 năm.", "max_value": "Không quá 20 năm.", "invalid": "Nhập số năm, ví dụ 1 hoặc 3."})
         offsets = self.instance.certificate_offsets or {}
         for key, (label, default) in CERTIFICATE_FIELDS.items():
             x, y = offsets.get(key, default)
@@ -86,6 +90,10 @@ class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
                     error_messages={"min_value": "Không được âm.", "invalid": "Nhập một số, ví dụ 60 hoặc 62,5.",
                                     "max_value": "Vượt ra ngoài khổ giấy A4 ngang.", "required": "Chưa nhập.",
                                     "max_decimal_places": "Chỉ ghi tối đa 1 chữ số sau dấu phẩy."})
+
+    def clean_achievement_years(self):
+        value = self.cleaned_data.get("achievement_years")
+        return value if value is not None else (self.instance.achievement_years or 1)
 
     def offset_rows(self):
         """(label, x field, y field) per printed item, for the calibration table."""
@@ -107,20 +115,33 @@ class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
     class Meta:
         model = LegalBasisProfile
         fields = ["name", "code", "valid_from", "valid_until", "basis_lines", "report_form_label",
-                  "collective_multiplier", "notes"]
+                  "collective_multiplier", "title_bonus_rule", "title_bonus_reference", "title_bonus_text", "notes"]
         widgets = {"valid_from": DATE_WIDGET, "valid_until": DATE_WIDGET,
-                   "basis_lines": forms.Textarea(attrs={"rows": 4}), "notes": forms.Textarea(attrs={"rows": 2})}
+                   "basis_lines": forms.Textarea(attrs={"rows": 4}), "notes": forms.Textarea(attrs={"rows": 2}),
+                   "title_bonus_text": forms.Textarea(attrs={"rows": 3})}
         localized_fields = ["collective_multiplier"]
-        labels = {"valid_until": "Hết hiệu lực từ ngày (để trống nếu đang áp dụng)"}
+        labels = {"valid_until": "Hết hiệu lực từ ngày (để trống nếu đang áp dụng)",
+                  "title_bonus_rule": "Một cá nhân, tập thể đạt nhiều danh hiệu thi đua cùng thời điểm, cho cùng "
+                                      "một thành tích"}
         help_texts = {"code": "Chữ thường không dấu, số và dấu gạch ngang, ví dụ: nd-152-2025.",
                       "basis_lines": "Mỗi dòng một căn cứ, ghi đầy đủ như khi in, ví dụ: “Căn cứ Luật Thi đua, "
-                                     "khen thưởng ngày 15 tháng 6 năm 2022;”. In ở đầu Tờ trình, Quyết định."}
+                                     "khen thưởng ngày 15 tháng 6 năm 2022;”. In ở đầu Tờ trình, Quyết định.",
+                      "title_bonus_rule": "Cùng năm và cùng số năm tính thành tích là cùng một thành tích. Danh hiệu "
+                                          "kèm hình thức khen thưởng (Bằng khen, Giấy khen) luôn nhận cả hai."}
         error_messages = {"code": CODE_ERRORS,
                           "collective_multiplier": {"min_value": "Hệ số không được âm."}}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # left out (a form posted before the field existed): the profile keeps its rule
+        self.fields["title_bonus_rule"].required = False
+
+    def clean_title_bonus_rule(self):
+        return self.cleaned_data.get("title_bonus_rule") or self.instance.title_bonus_rule
+
+    def clean_title_bonus_text(self):
+        return self.cleaned_data["title_bonus_text"].replace("\r\n", "\n").strip()
 
     def clean_basis_lines(self):
         # Browsers send CRLF from a textarea: store plain newlines, so an unchanged text is unchanged.

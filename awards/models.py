@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from core.models import TimeStampedModel
 
-from .enums import AuthorityLevel, AwardCategory, BallotType, SubjectType, VoteDenominator
+from .enums import AuthorityLevel, AwardCategory, BallotType, SubjectType, TitleBonusRule, VoteDenominator
 
 # What the "in lên phôi" mode prints, and where (mm from the top-left corner of an A4 landscape blank)
 # when an admin has not calibrated the form yet.
@@ -46,6 +46,12 @@ class AwardForm(TimeStampedModel):
                                    help_text="Ví dụ: Mẫu số 08 (thi đua theo đợt, chuyên đề).")
     legal_reference = models.CharField("căn cứ pháp lý", max_length=200, blank=True,
                                        help_text="Ví dụ: Điều 74 Luật Thi đua, khen thưởng 2022.")
+    # Two danh hiệu of one year are "the same achievement" only if they count the same years: Lao động tiên
+    # tiến and CSTĐ cơ sở of 2025 are, CSTĐ cấp tỉnh (three years) is not (NĐ 98/2023, Điều 53 khoản 5).
+    achievement_years = models.PositiveSmallIntegerField(
+        "số năm tính thành tích", default=1, validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="Với danh hiệu thi đua: thành tích của mấy năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở: 1; "
+                  "Chiến sĩ thi đua cấp tỉnh: 3). Hai danh hiệu cùng năm và cùng số năm là cùng một thành tích.")
     order = models.PositiveIntegerField("thứ tự hiển thị", default=0)
     is_active = models.BooleanField("đang sử dụng", default=True)
     certificate_title = models.CharField("tiêu đề in trên bằng, giấy khen", max_length=80, blank=True,
@@ -96,6 +102,15 @@ class LegalBasisProfile(TimeStampedModel):
     collective_multiplier = models.DecimalField(
         "hệ số tập thể so với cá nhân", max_digits=4, decimal_places=2, default=Decimal("2"),
         help_text="Tiền thưởng tập thể = hệ số × tiền thưởng cá nhân cùng hình thức, khi không có hệ số riêng.")
+    # The law's "several titles at once → the highest bonus only" (awards/services/bonus.py::highest_title_only)
+    title_bonus_rule = models.CharField(
+        "tiền thưởng khi đạt nhiều danh hiệu thi đua cùng thời điểm, cùng thành tích", max_length=10,
+        choices=TitleBonusRule.choices, default=TitleBonusRule.HIGHEST)
+    title_bonus_reference = models.CharField(
+        "điều, khoản quy định", max_length=200, blank=True,
+        help_text="In trong Quyết định bên cạnh khoản tiền thưởng được giảm, ví dụ: Điều 53 Nghị định số "
+                  "98/2023/NĐ-CP.")
+    title_bonus_text = models.TextField("nội dung quy định (trích)", blank=True)
     notes = models.TextField("ghi chú", blank=True)
 
     objects = LegalBasisProfileQuerySet.as_manager()

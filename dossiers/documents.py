@@ -4,6 +4,7 @@ Each builder reads the rows once and returns plain data; templates/documents/<ki
 A document is frozen when its object may no longer change (a sent dossier, a signed decision…): see
 `documents.services.current`.
 """
+from awards.enums import AwardCategory
 from core.letterhead import date_text, letterhead, lines, signature
 from core.vntext import in_hoa, so_thanh_chu_tien
 from documents.registry import register
@@ -66,7 +67,8 @@ def _nominee_row(nomination):
     else:
         position, unit = "", (nomination.organisation.name if nomination.organisation else "")
     return {"name": nomination.name, "individual": person is not None, "position": position, "unit": unit,
-            "summary": nomination.summary}
+            "summary": nomination.summary,
+            "subject": f"p{person.pk}" if person is not None else f"o{nomination.organisation_id}"}
 
 
 def _campaign_basis(campaign):
@@ -78,8 +80,23 @@ def _campaign_basis(campaign):
 
 
 def _counts(rows):
-    individuals = sum(1 for row in rows if row["individual"])
-    return {"collectives": len(rows) - individuals, "individuals": individuals}
+    """Distinct collectives and individuals of the rows: one person proposed for two forms is one cá nhân."""
+    individuals = {row["subject"] for row in rows if row["individual"]}
+    return {"collectives": len({row["subject"] for row in rows} - individuals), "individuals": len(individuals)}
+
+
+def award_phrase(name, category):
+    """What a decision does with an award form: a danh hiệu thi đua is recognised ("công nhận danh hiệu
+    “Lao động tiên tiến”"), a hình thức khen thưởng is given ("tặng Giấy khen")."""
+    if category == AwardCategory.TITLE:
+        return f"công nhận danh hiệu “{name.removeprefix('Danh hiệu ').removeprefix('danh hiệu ')}”"
+    return f"tặng {name}"
+
+
+def counts_text(collectives, individuals):
+    """"01 tập thể và 10 cá nhân" (numbers below 10 with a leading 0)."""
+    return " và ".join(part for part in (f"{collectives:02d} tập thể" if collectives else "",
+                                         f"{individuals:02d} cá nhân" if individuals else "") if part)
 
 
 def _nominations(dossier):
@@ -103,6 +120,7 @@ def to_trinh(dossier, part=""):
         basis.append(f"Căn cứ Biên bản họp bình xét thi đua, khen thưởng {date_text(meeting.held_at.date())} "
                      f"của {unit.name};")
     award_form = str(dossier.offer.award_form)
+    phrase = award_phrase(award_form, dossier.offer.award_form.category)
     attachments = []
     if dossier.meeting_id:
         attachments.append("Biên bản họp bình xét thi đua, khen thưởng")
@@ -111,12 +129,12 @@ def to_trinh(dossier, part=""):
     return {
         "doc": {**letterhead(unit, number=dossier.memo_number, on=dossier.memo_date,
                              symbol=unit.document_symbol("TTr")),
-                "title": "Tờ trình", "subject": f"Về việc đề nghị tặng {award_form}",
+                "title": "Tờ trình", "subject": f"Về việc đề nghị {phrase}",
                 "signature": signature(dossier.signer_title, dossier.signer_name),
                 "recipients": ["Như trên;"], "archive": "VT"},
         "addressee": f"Hội đồng Thi đua – Khen thưởng {campaign.issuer.name}",
         "basis": basis, "unit": unit.name, "campaign": campaign.title, "award_form": award_form,
-        "issuer": campaign.issuer.name, "counts": _counts(rows), "nominees": rows,
+        "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": _counts(rows), "nominees": rows,
         "attachments": attachments, "copies": dossier.offer.copies,
     }
 
@@ -256,6 +274,13 @@ def quyet_dinh(decision, part=""):
     total = snap.get("total_bonus", 0) or 0
     forms = sorted({row["award_form"] for row in rows})
     authority_line = in_hoa(f"{decision.signer_title.removeprefix('Phó ').removeprefix('phó ')} {issuer.name}")
+    awardees, notes = [], []
+    for row in rows:
+        mark = ""
+        if row.get("bonus_note"):
+            notes.append({"mark": f"({len(notes) + 1})", "name": row["name"], "text": row["bonus_note"]})
+            mark = notes[-1]["mark"]
+        awardees.append({**row, "bonus_text": _money(row.get("bonus")) or ("0" if mark else ""), "note_mark": mark})
     return {
         "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
                 "title": "Quyết định", "subject": decision.title,
@@ -264,11 +289,39 @@ def quyet_dinh(decision, part=""):
         "authority_line": authority_line, "issuer": issuer.name, "basis": snap.get("basis", []),
         "memo_reference": decision.memo_reference, "forms": forms,
         "collectives": snap.get("collectives", 0), "individuals": snap.get("individuals", 0),
-        "awardees": [{**row, "bonus_text": _money(row.get("bonus"))} for row in rows],
+        **_article_one(snap), "awardees": awardees, "notes": notes,
+        "title_bonus_basis": " và ".join(snap.get("title_bonus_basis", [])),
         "total": _money(total), "total_words": so_thanh_chu_tien(total) if total else "",
         "list_caption": f"(Kèm theo Quyết định số {decision.reference} {date_text(decision.date)} của "
                         f"{decision.signer_title} {issuer.name})",
     }
+
+
+def _article_one(snap):
+    """Điều 1 and the list's heading, with the verb of each award form (công nhận danh hiệu / tặng) and the
+    distinct people and collectives. A snapshot signed before the counts per form were kept has no "groups":
+    its Điều 1 prints as it did ("Tặng … cho …")."""
+    groups = snap.get("groups")
+    if not groups:
+        forms = ", ".join(sorted({row["award_form"] for row in snap.get("awardees", [])}))
+        return {"clauses": [], "lead": f"tặng {forms}", "counts_text": counts_text(
+            snap.get("collectives", 0), snap.get("individuals", 0)), "bonus_of": "các hình thức khen thưởng",
+            "annex_heading": f"Tập thể, cá nhân được tặng {forms}"}
+    clauses = [{"phrase": award_phrase(g["award_form"], g["category"]), "title": g["category"] == AwardCategory.TITLE,
+                "counts_text": counts_text(g["collectives"], g["individuals"])} for g in groups]
+    titles = [g for g in groups if g["category"] == AwardCategory.TITLE]
+    commendations = [g["award_form"] for g in groups if g["category"] != AwardCategory.TITLE]
+    if len(clauses) == 1:
+        lead = clauses[0]["phrase"]
+    else:
+        lead = " và ".join(part for part in ("công nhận danh hiệu thi đua" if titles else "",
+                                             f"tặng {', '.join(commendations)}" if commendations else "") if part)
+    collectives, individuals = snap.get("collectives", 0), snap.get("individuals", 0)
+    subjects = "Tập thể, cá nhân" if collectives and individuals else ("Tập thể" if collectives else "Cá nhân")
+    return {"clauses": clauses, "lead": lead, "counts_text": counts_text(collectives, individuals),
+            "bonus_of": ("các danh hiệu thi đua, hình thức khen thưởng" if titles and commendations
+                         else "các danh hiệu thi đua" if titles else "các hình thức khen thưởng"),
+            "annex_heading": f"{subjects} được {lead}"}
 
 
 def _money(amount):

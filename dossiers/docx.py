@@ -31,9 +31,9 @@ def to_trinh_docx(context):
         writer.centred(f"Kính gửi: {addressee}.", after=8)
         writer.basis(context.get("basis", []))
         counts = context.get("counts", {})
+        phrase = context.get("award_phrase") or f"tặng {context.get('award_form', '')}"
         writer.paragraph(_sentence(
-            f"{context.get('unit', '')} kính đề nghị {addressee} xem xét, trình cấp có thẩm quyền tặng "
-            f"{context.get('award_form', '')} cho",
+            f"{context.get('unit', '')} kính đề nghị {addressee} xem xét, trình cấp có thẩm quyền {phrase} cho",
             _counts_text(counts.get("collectives", 0), counts.get("individuals", 0)),
             f"đã có thành tích xuất sắc trong phong trào thi đua “{context.get('campaign', '')}”, cụ thể như sau:"))
         rows = [[str(number), row.get("name", ""), row.get("position", ""), row.get("unit", ""),
@@ -105,10 +105,34 @@ def bao_cao_docx(context):
 
 
 # --- Quyết định khen thưởng with its attached list -----------------------------------------------------------
+def _capfirst(text):
+    return text[:1].upper() + text[1:]
+
+
+def _article_one(writer, context):
+    """Điều 1 as quyet_dinh.html prints it: one sentence for one award form, else the whole and a line per
+    form; a context built before the forms' verbs were kept reads "Tặng … cho …"."""
+    forms = ", ".join(context.get("forms", []))
+    clauses = context.get("clauses", [])
+    lead = context.get("lead") or f"tặng {forms}"
+    counts = context.get("counts_text") or _counts_text(context.get("collectives", 0), context.get("individuals", 0))
+    if len(clauses) > 1:
+        writer.paragraph(Span("Điều 1.", bold=True),
+                         f" {_capfirst(lead)} cho {counts} (có danh sách kèm theo), cụ thể:")
+        for number, clause in enumerate(clauses, start=1):
+            end = "." if number == len(clauses) else ";"
+            writer.paragraph(f"{number}. {_capfirst(clause['phrase'])} cho {clause['counts_text']}{end}")
+        return
+    merit = "" if clauses and clauses[0].get("title") else "đã có thành tích xuất sắc"
+    writer.paragraph(Span("Điều 1.", bold=True), " " + _sentence(
+        f"{_capfirst(lead)} cho", counts, merit, "(có danh sách kèm theo)."))
+
+
 def quyet_dinh_docx(context):
     doc = context["doc"]
     forms = ", ".join(context.get("forms", []))
     total = context.get("total", "")
+    notes = context.get("notes", [])
 
     def body(writer: DocxWriter):
         writer.centred(context.get("authority_line", ""), bold=True, after=8)
@@ -116,15 +140,18 @@ def quyet_dinh_docx(context):
         if context.get("memo_reference"):
             writer.paragraph(f"Xét đề nghị tại Tờ trình số {context['memo_reference']}.", italic=True)
         writer.centred("QUYẾT ĐỊNH:", bold=True, before=8, after=8)
-        writer.paragraph(Span("Điều 1.", bold=True), " " + _sentence(
-            f"Tặng {forms} cho", _counts_text(context.get("collectives", 0), context.get("individuals", 0)),
-            "đã có thành tích xuất sắc (có danh sách kèm theo)."))
+        _article_one(writer, context)
         if total:
+            highest = ""
+            if notes:
+                basis = context.get("title_bonus_basis", "")
+                highest = (" Tập thể, cá nhân đạt nhiều danh hiệu thi đua cho cùng một thành tích chỉ nhận mức tiền "
+                           f"thưởng cao nhất{f' theo {basis}' if basis else ''} (ghi chú tại danh sách kèm theo).")
             writer.paragraph(
                 Span("Điều 2.", bold=True),
-                f" Tiền thưởng kèm theo các hình thức khen thưởng tại Điều 1 được chi từ Quỹ thi đua, khen thưởng "
-                f"của {context.get('issuer', '')} theo quy định, tổng số tiền là {total} đồng "
-                f"(Bằng chữ: {context.get('total_words', '')}).")
+                f" Tiền thưởng kèm theo {context.get('bonus_of', 'các hình thức khen thưởng')} tại Điều 1 được chi "
+                f"từ Quỹ thi đua, khen thưởng của {context.get('issuer', '')} theo quy định, tổng số tiền là "
+                f"{total} đồng (Bằng chữ: {context.get('total_words', '')}).{highest}")
         writer.paragraph(
             Span(f"Điều {3 if total else 2}.", bold=True),
             " Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị có liên "
@@ -134,7 +161,7 @@ def quyet_dinh_docx(context):
 
         writer.page_break()
         writer.centred("DANH SÁCH", bold=True, after=0)
-        writer.centred(f"Tập thể, cá nhân được tặng {forms}", bold=True, after=0)
+        writer.centred(context.get("annex_heading") or f"Tập thể, cá nhân được tặng {forms}", bold=True, after=0)
         writer.centred(context.get("list_caption", ""), italic=True, after=0)
         writer.rule(TEXT_WIDTH_MM * 0.3)
         headers = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức"]
@@ -151,7 +178,7 @@ def quyet_dinh_docx(context):
             where = (f"{row['position']}, " if row.get("position") else "") + (unit if unit != name else "")
             cells = [str(number), name, where, row.get("award_form", "")]
             if total:
-                cells.append(row.get("bonus_text", ""))
+                cells.append(" ".join(part for part in (row.get("bonus_text", ""), row.get("note_mark", "")) if part))
             rows.append(cells)
         merge, bold_rows = {}, ()
         if total:
@@ -160,6 +187,10 @@ def quyet_dinh_docx(context):
         writer.table(headers, rows, widths, align=align, bold_rows=bold_rows, merge=merge)
         if total:
             writer.paragraph(f"Bằng chữ: {context.get('total_words', '')}.", italic=True, indent=False, before=6)
+        if notes:
+            writer.paragraph("Ghi chú:", indent=False, before=6)
+            for note in notes:
+                writer.paragraph(f"{note['mark']} {note['name']}: {note['text']}", indent=False)
 
     return official(doc, body, closing=False)
 

@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from awards.enums import AuthorityLevel
-from awards.services.bonus import bonus_amount
+from awards.enums import AuthorityLevel, SubjectType
 from orgs import scope
 from orgs.enums import OrgKind, Role
 
 from ..enums import FINAL_OUTCOMES, DossierState, Outcome
 from ..models import Award, Decision, Dossier, Forwarding, Nomination
+from .bonuses import plan as plan_bonuses
 from .outcomes import move
 from .printing import freeze_decision, freeze_forwarding
 from .workflow import record_consequence
@@ -80,7 +80,8 @@ def sign_decision(decision, nominations, *, by):
     """Ký Quyết định khen thưởng: the body's decision for approved nominees within its authority.
 
     Side effects (one transaction): the Decision (with its signed snapshot), one Award per nominee with
-    the bonus (coefficient × base salary on the decision date, rounded up to 10.000 đ), nominee outcomes
+    the bonus (coefficient × base salary on the decision date, rounded up to 10.000 đ; only the highest for
+    several titles of one achievement: bonuses.plan, which locks the subjects' rows), nominee outcomes
     "awarded", and the dossiers that have ended are decided.
     """
     issuer = decision.issuer
@@ -105,8 +106,9 @@ def sign_decision(decision, nominations, *, by):
         decision.signed_by = by
         decision.full_clean(exclude=["snapshot", "signed_by"])
         decision.save()
-        awards = [_award(nomination, decision, by=by) for nomination in locked]
-        decision.snapshot = decision_snapshot(decision, awards)
+        bonuses = plan_bonuses(locked, decision)
+        awards = [_award(nomination, decision, bonuses[nomination.pk], by=by) for nomination in locked]
+        decision.snapshot = decision_snapshot(decision, awards, bonuses)
         decision.save(update_fields=["snapshot"])
         freeze_decision(decision)
         for dossier in {n.dossier_id: n.dossier for n in locked}.values():
@@ -124,16 +126,15 @@ def _recheck_naming(awards):
                  organisations=[a.organisation for a in awards if a.organisation_id])
 
 
-def _award(nomination, decision, *, by, act="sign_decision", decided_by=""):
+def _award(nomination, decision, bonus, *, by, act="sign_decision", decided_by=""):
+    """One register row for an awarded nominee, with the bonus bonuses.plan() gave it."""
     award_form = nomination.dossier.offer.award_form
-    profile = decision.legal_profile or nomination.dossier.campaign.legal_profile
-    amount = bonus_amount(award_form, nomination.subject_type, on=decision.date, profile=profile) if profile else None
     award = Award.objects.create(
         subject_type=nomination.subject_type, person=nomination.person, organisation=nomination.organisation,
         award_form=award_form, year=decision.date.year, decision=decision, decision_number=decision.reference,
         decision_date=decision.date, decided_by=decided_by or f"{decision.signer_title} {decision.issuer}",
         campaign=nomination.dossier.campaign, nomination=nomination, achievement=nomination.summary,
-        bonus_amount=amount, source=Award.PORTAL)
+        bonus_amount=bonus.amount, source=Award.PORTAL)
     move([nomination], Outcome.AWARDED, act=act, by=by)
     return award
 
@@ -169,8 +170,9 @@ def forward(forwarding, nominations, *, by):
 def record_higher_decision(forwarding, decision, awarded, *, by, reason_not_awarded=""):
     """Ghi nhận quyết định của cấp trên for a forwarding: which of its nominees were awarded.
 
-    Side effects (one transaction): the Decision (kind "higher"), Awards for the awarded nominees, the
-    others "not approved" with the given reason, and the dossiers that have ended are decided.
+    Side effects (one transaction): the Decision (kind "higher"), Awards for the awarded nominees (bonuses
+    as in sign_decision), the others "not approved" with the given reason, and the dossiers that have ended
+    are decided.
     """
     _require(by, forwarding.issuer, [Role.REVIEWER, Role.APPROVER],
              "Chỉ Văn phòng hoặc lãnh đạo cơ quan mới ghi nhận quyết định của cấp trên.")
@@ -190,16 +192,17 @@ def record_higher_decision(forwarding, decision, awarded, *, by, reason_not_awar
         decision.signed_by = by
         decision.full_clean(exclude=["snapshot", "signed_by"])
         decision.save()
+        locked = [_lock(n) for n in sorted(pending, key=lambda n: n.pk)]
+        bonuses = plan_bonuses([n for n in locked if n.pk in awarded_ids], decision)
         awards = []
-        for nomination in pending:
-            nomination = _lock(nomination)
+        for nomination in locked:
             if nomination.pk in awarded_ids:
-                awards.append(_award(nomination, decision, by=by, act="higher_decision",
+                awards.append(_award(nomination, decision, bonuses[nomination.pk], by=by, act="higher_decision",
                                      decided_by=decision.higher_authority))
             else:
                 move([nomination], Outcome.NOT_APPROVED, act="higher_decision", by=by,
                      reason=reason_not_awarded.strip())
-        decision.snapshot = decision_snapshot(decision, awards)
+        decision.snapshot = decision_snapshot(decision, awards, bonuses)
         decision.save(update_fields=["snapshot"])
         forwarding.decision = decision
         forwarding.save(update_fields=["decision"])
@@ -226,20 +229,35 @@ def settle(dossier, *, by):
     return dossier
 
 
-def decision_snapshot(decision, awards):
-    """What the signed decision prints, frozen (names, units, amounts), for the documents to render."""
-    rows = [{
-        "name": award.subject_name, "subject_type": award.subject_type,
-        "position": (award.person.position if award.person_id else ""),
-        "unit": (award.person.organisation.name if award.person_id else award.organisation.name),
-        "award_form": str(award.award_form), "bonus": award.bonus_amount,
-    } for award in awards]
+def subject_counts(awards):
+    """{"individuals", "collectives"}: distinct people and organisations, not award rows (one person with two
+    titles is one cá nhân)."""
+    return {"individuals": len({a.person_id for a in awards if a.subject_type == SubjectType.INDIVIDUAL}),
+            "collectives": len({a.organisation_id for a in awards if a.subject_type != SubjectType.INDIVIDUAL})}
+
+
+def decision_snapshot(decision, awards, bonuses=None):
+    """What the signed decision prints, frozen (names, units, amounts and why an amount is lower than its
+    form's, counts per award form), for the documents to render."""
+    bonuses = bonuses or {}
+    rows = []
+    for award in awards:
+        bonus = bonuses.get(award.nomination_id)
+        rows.append({
+            "award": award.pk, "name": award.subject_name, "subject_type": award.subject_type,
+            "position": (award.person.position if award.person_id else ""),
+            "unit": (award.person.organisation.name if award.person_id else award.organisation.name),
+            "award_form": str(award.award_form), "category": award.award_form.category,
+            "bonus": award.bonus_amount, "bonus_note": bonus.note if bonus else "",
+        })
+    forms = sorted({award.award_form for award in awards}, key=lambda form: (form.order, form.name, form.pk))
+    groups = [{"award_form": str(form), "category": form.category,
+               **subject_counts([a for a in awards if a.award_form_id == form.pk])} for form in forms]
     return {
         "reference": decision.reference, "date": decision.date.isoformat(), "title": decision.title,
         "issuer": decision.issuer.name, "signer": decision.signer_name, "signer_title": decision.signer_title,
         "basis": decision.legal_profile.lines() if decision.legal_profile else [],
-        "memo_reference": decision.memo_reference, "awardees": rows,
-        "collectives": sum(1 for r in rows if r["subject_type"] != "individual"),
-        "individuals": sum(1 for r in rows if r["subject_type"] == "individual"),
+        "memo_reference": decision.memo_reference, "awardees": rows, "groups": groups, **subject_counts(awards),
+        "title_bonus_basis": sorted({b.basis for b in bonuses.values() if b.note and b.basis}),
         "total_bonus": sum(r["bonus"] or 0 for r in rows),
     }

@@ -227,6 +227,11 @@ class DecisionDetailView(ScopedObjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         decision = self.get_object()
-        return super().get_context_data(decision=decision, awards=decision.awards.select_related(
-            "person__organisation", "organisation", "award_form").order_by(
-            "nomination__dossier__organisation__path", "nomination__order", "pk"), **kwargs)
+        awards = list(decision.awards.select_related("person__organisation", "organisation", "award_form").order_by(
+            "nomination__dossier__organisation__path", "nomination__order", "pk"))
+        # why an amount is lower than its form's (several titles for one achievement), as the decision prints it
+        notes = {row["award"]: row["bonus_note"] for row in (decision.snapshot or {}).get("awardees", [])
+                 if row.get("bonus_note") and row.get("award")}
+        for award in awards:
+            award.bonus_note = notes.get(award.pk, "")
+        return super().get_context_data(decision=decision, awards=awards, **kwargs)

@@ -266,6 +266,50 @@ def test_admin_creates_a_profile_with_coefficients(cast, client_for):
     assert [(c.award_form.code, c.coefficient) for c in profile.coefficients.all()] == [("giay-khen", Decimal("0.3"))]
 
 
+def test_admin_sets_the_profiles_rule_for_several_titles_and_history_shows_it(cast, client_for):
+    client = client_for(cast.admin)
+    profile = LegalBasisProfile.objects.get(code="nd-152-2025")
+    page = client.get(reverse("awards:profile_update", args=[profile.pk])).content.decode()
+    assert "Nhiều danh hiệu thi đua cho cùng một thành tích" in page and "Chỉ nhận mức tiền thưởng cao nhất" in page
+    data, _formset = profile_post_data(client, profile)
+    data.update({"title_bonus_rule": "each", "title_bonus_reference": "Điều 51 Nghị định số 152/2025/NĐ-CP"})
+
+    assert client.post(reverse("awards:profile_update", args=[profile.pk]), data).status_code == 302
+
+    profile.refresh_from_db()
+    assert (profile.title_bonus_rule, profile.title_bonus_reference) == (
+        "each", "Điều 51 Nghị định số 152/2025/NĐ-CP")
+    newest = client.get(reverse("awards:profile_update", args=[profile.pk])).context["history"][0]
+    assert ("Tiền thưởng khi đạt nhiều danh hiệu thi đua cùng thời điểm, cùng thành tích",
+            "Chỉ nhận mức tiền thưởng cao nhất", "Nhận đủ tiền thưởng của từng danh hiệu") in [
+        (c.label, c.old, c.new) for c in newest.changes]
+
+
+def test_a_profile_form_without_the_rule_keeps_it(cast, client_for):
+    client = client_for(cast.admin)
+    profile = LegalBasisProfile.objects.get(code="nd-98-2023")
+    data, _formset = profile_post_data(client, profile)
+    del data["title_bonus_rule"]
+
+    assert client.post(reverse("awards:profile_update", args=[profile.pk]), data).status_code == 302
+    profile.refresh_from_db()
+    assert profile.title_bonus_rule == "highest"
+
+
+def test_admin_sets_the_years_a_title_counts(cast, client_for):
+    client = client_for(cast.admin)
+    cstd = AwardForm.objects.get(code="cstd-co-so")
+    url = reverse("awards:awardform_update", args=[cstd.pk])
+    data = post_data(client.get(url).context["form"])
+    assert data["achievement_years"] == 1
+    data["achievement_years"] = "0"
+    assert client.post(url, data).context["form"].errors["achievement_years"] == ["Ít nhất 1 năm."]
+    data["achievement_years"] = "2"
+    assert client.post(url, data).status_code == 302
+    cstd.refresh_from_db()
+    assert cstd.achievement_years == 2
+
+
 def test_profile_end_before_start_is_refused(cast, client_for):
     client = client_for(cast.admin)
     profile = LegalBasisProfile.objects.get(code="nd-98-2023")
