@@ -433,6 +433,7 @@ def bien_ban_hoi_dong(session, part=""):
     from django.utils import timezone
 
     held = timezone.localtime(session.held_at)
+    members = list(session.members.all())
     ballots = []
     for ballot in session.ballots.select_related("nomination__person", "nomination__organisation",
                                                  "nomination__dossier__offer__award_form",
@@ -455,7 +456,15 @@ def bien_ban_hoi_dong(session, part=""):
                                                                    if session.campaign_id else "")},
         "issuer": session.issuer.name, "date": held.strftime("%d-%m-%Y"),
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": session.place,
-        "chair": session.chair, "secretary": session.secretary, "members_present": session.members_present,
+        "chair": session.chair, "chair_title": session.chair_title, "secretary": session.secretary,
+        # the roll call's members present, as the minutes name them: "Phạm Thu Hà (Chánh Văn phòng), Ủy viên"
+        "present_members": [f"{m.full_name}{f' ({m.position})' if m.position else ''}, {m.get_title_display()}"
+                            for m in members if m.is_present],
+        # under the signatures, the names alone (the roll call's; on paper, what was typed)
+        "chair_name": next((m.full_name for m in members if m.presides), session.chair),
+        "secretary_name": next((m.full_name for m in members if m.is_present and m.title == "secretary"),
+                               session.secretary),
+        "members_present": session.members_present,
         "members_total": session.members_total, "absentees": lines(session.absentees), "ballots": ballots,
         "ballot_types": list(dict.fromkeys(b["ballot_type"] for b in ballots)),
         "passed": sum(1 for b in ballots if b["result"] == "Đạt"), "conclusion": lines(session.conclusion),

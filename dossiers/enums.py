@@ -58,7 +58,8 @@ TRANSITIONS = {
         "to_leader": (DossierState.AWAITING_DECISION, ISSUER, [Role.REVIEWER]),
     },
     DossierState.IN_COUNCIL: {
-        "council_done": (DossierState.AWAITING_DECISION, ISSUER, [Role.REVIEWER]),
+        # the session closed by its chair (a council member or the leader) or by the office on the chair's behalf
+        "council_done": (DossierState.AWAITING_DECISION, ISSUER, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER]),
     },
     DossierState.AWAITING_DECISION: {
         "decide": (DossierState.DECIDED, ISSUER, [Role.APPROVER]),

@@ -108,33 +108,57 @@ def is_office_somewhere(user):
 
 
 @rules.predicate
+def chairs_a_council(user):
+    from .models.council_queries import chairs_a_council
+
+    return chairs_a_council(user)
+
+
+@rules.predicate
 def is_session_staff(user, session):
     return scope.covers(user, session.issuer, ISSUER_STAFF)
 
 
 @rules.predicate
-def is_session_secretary(user, session):
-    """The office acts as the council's secretariat; council members may record the ballots too."""
-    return scope.covers(user, session.issuer, [Role.REVIEWER, Role.COUNCIL])
-
-
-@rules.predicate
 def is_session_office(user, session):
+    """The office acts as the council's secretariat (paper counts, written opinions, the council's list)."""
     return scope.covers(user, session.issuer, [Role.REVIEWER])
 
 
 @rules.predicate
+def presides_session(user, session):
+    """The council's chair, or the office on the chair's behalf."""
+    from .models.council_queries import may_preside
+
+    return may_preside(user, session.issuer)
+
+
+@rules.predicate
+def votes_in_session(user, session):
+    """A member present at the session, voting on the portal."""
+    from .models.council_queries import votes_in
+
+    return votes_in(user, session)
+
+
+@rules.predicate
 def sits_on_a_council(user):
-    """Office or council member somewhere: who gets the "Hội đồng TĐKT" menu link."""
-    return bool(scope.roles_of(user) & {Role.REVIEWER, Role.COUNCIL})
+    """Office or council member somewhere, or a seat on a council (a leader who chairs it): who gets the
+    "Hội đồng TĐKT" menu link."""
+    from .models.council_queries import holds_a_seat
+
+    return bool(scope.roles_of(user) & {Role.REVIEWER, Role.COUNCIL}) or holds_a_seat(user)
 
 
 rules.add_perm("dossiers.use_council", is_reviewer_somewhere)
 rules.add_perm("dossiers.council_menu", sits_on_a_council)
-rules.add_perm("dossiers.open_council_session", is_office_somewhere)
+rules.add_perm("dossiers.open_council_session", is_office_somewhere | chairs_a_council)
+rules.add_perm("dossiers.keep_council_list", is_office_somewhere)
 rules.add_perm("dossiers.view_council_session", is_session_staff)
-rules.add_perm("dossiers.record_council_ballot", is_session_secretary)
-rules.add_perm("dossiers.close_council_session", is_session_office)
+rules.add_perm("dossiers.record_council_ballot", is_session_office)
+rules.add_perm("dossiers.record_written_opinion", is_session_office)
+rules.add_perm("dossiers.cast_council_vote", votes_in_session)
+rules.add_perm("dossiers.close_council_session", presides_session)
 
 
 # --- Sổ khen thưởng (the award register) ----------------------------------------------------------

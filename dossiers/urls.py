@@ -49,6 +49,13 @@ urlpatterns = [
     path("hoi-dong/<int:pk>/", council.CouncilDetailView.as_view(), name="council_detail"),
     path("hoi-dong/<int:pk>/phieu/", council.CouncilBallotsView.as_view(), name="council_ballots"),
     path("hoi-dong/<int:pk>/ket-thuc/", council.CouncilCloseView.as_view(), name="council_close"),
+    path("hoi-dong/thanh-phan/", council.CouncilSeatsView.as_view(), name="council_seats"),
+    path("hoi-dong/<int:pk>/bo-phieu/", council.CouncilVoteView.as_view(), name="council_vote"),
+    path("hoi-dong/<int:pk>/y-kien/<int:member>/", council.WrittenOpinionView.as_view(), name="council_written"),
+    path("hoi-dong/<int:pk>/kiem-phieu/", council.CountSheetView.as_view(), name="council_count_sheet"),
+    path("hoi-dong/<int:pk>/tep/kiem-phieu/", council.CouncilFileView.as_view(), name="council_count_file"),
+    path("hoi-dong/<int:pk>/tep/y-kien/<int:member>/", council.CouncilFileView.as_view(),
+         name="council_written_file"),
     # the leader: approve, sign, forward; decisions
     path("phe-duyet/", decisions.ApprovalQueueView.as_view(), name="approval_queue"),
     path("de-nghi/<int:pk>/phe-duyet/", decisions.ApproveView.as_view(), name="approve"),

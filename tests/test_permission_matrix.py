@@ -242,7 +242,8 @@ def votes_data(nomination):
 
 
 def council_session_data(t):
-    return {"issuer": t.body.pk, "campaign": "", "held_at": "01/09/2025 08:00", "place": "Phòng họp số 2",
+    return {"co-quan": t.body.pk, "mode": "paper", "campaign": "", "held_at": "01/09/2025 08:00",
+            "place": "Phòng họp số 2",
             "chair": "Nguyễn Văn Hải – Giám đốc Sở", "secretary": "Lê Thị Thu – Chánh Văn phòng",
             "members_total": "10", "members_present": "8", "absentees": ""}
 
@@ -297,10 +298,24 @@ def awards_workbook(t):
 
 
 def close_council_session(t):
-    """Setup of council_create: one open session per body, so the fixture's session is closed first."""
+    """Setup of council_create: one open session per body, so the fixture's session is closed first (its
+    signed count sheet attached, as a paper session needs)."""
     from dossiers.services import council
 
+    council.attach_count_sheet(t.council_session, SimpleUploadedFile("kiem-phieu.pdf", PDF), by=t.reviewer)
     council.close_session(t.council_session, by=t.reviewer)
+
+
+def attach_count_sheet(t):
+    """Setup of the count sheet's download: the office attached it."""
+    from dossiers.services import council
+
+    council.attach_count_sheet(t.council_session, SimpleUploadedFile("kiem-phieu.pdf", PDF), by=t.reviewer)
+
+
+def seats_data(t):
+    return {**management("tv", 1), "co-quan": t.body.pk, "tv-0-full_name": "Lê Quang Thắng",
+            "tv-0-position": "Giám đốc Sở", "tv-0-title": "chair", "tv-0-user": t.approver.pk}
 
 
 def unit_only(clerk_a):
@@ -650,11 +665,34 @@ MATRIX = [
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
      "setup": close_council_session, "data": council_session_data},
     {"url": "dossiers:council_detail", "target": "council_session", "get": STAFF_AREA},
+    # on paper, the secretary (the office) enters the count and attaches the signed count sheet
     {"url": "dossiers:council_ballots", "target": "council_session",
-     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=200, admin=403, approver=403),
-     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=WRITTEN, admin=403, approver=403),
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=200),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
      "data": ballots_data},
-    {"url": "dossiers:council_close", "target": "council_session",  # POST-only
+    {"url": "dossiers:council_count_sheet", "target": "council_session",  # POST-only
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=405),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
+     "data": lambda t: {"sheet": SimpleUploadedFile("kiem-phieu.pdf", PDF)}},
+    {"url": "dossiers:council_count_file", "target": "council_session", "setup": attach_count_sheet,
+     "get": STAFF_AREA},
+    # members vote on the portal only in a session that is not on paper: here nobody may
+    {"url": "dossiers:council_vote", "target": "council_session",
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403),
+     "data": lambda t: {f"n{t.nomination_council.pk}": "for"}},
+    # an absent member's written opinion: the office only (no such member in a paper session: 404 for it)
+    {"url": "dossiers:council_written", "kwargs": lambda t: {"pk": t.council_session.pk, "member": 999999},
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=404),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=404),
+     "data": lambda t: {"paper": SimpleUploadedFile("y-kien.pdf", PDF)}},
+    {"url": "dossiers:council_written_file", "kwargs": lambda t: {"pk": t.council_session.pk, "member": 999999},
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404)},
+    # the council's seats: kept by the office
+    {"url": "dossiers:council_seats", "get": COUNCIL_OFFICE,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
+     "setup": close_council_session, "data": seats_data},
+    {"url": "dossiers:council_close", "target": "council_session", "setup": attach_count_sheet,  # POST-only
      "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=405),
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
      "data": lambda t: {"conclusion": "Thông qua"}},
@@ -825,7 +863,7 @@ def dossier_targets(cast, campaign, campaign2):
     council_session = council.open_session(CouncilSession(
         issuer=cast.body, held_at=datetime(2025, 8, 12, 8, 30, tzinfo=TZ), place="Phòng họp số 1",
         chair="Nguyễn Văn Hải – Giám đốc Sở", secretary="Lê Thị Thu – Chánh Văn phòng", members_total=10,
-        members_present=9), by=cast.reviewer)
+        members_present=9, mode="paper"), by=cast.reviewer)
     council.record_ballot(council_session, nomination_council, votes_for=6, votes_against=3, votes_abstain=0,
                           by=cast.reviewer)
     from documents.models import Document
@@ -971,6 +1009,7 @@ def _watched_dossiers():
 
     return [d.Dossier, d.Nomination, d.Nomination.criteria_confirmed.through, d.AchievementReport, d.StateChange,
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
+            d.CouncilSeat, d.SessionMember, d.MemberVote, d.OutcomeChange,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
             *_watched_notifications()]
 

@@ -12,7 +12,15 @@ from django.contrib.auth import get_user_model
 from awards.models import AwardForm
 from campaigns.models import Campaign
 from dossiers.enums import Outcome
-from dossiers.models import AnnualRating, CouncilSession, Decision, Dossier, Forwarding, NominationMeeting
+from dossiers.models import (
+    AnnualRating,
+    CouncilSeat,
+    CouncilSession,
+    Decision,
+    Dossier,
+    Forwarding,
+    NominationMeeting,
+)
 from dossiers.services import building, council, decisions, meetings, register
 from dossiers.services.workflow import transition
 from orgs.models import Organisation, Person
@@ -141,7 +149,7 @@ def seed():
     transition(submitted, "submit", by=clerk_tcbc)
 
     # at the council: Bằng khen Thủ tướng for a chuyên viên with the history the rule reads; the
-    # session is open and the ballot recorded, waiting for the office to close it
+    # session is open: the chair and the secretary have voted, the Phó Chủ tịch (hoidong) has not yet
     long = Person.objects.get(full_name="Dương Quốc Long", organisation=tcbc)
     for year, code, number in ((2021, "cstd-co-so", "980/QĐ-SNV"), (2022, "cstd-co-so", "1012/QĐ-SNV"),
                                (2022, "bang-khen-tinh", "2870/QĐ-UBND"), (2023, "cstd-co-so", "1105/QĐ-SNV")):
@@ -153,13 +161,20 @@ def seed():
     voted = transition(voted, "submit", by=clerk_tcbc)
     voted = transition(_review(voted, reviewer), "accept", by=reviewer)
     voted = transition(voted, "to_council", by=reviewer)
+    seats = [CouncilSeat(full_name="Lê Quang Thắng", position="Giám đốc Sở Nội vụ", title="chair", user=leader),
+             CouncilSeat(full_name="Phạm Văn Lợi", position="Phó Giám đốc Sở Nội vụ", title="vice_chair",
+                         user=_user("hoidong")),
+             CouncilSeat(full_name="Nguyễn Thị Hương", position="Chánh Văn phòng Sở", title="secretary", user=reviewer),
+             CouncilSeat(full_name="Trần Văn Bình", position="Trưởng phòng Thi đua – Khen thưởng", title="member"),
+             CouncilSeat(full_name="Hà Thị Mai", position="Chủ tịch Công đoàn Sở", title="member")]
+    council.save_seats(campaign.issuer, seats, by=reviewer)
     session = council.open_session(CouncilSession(
         issuer=campaign.issuer, campaign=campaign, held_at=datetime(2025, 8, 12, 14, 0, tzinfo=TZ),
-        place="Phòng họp Sở Nội vụ", chair="Lê Quang Thắng, Giám đốc Sở", secretary="Nguyễn Thị Hương",
-        members_total=9, members_present=8, absentees="Ông Trần Văn Bình (đi công tác, có ý kiến bằng văn bản)."),
-        by=reviewer)
-    council.record_ballot(session, voted.nominations.get(), votes_for=8, votes_against=0, votes_abstain=0,
-                          written_votes_for=1, by=_user("hoidong"))
+        place="Phòng họp Sở Nội vụ"), by=reviewer, attendance={
+            seats[0].pk: "present", seats[1].pk: "present", seats[2].pk: "present", seats[3].pk: "written",
+            seats[4].pk: "absent"})
+    for voter in (leader, reviewer):
+        council.cast_votes(session, {voted.nominations.get().pk: "for"}, by=voter)
 
     # draft: Bằng khen Thủ tướng for the Trung tâm Lưu trữ, still being prepared
     draft_offer = campaign.awards.get(award_form__code="bang-khen-ttg")

@@ -1,6 +1,6 @@
 """Forms of the council's sessions: open a session, the ballots table, close with a conclusion."""
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row
+from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 
 from awards.enums import BallotType, VoteDenominator
@@ -8,15 +8,18 @@ from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign
 from core.forms import NfcFormMixin
 
-from ..models import CouncilSession
+from ..models import Attendance, CouncilSeat, CouncilSession, SeatTitle, SessionMode, VoteChoice
 from ..services import council as service
 from .meetings import DATETIME_FORMATS, CampaignChoiceField, NomineeRowsMixin, add_service_errors
 
-__all__ = ["SessionForm", "BallotFormSet", "CloseForm", "add_service_errors"]
+__all__ = ["SessionForm", "seat_formset", "VoteForm", "WrittenOpinionForm", "CountSheetForm", "BallotFormSet",
+           "CloseForm", "add_service_errors"]
 
 
 class SessionForm(NfcFormMixin, forms.ModelForm):
-    """Mở phiên họp: cơ quan, phong trào (tùy chọn), thời gian, địa điểm, thành phần."""
+    """Mở phiên họp of one body (`body`): phong trào (tùy chọn), thời gian, địa điểm, cách bỏ phiếu; with members
+    voting on the portal, the roll call of the council's seats (one field per seat) and who presides; on paper,
+    the typed composition (chair, secretary, totals, absentees)."""
 
     campaign = CampaignChoiceField(queryset=Campaign.objects.none(), label="Phong trào thi đua", required=False,
                                    empty_label="Tất cả phong trào của cơ quan",
@@ -27,47 +30,179 @@ class SessionForm(NfcFormMixin, forms.ModelForm):
                                    attrs={"placeholder": "dd/mm/yyyy hh:mm", "autocomplete": "off"}),
         help_text="Ví dụ: 12/08/2025 08:30.",
         error_messages={"invalid": "Nhập thời gian theo dạng dd/mm/yyyy hh:mm, ví dụ 12/08/2025 08:30."})
+    mode = forms.ChoiceField(label="Cách bỏ phiếu", choices=SessionMode.choices, initial=SessionMode.BALLOTS,
+                             widget=forms.RadioSelect,
+                             help_text="Mặc định mỗi thành viên có mặt tự bỏ phiếu trên cổng. Bỏ phiếu giấy: thư ký "
+                                       "nhập kết quả kiểm phiếu và đính kèm Biên bản kiểm phiếu đã ký.")
+    presiding = forms.ChoiceField(label="Người chủ trì", required=False)
+
+    PAPER_FIELDS = ("chair", "secretary", "members_total", "members_present")
 
     class Meta:
         model = CouncilSession
-        fields = ["issuer", "campaign", "held_at", "place", "chair", "secretary", "members_total",
-                  "members_present", "absentees"]
+        fields = ["campaign", "held_at", "place", "mode", "chair", "secretary", "members_total", "members_present",
+                  "absentees"]
         widgets = {"absentees": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
-            "chair": "Họ tên, chức vụ. Ví dụ: Nguyễn Văn Hải – Giám đốc Sở, Chủ tịch Hội đồng.",
+            "chair": "Họ tên, chức vụ. Ví dụ: Nguyễn Văn Hải – Giám đốc Sở.",
             "secretary": "Họ tên, chức vụ.",
             "members_present": "Phải quá nửa tổng số thành viên Hội đồng.",
             "absentees": "Họ tên và lý do vắng mặt, mỗi người một dòng; ghi rõ ai gửi ý kiến bằng văn bản.",
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
-        bodies = service.office_bodies(user)
-        self.fields["issuer"].queryset = bodies
-        self.fields["issuer"].label = "Cơ quan (Hội đồng TĐKT của)"
-        self.fields["campaign"].queryset = Campaign.objects.filter(issuer__in=bodies).exclude(
+        self.body = self.instance.issuer = body
+        self.seats = list(service.seats_of(body))
+        self.fields["campaign"].queryset = Campaign.objects.filter(issuer=body).exclude(
             status=CampaignStatus.DRAFT).order_by("-period_start", "-pk")
+        for name in self.PAPER_FIELDS:
+            self.fields[name].required = False
         for name in ("members_total", "members_present"):
             self.fields[name].widget.attrs["min"] = 1
-        only = list(bodies[:2])
-        if len(only) == 1 and not self.initial.get("issuer"):
-            self.initial["issuer"] = only[0].pk
+        roll = []
+        for seat in self.seats:
+            name = f"seat_{seat.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=f"{seat.full_name} – {seat.get_title_display()}", choices=Attendance.choices,
+                initial=Attendance.PRESENT, required=False,
+                help_text=seat.position + ("" if seat.user_id else " · chưa có tài khoản bỏ phiếu"))
+            roll.append(name)
+        chair = next((seat for seat in self.seats if seat.title == SeatTitle.CHAIR), None)
+        self.fields["presiding"].choices = [(seat.pk, f"{seat.full_name} – {seat.get_title_display()}")
+                                            for seat in self.seats]
+        self.fields["presiding"].initial = chair.pk if chair else None
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            Fieldset("Phiên họp", "issuer", "campaign", Row(Column("held_at", css_class="col-md-4")), "place",
+            Fieldset("Phiên họp", "campaign", Row(Column("held_at", css_class="col-md-4")), "place", "mode",
                      css_class="portal-fieldset"),
-            Fieldset("Thành phần",
+            Fieldset("Điểm danh (thành viên bỏ phiếu trên cổng)", *roll, "presiding", css_class="portal-fieldset",
+                     css_id="roll-call") if roll else Fieldset(
+                "Điểm danh (thành viên bỏ phiếu trên cổng)", HTML(
+                    '<p class="text-muted small mb-0" id="no-seats">Chưa có danh sách thành viên Hội đồng: Văn phòng '
+                    'cập nhật “Thành phần Hội đồng” trước khi thành viên bỏ phiếu trên cổng.</p>'),
+                css_class="portal-fieldset"),
+            Fieldset("Thành phần (chỉ khi bỏ phiếu giấy)",
                      Row(Column("chair", css_class="col-md-6"), Column("secretary", css_class="col-md-6")),
                      Row(Column("members_total", css_class="col-md-4"),
                          Column("members_present", css_class="col-md-4")),
                      "absentees", css_class="portal-fieldset"),
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("mode") == SessionMode.PAPER:
+            for name in self.PAPER_FIELDS:
+                if cleaned.get(name) in (None, ""):
+                    self.add_error(name, "Bỏ phiếu giấy: nhập thông tin này.")
+        return cleaned
+
+    def attendance(self):
+        return {seat.pk: self.cleaned_data.get(f"seat_{seat.pk}") for seat in self.seats}
+
     def save(self, commit=True, *, by):
         """Open the session through the service; its refusals come back as errors on this form."""
-        return service.open_session(self.instance, by=by)
+        session = self.instance
+        if session.mode == SessionMode.BALLOTS:
+            presiding = self.cleaned_data.get("presiding")
+            return service.open_session(session, by=by, attendance=self.attendance(),
+                                        presiding=int(presiding) if presiding else None)
+        return service.open_session(session, by=by)
+
+
+class SeatForm(NfcFormMixin, forms.ModelForm):
+    """One seat of the council (the founding decision's list)."""
+
+    class Meta:
+        model = CouncilSeat
+        fields = ["full_name", "position", "title", "user"]
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = accounts
+        self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
+        self.fields["user"].empty_label = "— chưa gán —"
+        for field in self.fields.values():
+            select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select form-select-sm" if select else "form-control form-control-sm"
+
+
+class BaseSeatFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, body, **kwargs):
+        self.body = body
+        kwargs.setdefault("queryset", service.seats_of(body))
+        kwargs.setdefault("form_kwargs", {"accounts": service.seat_accounts(body)})
+        super().__init__(*args, **kwargs)
+
+    def seats(self):
+        """The kept seats, in order (unsaved changes applied), for services.council.save_seats."""
+        kept = []
+        for form in self.forms:
+            if not form.cleaned_data or (self.can_delete and self._should_delete_form(form)):
+                continue  # a blank extra row, or one ticked for removal
+            kept.append(form.instance)
+        return kept
+
+
+def seat_formset(body):
+    """The seats' formset of `body`, with blank rows enough for a council of nine at first, two more later."""
+    extra = max(2, 9 - CouncilSeat.objects.filter(body=body).count())
+    return forms.modelformset_factory(CouncilSeat, form=SeatForm, formset=BaseSeatFormSet, extra=extra,
+                                      can_delete=True)
+
+
+RADIO = forms.RadioSelect(attrs={"class": "form-check-input"})
+
+
+class VoteForm(forms.Form):
+    """A member's ballot: one choice per agenda nominee (`rows`: AgendaRow, `cast`: {nomination id: choice or
+    "secret"} of the ballots already cast, whose secret ones are not asked again)."""
+
+    def __init__(self, *args, rows, cast, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            done = row.nomination.pk in cast
+            secret = row.award_form.ballot_type == "secret"
+            row.field_name = f"n{row.nomination.pk}"
+            row.locked = done and secret
+            if row.locked:
+                continue
+            self.fields[row.field_name] = forms.ChoiceField(
+                label=row.nomination.name, choices=VoteChoice.choices, widget=RADIO, required=False,
+                initial=cast.get(row.nomination.pk) or None)
+            row.bound = self[row.field_name]
+
+    def choices(self):
+        return {row.nomination.pk: self.cleaned_data[row.field_name] for row in self.rows
+                if not row.locked and self.cleaned_data.get(row.field_name)}
+
+
+class WrittenOpinionForm(forms.Form):
+    """An absent member's written opinion: the signed paper and their choice per nominee."""
+
+    paper = forms.FileField(label="Bản chụp ý kiến bằng văn bản đã ký (PDF, JPG, PNG)",
+                            error_messages={"required": "Đính kèm bản chụp ý kiến bằng văn bản đã ký."})
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            row.field_name = f"n{row.nomination.pk}"
+            self.fields[row.field_name] = forms.ChoiceField(
+                label=row.nomination.name, choices=VoteChoice.choices, widget=RADIO, required=False)
+            row.bound = self[row.field_name]
+
+    def choices(self):
+        return {row.nomination.pk: self.cleaned_data[row.field_name] for row in self.rows
+                if self.cleaned_data.get(row.field_name)}
+
+
+class CountSheetForm(forms.Form):
+    sheet = forms.FileField(label="Biên bản kiểm phiếu đã ký (PDF, JPG, PNG)",
+                            error_messages={"required": "Chọn tệp Biên bản kiểm phiếu đã ký."})
 
 
 class BallotRowForm(forms.Form):

@@ -1,3 +1,4 @@
+from .council import Attendance, CouncilSeat, MemberVote, SeatTitle, SessionMember, SessionMode, VoteChoice  # noqa: F401,E501
 from .dossier import (  # noqa: F401
     AchievementReport,
     Attachment,

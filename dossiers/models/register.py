@@ -14,6 +14,7 @@ from core.text import search_key
 from orgs.models import Organisation, Person
 
 from ..enums import Rating
+from .council import SessionMode
 
 
 class CouncilSession(TimeStampedModel):
@@ -32,6 +33,17 @@ class CouncilSession(TimeStampedModel):
     absentees = models.TextField("thành viên vắng mặt (ý kiến bằng văn bản)", blank=True)
     conclusion = models.TextField("kết luận", blank=True)
     closed_at = models.DateTimeField("kết thúc lúc", null=True, blank=True, editable=False)
+    # how the council votes: each member on the portal (default), or on paper, the secretary entering the count
+    mode = models.CharField("cách bỏ phiếu", max_length=8, default=SessionMode.BALLOTS, choices=SessionMode.choices)
+    chair_title = models.CharField("chức danh người chủ trì", max_length=60, default="Chủ tịch Hội đồng")
+    # paper mode: the signed Biên bản kiểm phiếu, without which the session does not close
+    count_file = models.FileField("biên bản kiểm phiếu đã ký", upload_to="hoi-dong/kiem-phieu/", max_length=300,
+                                  blank=True)
+    count_file_name = models.CharField(max_length=255, blank=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", editable=False)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", editable=False)
 
     class Meta:
         verbose_name = "phiên họp Hội đồng"
@@ -47,6 +59,10 @@ class CouncilSession(TimeStampedModel):
     @property
     def is_open(self):
         return self.closed_at is None
+
+    @property
+    def on_paper(self):
+        return self.mode == SessionMode.PAPER
 
 
 class CouncilBallot(models.Model):

@@ -46,6 +46,7 @@ DOCX = FileKind("văn bản Word (.docx)",
 XLSX = FileKind("bảng tính Excel (.xlsx)",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", ("xlsx",))
 KINDS = (PDF, JPEG, PNG, DOCX, XLSX)
+IMAGES_AND_PDF = (PDF, JPEG, PNG)  # a signed paper, scanned or photographed
 ACCEPT = ",".join(f".{ext}" for kind in KINDS for ext in kind.extensions)  # for <input accept=…>
 
 SIGNATURES = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG))
@@ -132,6 +133,23 @@ def detect_kind(data, name):
     return next((kind for kind in candidates if extension in kind.extensions), candidates[0])
 
 
+def read_upload(upload, kinds=KINDS):
+    """The upload checked by content: (its cleaned name, its bytes, its FileKind). Refused (ValidationError,
+    in Vietnamese): no usable name, empty or too large, content not one of `kinds` (magic bytes, zip parts,
+    no macros), a name whose extension disagrees with the content."""
+    name = clean_file_name(getattr(upload, "name", ""))
+    if not name:
+        raise ValidationError("Tên tệp không hợp lệ: hãy đổi tên tệp (ví dụ “bien-ban.pdf”) rồi tải lên lại.",
+                              code="name")
+    data = _read(upload, name)
+    kind = detect_kind(data, name)
+    if kind not in kinds:
+        raise ValidationError(f"Tệp “{name}” là {kind.label}: ở đây chỉ nhận "
+                              f"{', '.join(k.label for k in kinds)}.", code="bad_type")
+    _check_extension(kind, name)
+    return name, data, kind
+
+
 def _check_extension(kind, name):
     extension = _extension(name)
     if extension in kind.extensions:
@@ -185,13 +203,7 @@ def add_attachment(dossier, upload, *, title, nomination=None, by):
     Returns the Attachment.
     """
     _check_may_change(dossier, by, "thêm")
-    name = clean_file_name(getattr(upload, "name", ""))
-    if not name:
-        raise ValidationError("Tên tệp không hợp lệ: hãy đổi tên tệp (ví dụ “bien-ban.pdf”) rồi tải lên lại.",
-                              code="name")
-    data = _read(upload, name)
-    kind = detect_kind(data, name)
-    _check_extension(kind, name)
+    name, data, kind = read_upload(upload)
     title = _clean_title(title, name)
     if nomination is not None and nomination.dossier_id != dossier.pk:
         raise ValidationError("Người, tập thể đã chọn không thuộc hồ sơ này.", code="nomination")

@@ -1,22 +1,33 @@
-"""Phiên họp Hội đồng Thi đua – Khen thưởng: the council votes on the nominees whose award form needs it.
+"""Phiên họp Hội đồng Thi đua – Khen thưởng: the council votes on the nominees whose award form needs it
+(docs/domain.md, Council votes).
 
-The standing office (REVIEWER of the issuing body, acting as the council's secretariat) opens a
-session and closes it; the office or a council member (COUNCIL) records the ballot on each nominee
-of the agenda. A ballot is tallied against the award form's rule (threshold, members present or all
-members, docs/domain.md, "Council votes") and sets the nominee's outcome. Closing the session moves
-every dossier of its agenda to "chờ lãnh đạo quyết định" through `workflow.record_consequence()`
-(the one writer of a dossier's state, which checks the session's results are there).
+The council is a body's list of seats (CouncilSeat: the founding decision's members, their titles, the
+accounts they vote with), kept by the body's standing office. A session is opened and closed by the
+council's chair or by the office on the chair's behalf. Two ways of voting:
 
-Every writing function runs in one transaction with the actor recorded in the audit log, and locks
-the session row, so that a ballot and the closing of its session apply one after the other.
+- "ballots" (the default): the roll call is taken when the session opens (present, absent with a written
+  opinion, absent); each member present casts **their own** ballot on each nominee of the agenda; the
+  office records an absent member's written opinion with the signed paper attached. With a secret ballot
+  the portal records that a member voted (MemberVote without its choice) and drops the choice into the
+  nominee's ballot box (CouncilBallot's counters), never linked to the member. The tally is computed from
+  the ballots when the session closes, against the form's threshold, and sets each nominee's outcome.
+- "paper": the council votes on paper; the secretary (the office) enters the counted result for each
+  nominee, and the signed Biên bản kiểm phiếu must be attached before the session closes.
+
+Closing moves every dossier of its agenda to "chờ lãnh đạo quyết định" through
+`workflow.record_consequence()` (the one writer of a dossier's state, which checks the session's results
+are there). Every writing function runs in one transaction with the actor recorded in the audit log, and
+locks the session row, so that ballots and the closing of their session apply one after the other.
 """
+import uuid
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from awards.enums import BallotType, VoteDenominator
@@ -26,15 +37,25 @@ from orgs.enums import ISSUER_STAFF, Role
 from orgs.models import subtree_q
 
 from ..enums import DossierState, Outcome
-from ..models import CouncilBallot, CouncilSession, Nomination
+from ..models import (
+    Attendance,
+    CouncilBallot,
+    CouncilSeat,
+    CouncilSession,
+    MemberVote,
+    Nomination,
+    SeatTitle,
+    SessionMember,
+    SessionMode,
+    VoteChoice,
+)
+from ..models.council_queries import may_preside
 from . import outcomes, workflow
 from .printing import freeze_council_minutes
 
-BALLOT_ROLES = [Role.REVIEWER, Role.COUNCIL]
 NOT_OFFICE = ("Chỉ Văn phòng (thường trực Hội đồng Thi đua – Khen thưởng) của cơ quan mới mở, kết thúc "
               "phiên họp Hội đồng.")
-NOT_SECRETARY = ("Chỉ Văn phòng (thường trực Hội đồng) hoặc thành viên Hội đồng Thi đua – Khen thưởng của "
-                 "cơ quan mới ghi kết quả biểu quyết.")
+NOT_SECRETARY = "Chỉ Văn phòng (thường trực, thư ký Hội đồng Thi đua – Khen thưởng) mới ghi kết quả kiểm phiếu."
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -52,7 +73,18 @@ def session_list(user):
 
 
 def office_bodies(user):
-    """Bodies whose council sessions the user may open (REVIEWER memberships)."""
+    """Bodies whose council sessions the user may open: as their office (REVIEWER), or as their council's chair."""
+    from orgs.models import Organisation
+
+    if user.is_superuser:
+        return Organisation.objects.filter(issued_campaigns__isnull=False).distinct().order_by("path")
+    chaired = CouncilSeat.objects.filter(user=user, title=SeatTitle.CHAIR).values("body_id")
+    return Organisation.objects.filter(Q(pk__in=scope.membership_org_ids(user, [Role.REVIEWER])) | Q(pk__in=chaired)
+                                       ).order_by("path")
+
+
+def roster_bodies(user):
+    """Bodies whose council list the user keeps (their office)."""
     from orgs.models import Organisation
 
     if user.is_superuser:
@@ -154,13 +186,13 @@ class AgendaRow:
 
     @property
     def verdict(self):
-        if self.ballot is None:
-            return "Chưa biểu quyết"
+        if self.ballot is None or self.ballot.passed is None:
+            return "Chưa có kết quả"
         return "Đạt" if self.ballot.passed else "Không đạt"
 
     @property
     def badge(self):
-        if self.ballot is None:
+        if self.ballot is None or self.ballot.passed is None:
             return "secondary"
         return "success" if self.ballot.passed else "danger"
 
@@ -175,40 +207,120 @@ def nominee_label(nomination):
     return f"{nomination.name} ({dossier.offer.award_form} – {dossier.organisation.name})"
 
 
-# --- writing -----------------------------------------------------------------------------------
+# --- the council's seats ------------------------------------------------------------------------
+def seats_of(body):
+    return CouncilSeat.objects.filter(body=body).select_related("user").order_by("order", "pk")
+
+
+def chair_of(body):
+    return CouncilSeat.objects.filter(body=body, title=SeatTitle.CHAIR).select_related("user").first()
+
+
+def seat_accounts(body):
+    """The accounts a seat of `body` may vote with: the body's office, council members and leaders."""
+    from django.contrib.auth import get_user_model
+
+    from orgs.models import Membership
+
+    ids = Membership.objects.filter(role__in=[Role.REVIEWER, Role.COUNCIL, Role.APPROVER],
+                                    organisation__path__in=_ancestor_paths(body)).values("user_id")
+    return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("last_name", "first_name", "username")
+
+
+def _ancestor_paths(body):
+    """`body`'s path and its ancestors' ("/1/", "/1/5/"…: a membership there covers the body)."""
+    parts = [part for part in body.path.split("/") if part]
+    return ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
+
+
+def save_seats(body, seats, *, by):
+    """Replace the council's list of seats of `body` by `seats` (unsaved CouncilSeat rows, in order) as
+    the body's office. Refused: not the office (PermissionDenied); an empty list, two chairs, one account on
+    two seats, an account outside seat_accounts(body), while a session of the body is open (ValidationError).
+    Side effects (one transaction): the seats' rows (kept rows updated, others deleted); audit entries."""
+    if not scope.covers(by, body, [Role.REVIEWER]):
+        raise PermissionDenied("Chỉ Văn phòng (thường trực Hội đồng) của cơ quan mới cập nhật thành phần Hội đồng.")
+    errors = []
+    if not seats:
+        errors.append("Hội đồng phải có ít nhất một thành viên.")
+    if sum(1 for seat in seats if seat.title == SeatTitle.CHAIR) > 1:
+        errors.append("Hội đồng chỉ có một Chủ tịch.")
+    users = [seat.user_id for seat in seats if seat.user_id]
+    if len(users) != len(set(users)):
+        errors.append("Một tài khoản chỉ dùng cho một thành viên Hội đồng.")
+    allowed = set(seat_accounts(body).values_list("pk", flat=True))
+    if set(users) - allowed:
+        errors.append("Tài khoản bỏ phiếu phải là tài khoản của Văn phòng, thành viên Hội đồng hoặc lãnh đạo cơ quan.")
+    if errors:
+        raise ValidationError(errors)
+    with set_actor(by), transaction.atomic():
+        from orgs.models import Organisation
+
+        Organisation.objects.select_for_update().get(pk=body.pk)
+        if CouncilSession.objects.filter(issuer=body, closed_at__isnull=True).exists():
+            raise ValidationError("Đang có phiên họp chưa kết thúc: cập nhật thành phần Hội đồng sau khi phiên họp "
+                                  "kết thúc.")
+        kept = []
+        for order, seat in enumerate(seats, start=1):
+            seat.body, seat.order = body, order
+            seat.full_clean(exclude=["body", "user"])
+            seat.save()
+            kept.append(seat.pk)
+        CouncilSeat.objects.filter(body=body).exclude(pk__in=kept).delete()
+    return seats
+
+
+# --- opening a session ---------------------------------------------------------------------------
 def _require(by, session, roles, message):
     if not scope.covers(by, session.issuer, roles):
         raise PermissionDenied(message)
 
 
-def open_session(session, *, by):
+def _require_presiding(by, session, verb):
+    if not may_preside(by, session.issuer):
+        raise PermissionDenied(f"Chỉ Chủ tịch Hội đồng hoặc Văn phòng (thường trực Hội đồng) của cơ quan mới {verb} "
+                               "phiên họp.")
+
+
+def _quorum_errors(total, present):
+    """Quorum: more than half of all members present ("quá nửa": present × 2 > total), the usual rule for a
+    collegial body to deliberate; 5 of 10 is not enough, 6 of 10 is."""
+    if total is None or total <= 0:
+        return {"members_total": "Tổng số thành viên Hội đồng phải lớn hơn 0."}
+    if present is None or present <= 0:
+        return {"members_present": "Số thành viên có mặt phải lớn hơn 0."}
+    if present > total:
+        return {"members_present": f"Số thành viên có mặt ({present}) không được lớn hơn tổng số thành viên "
+                                   f"Hội đồng ({total})."}
+    if present * 2 <= total:
+        return {"members_present": f"Không đủ số thành viên để họp: có mặt {present}/{total}, cần quá nửa tổng số "
+                                   f"thành viên (ít nhất {total // 2 + 1})."}
+    return {}
+
+
+def open_session(session, *, by, attendance=None, presiding=None):
     """Open a council session (`session`: an unsaved CouncilSession with its header filled) as `by`.
 
-    Refused (PermissionDenied) unless `by` is the office (REVIEWER) of `session.issuer`. Refused
-    (ValidationError, by field) when the total of members is 0, when members present is 0 or more
-    than the total, when the quorum is not met, when the campaign was not issued by the body, and
-    while another session of the body is still open (its agenda would be the same nominees).
-    Quorum: more than half of all members present ("quá nửa": present × 2 > total), the usual rule
-    for a collegial body to deliberate; 5 of 10 is not enough, 6 of 10 is.
-    Side effects (one transaction): the CouncilSession row, its audit entry.
+    Refused (PermissionDenied) unless `by` is the office (REVIEWER) of `session.issuer` or its council's
+    chair. Refused (ValidationError, by field) when the quorum is not met, when the campaign was not issued
+    by the body, and while another session of the body is still open (its agenda would be the same nominees).
+    Ballots mode (default): `attendance` {seat id: Attendance} for every seat of the body, `presiding` the
+    seat that chairs (default: the Chủ tịch's); a member present must have an account to vote with. The
+    session's totals, chair, secretary and absentees are taken from the roll call. Paper mode: the totals,
+    chair and secretary typed on the session.
+    Side effects (one transaction): the CouncilSession row, its SessionMember rows, audit entries.
     """
-    _require(by, session, [Role.REVIEWER], NOT_OFFICE)
-    errors = {}
-    total, present = session.members_total, session.members_present
-    if total is None or total <= 0:
-        errors["members_total"] = "Tổng số thành viên Hội đồng phải lớn hơn 0."
-    if present is None or present <= 0:
-        errors["members_present"] = "Số thành viên có mặt phải lớn hơn 0."
-    elif total and present > total:
-        errors["members_present"] = (f"Số thành viên có mặt ({present}) không được lớn hơn tổng số thành viên "
-                                     f"Hội đồng ({total}).")
-    elif total and present * 2 <= total:
-        errors["members_present"] = (f"Không đủ số thành viên để họp: có mặt {present}/{total}, cần quá nửa tổng "
-                                     f"số thành viên (ít nhất {total // 2 + 1}).")
+    _require_presiding(by, session, "mở")
+    errors, members = {}, []
+    if session.mode == SessionMode.BALLOTS:
+        members, errors = _roll_call(session, attendance or {}, presiding)
+    else:
+        errors = _quorum_errors(session.members_total, session.members_present)
     if session.campaign_id and session.campaign.issuer_id != session.issuer_id:
         errors["campaign"] = f"Phong trào này không do {session.issuer.name} phát động."
     if errors:
         raise ValidationError(errors)
+    session.opened_by = by
     session.full_clean(exclude=["campaign"])
     with set_actor(by), transaction.atomic():
         from orgs.models import Organisation
@@ -219,7 +331,51 @@ def open_session(session, *, by):
             raise ValidationError(f"{other} của {session.issuer.name} chưa kết thúc: kết thúc phiên họp đó trước "
                                   "khi mở phiên mới.")
         session.save()
+        for member in members:
+            member.session = session
+        SessionMember.objects.bulk_create(members)
     return session
+
+
+def _roll_call(session, attendance, presiding):
+    """The session's members from the body's seats and the roll call, and the header it implies."""
+    seats = list(seats_of(session.issuer))
+    if not seats:
+        return [], {"__all__": f"Chưa có danh sách thành viên Hội đồng của {session.issuer.name}: Văn phòng cập nhật "
+                               "thành phần Hội đồng trước, hoặc chọn bỏ phiếu giấy."}
+    members, errors = [], {}
+    for seat in seats:
+        state = attendance.get(seat.pk)
+        if state not in Attendance.values:
+            errors["__all__"] = f"Chưa điểm danh {seat.full_name}."
+            continue
+        if state == Attendance.PRESENT and seat.user_id is None:
+            errors["__all__"] = (f"{seat.full_name} chưa có tài khoản bỏ phiếu: Văn phòng gán tài khoản trong thành "
+                                 "phần Hội đồng, hoặc chọn bỏ phiếu giấy.")
+        members.append(SessionMember(seat=seat, user_id=seat.user_id, full_name=seat.full_name,
+                                     position=seat.position, title=seat.title, order=seat.order, attendance=state))
+    if errors:
+        return [], errors
+    present = [m for m in members if m.is_present]
+    errors = _quorum_errors(len(members), len(present))
+    if presiding is None:  # the Chủ tịch, or in their absence a Phó Chủ tịch present
+        presiding = next((m.seat.pk for title in (SeatTitle.CHAIR, SeatTitle.VICE_CHAIR) for m in present
+                          if m.title == title), None)
+    chair = next((m for m in present if m.seat.pk == getattr(presiding, "pk", presiding)), None)
+    if chair is None:
+        errors["__all__"] = "Chọn người chủ trì trong số thành viên có mặt."
+    if errors:
+        return [], errors
+    chair.presides = True
+    secretary = next((m for m in present if m.title == SeatTitle.SECRETARY), None)
+    session.members_total, session.members_present = len(members), len(present)
+    session.chair = ", ".join(filter(None, [chair.full_name, chair.position]))
+    session.chair_title = chair.get_title_display()
+    session.secretary = (", ".join(filter(None, [secretary.full_name, secretary.position])) if secretary
+                         else session.secretary)
+    session.absentees = "\n".join(f"{m.full_name} – {m.get_attendance_display().lower()}"
+                                  for m in members if not m.is_present)
+    return members, {}
 
 
 def _lock_open(session):
@@ -230,30 +386,150 @@ def _lock_open(session):
     return session
 
 
+def _on_agenda(session, nomination_id):
+    nomination = next(iter(agenda(session, only=nomination_id)), None)
+    if nomination is None:
+        raise ValidationError("Người, tập thể này không có trong danh sách Hội đồng xét tại phiên họp "
+                              "(hồ sơ chưa trình Hội đồng hoặc đã có kết quả).")
+    return nomination
+
+
+def _ballot_box(session, nomination):
+    """The nominee's CouncilBallot in this session (created empty at the first vote)."""
+    ballot = nomination.session_ballot
+    if ballot is None:  # bulk_create and update(): no audit entry, whose actor and diff would link voter and choice
+        CouncilBallot.objects.bulk_create([CouncilBallot(
+            session=session, nomination=nomination, ballot_type=nomination.dossier.offer.award_form.ballot_type)])
+        ballot = nomination.session_ballot = CouncilBallot.objects.get(session=session, nomination=nomination)
+    return ballot
+
+
+COUNTER = {VoteChoice.FOR: "votes_for", VoteChoice.AGAINST: "votes_against", VoteChoice.ABSTAIN: "votes_abstain"}
+
+
+# --- ballots mode: each member's own ballot -------------------------------------------------------
+def member_of(session, user):
+    """The user's SessionMember in the session, or None."""
+    return next((m for m in session.members.all() if m.user_id == user.pk), None)
+
+
+def cast_votes(session, choices, *, by):
+    """Member `by` casts their ballot on nominees of the agenda: `choices` {nomination id: VoteChoice}.
+
+    Refused (PermissionDenied) unless `by` is a member present at the session. Refused (ValidationError)
+    when the session is closed or counts on paper, a nominee is not on the agenda, a choice is unknown, or
+    the member already cast a secret ballot on the nominee (a ballot in the box cannot be taken back). An
+    open ballot (giơ tay) may be changed while the session is open.
+    Side effects (one transaction, session locked): per nominee, the MemberVote row (its choice left empty
+    for a secret ballot) and the ballot box's counter; no audit entry of the box (it would link the choice
+    to the member). Returns the number of ballots cast.
+    """
+    if not choices:
+        raise ValidationError("Chưa chọn ý kiến cho người, tập thể nào.")
+    with transaction.atomic():
+        session = _lock_open(session)
+        if session.on_paper:
+            raise ValidationError("Phiên họp bỏ phiếu giấy: thư ký nhập kết quả kiểm phiếu.")
+        member = SessionMember.objects.filter(session=session, user=by, attendance=Attendance.PRESENT).first()
+        if member is None:
+            raise PermissionDenied("Chỉ thành viên Hội đồng có mặt tại phiên họp mới bỏ phiếu.")
+        for nomination_id, choice in sorted(choices.items()):
+            if choice not in COUNTER:
+                raise ValidationError("Ý kiến không hợp lệ: chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")
+            nomination = _on_agenda(session, nomination_id)
+            secret = nomination.dossier.offer.award_form.ballot_type == BallotType.SECRET
+            box = CouncilBallot.objects.filter(pk=_ballot_box(session, nomination).pk)
+            previous = MemberVote.objects.filter(member=member, nomination=nomination, written=False).first()
+            if previous is not None:
+                if secret:
+                    raise ValidationError(f"{nomination.name}: bạn đã bỏ phiếu kín, phiếu đã bỏ không sửa được.")
+                box.update(**{COUNTER[previous.choice]: F(COUNTER[previous.choice]) - 1})
+                previous.choice = choice
+                previous.save(update_fields=["choice"])
+            else:
+                MemberVote.objects.create(member=member, nomination=nomination, choice="" if secret else choice)
+            box.update(**{COUNTER[choice]: F(COUNTER[choice]) + 1})
+    return len(choices)
+
+
+def record_written_opinion(session, member, upload, choices, *, by):
+    """The office records absent member `member`'s written opinion: the signed paper `upload` (PDF or
+    image, checked by content) and their choice on nominees of the agenda ({nomination id: VoteChoice}).
+    Recording again replaces the earlier opinion. Refused: not the office (PermissionDenied); the session
+    closed or on paper, a member not marked absent with a written opinion, no paper, a nominee outside the
+    agenda (ValidationError). A written "for" counts in the rate only for forms counted over all members.
+    Side effects (one transaction): the member's paper, when and by whom; MemberVote rows (written); the
+    ballot boxes' counters of written votes for; audit entries."""
+    from .attachments import IMAGES_AND_PDF, read_upload
+
+    _require(by, session, [Role.REVIEWER], "Chỉ Văn phòng (thường trực Hội đồng) mới ghi ý kiến bằng văn bản.")
+    if upload is None:
+        raise ValidationError("Đính kèm bản chụp ý kiến bằng văn bản đã ký.")
+    name, data, kind = read_upload(upload, kinds=IMAGES_AND_PDF)
+    with set_actor(by), transaction.atomic():
+        session = _lock_open(session)
+        member = SessionMember.objects.select_for_update().get(pk=member.pk, session=session)
+        if session.on_paper or member.attendance != Attendance.WRITTEN:
+            raise ValidationError(f"{member.full_name} không được điểm danh là vắng mặt có ý kiến bằng văn bản.")
+        for vote in member.votes.filter(written=True).select_related("nomination"):
+            if vote.choice == VoteChoice.FOR:
+                CouncilBallot.objects.filter(session=session, nomination=vote.nomination).update(
+                    written_votes_for=F("written_votes_for") - 1)
+            vote.delete()
+        for nomination_id, choice in sorted(choices.items()):
+            if choice not in COUNTER:
+                raise ValidationError("Ý kiến không hợp lệ: chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")
+            nomination = _on_agenda(session, nomination_id)
+            box = _ballot_box(session, nomination)
+            MemberVote.objects.create(member=member, nomination=nomination, choice=choice, written=True)
+            if choice == VoteChoice.FOR:
+                CouncilBallot.objects.filter(pk=box.pk).update(written_votes_for=F("written_votes_for") + 1)
+        _store_paper(member.written_file, f"y-kien-{member.pk}", data, kind)
+        member.written_name, member.written_at, member.written_by = name, timezone.now(), by
+        member.save(update_fields=["written_file", "written_name", "written_at", "written_by"])
+    return member
+
+
+def _store_paper(field_file, stem, data, kind):
+    """Store a signed paper's bytes in `field_file` under a generated name (nothing the user typed reaches the
+    file system); the paper it replaces is deleted once the transaction commits."""
+    if field_file:
+        old, storage = field_file.name, field_file.storage
+        transaction.on_commit(lambda: storage.delete(old))
+    field_file.save(f"{stem}-{uuid.uuid4().hex[:8]}.{kind.extension}", ContentFile(data), save=False)
+
+
+def waiting_voters(session, rows):
+    """{nomination id: [members present who have not voted on it]} for the open session's agenda rows."""
+    present = [m for m in session.members.all() if m.is_present]
+    voted = set(MemberVote.objects.filter(member__session=session, written=False).values_list(
+        "member_id", "nomination_id"))
+    return {row.nomination.pk: [m for m in present if (m.pk, row.nomination.pk) not in voted] for row in rows}
+
+
+# --- paper mode: the counted result -----------------------------------------------------------------
 def record_ballot(session, nomination, *, votes_for, votes_against, votes_abstain, written_votes_for=0,
                   ballot_type=None, by):
-    """Record (or correct, while the session is open) the council's vote on one agenda nominee.
+    """Paper mode: record (or correct, while the session is open) the counted result on one agenda nominee.
 
-    Refused (PermissionDenied) unless `by` is the office (REVIEWER) or a council member (COUNCIL) of
-    the session's body. Refused (ValidationError) when the session is closed, the nominee is not on
-    its agenda, a count is negative, the ballots cast in the room exceed the members present, the
-    written votes exceed the absent members or are given for a form counted over the members present,
-    or the form has no threshold. `ballot_type` defaults to the award form's.
+    Refused (PermissionDenied) unless `by` is the office (REVIEWER, the council's secretariat) of the
+    session's body. Refused (ValidationError) when the session is closed or its members vote on the portal,
+    the nominee is not on its agenda, a count is negative, the ballots cast in the room exceed the members
+    present, the written votes exceed the absent members or are given for a form counted over the members
+    present, or the form has no threshold. `ballot_type` defaults to the award form's.
     The rate follows the award form: "present" → for / present; "all" → (for + written for) / total;
     passed when the rate reaches the threshold.
     Side effects (one transaction): the CouncilBallot row (counts, percentage, passed); the nomination's
-    outcome (council_passed / council_failed) and outcome_reason ("Đạt x% < y% …" when failed, empty
-    when passed); audit entries.
+    outcome (council_passed / council_failed, outcomes.move) and its reason; audit entries.
     """
-    _require(by, session, BALLOT_ROLES, NOT_SECRETARY)
+    _require(by, session, [Role.REVIEWER], NOT_SECRETARY)
     counts = {"votes_for": votes_for, "votes_against": votes_against, "votes_abstain": votes_abstain,
               "written_votes_for": written_votes_for or 0}
     with set_actor(by), transaction.atomic():
         session = _lock_open(session)
-        nomination = next(iter(agenda(session, only=nomination.pk)), None)
-        if nomination is None:
-            raise ValidationError("Người, tập thể này không có trong danh sách Hội đồng xét tại phiên họp "
-                                  "(hồ sơ chưa trình Hội đồng hoặc đã có kết quả).")
+        if not session.on_paper:
+            raise ValidationError("Thành viên Hội đồng bỏ phiếu trên cổng: kết quả được tính từ phiếu của từng người.")
+        nomination = _on_agenda(session, nomination.pk)
         name, award_form = nomination.name, nomination.dossier.offer.award_form
         if any(value is None or value < 0 for value in counts.values()):
             raise ValidationError(f"{name}: số phiếu phải là số nguyên không âm.")
@@ -269,23 +545,35 @@ def record_ballot(session, nomination, *, votes_for, votes_against, votes_abstai
         if written > absent:
             raise ValidationError(f"{name}: số phiếu đồng ý bằng văn bản ({written}) vượt quá số thành viên "
                                   f"vắng mặt ({absent}).")
-        if award_form.vote_threshold is None:
-            raise ValidationError(f"“{award_form}” chưa quy định tỷ lệ phiếu đồng ý tối thiểu: quản trị cần "
-                                  "bổ sung trong danh mục danh hiệu, hình thức khen thưởng.")
+        _check_threshold(award_form)
         ballot_type = ballot_type or award_form.ballot_type
         if ballot_type not in BallotType.values:
             raise ValidationError(f"{name}: hình thức biểu quyết không hợp lệ.")
-        result = tally(session, award_form, votes_for=votes_for, written_votes_for=written)
         ballot = nomination.session_ballot or CouncilBallot(session=session, nomination=nomination)
         for field, value in counts.items():
             setattr(ballot, field, value)
-        ballot.ballot_type, ballot.percentage, ballot.passed = ballot_type, result.percentage, result.passed
-        ballot.save()
-        outcomes.move([nomination], Outcome.COUNCIL_PASSED if result.passed else Outcome.COUNCIL_FAILED,
-                      act="council_vote", by=by, reason="" if result.passed else (
-                          f"Đạt {percent_text(result.percentage)}% < {percent_text(result.threshold)}% (tỷ lệ "
-                          f"phiếu đồng ý tối thiểu, {base_label(award_form)} Hội đồng)."))
+        ballot.ballot_type = ballot_type
+        _conclude(session, nomination, ballot, by=by)
     return ballot
+
+
+def _check_threshold(award_form):
+    if award_form.vote_threshold is None:
+        raise ValidationError(f"“{award_form}” chưa quy định tỷ lệ phiếu đồng ý tối thiểu: quản trị cần "
+                              "bổ sung trong danh mục danh hiệu, hình thức khen thưởng.")
+
+
+def _conclude(session, nomination, ballot, *, by):
+    """Tally the ballot box against the form's rule, store the rate, and give the nominee its outcome."""
+    award_form = nomination.dossier.offer.award_form
+    written = ballot.written_votes_for if award_form.vote_denominator == VoteDenominator.ALL else 0
+    result = tally(session, award_form, votes_for=ballot.votes_for, written_votes_for=written)
+    ballot.percentage, ballot.passed = result.percentage, result.passed
+    ballot.save()
+    outcomes.move([nomination], Outcome.COUNCIL_PASSED if result.passed else Outcome.COUNCIL_FAILED,
+                  act="council_vote", by=by, reason="" if result.passed else (
+                      f"Đạt {percent_text(result.percentage)}% < {percent_text(result.threshold)}% (tỷ lệ "
+                      f"phiếu đồng ý tối thiểu, {base_label(award_form)} Hội đồng)."))
 
 
 def record_ballots(session, rows, *, by):
@@ -306,26 +594,59 @@ def record_ballots(session, rows, *, by):
     return len(rows)
 
 
+def attach_count_sheet(session, upload, *, by):
+    """Paper mode: the office attaches the signed Biên bản kiểm phiếu (PDF or image, checked by content)."""
+    from .attachments import IMAGES_AND_PDF, read_upload
+
+    _require(by, session, [Role.REVIEWER], NOT_SECRETARY)
+    if upload is None:
+        raise ValidationError("Chọn tệp Biên bản kiểm phiếu đã ký.")
+    name, data, kind = read_upload(upload, kinds=IMAGES_AND_PDF)
+    with set_actor(by), transaction.atomic():
+        session = _lock_open(session)
+        if not session.on_paper:
+            raise ValidationError("Chỉ phiên họp bỏ phiếu giấy mới đính kèm Biên bản kiểm phiếu.")
+        _store_paper(session.count_file, f"kiem-phieu-{session.pk}", data, kind)
+        session.count_file_name = name
+        session.save(update_fields=["count_file", "count_file_name", "updated_at"])
+    return session
+
+
+# --- closing ---------------------------------------------------------------------------------------
 def close_session(session, *, by, conclusion=""):
-    """Close the session as the office (REVIEWER of its body), with an optional conclusion.
+    """Close the session as its chair or the office, with an optional conclusion.
 
     Refused (PermissionDenied) for anyone else; refused (ValidationError) when the session is already
-    closed or while a nominee of its agenda has no ballot (the message names them).
-    Side effects (one transaction): the session's closed_at (and conclusion); then, for each dossier
-    of the agenda (all its council-needing nominees now have a result), workflow.record_consequence(dossier,
-    "council_done") → awaiting_decision, with its StateChange row and, after commit, notifications;
-    audit entries.
+    closed; in ballots mode while a member present has not voted on a nominee of the agenda (the message
+    names them); on paper while a nominee has no counted result or the Biên bản kiểm phiếu is not attached.
+    Side effects (one transaction): in ballots mode each nominee's tally from its ballot box and its outcome
+    (council_passed / council_failed); the session's closed_at, closed_by (and conclusion); the frozen
+    Biên bản; then, for each dossier of the agenda, workflow.record_consequence(dossier, "council_done") →
+    awaiting_decision, with its StateChange row and, after commit, notifications; audit entries.
     """
-    _require(by, session, [Role.REVIEWER], NOT_OFFICE)
+    _require_presiding(by, session, "kết thúc")
     with set_actor(by), transaction.atomic():
         session = _lock_open(session)
         nominations = agenda(session)
-        missing = [nominee_label(n) for n in nominations if n.session_ballot is None]
-        if missing:
-            raise ValidationError("Chưa ghi kết quả biểu quyết cho: " + "; ".join(missing)
-                                  + ". Ghi đủ kết quả trước khi kết thúc phiên họp.")
-        session.closed_at = timezone.now()
-        fields = ["closed_at", "updated_at"]
+        if session.on_paper and nominations:
+            missing = [nominee_label(n) for n in nominations if n.session_ballot is None]
+            if missing:
+                raise ValidationError("Chưa ghi kết quả biểu quyết cho: " + "; ".join(missing)
+                                      + ". Ghi đủ kết quả trước khi kết thúc phiên họp.")
+            if not session.count_file:
+                raise ValidationError("Đính kèm Biên bản kiểm phiếu đã ký trước khi kết thúc phiên họp.")
+        else:
+            rows = [AgendaRow(n, n.session_ballot) for n in nominations]
+            waiting = {pk: members for pk, members in waiting_voters(session, rows).items() if members}
+            if waiting:
+                names = sorted({m.full_name for members in waiting.values() for m in members})
+                raise ValidationError(f"Còn {len(names)} thành viên chưa bỏ phiếu đủ: {', '.join(names)}. Phiên họp "
+                                      "chỉ kết thúc khi mọi thành viên có mặt đã bỏ phiếu.")
+            for nomination in nominations:
+                _check_threshold(nomination.dossier.offer.award_form)
+                _conclude(session, nomination, _ballot_box(session, nomination), by=by)
+        session.closed_at, session.closed_by = timezone.now(), by
+        fields = ["closed_at", "closed_by", "updated_at"]
         if conclusion and conclusion.strip():
             session.conclusion = conclusion.strip()
             fields.append("conclusion")

@@ -52,6 +52,9 @@ ALLOWED = {
     ("dossiers.rules", "dossiers.models.meeting_queries"):
         "the meeting predicates run the list's own query (meetings_for, is_frozen) at call time, so a "
         "predicate and the list cannot disagree",
+    ("dossiers.rules", "dossiers.models.council_queries"):
+        "the council predicates (chair, presiding, voting member) run the services' own queries at call time, "
+        "so a permission and the service acting on it cannot disagree",
     ("documents.services", "documents.tasks"):
         "current() queues render_document on commit; the task is the service's worker entry point, "
         "imported at call time",

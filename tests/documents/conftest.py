@@ -11,6 +11,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from awards.models import BaseSalary, BonusCoefficient
 from campaigns.models import CampaignParticipant, Criterion, Target
@@ -170,12 +171,13 @@ def council_session(cast, campaign, dossier):
     session = council.open_session(CouncilSession(
         issuer=cast.body, campaign=campaign, held_at=local(2025, 8, 12, 8, 30), place="Phòng họp số 1",
         chair="Nguyễn Văn Hải", secretary="Lê Thị Thu", members_total=10, members_present=9,
-        absentees="Hoàng Văn Nam (gửi phiếu bằng văn bản)"), by=cast.reviewer)
+        absentees="Hoàng Văn Nam (gửi phiếu bằng văn bản)", mode="paper"), by=cast.reviewer)
     person = dossier.nominations.get(person=cast.person_a)
     collective = dossier.nominations.get(organisation=cast.unit_a)
     council.record_ballot(session, person, votes_for=7, votes_against=2, votes_abstain=0, written_votes_for=1,
-                          by=cast.council)
-    council.record_ballot(session, collective, votes_for=6, votes_against=3, votes_abstain=0, by=cast.council)
+                          by=cast.reviewer)
+    council.record_ballot(session, collective, votes_for=6, votes_against=3, votes_abstain=0, by=cast.reviewer)
+    council.attach_count_sheet(session, SimpleUploadedFile("kiem-phieu.pdf", b"%PDF-1.4\n"), by=cast.reviewer)
     return council.close_session(session, by=cast.reviewer, conclusion="Thống nhất đề nghị Giám đốc Sở khen thưởng.")
 
 

@@ -1,5 +1,6 @@
-"""Phiên họp Hội đồng TĐKT: opening a session (quorum), the agenda, ballots tallied against the award
-form's rule, closing the session (dossiers move on to the leader), and who may see or do what."""
+"""Phiên họp Hội đồng TĐKT on paper (the secretary enters the counted result): opening a session (quorum), the
+agenda, ballots tallied against the award form's rule, closing the session (dossiers move on to the leader),
+and who may see or do what. Members' own ballots: test_council_ballots.py."""
 from datetime import datetime
 from decimal import Decimal
 
@@ -61,12 +62,21 @@ def council_dossier(cast, *, campaign=None, extra_people=0, **rule):
     return to_council(cast, dossier)
 
 
-def new_session(cast, *, issuer=None, by=None, **fields):
+def count_sheet(name="kiem-phieu.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n% Bien ban kiem phieu\n", content_type="application/pdf")
+
+
+def new_session(cast, *, issuer=None, by=None, sheet=True, **fields):
     values = {"issuer": issuer or cast.body, "held_at": local(2025, 8, 12, 8, 30), "place": "Phòng họp số 1",
               "chair": "Nguyễn Văn Hải – Giám đốc Sở", "secretary": "Lê Thị Thu – Chánh Văn phòng",
               "members_total": 10, "members_present": 9, "absentees": "Hoàng Văn Nam (gửi phiếu bằng văn bản)",
-              **fields}
-    return service.open_session(CouncilSession(**values), by=by or cast.reviewer)
+              "mode": "paper", **fields}
+    session = service.open_session(CouncilSession(**values), by=by or cast.reviewer)
+    if sheet:  # the signed Biên bản kiểm phiếu, without which a paper session does not close
+        service.attach_count_sheet(session, count_sheet(), by=cast.reviewer)
+    return session
 
 
 def vote(session, nomination, by, **counts):
@@ -79,7 +89,7 @@ def test_open_session_with_nine_of_ten_present(cast):
     session = new_session(cast)
     assert (session.pk is not None, session.is_open, session.members_present, session.members_total) == (
         True, True, 9, 10)
-    assert LogEntry.objects.get_for_object(session).get().actor == cast.reviewer
+    assert {entry.actor for entry in LogEntry.objects.get_for_object(session)} == {cast.reviewer}
 
 
 @pytest.mark.parametrize(("total", "present", "field", "message"), [
@@ -163,7 +173,7 @@ def test_seven_for_and_one_written_is_80_percent_of_all_and_passes(cast):
 def test_six_for_is_60_percent_and_fails_with_a_reason(cast):
     nomination = council_dossier(cast).nominations.get()
     session = new_session(cast)
-    ballot = vote(session, nomination, cast.council, votes_for=6, votes_against=3, ballot_type="hands")
+    ballot = vote(session, nomination, cast.reviewer, votes_for=6, votes_against=3, ballot_type="hands")
     nomination.refresh_from_db()
     assert (ballot.percentage, ballot.passed, ballot.ballot_type) == (Decimal("60.00"), False, "hands")
     assert nomination.outcome == Outcome.COUNCIL_FAILED
@@ -235,7 +245,8 @@ def test_nominee_outside_the_agenda_is_refused(cast):
 
 
 @pytest.mark.parametrize(("actor", "allowed"), [
-    ("reviewer", True), ("council", True), ("approver", False), ("admin", False), ("clerk_a", False),
+    # on paper, the secretary (the office) enters the count; members vote with their own ballots otherwise
+    ("reviewer", True), ("council", False), ("approver", False), ("admin", False), ("clerk_a", False),
     ("outsider", False),
 ])
 def test_who_records_a_ballot(cast, actor, allowed):
@@ -269,8 +280,8 @@ def test_closing_moves_the_dossier_to_awaiting_decision(cast):
     dossier = council_dossier(cast, extra_people=1)
     first, second = dossier.nominations.order_by("order")
     session = new_session(cast)
-    vote(session, first, cast.council, votes_for=7, votes_against=2, written_votes_for=1)
-    vote(session, second, cast.council, votes_for=6, votes_against=3)
+    vote(session, first, cast.reviewer, votes_for=7, votes_against=2, written_votes_for=1)
+    vote(session, second, cast.reviewer, votes_for=6, votes_against=3)
     session = service.close_session(session, by=cast.reviewer, conclusion="Thống nhất đề nghị lãnh đạo khen thưởng.")
     assert session.closed_at is not None and session.conclusion == "Thống nhất đề nghị lãnh đạo khen thưởng."
     assert Dossier.objects.get(pk=dossier.pk).state == DossierState.AWAITING_DECISION
@@ -338,7 +349,7 @@ EXPECTED_GET = {
     "detail": {"anonymous": "login", "outsider": 403, "clerk_a": 403, "clerk_b": 403, "reviewer": 200,
                "council": 200, "approver": 200, "admin": 200},
     "ballots": {"anonymous": "login", "outsider": 403, "clerk_a": 403, "clerk_b": 403, "reviewer": 200,
-                "council": 200, "approver": 403, "admin": 403},
+                "council": 403, "approver": 403, "admin": 403},
     "close": {"anonymous": "login", "outsider": 403, "clerk_a": 403, "clerk_b": 403, "reviewer": 405,
               "council": 403, "approver": 403, "admin": 403},
 }
@@ -367,7 +378,7 @@ EXPECTED_POST = {
     "detail": {"anonymous": "login", "outsider": 403, "clerk_a": 403, "clerk_b": 403, "reviewer": 405,
                "council": 405, "approver": 405, "admin": 405},
     "ballots": {"anonymous": "login", "outsider": 403, "clerk_a": 403, "clerk_b": 403, "reviewer": "written",
-                "council": "written", "approver": 403, "admin": 403},
+                "council": 403, "approver": 403, "admin": 403},
     "close": {"anonymous": "login", "outsider": 403, "clerk_a": 403, "clerk_b": 403, "reviewer": "written",
               "council": 403, "approver": 403, "admin": 403},
 }
@@ -388,7 +399,7 @@ def test_council_posts_answer_per_role(cast, client_for, role, url_name):
         vote(session, nomination, cast.reviewer, votes_for=6, votes_against=3)
     if url_name == "create":
         service.close_session(session, by=cast.reviewer)  # one open session per body
-        data = {"issuer": cast.body.pk, "held_at": "01/09/2025 08:00", "place": "Phòng họp số 2",
+        data = {"co-quan": cast.body.pk, "held_at": "01/09/2025 08:00", "place": "Phòng họp số 2", "mode": "paper",
                 "chair": "Nguyễn Văn Hải", "secretary": "Lê Thị Thu", "members_total": "10",
                 "members_present": "8"}
     else:
@@ -441,16 +452,18 @@ def test_denied_ballots_post_changes_nothing(cast, client_for):
 def test_office_opens_a_session_through_the_page(cast, client_for):
     client = client_for(cast.reviewer)
     form = client.get(reverse("dossiers:council_create")).content.decode()
-    assert f'<option value="{cast.body.pk}" selected>Sở Nội vụ tỉnh Thử' in form  # the only body preselected
+    assert f'name="co-quan" value="{cast.body.pk}"' in form and "Sở Nội vụ tỉnh Thử" in form  # the only body
     response = client.post(reverse("dossiers:council_create"), {
-        "issuer": cast.body.pk, "campaign": "", "held_at": "12/08/2025 08:30", "place": "Phòng họp số 1",
+        "co-quan": cast.body.pk, "mode": "paper", "campaign": "", "held_at": "12/08/2025 08:30",
+        "place": "Phòng họp số 1",
         "chair": "Nguyễn Văn Hải", "secretary": "Lê Thị Thu", "members_total": "10", "members_present": "5",
         "absentees": ""})
     assert response.status_code == 400
     assert ("Không đủ số thành viên để họp: có mặt 5/10, cần quá nửa tổng số thành viên (ít nhất 6)."
             in response.content.decode())
     response = client.post(reverse("dossiers:council_create"), {
-        "issuer": cast.body.pk, "campaign": "", "held_at": "12/08/2025 08:30", "place": "Phòng họp số 1",
+        "co-quan": cast.body.pk, "mode": "paper", "campaign": "", "held_at": "12/08/2025 08:30",
+        "place": "Phòng họp số 1",
         "chair": "Nguyễn Văn Hải", "secretary": "Lê Thị Thu", "members_total": "10", "members_present": "9",
         "absentees": ""})
     session = CouncilSession.objects.get()
@@ -469,11 +482,11 @@ def ballots_data(*rows):
     return data
 
 
-def test_council_member_records_ballots_and_the_office_closes_through_the_pages(cast, client_for):
+def test_the_secretary_enters_the_paper_count_and_the_office_closes_through_the_pages(cast, client_for):
     dossier = council_dossier(cast, extra_people=1)
     first, second = dossier.nominations.order_by("order")
     session = new_session(cast)
-    client = client_for(cast.council)
+    client = client_for(cast.reviewer)
     page = client.get(urls(session)["ballots"]).content.decode()
     assert "Nguyễn Thị Hương" in page and "Trần Văn Thêm 1" in page and "Từ 70% trên tổng số thành viên" in page
     response = client.post(urls(session)["ballots"], ballots_data((first, 8, 2, 0, 0), (second, 6, 3, 0, 1)))
@@ -489,7 +502,7 @@ def test_council_member_records_ballots_and_the_office_closes_through_the_pages(
     response = client_for(cast.reviewer).post(urls(session)["close"], {"conclusion": "Thống nhất."})
     assert response["Location"] == urls(session)["detail"]
     assert Dossier.objects.get(pk=dossier.pk).state == DossierState.AWAITING_DECISION
-    page = client_for(cast.council).get(urls(session)["ballots"]).content.decode()
+    page = client_for(cast.reviewer).get(urls(session)["ballots"]).content.decode()
     assert "Phiên họp đã kết thúc lúc" in page
 
 

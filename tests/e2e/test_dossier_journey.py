@@ -31,10 +31,11 @@ from dossiers.enums import Outcome
 from dossiers.models import EligibilityRule, NominationMeeting
 from dossiers.services import building, meetings
 from dossiers.services.workflow import transition
+from orgs.enums import Role
 from tests.e2e.helpers import log_in, log_out
 from tests.factories.campaigns import award_form, draft_campaign, legal_profile
 from tests.factories.dossiers import complete_report
-from tests.factories.orgs import PersonFactory
+from tests.factories.orgs import MembershipFactory, PersonFactory, UserFactory
 from tests.pdf_assertions import assert_in_order, pdf_pages_text, pdf_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -145,7 +146,20 @@ def journey(db, cast):
     bk_dossier = transition(prepared_dossier(cast, campaign, offers[BK], people[TUNG], earlier),
                             "to_leader", by=cast.reviewer)
     assert (cstd_dossier.state, bk_dossier.state) == ("in_council", "awaiting_decision")
-    return {"campaign": campaign, "deadline": deadline, "today": today, "people": people}
+    # the council of five: the leader chairs it, the office's head is its secretary
+    member = UserFactory(username="uyvien", first_name="Lan", last_name="Vũ Thị")
+    member.set_password(cast.password)
+    member.save()
+    MembershipFactory(user=member, organisation=cast.body, role=Role.COUNCIL)
+    absent = UserFactory(username="uyvien2", first_name="Tùng", last_name="Đỗ Văn")
+    MembershipFactory(user=absent, organisation=cast.body, role=Role.COUNCIL)
+    council = [("Lê Quang Thắng", "Giám đốc Sở", "Chủ tịch Hội đồng", cast.approver),
+               ("Phạm Thu Hà", "Chánh Văn phòng", "Ủy viên, Thư ký Hội đồng", cast.reviewer),
+               ("Hoàng Đức Minh", "Phó Giám đốc Sở", "Phó Chủ tịch Hội đồng", cast.council),
+               ("Vũ Thị Lan", "Trưởng phòng Tổ chức cán bộ", "Ủy viên", member),
+               ("Đỗ Văn Tùng", "Trưởng phòng Công chức, viên chức", "Ủy viên", absent)]
+    return {"campaign": campaign, "deadline": deadline, "today": today, "people": people, "council": council,
+            "member": member, "lan_nomination": cstd_dossier.nominations.get().pk}
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -407,57 +421,82 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(main.locator(".badge").filter(has_text="Chờ lãnh đạo quyết định")).to_be_visible()
     shot("15-sent-to-leader")
 
-    # 6. The council: the office opens a session, a council member records the ballot, the office closes it.
+    # 6. The council of five: the office keeps its list, opens the session with the roll call (one member
+    # absent, giving a written opinion); the four present vote by secret ballot, each from their own account;
+    # the office records the absent member's signed opinion; the chair (the leader) closes the session.
     office_menu(page, "Hội đồng Thi đua – Khen thưởng")
     expect(page.get_by_role("heading", name="Phiên họp Hội đồng Thi đua – Khen thưởng")).to_be_visible()
+    page.get_by_role("link", name="Thành phần Hội đồng").click()
+    members = journey["council"]
+    for index, (name, position, title, user) in enumerate(members):
+        page.locator(f'[name="tv-{index}-full_name"]').fill(name)
+        page.locator(f'[name="tv-{index}-position"]').fill(position)
+        page.locator(f'[name="tv-{index}-title"]').select_option(label=title)
+        page.locator(f'[name="tv-{index}-user"]').select_option(label=f"{user.get_full_name()} ({user.username})")
+    page.get_by_role("button", name="Lưu thành phần Hội đồng").click()
+    expect(alert(page, "Đã lưu thành phần Hội đồng của Sở Nội vụ tỉnh Thử: 5 thành viên.")).to_be_visible()
+    page.get_by_role("link", name="Quay lại").click()
     page.get_by_role("link", name="Mở phiên họp").click()
-    expect(page.get_by_label("Cơ quan (Hội đồng TĐKT của)").locator("option:checked")).to_contain_text(cast.body.name)
     page.get_by_label("Phong trào thi đua").select_option(label=f"{TITLE} ({PLAN})")
     page.get_by_label("Thời gian họp").fill(f"{today} 08:30")
     page.get_by_label("Địa điểm").fill("Phòng họp số 1, Sở Nội vụ tỉnh Thử")
-    page.get_by_label("Chủ trì").fill("Lê Quang Thắng – Giám đốc Sở, Chủ tịch Hội đồng")
-    page.get_by_label("Thư ký").fill("Lê Thị Thu – Chánh Văn phòng")
-    page.get_by_label("Tổng số thành viên Hội đồng").fill("10")
-    page.get_by_label("Số thành viên có mặt").fill("9")
-    page.get_by_label("Thành viên vắng mặt").fill("Hoàng Văn Nam (gửi phiếu bằng văn bản)")
+    expect(page.get_by_label("Thành viên bỏ phiếu trên cổng")).to_be_checked()  # the default, not paper
+    page.get_by_label("Đỗ Văn Tùng – Ủy viên").select_option(label="Vắng mặt, có ý kiến bằng văn bản")
+    expect(page.get_by_label("Người chủ trì").locator("option:checked")).to_contain_text("Lê Quang Thắng")
     shot("16-council-form")
     page.get_by_role("button", name="Mở phiên họp").click()
     expect(alert(page, "Đã mở phiên họp Hội đồng.")).to_be_visible()
     expect(page.locator("#session-state")).to_have_text("Đang họp")
+    expect(page.locator("#not-voted")).to_contain_text("Còn 4 người chưa bỏ phiếu đủ")
     agenda = page.locator("#council-agenda")
-    expect(agenda.get_by_role("row").filter(has_text=LAN)).to_contain_text("Chưa ghi kết quả biểu quyết")
+    expect(agenda.get_by_role("row").filter(has_text=LAN)).to_contain_text("Còn 4 người chưa bỏ phiếu")
     expect(agenda).not_to_contain_text(huong)  # Giấy khen needs no council
     session_url = page.url
     log_out(page)
 
-    log_in(page, base, cast.council.username, cast.password)
-    office_menu(page, "Hội đồng Thi đua – Khen thưởng")
-    page.locator("#council-table tbody tr").filter(has_text="Đang họp").get_by_role("link").click()
-    expect(page).to_have_url(session_url)
-    expect(page.get_by_role("button", name="Kết thúc phiên họp")).to_have_count(0)  # the office closes it
-    page.get_by_role("link", name="Ghi kết quả biểu quyết").click()
-    ballots = page.locator("#ballots-table")
-    expect(cell_field(ballots, LAN, "Hình thức").locator("option:checked")).to_have_text("Bỏ phiếu kín")
-    cell_field(ballots, LAN, "Đồng ý").fill("8")
-    cell_field(ballots, LAN, "Không đồng ý").fill("1")
-    cell_field(ballots, LAN, "Không biểu quyết").fill("0")
-    cell_field(ballots, LAN, "Đồng ý bằng văn bản").fill("1")
-    shot("17-council-ballots")
-    page.get_by_role("button", name="Lưu kết quả biểu quyết").click()
-    expect(alert(page, "Đã ghi kết quả biểu quyết của 1 người, tập thể.")).to_be_visible()
-    lan_row = page.locator("#council-agenda").get_by_role("row").filter(has_text=LAN)
-    expect(lan_row).to_contain_text("90%")  # (8 + 1 written) / 10 members
-    expect(lan_row).to_contain_text("Đạt")
-    log_out(page)
+    voters = [(cast.approver, "Đồng ý"), (cast.reviewer, "Đồng ý"), (cast.council, "Không đồng ý"),
+              (journey["member"], "Đồng ý")]
+    for user, choice in voters:
+        log_in(page, base, user.username, cast.password)
+        page.goto(session_url)
+        page.get_by_role("link", name="Bỏ phiếu").click()
+        ballot = page.locator(f"#vote-{journey['lan_nomination']}")
+        expect(ballot).to_contain_text("Bỏ phiếu kín")
+        ballot.get_by_label(choice, exact=True).check()
+        if user == cast.council:
+            shot("17-council-ballot")
+        page.get_by_role("button", name="Gửi phiếu").click()
+        expect(alert(page, "Đã ghi phiếu của bạn cho 1 người, tập thể.")).to_be_visible()
+        page.get_by_role("link", name="Bỏ phiếu").click()  # a secret ballot cast is not asked again
+        expect(page.locator(f"#vote-{journey['lan_nomination']}")).to_contain_text("Bạn đã bỏ phiếu kín")
+        log_out(page)
 
     log_in(page, base, cast.reviewer.username, cast.password)
-    office_menu(page, "Hội đồng Thi đua – Khen thưởng")
-    page.locator("#council-table tbody tr").filter(has_text="Đang họp").get_by_role("link").click()
+    page.goto(session_url)
+    expect(page.locator("#not-voted")).to_have_text("Mọi thành viên có mặt đã bỏ phiếu")
+    expect(page.locator("#council-agenda")).not_to_contain_text("Không đồng ý 1")  # no count while voting
+    page.locator("#session-members-table").get_by_role("row").filter(has_text="Đỗ Văn Tùng").get_by_role(
+        "link", name="Ghi ý kiến").click()
+    opinion = tmp_path / "y-kien-do-van-tung.pdf"
+    opinion.write_bytes(b"%PDF-1.4\n% y kien bang van ban\n%%EOF\n")
+    page.get_by_label("Bản chụp ý kiến bằng văn bản đã ký").set_input_files(str(opinion))
+    page.get_by_label("Đồng ý", exact=True).check()
+    page.get_by_role("button", name="Ghi ý kiến bằng văn bản").click()
+    expect(alert(page, "Đã ghi ý kiến bằng văn bản của Đỗ Văn Tùng.")).to_be_visible()
+    expect(page.locator("#session-members-table").get_by_role("row").filter(has_text="Đỗ Văn Tùng")).to_contain_text(
+        "Bản ký")
+    log_out(page)
+
+    log_in(page, base, cast.approver.username, cast.password)  # the chair closes the session
+    page.goto(session_url)
     page.get_by_label("Kết luận của phiên họp").fill("Hội đồng thống nhất đề nghị Giám đốc Sở xem xét, quyết định.")
     page.get_by_role("button", name="Kết thúc phiên họp").click()
     expect(alert(page, "Đã kết thúc phiên họp.")).to_be_visible()
     expect(page.locator("#session-state")).to_contain_text("Đã kết thúc lúc")
-    expect(page.get_by_role("link", name="Ghi kết quả biểu quyết")).to_have_count(0)
+    lan_row = page.locator("#council-agenda").get_by_role("row").filter(has_text=LAN)
+    expect(lan_row).to_contain_text("80%")  # (3 for in the room + 1 written) / 5 members
+    expect(lan_row).to_contain_text("Đạt")
+    expect(page.get_by_role("link", name="Bỏ phiếu")).to_have_count(0)
     shot("18-council-closed")
     log_out(page)
 
