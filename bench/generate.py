@@ -92,7 +92,10 @@ COPY_TIMES = {}  # table -> (rows, seconds spent in COPY)
 
 
 def copy_rows(table, columns, rows, chunk=50_000):
-    """COPY `rows` (tuples in the order of `columns`) into `table`; returns the number of rows."""
+    """COPY `rows` (tuples in the order of `columns`) into `table`; returns the number of rows. Columns the
+    model has and `columns` leaves out get their field's default (a column added by a later migration does
+    not break the generator)."""
+    columns, rows = _with_defaults(table, list(columns), rows)
     quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
     count = 0
     started = time.perf_counter()
@@ -108,6 +111,21 @@ def copy_rows(table, columns, rows, chunk=50_000):
     done, spent = COPY_TIMES.get(table, (0, 0.0))
     COPY_TIMES[table] = (done + count, spent + time.perf_counter() - started)
     return count
+
+
+def _with_defaults(table, columns, rows):
+    from django.apps import apps
+    from django.db.models import NOT_PROVIDED
+
+    model = next((m for m in apps.get_models(include_auto_created=True) if m._meta.db_table == table), None)
+    if model is None:
+        return columns, rows
+    extra = [(f.column, f.default) for f in model._meta.concrete_fields
+             if f.column not in columns and f.default is not NOT_PROVIDED and not callable(f.default)]
+    if not extra:
+        return columns, rows
+    values = tuple(default for _, default in extra)
+    return columns + [column for column, _ in extra], [tuple(row) + values for row in rows]
 
 
 class Ids:
@@ -571,7 +589,7 @@ class Generator:
                 rules.append((self.ids.next("campaigns_reminderrule"), "after", 0, 3, "office", True, pk))
         copy_rows("campaigns_campaign", [
             "id", "created_at", "updated_at", "kind", "status", "title", "theme", "plan_number", "plan_symbol",
-            "plan_date", "signer_name", "signer_title", "signer_authority", "purpose", "requirements", "tasks_text",
+            "plan_date", "signer_name", "signer_title", "sign_as", "purpose", "requirements", "tasks_text",
             "awards_guidance", "implementation", "period_start", "period_end", "summary_deadline", "dossier_deadline",
             "eligible_subject_types", "eligible_org_kinds", "launched_at", "closed_at", "copied_from_id",
             "created_by_id", "issuer_id", "legal_profile_id"], rows)
@@ -1070,7 +1088,7 @@ class Generator:
         counts = {
             "dossiers_decision": copy_rows("dossiers_decision", [
                 "id", "issuer_id", "kind", "higher_authority", "campaign_id", "number", "symbol", "year", "date",
-                "title", "signer_name", "signer_title", "signer_authority", "legal_profile_id", "memo_reference",
+                "title", "signer_name", "signer_title", "sign_as", "legal_profile_id", "memo_reference",
                 "snapshot", "signed_by_id", "created_at"], decisions),
             "dossiers_forwarding": copy_rows("dossiers_forwarding", [
                 "id", "issuer_id", "campaign_id", "to_authority", "memo_number", "memo_date", "signer_name",

@@ -1,5 +1,5 @@
 """Kế hoạch: the campaign's plan printed from its configuration (docs/domain.md, Documents)."""
-from core.letterhead import date_text, letterhead, lines, signature
+from core.letterhead import date_text, letterhead, lines, signed_by
 from documents.registry import register
 
 from .enums import CampaignStatus
@@ -32,7 +32,7 @@ def ke_hoach(campaign, part=""):
         "doc": {**letterhead(issuer, number=campaign.plan_reference, on=campaign.plan_date,
                              symbol=issuer.document_symbol("KH")),
                 "title": "Kế hoạch", "subject": campaign.title,
-                "signature": signature(campaign.signer_title, campaign.signer_name, campaign.signer_authority),
+                "signature": signed_by(campaign, issuer),
                 "recipients": ["Các phòng, đơn vị thuộc và trực thuộc;", "Lãnh đạo cơ quan;"], "archive": "VT, TĐKT"},
         "title": campaign.title, "issuer": issuer.name, "draft": campaign.status == CampaignStatus.DRAFT,
         "theme": lines(campaign.theme),

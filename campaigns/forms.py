@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 
 from awards.enums import SubjectType
 from awards.models import AwardForm, LegalBasisProfile
-from core.forms import NfcFormMixin
+from core.forms import NfcFormMixin, SignerFormMixin
 from orgs.enums import OrgKind, Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField, OrganisationMultipleChoiceField
 from orgs.models import EmulationBloc, Organisation
@@ -55,7 +55,7 @@ class AmendmentForm(forms.Form):
         return reason
 
 
-class CampaignForm(NfcFormMixin, forms.ModelForm):
+class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
     issuer = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Cơ quan phát động")
     eligible_subject_types = forms.MultipleChoiceField(
         label="Đối tượng được khen", choices=SubjectType.choices, widget=forms.CheckboxSelectMultiple,
@@ -69,7 +69,7 @@ class CampaignForm(NfcFormMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["kind", "issuer", "title", "theme", "plan_number", "plan_symbol", "plan_date",
-                  "signer_authority", "signer_title", "signer_name", "period_start", "period_end",
+                  "sign_as", "signer_title", "signer_name", "period_start", "period_end",
                   "summary_deadline", "dossier_deadline", "legal_profile", "eligible_subject_types",
                   "eligible_org_kinds", "purpose", "requirements", "tasks_text", "awards_guidance",
                   "implementation"]
@@ -87,7 +87,7 @@ class CampaignForm(NfcFormMixin, forms.ModelForm):
              Row(Column("plan_number", css_class="col-md-3"), Column("plan_symbol", css_class="col-md-3"),
                  Column("plan_date", css_class="col-md-3"))),
             ("Người ký", Row(*[Column(name, css_class="col-md-4")
-                               for name in ("signer_authority", "signer_title", "signer_name")])),
+                               for name in ("sign_as", "signer_title", "signer_name")])),
             ("Thời gian và hạn", Row(*[Column(name, css_class="col-md-3") for name in (
                 "period_start", "period_end", "summary_deadline", "dossier_deadline")])),
             ("Đối tượng và căn cứ", "legal_profile", "eligible_subject_types", "eligible_org_kinds"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from awards.enums import SubjectType
 from awards.models import AwardForm, LegalBasisProfile
+from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
 from orgs.enums import Role
 from orgs.models import EmulationBloc, Organisation, subtree_q
@@ -78,8 +79,8 @@ class Campaign(TimeStampedModel):
     signer_name = models.CharField("người ký", max_length=120, blank=True)
     signer_title = models.CharField("chức vụ người ký", max_length=120, blank=True,
                                     help_text="Ví dụ: Giám đốc; Phó Giám đốc.")
-    signer_authority = models.CharField("thẩm quyền ký", max_length=40, blank=True,
-                                        help_text="Ví dụ: KT. GIÁM ĐỐC (để trống nếu người đứng đầu ký).")
+    sign_as = models.CharField("hình thức ký", max_length=6, choices=SIGN_AS, blank=True, default="",
+                               help_text="KT. khi cấp phó ký thay; TM., Q., TL., TUQ. theo Nghị định 30/2020.")
     purpose = models.TextField("mục đích", blank=True)
     requirements = models.TextField("yêu cầu", blank=True)
     tasks_text = models.TextField("nhiệm vụ, giải pháp", blank=True)

@@ -2,7 +2,7 @@
 
 Contexts are plain JSON (they are frozen in snapshots), so dates are formatted here, once.
 """
-from .vntext import in_hoa, ngay_van_ban
+from .vntext import in_hoa, ngay_van_ban, unbroken_names
 
 BLANK_DATE = "ngày … tháng … năm …"
 
@@ -12,16 +12,60 @@ def letterhead(organisation, *, number="", on=None, symbol=""):
     parent = organisation.parent
     place = organisation.place_name or ""
     return {
-        "parent_body": in_hoa(parent.name) if parent is not None else "",
-        "issuer": in_hoa(organisation.name),
+        "parent_body": unbroken_names(in_hoa(parent.name)) if parent is not None else "",
+        "issuer": unbroken_names(in_hoa(organisation.name)),
         "number": number or (f"…/{symbol}" if symbol else ""),
         "place_date": (ngay_van_ban(on, place) if on
                        else f"{place}, {BLANK_DATE}" if place else BLANK_DATE.capitalize()),
     }
 
 
+# How a document is signed (Nghị định 30/2020, Phụ lục I, the signature's "quyền hạn, chức vụ"): by the head
+# himself, or for the head by a deputy (KT.), by an acting head (Q.), for a collective body (TM.), by order
+# (TL.) or by delegation (TUQ.). The value is stored on each signed record (Quyết định, Tờ trình, Kế hoạch).
+SIGN_AS = [
+    ("", "Người đứng đầu ký"),
+    ("kt", "KT. – cấp phó ký thay người đứng đầu"),
+    ("q", "Q. – quyền người đứng đầu ký"),
+    ("tm", "TM. – người đứng đầu ký thay mặt tập thể"),
+    ("tm_kt", "TM. tập thể, KT. – cấp phó ký thay"),
+    ("tl", "TL. – ký thừa lệnh"),
+    ("tuq", "TUQ. – ký thừa ủy quyền"),
+]
+# the ways of signing in which the signer's own title is printed under the head's
+SIGNER_TITLE_PRINTED = {"kt", "tm_kt", "tl", "tuq"}
+
+
+def signature_lines(sign_as, head, signer_title, collective=""):
+    """The lines above the signer's name, IN HOA: ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], ["GIÁM ĐỐC"]…
+    `head`: the title of the body's head; `collective`: the collective body's name (TM.)."""
+    head, own = in_hoa(head), in_hoa(signer_title or head)
+    return {
+        "": [head],
+        "kt": [f"KT. {head}", own],
+        "q": [f"Q. {head}"],
+        "tm": [f"TM. {in_hoa(collective)}", head],
+        "tm_kt": [f"TM. {in_hoa(collective)}", f"KT. {head}", own],
+        "tl": [f"TL. {head}", own],
+        "tuq": [f"TUQ. {head}", own],
+    }.get(sign_as or "", [own])
+
+
 def signature(title, name, authority=""):
-    return {"authority": in_hoa(authority), "title": in_hoa(title), "name": name}
+    """A signature block of one title (and an optional line above it), e.g. ("Người thẩm định hồ sơ", name)."""
+    return _block([line for line in (in_hoa(authority), in_hoa(title)) if line], name)
+
+
+def signed_by(record, body):
+    """The signature block of a signed record (its sign_as, signer_title, signer_name) issued by `body`."""
+    return _block(signature_lines(record.sign_as, body.head, record.signer_title, body.collective_name),
+                  record.signer_name)
+
+
+def _block(lines, name):
+    """{lines, name}; with `authority` (the lines above the last) and `title` (the last) for the layouts that
+    place them apart (the certificate)."""
+    return {"lines": lines, "authority": " ".join(lines[:-1]), "title": lines[-1] if lines else "", "name": name}
 
 
 def date_text(value):

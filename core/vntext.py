@@ -4,6 +4,7 @@ Domain-free and dependency-free, so every document template (through `core.templ
 and every service can share one reading of "Bằng chữ: …" and one spelling of "ngày 05 tháng 8 năm 2025".
 """
 import datetime
+import re
 import unicodedata
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -120,3 +121,18 @@ def in_hoa(text):
     PDF viewers and search indexes then treat as a different word.
     """
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text or "").upper())
+
+
+# Words a header line must not break inside (Nghị định 30/2020's header block centres the organ's name on two
+# or three lines): a place name with its kind ("tỉnh Quảng Trị"), and the compounds of the field.
+_PLACE = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)(\s+\S+)+$", re.IGNORECASE)
+_COMPOUNDS = re.compile(r"\b(thi đua|khen thưởng|nhân dân|nội vụ|tài chính|thông tin)\b", re.IGNORECASE)
+NBSP = "\u00a0"
+
+
+def unbroken_names(text):
+    """`text` with non-breaking spaces inside its place name (from the last "tỉnh", "xã"… to the end) and
+    inside the field's compound words, so that a long organ name wraps between words, never inside
+    "TỈNH QUẢNG TRỊ" or "KHEN THƯỞNG"."""
+    text = _PLACE.sub(lambda m: m.group(0).replace(" ", NBSP), text or "")
+    return _COMPOUNDS.sub(lambda m: m.group(0).replace(" ", NBSP), text)

@@ -5,8 +5,8 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 `documents.services.current`.
 """
 from awards.enums import AwardCategory
-from core.letterhead import date_text, letterhead, lines, signature
-from core.vntext import in_hoa, so_thanh_chu_tien
+from core.letterhead import date_text, letterhead, lines, signature, signed_by
+from core.vntext import in_hoa, so_thanh_chu_tien, unbroken_names
 from documents.registry import register
 from orgs import scope
 from orgs.enums import Role
@@ -130,9 +130,9 @@ def to_trinh(dossier, part=""):
         "doc": {**letterhead(unit, number=dossier.memo_number, on=dossier.memo_date,
                              symbol=unit.document_symbol("TTr")),
                 "title": "Tờ trình", "subject": f"Về việc đề nghị {phrase}",
-                "signature": signature(dossier.signer_title, dossier.signer_name),
+                "signature": signed_by(dossier, unit),
                 "recipients": ["Như trên;"], "archive": "VT"},
-        "addressee": f"Hội đồng Thi đua – Khen thưởng {campaign.issuer.name}",
+        "addressee": campaign.issuer.council_name,
         "basis": basis, "unit": unit.name, "campaign": campaign.title, "award_form": award_form,
         "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": _counts(rows), "nominees": rows,
         "attachments": attachments, "copies": dossier.offer.copies,
@@ -273,7 +273,7 @@ def quyet_dinh(decision, part=""):
     rows = snap.get("awardees", [])
     total = snap.get("total_bonus", 0) or 0
     forms = sorted({row["award_form"] for row in rows})
-    authority_line = in_hoa(f"{decision.signer_title.removeprefix('Phó ').removeprefix('phó ')} {issuer.name}")
+    authority_line = in_hoa(issuer.authority)
     awardees, notes = [], []
     for row in rows:
         mark = ""
@@ -284,7 +284,7 @@ def quyet_dinh(decision, part=""):
     return {
         "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
                 "title": "Quyết định", "subject": decision.title,
-                "signature": signature(decision.signer_title, decision.signer_name, decision.signer_authority),
+                "signature": signed_by(decision, issuer),
                 "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
         "authority_line": authority_line, "issuer": issuer.name, "basis": snap.get("basis", []),
         "memo_reference": decision.memo_reference, "forms": forms,
@@ -293,7 +293,7 @@ def quyet_dinh(decision, part=""):
         "title_bonus_basis": " và ".join(snap.get("title_bonus_basis", [])),
         "total": _money(total), "total_words": so_thanh_chu_tien(total) if total else "",
         "list_caption": f"(Kèm theo Quyết định số {decision.reference} {date_text(decision.date)} của "
-                        f"{decision.signer_title} {issuer.name})",
+                        f"{issuer.authority})",
     }
 
 
@@ -349,7 +349,7 @@ def _certificate(award):
     if decision and decision.kind == Decision.HIGHER and decision.higher_authority:
         authority = in_hoa(decision.higher_authority)  # e.g. "Chủ tịch UBND tỉnh", not the body that forwarded
     elif decision:
-        authority = in_hoa(f"{decision.signer_title.removeprefix('Phó ')} {decision.issuer.name}")
+        authority = in_hoa(decision.issuer.authority)
     return {
         "title": in_hoa(award.award_form.certificate_title or award.award_form.name),
         "authority": authority,
@@ -358,8 +358,7 @@ def _certificate(award):
         "achievement": award.achievement or (award.campaign.title if award.campaign_id else ""),
         "decision": f"Quyết định số {award.decision_number} {date_text(award.decision_date)}",
         "place_date": letterhead(decision.issuer, on=decision.date)["place_date"] if decision else "",
-        "signature": signature(decision.signer_title, decision.signer_name, decision.signer_authority)
-        if decision else {}, "number": f"{award.pk:05d}",
+        "signature": signed_by(decision, decision.issuer) if decision else {}, "number": f"{award.pk:05d}",
         "verify_url": url, "qr": qr_svg(url),
         "offsets": certificate_offsets(award.award_form),
     }
@@ -416,7 +415,7 @@ def to_trinh_cap_tren(forwarding, part=""):
     return {
         "doc": {**letterhead(issuer, number=forwarding.memo_number, on=forwarding.memo_date),
                 "title": "Tờ trình", "subject": "Về việc đề nghị khen thưởng",
-                "signature": signature(forwarding.signer_title, forwarding.signer_name),
+                "signature": signed_by(forwarding, issuer),
                 "recipients": ["Như trên;", "Ban Thi đua – Khen thưởng;"], "archive": "VT, TĐKT"},
         "addressee": forwarding.to_authority, "issuer": issuer.name, "basis": basis,
         "campaign": forwarding.campaign.title if forwarding.campaign_id else "",
@@ -450,7 +449,8 @@ def bien_ban_hoi_dong(session, part=""):
     return {
         # the council issues its own minutes, under its body, in its own series of numbers (docs/domain.md, Documents)
         "doc": {**letterhead(session.issuer, on=held.date(), symbol="BB-HĐTĐKT"),
-                "parent_body": in_hoa(session.issuer.name), "issuer": in_hoa("Hội đồng Thi đua – Khen thưởng"),
+                "parent_body": unbroken_names(in_hoa(session.issuer.name)),
+                "issuer": unbroken_names(in_hoa("Hội đồng Thi đua – Khen thưởng")),
                 "title": "Biên bản",
                 "subject": "Họp Hội đồng Thi đua – Khen thưởng" + (f" xét khen thưởng {session.campaign.title}"
                                                                    if session.campaign_id else "")},

@@ -18,6 +18,19 @@ class OrgKind(models.TextChoices):
     KHAC = "khac", "Khác"
 
 
+# The title of a body's head, by kind (Nghị định 30/2020 signs "GIÁM ĐỐC", "CHỦ TỊCH"…): the default of
+# Organisation.head_title, which an admin may set for a body that differs (a Trường: "Hiệu trưởng").
+HEAD_TITLES = {
+    "ubnd_tinh": "Chủ tịch", "ubnd_huyen": "Chủ tịch", "ubnd_xa": "Chủ tịch", "so": "Giám đốc",
+    "phong": "Trưởng phòng", "van_phong": "Chánh Văn phòng", "chi_cuc": "Chi cục trưởng", "trung_tam": "Giám đốc",
+    "don_vi_su_nghiep": "Giám đốc", "phong_huyen": "Trưởng phòng", "phong_xa": "Trưởng phòng", "bo": "Bộ trưởng",
+    "khac": "Thủ trưởng",
+}
+
+# A collective body (tập thể lãnh đạo) signs "TM." in its collective name: the UBND of each level.
+COLLECTIVE_NAMES = {"ubnd_tinh": "Ủy ban nhân dân", "ubnd_huyen": "Ủy ban nhân dân", "ubnd_xa": "Ủy ban nhân dân"}
+
+
 class Gender(models.TextChoices):
     MALE = "nam", "Nam"
     FEMALE = "nu", "Nữ"

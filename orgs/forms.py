@@ -36,7 +36,7 @@ class OrganisationForm(NfcFormMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["parent", "kind", "name", "short_name", "code", "abbreviation", "place_name",
+        fields = ["parent", "kind", "name", "short_name", "code", "abbreviation", "place_name", "head_title",
                   "address", "phone", "email", "valid_from", "order"]
         widgets = {"valid_from": DATE_WIDGET}
 

@@ -53,6 +53,10 @@ class Organisation(TimeStampedModel):
     place_name = models.CharField(
         "địa danh", max_length=80, blank=True,
         help_text="Dùng trong dòng ngày tháng của văn bản, ví dụ Quảng Trị.")
+    head_title = models.CharField(
+        "chức danh người đứng đầu", max_length=60, blank=True,
+        help_text="In ở chữ ký văn bản (GIÁM ĐỐC, KT. CHỦ TỊCH…). Để trống: theo loại cơ quan "
+                  "(Chủ tịch, Giám đốc, Trưởng phòng…).")
     parent = models.ForeignKey(
         "self", verbose_name="đơn vị cấp trên", null=True, blank=True,
         on_delete=models.PROTECT, related_name="children")
@@ -174,6 +178,37 @@ class Organisation(TimeStampedModel):
             )
         Organisation.objects.filter(pk=self.pk).update(path=new_path, depth=new_depth)
         self.path, self.depth = new_path, new_depth
+
+    @property
+    def head(self):
+        """The title of the body's head: "Giám đốc", "Chủ tịch" (its own, or its kind's)."""
+        from .enums import HEAD_TITLES
+
+        return self.head_title or HEAD_TITLES.get(self.kind, "Thủ trưởng")
+
+    @property
+    def authority(self):
+        """Who decides in the body's name: "Giám đốc Sở Nội vụ tỉnh Quảng Trị", "Chủ tịch Ủy ban nhân dân tỉnh …"
+        (the register, the decision list and "của …" lines name this, never the deputy who signed)."""
+        return f"{self.head} {self.name}"
+
+    @property
+    def council_name(self):
+        """The body's Hội đồng Thi đua – Khen thưởng: "… tỉnh Quảng Trị" for a UBND, "… Sở Nội vụ …" otherwise."""
+        from .enums import COLLECTIVE_NAMES
+
+        name = self.name
+        prefix = COLLECTIVE_NAMES.get(self.kind, "")
+        if prefix and name.lower().startswith(prefix.lower() + " "):
+            name = name[len(prefix) + 1:]
+        return f"Hội đồng Thi đua – Khen thưởng {name}"
+
+    @property
+    def collective_name(self):
+        """What a collective body signs "TM." in ("Ủy ban nhân dân"), else its own name."""
+        from .enums import COLLECTIVE_NAMES
+
+        return COLLECTIVE_NAMES.get(self.kind, self.name)
 
     def document_symbol(self, kind_code):
         """'KH' -> 'KH-SNV': the symbol part of a document number."""

@@ -158,7 +158,7 @@ def profile_data(code):
 
 def campaign_data(t, **changes):
     return {"kind": "special", "issuer": t.body.pk, "title": "Đợt thi đua đặc biệt (đã sửa)", "theme": "",
-            "plan_number": "175", "plan_symbol": "KH-SNV", "plan_date": "10/07/2024", "signer_authority": "",
+            "plan_number": "175", "plan_symbol": "KH-SNV", "plan_date": "10/07/2024", "sign_as": "",
             "signer_title": "", "signer_name": "", "period_start": "15/07/2024", "period_end": "31/07/2025",
             "summary_deadline": "05/08/2025", "dossier_deadline": "05/08/2025", "legal_profile": t.profile.pk,
             "eligible_subject_types": ["individual", "collective"], "purpose": "", "requirements": "",
@@ -262,7 +262,7 @@ def verdict_data(t):
 
 def decision_data(t):
     return {"number": "126", "symbol": "QĐ-SNV", "date": "21/08/2025", "title": "Về việc khen thưởng",
-            "memo_reference": "", "signer_authority": "", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
+            "memo_reference": "", "sign_as": "", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
             "legal_profile": t.campaign3.legal_profile_id, "nominations": [t.nomination_approved.pk]}
 
 

@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 
 from awards.models import LegalBasisProfile
-from core.forms import NfcFormMixin
+from core.forms import NfcFormMixin, SignerFormMixin
 from orgs.forms import DATE_WIDGET
 
 from ..models import Decision, Forwarding, Nomination
@@ -17,12 +17,12 @@ class NominationsField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({unit}) – {obj.dossier.offer.award_form}"
 
 
-class DecisionForm(NfcFormMixin, forms.ModelForm):
+class DecisionForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
     nominations = NominationsField(queryset=Nomination.objects.none(), label="Người, tập thể được khen thưởng")
 
     class Meta:
         model = Decision
-        fields = ["number", "symbol", "date", "title", "memo_reference", "signer_authority", "signer_title",
+        fields = ["number", "symbol", "date", "title", "memo_reference", "sign_as", "signer_title",
                   "signer_name", "legal_profile"]
         widgets = {"date": DATE_WIDGET}
 
@@ -33,12 +33,12 @@ class DecisionForm(NfcFormMixin, forms.ModelForm):
         self.fields["legal_profile"].required = True
 
 
-class ForwardForm(NfcFormMixin, forms.ModelForm):
+class ForwardForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
     nominations = NominationsField(queryset=Nomination.objects.none(), label="Người, tập thể trình cấp trên")
 
     class Meta:
         model = Forwarding
-        fields = ["to_authority", "memo_number", "memo_date", "signer_title", "signer_name"]
+        fields = ["to_authority", "memo_number", "memo_date", "sign_as", "signer_title", "signer_name"]
         widgets = {"memo_date": DATE_WIDGET}
 
     def __init__(self, *args, nominations, **kwargs):

@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 
 from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
-from core.forms import NfcFormMixin
+from core.forms import NfcFormMixin, SignerFormMixin
 from core.text import filter_by_search
 from orgs.enums import Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField
@@ -41,10 +41,10 @@ class DossierStartForm(forms.Form):
         return cleaned
 
 
-class DossierInfoForm(NfcFormMixin, forms.ModelForm):
+class DossierInfoForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
     class Meta:
         model = Dossier
-        fields = ["memo_number", "memo_date", "signer_title", "signer_name", "meeting", "note"]
+        fields = ["memo_number", "memo_date", "sign_as", "signer_title", "signer_name", "meeting", "note"]
         widgets = {"memo_date": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 3})}
         labels = {"signer_title": "Chức vụ người ký Tờ trình"}
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
+from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
 from orgs.models import Organisation, Person
 
@@ -46,6 +47,8 @@ class Dossier(TimeStampedModel):
     memo_date = models.DateField("ngày Tờ trình", null=True, blank=True)
     signer_name = models.CharField("người ký Tờ trình", max_length=120, blank=True)
     signer_title = models.CharField("chức vụ người ký", max_length=120, blank=True)
+    sign_as = models.CharField("hình thức ký", max_length=6, choices=SIGN_AS, blank=True, default="",
+                               help_text="KT. khi cấp phó ký thay; TM., Q., TL., TUQ. theo Nghị định 30/2020.")
     meeting = models.ForeignKey("dossiers.NominationMeeting", verbose_name="biên bản họp bình xét", null=True,
                                 blank=True, on_delete=models.SET_NULL, related_name="dossiers")
     note = models.TextField("ghi chú của đơn vị", blank=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from awards.enums import BallotType, SubjectType
 from awards.models import AwardForm, LegalBasisProfile
 from campaigns.models import Campaign
+from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
 from core.text import search_key
 from orgs.models import Organisation, Person
@@ -117,7 +118,8 @@ class Decision(NormalizedTextModel):
     title = models.CharField("trích yếu", max_length=500)
     signer_name = models.CharField("người ký", max_length=120)
     signer_title = models.CharField("chức vụ người ký", max_length=120)
-    signer_authority = models.CharField("thẩm quyền ký", max_length=40, blank=True)
+    sign_as = models.CharField("hình thức ký", max_length=6, choices=SIGN_AS, blank=True, default="",
+                               help_text="KT. khi cấp phó ký thay; TM., Q., TL., TUQ. theo Nghị định 30/2020.")
     legal_profile = models.ForeignKey(LegalBasisProfile, verbose_name="bộ căn cứ pháp lý", null=True, blank=True,
                                       on_delete=models.PROTECT, related_name="decisions")
     memo_reference = models.CharField("xét đề nghị tại Tờ trình số", max_length=200, blank=True)
@@ -157,6 +159,8 @@ class Forwarding(NormalizedTextModel):
     memo_date = models.DateField("ngày Tờ trình")
     signer_name = models.CharField("người ký", max_length=120)
     signer_title = models.CharField("chức vụ người ký", max_length=120)
+    sign_as = models.CharField("hình thức ký", max_length=6, choices=SIGN_AS, blank=True, default="",
+                               help_text="KT. khi cấp phó ký thay; TM., Q., TL., TUQ. theo Nghị định 30/2020.")
     nominations = models.ManyToManyField("dossiers.Nomination", related_name="forwardings")
     decision = models.ForeignKey(Decision, verbose_name="quyết định của cấp trên", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="forwardings")

@@ -113,7 +113,8 @@ class DecisionSignView(CampaignActionMixin, FormView):
                 "symbol": campaign.issuer.document_symbol("QĐ"), "legal_profile": campaign.legal_profile,
                 "title": f"Về việc khen thưởng thành tích trong {campaign.title[0].lower()}{campaign.title[1:]}",
                 "signer_name": self.request.user.get_full_name(),
-                "signer_title": person.position if person else "Giám đốc",
+                "signer_title": person.position if person and person.position else campaign.issuer.head,
+                "sign_as": "kt" if person and person.position.lower().startswith("phó") else "",
                 "nominations": list(self.approved(within=True))}
 
     def form_valid(self, form):

@@ -77,7 +77,7 @@ def test_profiles_dates_and_basis_lines():
     nd152 = LegalBasisProfile.objects.get(code="nd-152-2025")
     assert (nd98.valid_from, nd98.valid_until) == (date(2024, 1, 1), date(2025, 7, 1))
     assert (nd152.valid_from, nd152.valid_until) == (date(2025, 7, 1), None)
-    assert nd152.lines()[0] == "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+    assert nd152.lines()[0] == "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"
     assert "152/2025/NĐ-CP" in nd152.lines()[1]
     assert nd98.collective_multiplier == nd152.collective_multiplier == Decimal("2")
     assert list(LegalBasisProfile.objects.in_force(date(2025, 6, 30))) == [nd98]

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def general_data(cast, **changes):
     return {"kind": "special", "issuer": cast.body.pk, "title": "Đợt thi đua đặc biệt", "theme": "",
-            "plan_number": "173", "plan_symbol": "", "plan_date": "10/07/2024", "signer_authority": "KT. GIÁM ĐỐC",
+            "plan_number": "173", "plan_symbol": "", "plan_date": "10/07/2024", "sign_as": "kt",
             "signer_title": "Phó Giám đốc", "signer_name": "Hoàng Thị Minh Hà", "period_start": "15/07/2024",
             "period_end": "31/07/2025", "summary_deadline": "05/08/2025", "dossier_deadline": "05/08/2025",
             "legal_profile": legal_profile().pk, "eligible_subject_types": ["individual", "collective"],

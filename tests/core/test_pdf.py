@@ -35,7 +35,7 @@ def smoke_context(paragraphs=1, **extra):
         "subject": "Về việc đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
         "recipients": ["Như trên;", "Giám đốc Sở (để b/c);"],
         "archive": "VT, TĐKT",
-        "signature": {"authority": "KT. Giám đốc", "title": "Phó Giám đốc", "name": "Nguyễn Thị Hường"},
+        "signature": {"lines": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "name": "Nguyễn Thị Hường"},
         **extra.pop("doc", {}),
     }
     return {

@@ -177,3 +177,16 @@ def test_document_filters_leave_empty_values_empty():
 
 def test_in_hoa_filter_escapes_user_text():
     assert _render("{{ v|in_hoa }}", v="<b>đ</b>") == "&lt;B&gt;Đ&lt;/B&gt;"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN\u00a0DÂN TỈNH\u00a0QUẢNG\u00a0TRỊ"),
+    ("SỞ NỘI VỤ TỈNH THỪA THIÊN HUẾ", "SỞ NỘI\u00a0VỤ TỈNH\u00a0THỪA\u00a0THIÊN\u00a0HUẾ"),
+    ("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", "HỘI ĐỒNG THI\u00a0ĐUA – KHEN\u00a0THƯỞNG"),
+    ("UBND XÃ ĐẠI LỘC", "UBND XÃ\u00a0ĐẠI\u00a0LỘC"),
+    ("PHÒNG TỔ CHỨC CÁN BỘ", "PHÒNG TỔ CHỨC CÁN BỘ"),
+])
+def test_header_names_do_not_break_inside_a_place_or_a_compound(name, expected):
+    from core.vntext import unbroken_names
+
+    assert unbroken_names(name) == expected

@@ -45,7 +45,12 @@ def open_docx(data):
 
 
 def cell_lines(cell):
-    return [p.text for p in cell.paragraphs if p.text.strip()]
+    return [spaced(p.text) for p in cell.paragraphs if p.text.strip()]
+
+
+def spaced(text):
+    """The text as read: the non-breaking spaces that keep a header's place name on one line are spaces."""
+    return text.replace("\u00a0", " ")
 
 
 def row_cells(row):
@@ -69,7 +74,7 @@ def lines(document):
                 for cell in row_cells(row):
                     result += cell_lines(cell)
         elif block.text.strip():
-            result.append(block.text)
+            result.append(spaced(block.text))
     return result
 
 
@@ -126,7 +131,7 @@ def assert_header(document, left, right):
     left_cell, right_cell = header.rows[0].cells
     assert cell_lines(left_cell) == left
     assert cell_lines(right_cell) == right
-    issuer = next(p for p in left_cell.paragraphs if p.text == left[1 if len(left) > 1 else 0])
+    issuer = next(p for p in left_cell.paragraphs if spaced(p.text) == left[1 if len(left) > 1 else 0])
     assert all(run.bold for run in runs_of(issuer))
     nation, motto, place_date = [p for p in right_cell.paragraphs if p.text.strip()]
     assert all(run.bold for run in runs_of(nation))

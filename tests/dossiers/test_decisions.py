@@ -120,7 +120,7 @@ def test_leader_pages(cast, client_for):
     assert page.status_code == 200 and page.context["form"].initial["number"] == 1
     response = client.post(f"/quyet-dinh/ky/?phong-trao={campaign.pk}", {
         "number": "1", "symbol": "QĐ-SNV", "date": "20/08/2025", "title": "Về việc khen thưởng",
-        "memo_reference": "", "signer_authority": "", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
+        "memo_reference": "", "sign_as": "", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
         "legal_profile": campaign.legal_profile.pk, "nominations": [nomination.pk]})
     decision = Decision.objects.get()
     assert response["Location"] == f"/quyet-dinh/{decision.pk}/"

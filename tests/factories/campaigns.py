@@ -15,7 +15,7 @@ def award_form(code="giay-khen-test", name="Giấy khen (thử)", subject_types=
 def legal_profile():
     profile, _ = LegalBasisProfile.objects.get_or_create(code="nd-test", defaults={
         "name": "Nghị định thử", "valid_from": date(2024, 1, 1),
-        "basis_lines": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"})
+        "basis_lines": "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"})
     return profile
 
 
