@@ -21,6 +21,7 @@ CERTIFICATE_FIELDS = {
     "decision": ("Số, ngày quyết định", (30, 160)),
     "place_date": ("Địa danh, ngày tháng", (160, 150)),
     "signer": ("Họ tên người ký", (175, 190)),
+    "qr": ("Mã QR và mã xác minh", (30, 172)),
 }
 
 

@@ -4,6 +4,10 @@ Domain apps register their kinds (`campaigns/documents.py`, `dossiers/documents.
 stores and renders. A kind's `build(obj, part)` returns the frozen, JSON-able context of one document;
 a kind may also have `docx(context) -> bytes`, an editable Word copy built from that same context
 (`register_docx`, e.g. dossiers/docx.py).
+
+`visible(user)` says who may see an object's documents (another unit's object is a 404); `refuse(obj)` says
+why an object the user sees is not printed by the portal at all (e.g. a certificate decided by a higher
+authority): the print and download pages answer 403 with that sentence.
 """
 from dataclasses import dataclass, field, replace
 
@@ -21,16 +25,20 @@ class Kind:
     merged: bool = False            # the context holds {"parts": [{"template", "context"}], "copies": n}
     extra: dict = field(default_factory=dict)
     docx: object = None             # (context) -> bytes of an editable .docx, or None when there is none
+    refuse: object = None           # (obj) -> "" or a Vietnamese sentence: why the portal does not print it
+
+    def refusal(self, obj):
+        return self.refuse(obj) if self.refuse is not None else ""
 
 
 KINDS = {}
 
 
-def register(code, *, label, template="", model, visible, frozen=None, filename=None, merged=False):
+def register(code, *, label, template="", model, visible, frozen=None, filename=None, merged=False, refuse=None):
     """Decorator registering `build` as the context builder of the document kind `code`."""
     def wrap(build):
         KINDS[code] = Kind(code=code, label=label, template=template, model=model, build=build, visible=visible,
-                           frozen=frozen, filename=filename, merged=merged)
+                           frozen=frozen, filename=filename, merged=merged, refuse=refuse)
         return build
     return wrap
 

@@ -150,3 +150,13 @@ def visible(document, user):
     """Whether `user` may see the object the document belongs to (the kind's own scope rule)."""
     kind = kind_of(document.kind)
     return kind.visible(user).filter(pk=document.object_id).exists()
+
+
+def refusal(document):
+    """Why the portal does not print the object of `document` ("" when it does): the kind's `refuse` rule,
+    for a document stored before the rule or reached by its address."""
+    kind = kind_of(document.kind)
+    if kind.refuse is None:
+        return ""
+    obj = document.content_type.get_object_for_this_type(pk=document.object_id)
+    return kind.refusal(obj)

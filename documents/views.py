@@ -3,6 +3,8 @@
 The editable Word copy of a kind that has one (`Kind.docx`) is built from the same frozen snapshot on each
 download: it takes milliseconds, so it needs neither the worker nor a stored file.
 """
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,11 +18,36 @@ from .models import Document
 from .registry import KINDS
 
 
+class Refused(Exception):
+    """The portal does not print this object (`Kind.refuse`): answered with the reason, as a 403."""
+
+    def __init__(self, kind, reason):
+        super().__init__(reason)
+        self.kind, self.reason = kind, reason
+
+
 def _visible_document(request, pk):
     document = get_object_or_404(Document, pk=pk, kind__in=list(KINDS))
     if not services.visible(document, request.user):
         raise Http404
+    if reason := services.refusal(document):  # stored before the rule, or asked for by its address
+        raise Refused(KINDS[document.kind], reason)
     return document
+
+
+def _refused(request, kind, reason):
+    return render(request, "documents_ui/refused.html", {"kind": kind, "reason": reason}, status=403)
+
+
+def refusing(view):
+    """A view of a stored document: `Refused` becomes the 403 page that says why."""
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refused as refused:
+            return _refused(request, refused.kind, refused.reason)
+    return wrapped
 
 
 @require_safe
@@ -32,6 +59,8 @@ def print_document(request, code, object_id, part=""):
     if kind is None:
         raise Http404
     obj = get_object_or_404(kind.visible(request.user), pk=object_id)  # another unit's object: 404
+    if reason := kind.refusal(obj):
+        return _refused(request, kind, reason)
     document = services.current(code, obj, part)
     document.refresh_from_db()  # with eager tasks (no broker) it was rendered meanwhile
     if document.is_ready:
@@ -41,6 +70,7 @@ def print_document(request, code, object_id, part=""):
 
 @require_safe
 @login_required
+@refusing
 def status(request, pk):
     """Tiến độ tạo văn bản: polled by htmx every second until the file is stored or the render failed."""
     document = _visible_document(request, pk)
@@ -52,6 +82,7 @@ def status(request, pk):
 
 @require_safe
 @login_required
+@refusing
 def download(request, pk):
     """The stored PDF, with a readable Vietnamese file name; a re-download reads the same file."""
     document = _visible_document(request, pk)
@@ -64,6 +95,7 @@ def download(request, pk):
 
 @require_safe
 @login_required
+@refusing
 def docx(request, pk):
     """Tải bản Word (sửa được): the document's snapshot as an editable .docx, named like its PDF."""
     document = _visible_document(request, pk)
@@ -77,6 +109,7 @@ def docx(request, pk):
 
 
 @login_required
+@refusing
 def retry(request, pk):
     """Thử tạo lại a document whose render failed."""
     document = _visible_document(request, pk)

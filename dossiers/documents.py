@@ -330,20 +330,39 @@ def _money(amount):
 
 # --- Certificates (Bằng khen, Giấy khen) ------------------------------------------------------------------
 def _certificate_unit(award, subject):
-    """The line under the name: position and unit of a person, the parent body of a collective."""
+    """The line under the name: position and unit of a person, the parent body of a collective (unless the
+    collective's name already ends with it: "Phòng …, Sở Nội vụ tỉnh …")."""
     if award.person_id:
         return f"{subject.position}, {subject.organisation.name}" if subject.position else subject.organisation.name
-    return subject.parent.name if subject.parent else ""
+    parent = subject.parent.name if subject.parent else ""
+    return "" if parent and subject.name.endswith(parent) else parent
+
+
+def certificate_refusal(award):
+    """Why the portal does not print this award's certificate, "" when it does. It prints what its own bodies
+    decided on the portal; a Bằng khen of the Prime Minister or any award a higher authority decided (a
+    decision recorded from that authority, or an award imported or entered by hand in the register) is
+    recorded, and its certificate is printed and given by the authority that decided it."""
+    decision = award.decision
+    if decision is not None and decision.kind == Decision.OWN and award.source == Award.PORTAL:
+        return ""
+    if decision is not None and decision.kind == Decision.HIGHER:
+        by = decision.higher_authority or award.decided_by
+    else:
+        by = award.decided_by
+    return (f"{award.award_form} của {award.subject_name} do {by or 'cơ quan khác'} quyết định (Quyết định số "
+            f"{award.decision_number} {date_text(award.decision_date)}): cổng ghi nhận vào sổ khen thưởng, không "
+            f"in. Bằng do cấp đã quyết định khen thưởng in và trao; cổng chỉ in bằng khen, giấy khen theo quyết "
+            f"định do cơ quan ký trên cổng.")
 
 
 def _certificate(award):
-    from django.conf import settings
+    """The certificate's text. The QR code and the address under it are made when the PDF is rendered, from
+    `verify_path` and the portal's address then (settings.SITE_URL): a snapshot frozen at signing prints the
+    address where the portal runs, not where it ran that day."""
     from django.urls import reverse
 
-    from core.qr import qr_svg
-
     decision = award.decision
-    url = settings.SITE_URL + reverse("dossiers:verify_award", args=[award.verification_code])
     subject = award.person if award.person_id else award.organisation
     authority = ""
     if decision and decision.kind == Decision.HIGHER and decision.higher_authority:
@@ -359,7 +378,8 @@ def _certificate(award):
         "decision": f"Quyết định số {award.decision_number} {date_text(award.decision_date)}",
         "place_date": letterhead(decision.issuer, on=decision.date)["place_date"] if decision else "",
         "signature": signed_by(decision, decision.issuer) if decision else {}, "number": f"{award.pk:05d}",
-        "verify_url": url, "qr": qr_svg(url),
+        "verification_code": award.verification_code,
+        "verify_path": reverse("dossiers:verify_award", args=[award.verification_code]),
         "offsets": certificate_offsets(award.award_form),
     }
 
@@ -381,7 +401,7 @@ def certificate_offsets(award_form):
 
 
 @register("giay_chung_nhan", label="Bằng khen, Giấy khen (giấy trắng)", template="documents/certificate.html",
-          model="dossiers.Award", visible=awards_for, frozen=lambda a: True,
+          model="dossiers.Award", visible=awards_for, frozen=lambda a: True, refuse=certificate_refusal,
           filename=lambda c: f"{c['award_form']} - {c['name']}")
 def certificate(award, part=""):
     return _certificate(award)
@@ -389,7 +409,8 @@ def certificate(award, part=""):
 
 @register("giay_chung_nhan_phoi", label="Bằng khen, Giấy khen (in lên phôi)",
           template="documents/certificate_blank.html", model="dossiers.Award", visible=awards_for,
-          frozen=lambda a: False, filename=lambda c: f"{c['award_form']} - {c['name']} (in lên phôi)")
+          frozen=lambda a: False, refuse=certificate_refusal,
+          filename=lambda c: f"{c['award_form']} - {c['name']} (in lên phôi)")
 def certificate_on_blank(award, part=""):
     # not frozen: the offsets are calibrated by an admin, and a new calibration must print anew
     return _certificate(award)
