@@ -34,9 +34,10 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# The QR codes and the links in e-mails point where the portal runs: SITE_URL, by default this address.
 run: demo
 	@echo "Cổng thi đua – khen thưởng: http://$(HOST):$(PORT)/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # What CI runs (.ci/run): the linter, no model change without its migration, then the tests.
 test: check

@@ -68,6 +68,15 @@ def _block(lines, name):
     return {"lines": lines, "authority": " ".join(lines[:-1]), "title": lines[-1] if lines else "", "name": name}
 
 
+def absence_text(total, present, names):
+    """What a Biên bản prints after "Vắng mặt:", agreeing with the counts it prints: "không" when everyone came,
+    else "01 thành viên: Hoàng Văn Nam (đi công tác)" — the number from the counts, the names as typed."""
+    absent = (total or 0) - (present or 0)
+    if absent <= 0:
+        return "không"
+    return f"{absent:02d} thành viên" + (f": {'; '.join(names)}" if names else "")
+
+
 def date_text(value):
     """"ngày 05 tháng 8 năm 2025" (no place), or the blank form when the date is not known yet."""
     return ngay_van_ban(value) if value else BLANK_DATE

@@ -5,7 +5,7 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 `documents.services.current`.
 """
 from awards.enums import AwardCategory
-from core.letterhead import date_text, letterhead, lines, signature, signed_by
+from core.letterhead import absence_text, date_text, letterhead, lines, signature, signed_by
 from core.vntext import in_hoa, so_thanh_chu_tien, unbroken_names
 from documents.registry import register
 from orgs import scope
@@ -162,13 +162,15 @@ def bien_ban(meeting, part=""):
                       # the rate the page and the eligibility rule show: over the base the form counts on, cut
                       "percent": percent_label(vote.percentage(award_form.vote_denominator))})
     return {
-        "doc": {**letterhead(meeting.organisation, on=held.date(), symbol=meeting.organisation.document_symbol("BB")),
+        "doc": {**letterhead(meeting.organisation, number=meeting.number, on=held.date(),
+                             symbol=meeting.organisation.document_symbol("BB")),
                 "title": "Biên bản", "subject": f"Họp bình xét thi đua, khen thưởng – {meeting.campaign.title}"},
         "unit": meeting.organisation.name, "campaign": meeting.campaign.title,
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": meeting.place,
         "chair": meeting.chair, "secretary": meeting.secretary,
         "members_present": meeting.members_present, "members_total": meeting.members_total,
-        "absentees": lines(meeting.absentees), "discussion": lines(meeting.discussion),
+        "absent_text": absence_text(meeting.members_total, meeting.members_present, lines(meeting.absentees)),
+        "discussion": lines(meeting.discussion),
         "ballot_type": meeting.get_ballot_type_display(), "votes": votes, "conclusion": lines(meeting.conclusion),
         "closed_at": f"{meeting.closed_at:%H} giờ {meeting.closed_at:%M} phút" if meeting.closed_at else "",
     }
@@ -469,7 +471,7 @@ def bien_ban_hoi_dong(session, part=""):
         })
     return {
         # the council issues its own minutes, under its body, in its own series of numbers (docs/domain.md, Documents)
-        "doc": {**letterhead(session.issuer, on=held.date(), symbol="BB-HĐTĐKT"),
+        "doc": {**letterhead(session.issuer, number=session.minutes_number, on=held.date(), symbol="BB-HĐTĐKT"),
                 "parent_body": unbroken_names(in_hoa(session.issuer.name)),
                 "issuer": unbroken_names(in_hoa("Hội đồng Thi đua – Khen thưởng")),
                 "title": "Biên bản",
@@ -486,7 +488,8 @@ def bien_ban_hoi_dong(session, part=""):
         "secretary_name": next((m.full_name for m in members if m.is_present and m.title == "secretary"),
                                session.secretary),
         "members_present": session.members_present,
-        "members_total": session.members_total, "absentees": lines(session.absentees), "ballots": ballots,
+        "members_total": session.members_total, "ballots": ballots,
+        "absent_text": absence_text(session.members_total, session.members_present, lines(session.absentees)),
         "ballot_types": list(dict.fromkeys(b["ballot_type"] for b in ballots)),
         "passed": sum(1 for b in ballots if b["result"] == "Đạt"), "conclusion": lines(session.conclusion),
     }

@@ -215,6 +215,24 @@ class Organisation(TimeStampedModel):
         return f"{kind_code}-{self.abbreviation}" if self.abbreviation else kind_code
 
 
+def names_within(units, body):
+    """{unit id: its name as a document of `body` names it}: with its parent bodies below `body` when it is
+    not one of `body`'s own units ("Phòng Quản lý ngân sách, Sở Tài chính" in a decision of the UBND tỉnh),
+    its name alone inside `body` ("Phòng Tổ chức cán bộ" in the Sở's own). Two queries at most."""
+    units = [unit for unit in units if unit is not None]
+    ancestor_ids = {int(part) for unit in units for part in unit.path.strip(PATH_SEP).split(PATH_SEP)[:-1] if part}
+    names = dict(Organisation.objects.filter(pk__in=ancestor_ids).values_list("pk", "name")) if ancestor_ids else {}
+    labels = {}
+    for unit in units:
+        chain = [int(part) for part in unit.path.strip(PATH_SEP).split(PATH_SEP) if part][:-1]  # root … parent
+        if body is not None and body.pk in chain:
+            chain = chain[chain.index(body.pk) + 1:]  # the ancestors below the body
+        else:
+            chain = chain[-1:]  # outside the body's tree: its parent body names it
+        labels[unit.pk] = ", ".join([unit.name, *(names[pk] for pk in reversed(chain) if pk in names)])
+    return labels
+
+
 class PersonQuerySet(models.QuerySet):
     def for_user(self, user, roles=None):
         from .scope import scope_paths

@@ -695,7 +695,7 @@ MATRIX = [
     {"url": "dossiers:council_close", "target": "council_session", "setup": attach_count_sheet,  # POST-only
      "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=405),
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
-     "data": lambda t: {"conclusion": "Thông qua"}},
+     "data": lambda t: {"conclusion": "Thông qua", "minutes_number": "03/BB-HĐTĐKT"}},
 
     # the leader (approver of the Sở): approve, sign, forward; decisions and forwardings
     {"url": "dossiers:approval_queue", "get": LEADER_ONLY},

@@ -277,5 +277,10 @@ BallotFormSet = forms.formset_factory(BallotRowForm, formset=BaseBallotFormSet, 
 
 
 class CloseForm(NfcFormMixin, forms.Form):
+    minutes_number = forms.CharField(label="Số Biên bản họp Hội đồng", max_length=40,
+                                     widget=forms.TextInput(attrs={"class": "form-control",
+                                                                   "style": "max-width: 16rem"}),
+                                     help_text="Số và ký hiệu do văn thư cấp, in ở dòng “Số:” của Biên bản.",
+                                     error_messages={"required": "Ghi số Biên bản họp Hội đồng (ví dụ 03/BB-HĐTĐKT)."})
     conclusion = forms.CharField(label="Kết luận của phiên họp", required=False,
                                  widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))

@@ -39,7 +39,7 @@ class MeetingForm(NfcFormMixin, forms.ModelForm):
 
     class Meta:
         model = NominationMeeting
-        fields = ["campaign", "organisation", "held_at", "place", "chair", "secretary", "members_total",
+        fields = ["campaign", "organisation", "number", "held_at", "place", "chair", "secretary", "members_total",
                   "members_present", "absentees", "ballot_type", "discussion", "conclusion", "closed_at"]
         widgets = {"absentees": forms.Textarea(attrs={"rows": 2}), "discussion": TEXTAREA, "conclusion": TEXTAREA}
         help_texts = {
@@ -68,7 +68,8 @@ class MeetingForm(NfcFormMixin, forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             Fieldset("Cuộc họp", "campaign", "organisation",
-                     Row(Column("held_at", css_class="col-md-4"), Column("closed_at", css_class="col-md-3")),
+                     Row(Column("number", css_class="col-md-4"), Column("held_at", css_class="col-md-4"),
+                         Column("closed_at", css_class="col-md-3")),
                      "place", css_class="portal-fieldset"),
             Fieldset("Thành phần",
                      Row(Column("chair", css_class="col-md-6"), Column("secretary", css_class="col-md-6")),

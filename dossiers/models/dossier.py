@@ -245,6 +245,8 @@ class NominationMeeting(NormalizedTextModel):
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="meetings")
     organisation = models.ForeignKey(Organisation, verbose_name="đơn vị", on_delete=models.PROTECT,
                                      related_name="meetings")
+    number = models.CharField("số biên bản", max_length=40, blank=True,
+                              help_text="Số và ký hiệu do văn thư cấp, ví dụ 05/BB-TCCB; in ở dòng “Số:”.")
     held_at = models.DateTimeField("thời gian họp")
     place = models.CharField("địa điểm", max_length=300)
     chair = models.CharField("chủ trì", max_length=160)

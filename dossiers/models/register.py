@@ -37,6 +37,8 @@ class CouncilSession(TimeStampedModel):
     # how the council votes: each member on the portal (default), or on paper, the secretary entering the count
     mode = models.CharField("cách bỏ phiếu", max_length=8, default=SessionMode.BALLOTS, choices=SessionMode.choices)
     chair_title = models.CharField("chức danh người chủ trì", max_length=60, default="Chủ tịch Hội đồng")
+    minutes_number = models.CharField("số biên bản", max_length=40, blank=True,
+                                      help_text="Số và ký hiệu Biên bản họp Hội đồng, ví dụ 03/BB-HĐTĐKT.")
     # paper mode: the signed Biên bản kiểm phiếu, without which the session does not close
     count_file = models.FileField("biên bản kiểm phiếu đã ký", upload_to="hoi-dong/kiem-phieu/", max_length=300,
                                   blank=True)

@@ -613,7 +613,15 @@ def attach_count_sheet(session, upload, *, by):
 
 
 # --- closing ---------------------------------------------------------------------------------------
-def close_session(session, *, by, conclusion=""):
+def next_minutes_number(session):
+    """The number the session's Biên bản would take in its body's series of the year: "03/BB-HĐTĐKT"."""
+    year = timezone.localtime(session.held_at).year
+    done = CouncilSession.objects.filter(issuer_id=session.issuer_id, closed_at__isnull=False,
+                                         held_at__year=year).count()
+    return f"{done + 1:02d}/BB-HĐTĐKT"
+
+
+def close_session(session, *, by, conclusion="", minutes_number=""):
     """Close the session as its chair or the office, with an optional conclusion.
 
     Refused (PermissionDenied) for anyone else; refused (ValidationError) when the session is already
@@ -647,6 +655,9 @@ def close_session(session, *, by, conclusion=""):
                 _conclude(session, nomination, _ballot_box(session, nomination), by=by)
         session.closed_at, session.closed_by = timezone.now(), by
         fields = ["closed_at", "closed_by", "updated_at"]
+        if minutes_number and minutes_number.strip():
+            session.minutes_number = minutes_number.strip()
+            fields.append("minutes_number")
         if conclusion and conclusion.strip():
             session.conclusion = conclusion.strip()
             fields.append("conclusion")

@@ -13,6 +13,7 @@ from django.db.models import Max
 from awards.enums import AuthorityLevel, SubjectType
 from orgs import scope
 from orgs.enums import OrgKind, Role
+from orgs.models import names_within
 
 from ..enums import FINAL_OUTCOMES, DossierState, Outcome
 from ..models import Award, Decision, Dossier, Forwarding, Nomination
@@ -240,13 +241,15 @@ def decision_snapshot(decision, awards, bonuses=None):
     """What the signed decision prints, frozen (names, units, amounts and why an amount is lower than its
     form's, counts per award form), for the documents to render."""
     bonuses = bonuses or {}
+    units = names_within({(a.person.organisation if a.person_id else a.organisation) for a in awards},
+                         decision.issuer)
     rows = []
     for award in awards:
         bonus = bonuses.get(award.nomination_id)
         rows.append({
             "award": award.pk, "name": award.subject_name, "subject_type": award.subject_type,
             "position": (award.person.position if award.person_id else ""),
-            "unit": (award.person.organisation.name if award.person_id else award.organisation.name),
+            "unit": units[award.person.organisation_id if award.person_id else award.organisation_id],
             "award_form": str(award.award_form), "category": award.award_form.category,
             "bonus": award.bonus_amount, "bonus_note": bonus.note if bonus else "",
         })

@@ -189,6 +189,11 @@ def _meeting_errors(meeting, campaign):
     elif present is not None and total is not None and present > total:
         errors["members_present"] = (f"Số thành viên có mặt ({present}) không được lớn hơn tổng số thành viên "
                                      f"({total}).")
+    elif present is not None and total is not None:
+        listed = len([line for line in (meeting.absentees or "").splitlines() if line.strip()])
+        if listed > total - present:
+            errors["absentees"] = (f"Ghi {listed} người vắng mặt nhưng số vắng mặt theo thành phần là "
+                                   f"{total - present}: mỗi dòng một người vắng mặt, sửa cho khớp.")
     held_at = timezone.localtime(meeting.held_at) if meeting.held_at else None
     if held_at and held_at.date() < campaign.period_start:
         errors["held_at"] = (f"Cuộc họp bình xét phải diễn ra từ ngày bắt đầu phong trào "

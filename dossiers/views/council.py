@@ -174,7 +174,8 @@ class CouncilDetailView(SessionMixin, TemplateView):
             can_write=session.is_open and not session.on_paper and user.has_perm("dossiers.record_written_opinion",
                                                                                   session),
             can_close=session.is_open and user.has_perm("dossiers.close_council_session", session),
-            sheet_form=CountSheetForm(), close_form=CloseForm(initial={"conclusion": session.conclusion}), **kwargs)
+            sheet_form=CountSheetForm(), close_form=CloseForm(initial={
+                "conclusion": session.conclusion, "minutes_number": service.next_minutes_number(session)}), **kwargs)
 
 
 class CouncilVoteView(SessionMixin, TemplateView):
@@ -323,9 +324,12 @@ class CouncilCloseView(SessionMixin, View):
     def post(self, request, *args, **kwargs):
         session = self.get_object()
         form = CloseForm(request.POST)
-        conclusion = form.cleaned_data["conclusion"] if form.is_valid() else ""
+        if not form.is_valid():  # the Biên bản's number: the portal prints no "Số: …" blank
+            messages.error(request, " ".join(m for messages_ in form.errors.values() for m in messages_))
+            return redirect(session.get_absolute_url())
         try:
-            service.close_session(session, by=request.user, conclusion=conclusion)
+            service.close_session(session, by=request.user, conclusion=form.cleaned_data["conclusion"],
+                                  minutes_number=form.cleaned_data["minutes_number"])
         except ValidationError as error:
             messages.error(request, errors_of(error))
         else:

@@ -403,7 +403,7 @@ def test_council_posts_answer_per_role(cast, client_for, role, url_name):
                 "chair": "Nguyễn Văn Hải", "secretary": "Lê Thị Thu", "members_total": "10",
                 "members_present": "8"}
     else:
-        data = ballots_data((nomination, 8, 1, 0, 1))
+        data = {**ballots_data((nomination, 8, 1, 0, 1)), "minutes_number": "09/BB-HĐTĐKT"}
     before = database_state()
     response = client_for(None if role == "anonymous" else getattr(cast, role)).post(urls(session)[url_name], data)
     answer = status_of(response)
@@ -501,6 +501,12 @@ def test_the_secretary_enters_the_paper_count_and_the_office_closes_through_the_
     assert "Có mặt 9/10 thành viên; vắng mặt 1." in detail and "Kết thúc phiên họp" in detail
     response = client_for(cast.reviewer).post(urls(session)["close"], {"conclusion": "Thống nhất."})
     assert response["Location"] == urls(session)["detail"]
+    assert CouncilSession.objects.get().is_open  # the Biên bản's number is asked first
+    detail = client_for(cast.reviewer).get(urls(session)["detail"]).content.decode()
+    assert 'value="01/BB-HĐTĐKT"' in detail  # the next number of the body's series, proposed
+    response = client_for(cast.reviewer).post(urls(session)["close"], {"conclusion": "Thống nhất.",
+                                                                       "minutes_number": "01/BB-HĐTĐKT"})
+    assert response["Location"] == urls(session)["detail"]
     assert Dossier.objects.get(pk=dossier.pk).state == DossierState.AWAITING_DECISION
     page = client_for(cast.reviewer).get(urls(session)["ballots"]).content.decode()
     assert "Phiên họp đã kết thúc lúc" in page
@@ -517,7 +523,8 @@ def test_blank_row_is_not_recorded(cast, client_for):
 def test_close_refused_through_the_page_shows_the_message(cast, client_for):
     council_dossier(cast)
     session = new_session(cast)
-    response = client_for(cast.reviewer).post(urls(session)["close"], follow=True)
+    response = client_for(cast.reviewer).post(urls(session)["close"], {"minutes_number": "02/BB-HĐTĐKT"},
+                                              follow=True)
     assert "Chưa ghi kết quả biểu quyết cho: Nguyễn Thị Hương" in response.content.decode()
     assert CouncilSession.objects.get().is_open
 

@@ -270,7 +270,7 @@ def test_a_council_of_five_votes_through_the_pages(cast, council, client_for):
     assert office.get(reverse("dossiers:council_written_file", args=[session.pk, absent.pk])).status_code == 200
     assert "Mọi thành viên có mặt đã bỏ phiếu" in office.get(session.get_absolute_url()).content.decode()
     response = client_for(cast.approver).post(reverse("dossiers:council_close", args=[session.pk]),
-                                              {"conclusion": "Thống nhất."})
+                                              {"conclusion": "Thống nhất.", "minutes_number": "03/BB-HĐTĐKT"})
     assert response.status_code == 302
     assert Dossier.objects.get(pk=dossier.pk).state == DossierState.AWAITING_DECISION
     page = client_for(cast.reviewer).get(session.get_absolute_url()).content.decode()
@@ -289,15 +289,15 @@ def test_the_minutes_name_the_members_and_who_presided(cast, council):
         service.cast_votes(session, {nomination.pk: "for"}, by=user)
     service.record_written_opinion(session, session.members.get(attendance=WRITTEN), paper(), {nomination.pk: "for"},
                                    by=cast.reviewer)
-    session = service.close_session(session, by=cast.reviewer)
+    session = service.close_session(session, by=cast.reviewer, minutes_number="04/BB-HĐTĐKT")
     pdf = render("bien_ban_hoi_dong.html", documents.bien_ban_hoi_dong(session), "bien_ban_hoi_dong_phieu")
     text = pdf_text(pdf)
     assert_in_order(text, (
-        "Chủ trì: Hoàng Đức Minh, Phó Giám đốc Sở, Phó Chủ tịch Hội đồng.",
+        "Số: 04/BB-HĐTĐKT", "Chủ trì: Hoàng Đức Minh, Phó Giám đốc Sở, Phó Chủ tịch Hội đồng.",
         "Thư ký: Phạm Thu Hà, Chánh Văn phòng.", "có mặt: 3/5 thành viên.",
         "Thành viên Hội đồng có mặt: Phạm Thu Hà (Chánh Văn phòng), Ủy viên, Thư ký Hội đồng; Hoàng Đức Minh "
         "(Phó Giám đốc Sở), Phó Chủ tịch Hội đồng; Vũ Thị Lan (Trưởng phòng), Ủy viên.",
-        "Vắng mặt: Lê Quang Thắng – vắng mặt; Đỗ Văn Tùng – vắng mặt, có ý kiến bằng văn bản.",
+        "Vắng mặt: 02 thành viên: Lê Quang Thắng – vắng mặt; Đỗ Văn Tùng – vắng mặt, có ý kiến bằng văn bản.",
         "mỗi thành viên có mặt tự bỏ phiếu trên Cổng thi đua – khen thưởng",
         "1 Nguyễn Thị Hương", "3 0 0 1 80% Đạt",
         "THƯ KÝ", "Phạm Thu Hà", "PHÓ CHỦ TỊCH HỘI ĐỒNG", "Hoàng Đức Minh"))

@@ -514,3 +514,29 @@ def test_meeting_pages_answer_each_role(cast, campaign, sent_meeting, client_for
         found[(name, target)] = tuple(answers)
 
     assert found == EXPECTED
+
+
+@pytest.mark.parametrize(("present", "absentees", "refused"), [
+    (9, "Hoàng Văn Nam (đi công tác)\nTrần Thị Lý (ốm)", False),   # 2 of 11 absent, 2 named
+    (10, "Hoàng Văn Nam (đi công tác)\nTrần Thị Lý (ốm)", True),   # 1 absent, 2 named
+    (11, "Hoàng Văn Nam (đi công tác)", True),                      # nobody absent, 1 named
+    (9, "", False),                                                # absent, not named: the count is printed
+])
+def test_the_absentees_named_agree_with_the_counts(cast, campaign, present, absentees, refused):
+    meeting = NominationMeeting(campaign=campaign, organisation=cast.unit_a, held_at=local(2025, 7, 28, 14, 0),
+                                place="Phòng họp", chair="Trần Văn An", secretary="Lê Thị Bích", members_total=11,
+                                members_present=present, absentees=absentees, ballot_type="hands")
+    if refused:
+        with pytest.raises(ValidationError) as error:
+            service.save_meeting(meeting, by=cast.clerk_a)
+        assert "absentees" in error.value.message_dict
+    else:
+        service.save_meeting(meeting, by=cast.clerk_a)
+
+
+def test_the_printed_minutes_carry_their_number_and_the_absent_count(cast, campaign):
+    from dossiers import documents
+
+    meeting = new_meeting(cast, campaign, number="05/BB-TCCB", members_present=10, absentees="")
+    context = documents.bien_ban(meeting)
+    assert (context["doc"]["number"], context["absent_text"]) == ("05/BB-TCCB", "01 thành viên")

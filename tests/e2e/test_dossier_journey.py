@@ -489,6 +489,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
 
     log_in(page, base, cast.approver.username, cast.password)  # the chair closes the session
     page.goto(session_url)
+    expect(page.get_by_label("Số Biên bản họp Hội đồng")).to_have_value("01/BB-HĐTĐKT")  # the series' next
     page.get_by_label("Kết luận của phiên họp").fill("Hội đồng thống nhất đề nghị Giám đốc Sở xem xét, quyết định.")
     page.get_by_role("button", name="Kết thúc phiên họp").click()
     expect(alert(page, "Đã kết thúc phiên họp.")).to_be_visible()
