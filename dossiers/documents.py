@@ -214,6 +214,7 @@ def bao_cao(nomination, part=""):
             rating += f" {date_text(report.rating_decision_date)})" if report.rating_decision_date else ")"
     org = person.organisation if individual else nomination.organisation
     return {
+        **_awards_received(nomination),
         "doc": {**letterhead(org), "title": "Báo cáo thành tích",
                 "subject": f"Đề nghị tặng {dossier.offer.award_form}"},
         "form_label": profile.report_form_label if profile and profile.report_form_label else "Mẫu số 08",
@@ -228,6 +229,28 @@ def bao_cao(nomination, part=""):
         "report_title": "Người báo cáo thành tích" if individual else "Thủ trưởng đơn vị",
         "report_name": nomination.name if individual else "",
     }
+
+
+def _awards_received(nomination):
+    """Section III of the Báo cáo thành tích: what the register holds for the nominee (a collective's merged
+    units included), apart from this proposal's own award, in two lists: danh hiệu thi đua and hình thức khen
+    thưởng, each row the year, the form, the decision's number and date and who decided."""
+    from awards.enums import AwardCategory
+
+    from .models import Award
+
+    if nomination.person_id:
+        awards = Award.objects.of_person(nomination.person)
+    else:
+        awards = Award.objects.of_unit(nomination.organisation)
+    rows = {"titles_received": [], "commendations_received": []}
+    for award in (awards.exclude(nomination=nomination).select_related("award_form")
+                  .order_by("year", "decision_date", "pk")):
+        key = "titles_received" if award.award_form.category == AwardCategory.TITLE else "commendations_received"
+        rows[key].append({"year": award.year, "award_form": award.award_form.name,
+                          "decision": f"Quyết định số {award.decision_number} {date_text(award.decision_date)}",
+                          "by": award.decided_by})
+    return rows
 
 
 # --- Phiếu yêu cầu bổ sung (the return slip) --------------------------------------------------------------

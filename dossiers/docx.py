@@ -93,6 +93,18 @@ def bao_cao_docx(context):
         if context.get("rating"):
             numbered("Kết quả đánh giá, xếp loại")
             writer.paragraph(f"{context['rating']}.", keep_with_next=True)
+        writer.heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+        for title, key, kind in (("1. Danh hiệu thi đua", "titles_received", "Danh hiệu thi đua"),
+                                 ("2. Hình thức khen thưởng", "commendations_received", "Hình thức khen thưởng")):
+            writer.subheading(title)
+            rows = context.get(key) or []
+            if rows:
+                writer.table(["Năm", kind, "Số, ngày, tháng, năm của quyết định; cơ quan ban hành"],
+                             [[str(row["year"]), row["award_form"],
+                               row["decision"] + (f"; {row['by']}" if row.get("by") else "")] for row in rows],
+                             [16, 55, 94], align=["center", "left", "left"])
+            else:
+                writer.paragraph("Chưa có.")
         writer.two_signatures(
             {"title": context.get("confirm_title", ""), "hint": "Ký, đóng dấu"},
             {"title": context.get("report_title", ""),

@@ -168,6 +168,35 @@ def test_bao_cao_of_a_collective(cast, dossier):
     assert "SƠ LƯỢC LÝ LỊCH" not in text
 
 
+def test_bao_cao_lists_the_awards_already_received(cast, dossier):
+    from datetime import date
+
+    from awards.models import AwardForm
+    from dossiers.services import register
+
+    nomination = dossier.nominations.get(person=cast.person_a)
+    text = pdf_text(render_pdf("bao_cao.html", documents.bao_cao(nomination), strict=True))
+    assert_in_order(text, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+                    "1. Danh hiệu thi đua", "Chưa có.", "2. Hình thức khen thưởng", "Chưa có.")
+    for code, year, number, by in (("cstd-co-so", 2023, "1105/QĐ-SNV", "Giám đốc Sở Nội vụ tỉnh Thử"),
+                                   ("bang-khen-tinh", 2022, "2870/QĐ-UBND", "Chủ tịch Ủy ban nhân dân tỉnh Thử")):
+        register.record_award(person=cast.person_a, award_form=AwardForm.objects.get(code=code),
+                              decision_number=number, decision_date=date(year, 12, 20), decided_by=by,
+                              by=cast.reviewer)
+    pdf = render("bao_cao.html", documents.bao_cao(nomination), "bao_cao-khen_thuong")
+    assert_nd30_layout(pdf)
+    assert_in_order(pdf_text(pdf), "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+                    "1. Danh hiệu thi đua", "2023", "Chiến sĩ thi đua cơ sở",
+                    "Quyết định số 1105/QĐ-SNV ngày 20 tháng 12 năm 2023; Giám đốc Sở Nội vụ tỉnh Thử",
+                    "2. Hình thức khen thưởng", "2022", "Quyết định số 2870/QĐ-UBND",
+                    "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ")
+    from .test_docx import build, text as docx_text
+
+    word = docx_text(build("bao_cao", documents.bao_cao(nomination)))
+    assert_in_order(word, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "1. Danh hiệu thi đua", "2023",
+                    "Chiến sĩ thi đua cơ sở", "2. Hình thức khen thưởng", "2022")
+
+
 @pytest.mark.parametrize("people", [{"results": f"{INJECTION}\nKết quả thứ hai."}])
 def test_bao_cao_prints_markup_in_the_results_literally(cast, dossier):
     nomination = dossier.nominations.get(person=cast.person_a)
