@@ -190,7 +190,8 @@ def test_bao_cao_lists_the_awards_already_received(cast, dossier):
                     "Quyết định số 1105/QĐ-SNV ngày 20 tháng 12 năm 2023; Giám đốc Sở Nội vụ tỉnh Thử",
                     "2. Hình thức khen thưởng", "2022", "Quyết định số 2870/QĐ-UBND",
                     "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ")
-    from .test_docx import build, text as docx_text
+    from .test_docx import build
+    from .test_docx import text as docx_text
 
     word = docx_text(build("bao_cao", documents.bao_cao(nomination)))
     assert_in_order(word, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", "1. Danh hiệu thi đua", "2023",
