@@ -51,9 +51,15 @@ def test_award_section_saves_and_rejects_bad_rows(cast, client_for):
     assert bad.status_code == 400
     assert "Chỉ tiêu không được âm." in bad.content.decode()
     assert campaign.awards.count() == 0
-    good = client.post(url, {**base, "rows-0-quota_value": "3"})
+    good = client.post(url, {**base, "rows-0-quota_value": "3", "rows-0-council_vote": "yes"})
+    assert good.status_code == 400  # the catalogue's form has no threshold for the council to vote against
+    assert "chưa có tỷ lệ phiếu đồng ý tối thiểu" in good.content.decode()
+    form.vote_threshold = 70
+    form.save()
+    good = client.post(url, {**base, "rows-0-quota_value": "3", "rows-0-council_vote": "yes"})
     assert good.status_code == 302
-    assert list(campaign.awards.values_list("copies", "quota_value")) == [(2, 3)]
+    assert list(campaign.awards.values_list("copies", "quota_value", "council_vote")) == [(2, 3, "yes")]
+    assert campaign.awards.get().needs_council  # the plan sends a form the catalogue does not to the council
 
 
 def test_launched_campaign_amendment_needs_reason(cast, client_for):
