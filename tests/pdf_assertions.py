@@ -250,3 +250,16 @@ def save_png(pdf_bytes, name):
     subprocess.run([pdftoppm, "-r", "60", "-png", str(pdf_path), str(ARTIFACTS / name)], check=True,
                    timeout=60, capture_output=True)
     return sorted(path for path in ARTIFACTS.glob(f"{name}-*.png") if pages.fullmatch(path.name))
+
+
+def assert_signed_on_last_page(pdf_bytes, name, annex=None):
+    """The signer's name is on the last page, with something of the document above it: a signature never
+    stands on a page of its own, nor is it left behind on an earlier page. `annex`: the words that open a
+    list attached after the signature (a decision's "DANH SÁCH"), whose pages are not the document's."""
+    pages = pdf_pages_text(pdf_bytes)
+    if annex:
+        pages = pages[:next(i for i, text in enumerate(pages) if text.startswith(annex))]
+    last = pages[-1]
+    assert name in last, f"the signer {name!r} is not on the last page ({len(pages)} pages): {last[:200]!r}"
+    before = last[:last.index(name)]
+    assert len(before.split()) > 12, f"the last page holds little more than the signature: {last[:200]!r}"

@@ -46,3 +46,32 @@ def test_the_units_memo_is_addressed_to_the_issuers_council(cast, dossier):
     assert context["addressee"] == "Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Thử"
     dossier.campaign.issuer = cast.province
     assert documents.to_trinh(dossier)["addressee"] == "Hội đồng Thi đua – Khen thưởng tỉnh Thử"
+
+
+@pytest.mark.parametrize("kind", ["to_trinh", "bien_ban", "bien_ban_hoi_dong", "quyet_dinh", "to_trinh_cap_tren",
+                                  "ke_hoach"])
+def test_the_signer_is_on_the_last_page(request, kind):
+    """Each signed document of the story, with the name under its signature on its last page."""
+    from campaigns import documents as campaign_documents
+    from tests.pdf_assertions import assert_signed_on_last_page
+
+    if kind in ("to_trinh", "bien_ban"):
+        dossier = request.getfixturevalue("dossier")
+        obj, signer = (dossier, dossier.signer_name) if kind == "to_trinh" else (dossier.meeting,
+                                                                                dossier.meeting.chair)
+        context = getattr(documents, kind)(obj)
+    elif kind == "bien_ban_hoi_dong":
+        context = documents.bien_ban_hoi_dong(request.getfixturevalue("council_session"))
+        signer = context["chair_name"]
+    elif kind == "quyet_dinh":
+        decision = request.getfixturevalue("decision")
+        context, signer = documents.quyet_dinh(decision), decision.signer_name
+    elif kind == "to_trinh_cap_tren":
+        forwarding = request.getfixturevalue("forwarding")
+        context, signer = documents.to_trinh_cap_tren(forwarding), forwarding.signer_name
+    else:
+        campaign = request.getfixturevalue("campaign")
+        context, signer = campaign_documents.ke_hoach(campaign), campaign.signer_name
+    assert signer
+    pdf = render_pdf(f"documents/{kind}.html", context, strict=True)
+    assert_signed_on_last_page(pdf, signer, annex="DANH SÁCH" if kind == "quyet_dinh" else None)
