@@ -156,14 +156,31 @@ def percent_label(value):
 
 @rule("not_yet_awarded", "Chưa được khen cùng thành tích")
 def not_yet_awarded_rule(nomination, context):
+    """Not proposed twice for one achievement in the campaign. Luật Thi đua, khen thưởng 2022 (the principles
+    of awarding, Điều 5, to be checked against the official text): "không tặng nhiều hình thức khen thưởng cho
+    một thành tích đạt được". Danh hiệu thi đua are recognised, not given for an achievement: one person may be
+    proposed for Lao động tiên tiến and Chiến sĩ thi đua cơ sở of the same year, or for a danh hiệu and a
+    hình thức. So the rule refuses the same form twice, and two hình thức khen thưởng."""
+    form = nomination.dossier.offer.award_form
     same = [other for other in context["same_campaign"]
             if other.pk != nomination.pk and other.subject_type == nomination.subject_type
-            and (other.person_id or other.organisation_id) == (nomination.person_id or nomination.organisation_id)]
+            and (other.person_id or other.organisation_id) == (nomination.person_id or nomination.organisation_id)
+            and _one_achievement(form, other.dossier.offer.award_form)]
     if same:
         other = same[0]
         return False, (f"Đã được đề nghị {other.dossier.offer.award_form} trong cùng phong trào "
                        f"(hồ sơ của {other.dossier.organisation}).")
     return True, "Chưa được đề nghị, khen thưởng cho thành tích này."
+
+
+def _one_achievement(form, other):
+    """Whether two award forms proposed for one subject would reward the same achievement twice: the same form,
+    or two hình thức khen thưởng (a danh hiệu thi đua goes with any other form)."""
+    from awards.enums import AwardCategory
+
+    if form.pk is not None and form.pk == other.pk:
+        return True
+    return AwardCategory.TITLE not in (form.category, other.category)
 
 
 def rule_settings():

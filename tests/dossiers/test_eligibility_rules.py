@@ -294,10 +294,11 @@ def test_vote_percentage_shown(vote, denominator, shown):
 
 # --- not_yet_awarded --------------------------------------------------------------------------------------
 def other(pk, subject_type=INDIVIDUAL, *, person_id=None, organisation_id=None, form="Bằng khen của Chủ tịch UBND tỉnh",
-          unit="Phòng Công chức, viên chức"):
+          unit="Phòng Công chức, viên chức", category="commendation", form_pk=None):
     """A live nomination of the same campaign in another dossier, as evaluate() reads it."""
+    award_form = AwardForm(pk=form_pk, name=form, category=category)
     return SimpleNamespace(pk=pk, subject_type=subject_type, person_id=person_id, organisation_id=organisation_id,
-                           dossier=SimpleNamespace(offer=SimpleNamespace(award_form=form), organisation=unit))
+                           dossier=SimpleNamespace(offer=SimpleNamespace(award_form=award_form), organisation=unit))
 
 
 ALREADY = ("Đã được đề nghị Bằng khen của Chủ tịch UBND tỉnh trong cùng phong trào "
@@ -326,6 +327,32 @@ def test_not_yet_awarded(subject_type, ids, same_campaign, passed, message):
     nomination = make_nomination(subject_type, pk=1, **ids)
 
     assert not_yet_awarded_rule(nomination, {"same_campaign": same_campaign}) == (passed, message)
+
+
+LDTT, CSTD = "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"
+
+
+@pytest.mark.parametrize("form, category, others, passed", [
+    # danh hiệu thi đua are recognised together (LĐTT and CSTĐ cơ sở of the same year)
+    pytest.param(CSTD, "title", [other(2, person_id=5, form=LDTT, category="title", form_pk=11)], True,
+                 id="two-titles"),
+    pytest.param(CSTD, "title", [other(2, person_id=5, form="Giấy khen", category="commendation", form_pk=12)],
+                 True, id="a-title-and-a-commendation"),
+    pytest.param("Giấy khen", "commendation", [other(2, person_id=5, form=CSTD, category="title", form_pk=10)],
+                 True, id="a-commendation-and-a-title"),
+    # the same form twice, or two hình thức khen thưởng for one achievement: refused
+    pytest.param(CSTD, "title", [other(2, person_id=5, form=CSTD, category="title", form_pk=10)], False,
+                 id="the-same-title-twice"),
+    pytest.param("Giấy khen", "commendation",
+                 [other(2, person_id=5, form="Bằng khen của Chủ tịch UBND tỉnh", category="commendation",
+                        form_pk=13)], False, id="two-commendations"),
+])
+def test_not_yet_awarded_lets_titles_go_together(form, category, others, passed):
+    dossier = make_dossier(form=form)
+    dossier.offer.award_form.pk, dossier.offer.award_form.category = 10 if form == CSTD else 12, category
+    nomination = make_nomination(INDIVIDUAL, pk=1, person_id=5, dossier=dossier)
+
+    assert not_yet_awarded_rule(nomination, {"same_campaign": others})[0] is passed
 
 
 # --- percent_label ----------------------------------------------------------------------------------------
