@@ -120,8 +120,14 @@ def _with_defaults(table, columns, rows):
     model = next((m for m in apps.get_models(include_auto_created=True) if m._meta.db_table == table), None)
     if model is None:
         return columns, rows
-    extra = [(f.column, f.default) for f in model._meta.concrete_fields
-             if f.column not in columns and f.default is not NOT_PROVIDED and not callable(f.default)]
+    extra = []
+    for f in model._meta.concrete_fields:
+        if f.column in columns or f.primary_key:
+            continue
+        if f.default is not NOT_PROVIDED and not callable(f.default):
+            extra.append((f.column, f.default))
+        elif not f.null and f.empty_strings_allowed and not f.is_relation:  # a text column: blank
+            extra.append((f.column, ""))
     if not extra:
         return columns, rows
     values = tuple(default for _, default in extra)
