@@ -157,7 +157,7 @@ ReminderRuleFormSet = section_formset(ReminderRule, ["kind", "days", "max_times"
 class CampaignAwardForm(RowForm):
     class Meta:
         model = CampaignAward
-        fields = ["order", "award_form", "copies", "quota_kind", "quota_value", "quota_base", "council_vote", "note"]
+        fields = ["order", "award_form", "council_vote", "copies", "quota_kind", "quota_value", "quota_base", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
