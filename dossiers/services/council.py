@@ -386,8 +386,10 @@ def _lock_open(session):
     return session
 
 
-def _on_agenda(session, nomination_id):
-    nomination = next(iter(agenda(session, only=nomination_id)), None)
+def _on_agenda(session, nomination_id, rows=None):
+    """The agenda's nominee `nomination_id` (`rows`: the agenda already read, {id: nomination})."""
+    nomination = rows.get(nomination_id) if rows is not None else next(iter(agenda(session, only=nomination_id)),
+                                                                        None)
     if nomination is None:
         raise ValidationError("Người, tập thể này không có trong danh sách Hội đồng xét tại phiên họp "
                               "(hồ sơ chưa trình Hội đồng hoặc đã có kết quả).")
@@ -433,10 +435,11 @@ def cast_votes(session, choices, *, by):
         member = SessionMember.objects.filter(session=session, user=by, attendance=Attendance.PRESENT).first()
         if member is None:
             raise PermissionDenied("Chỉ thành viên Hội đồng có mặt tại phiên họp mới bỏ phiếu.")
+        rows = {n.pk: n for n in agenda(session)}  # read once for every choice
         for nomination_id, choice in sorted(choices.items()):
             if choice not in COUNTER:
                 raise ValidationError("Ý kiến không hợp lệ: chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")
-            nomination = _on_agenda(session, nomination_id)
+            nomination = _on_agenda(session, nomination_id, rows)
             secret = nomination.dossier.offer.award_form.ballot_type == BallotType.SECRET
             box = CouncilBallot.objects.filter(pk=_ballot_box(session, nomination).pk)
             previous = MemberVote.objects.filter(member=member, nomination=nomination, written=False).first()
@@ -476,10 +479,11 @@ def record_written_opinion(session, member, upload, choices, *, by):
                 CouncilBallot.objects.filter(session=session, nomination=vote.nomination).update(
                     written_votes_for=F("written_votes_for") - 1)
             vote.delete()
+        rows = {n.pk: n for n in agenda(session)}
         for nomination_id, choice in sorted(choices.items()):
             if choice not in COUNTER:
                 raise ValidationError("Ý kiến không hợp lệ: chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")
-            nomination = _on_agenda(session, nomination_id)
+            nomination = _on_agenda(session, nomination_id, rows)
             box = _ballot_box(session, nomination)
             MemberVote.objects.create(member=member, nomination=nomination, choice=choice, written=True)
             if choice == VoteChoice.FOR:
