@@ -8,9 +8,10 @@ class AwardsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
+        from .models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile, VoteRule
 
         auditlog.register(AwardForm, exclude_fields=["updated_at"])
         auditlog.register(LegalBasisProfile, exclude_fields=["updated_at"])
         auditlog.register(BonusCoefficient)
+        auditlog.register(VoteRule)
         auditlog.register(BaseSalary, exclude_fields=["updated_at"])

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from core.forms import NfcFormMixin
 
 from .enums import SubjectType
-from .models import CERTIFICATE_FIELDS, AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
+from .models import CERTIFICATE_FIELDS, AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile, VoteRule
 from .services import catalogue
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
@@ -156,13 +156,17 @@ class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
             raise ValidationError("Hệ số không được âm.")
         return value
 
-    def save(self, commit=True, coefficients=None):
-        """Save the profile and, when given, the coefficient formset's changes."""
-        rows, deleted = [], []
+    def save(self, commit=True, coefficients=None, vote_rules=None):
+        """Save the profile and, when given, the coefficient and vote-rule formsets' changes."""
+        rows, deleted, votes, deleted_votes = [], [], [], []
         if coefficients is not None:
             rows = coefficients.save(commit=False)
             deleted = coefficients.deleted_objects
-        return catalogue.save_profile(self.instance, coefficients=rows, deleted=deleted, by=self.user)
+        if vote_rules is not None:
+            votes = vote_rules.save(commit=False)
+            deleted_votes = vote_rules.deleted_objects
+        return catalogue.save_profile(self.instance, coefficients=rows, deleted=deleted, vote_rules=votes,
+                                      deleted_vote_rules=deleted_votes, by=self.user)
 
 
 class AwardFormChoiceField(forms.ModelChoiceField):
@@ -219,6 +223,44 @@ class BaseCoefficientFormSet(forms.BaseInlineFormSet):
 CoefficientFormSet = forms.inlineformset_factory(
     LegalBasisProfile, BonusCoefficient, form=CoefficientForm, formset=BaseCoefficientFormSet,
     extra=3, can_delete=True)
+
+
+class VoteRuleForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
+    award_form = AwardFormChoiceField(queryset=AwardForm.objects.all(), label="Hình thức",
+                                      empty_label="— chọn hình thức —")
+    threshold = forms.DecimalField(
+        label="Tỷ lệ tối thiểu (%)", min_value=Decimal("0"), max_value=Decimal("100"), max_digits=5,
+        decimal_places=2, localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
+        error_messages={"min_value": "Tỷ lệ không được âm.", "max_value": "Tỷ lệ không quá 100%.",
+                        "invalid": "Nhập một số, ví dụ 70 hoặc 66,67."})
+
+    class Meta:
+        model = VoteRule
+        fields = ["award_form", "threshold", "denominator", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form_field in self.fields.values():  # the table's header names the columns
+            form_field.widget.attrs["aria-label"] = str(form_field.label)
+            form_field.label = ""
+
+
+class BaseVoteRuleFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = list(forms.ModelChoiceField(queryset=AwardForm.objects.all()).choices)
+        for form in self.forms + [self.empty_form]:
+            form.fields["award_form"].choices = choices
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("award_form")
+
+    def get_unique_error_message(self, unique_check):
+        return "Mỗi hình thức chỉ có một tỷ lệ biểu quyết trong bộ căn cứ: hãy bỏ dòng trùng."
+
+
+VoteRuleFormSet = forms.inlineformset_factory(
+    LegalBasisProfile, VoteRule, form=VoteRuleForm, formset=BaseVoteRuleFormSet, extra=2, can_delete=True)
 
 
 class BaseSalaryForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):

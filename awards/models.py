@@ -1,5 +1,6 @@
 """The award catalogue: award forms, legal-basis profiles, bonus coefficients, base salaries."""
 import math
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -133,6 +134,62 @@ class LegalBasisProfile(TimeStampedModel):
     def clean(self):
         if self.valid_until and self.valid_until <= self.valid_from:
             raise ValidationError({"valid_until": "Ngày hết hiệu lực phải sau ngày có hiệu lực."})
+
+
+class VoteRule(models.Model):
+    """The council's vote rule for one award form under one legal-basis profile (the decree in force sets the
+    share of votes and over whom it is counted): it replaces the catalogue's own threshold and base for the
+    campaigns of that profile. A form without a row keeps the catalogue's (`vote_rule()`)."""
+
+    profile = models.ForeignKey(LegalBasisProfile, verbose_name="bộ căn cứ", on_delete=models.CASCADE,
+                                related_name="vote_rules")
+    award_form = models.ForeignKey(AwardForm, verbose_name="hình thức", on_delete=models.CASCADE,
+                                   related_name="vote_rules")
+    threshold = models.DecimalField("tỷ lệ phiếu đồng ý tối thiểu (%)", max_digits=5, decimal_places=2,
+                                    validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))])
+    denominator = models.CharField("cách tính tỷ lệ", max_length=10, choices=VoteDenominator.choices,
+                                   default=VoteDenominator.PRESENT)
+    source = models.CharField("căn cứ", max_length=200, help_text="Điều, khoản của văn bản quy định tỷ lệ này.")
+
+    class Meta:
+        verbose_name = "tỷ lệ biểu quyết"
+        verbose_name_plural = "tỷ lệ biểu quyết"
+        ordering = ["award_form__order", "award_form__name"]
+        constraints = [models.UniqueConstraint(fields=["profile", "award_form"], name="vote_rule_unique")]
+
+    def __str__(self):
+        return f"{self.award_form}: từ {self.threshold}% {self.get_denominator_display().lower()}"
+
+
+@dataclass(frozen=True)
+class VoteRuleInForce:
+    """What a council vote on a form is counted against: threshold (None: not set), base, and where it comes from."""
+
+    threshold: Decimal | None
+    denominator: str
+    source: str
+
+
+def vote_rule(award_form, profile, rules=None):
+    """The rule in force for `award_form` under `profile`: the profile's row, else the catalogue's.
+    `rules`: {(profile id, form id): VoteRule} already read (vote_rules_for), to avoid a query."""
+    row = None
+    if profile is not None:
+        key = (getattr(profile, "pk", profile), award_form.pk)
+        row = rules.get(key) if rules is not None else VoteRule.objects.filter(
+            profile_id=key[0], award_form_id=key[1]).first()
+    if row is not None:
+        return VoteRuleInForce(row.threshold, row.denominator, row.source)
+    return VoteRuleInForce(award_form.vote_threshold, award_form.vote_denominator, award_form.legal_reference)
+
+
+def vote_rules_for(pairs):
+    """{(profile id, form id): VoteRule} for the given pairs, in one query."""
+    pairs = {(p, f) for p, f in pairs if p is not None}
+    if not pairs:
+        return {}
+    rows = VoteRule.objects.filter(profile_id__in={p for p, _ in pairs}, award_form_id__in={f for _, f in pairs})
+    return {(r.profile_id, r.award_form_id): r for r in rows if (r.profile_id, r.award_form_id) in pairs}
 
 
 class BonusCoefficient(models.Model):

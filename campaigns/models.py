@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from awards.enums import SubjectType
 from awards.models import AwardForm, LegalBasisProfile
@@ -277,6 +278,26 @@ class CampaignAward(models.Model):
             return self.council_vote == "yes"
         return self.award_form.needs_council
 
+    @cached_property
+    def vote_rule(self):
+        """The council's (and the unit's bình xét) vote rule for this form under the campaign's legal-basis
+        profile: the profile's row, else the catalogue's (awards.models.vote_rule)."""
+        from awards.models import vote_rule
+
+        return vote_rule(self.award_form, self.campaign.legal_profile_id)
+
+    @staticmethod
+    def attach_vote_rules(offers):
+        """Read the vote rules of several offers (their campaigns loaded) in one query, into each one's
+        `vote_rule` (a list of 50 nominees' offers is not 50 queries)."""
+        from awards.models import vote_rule, vote_rules_for
+
+        offers = list(offers)
+        rules = vote_rules_for({(o.campaign.legal_profile_id, o.award_form_id) for o in offers})
+        for offer in offers:
+            offer.__dict__["vote_rule"] = vote_rule(offer.award_form, offer.campaign.legal_profile_id, rules)
+        return offers
+
     @staticmethod
     def needs_council_q(prefix=""):
         """needs_council as a filter, `prefix` leading to the CampaignAward ("dossier__offer__")."""
@@ -332,7 +353,7 @@ class CampaignAward(models.Model):
             errors["quota_base"] = "Chọn hình thức dùng làm cơ sở tính tỷ lệ."
         if self.quota_base_id and self.quota_base_id == self.award_form_id:
             errors["quota_base"] = "Hình thức cơ sở phải khác hình thức đang tính chỉ tiêu."
-        if self.council_vote == "yes" and self.award_form_id and self.award_form.vote_threshold is None:
+        if self.council_vote == "yes" and self.award_form_id and self.campaign_id and self.vote_rule.threshold is None:
             errors["council_vote"] = (f"“{self.award_form}” chưa có tỷ lệ phiếu đồng ý tối thiểu trong danh mục: "
                                       "quản trị cần bổ sung trước khi đưa hình thức này ra Hội đồng.")
         campaign = getattr(self, "campaign", None)

@@ -5,6 +5,7 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 `documents.services.current`.
 """
 from awards.enums import AwardCategory
+from campaigns.models import CampaignAward
 from core.letterhead import absence_text, date_text, letterhead, lines, signature, signed_by
 from core.vntext import in_hoa, so_thanh_chu_tien, unbroken_names
 from documents.registry import register
@@ -153,14 +154,17 @@ def bien_ban(meeting, part=""):
 
     held = timezone.localtime(held) if timezone.is_aware(held) else held
     votes = []
-    for vote in (meeting.votes.select_related("nomination__person", "nomination__organisation",
-                                              "nomination__dossier__offer__award_form")
-                 .order_by("nomination__dossier__offer__award_form__order", "nomination__order", "pk")):
-        award_form = vote.nomination.dossier.offer.award_form
-        votes.append({"name": vote.nomination.name, "award_form": str(award_form),
+    meeting_votes = list(meeting.votes.select_related(
+        "nomination__person", "nomination__organisation", "nomination__dossier__offer__award_form",
+        "nomination__dossier__offer__campaign").order_by("nomination__dossier__offer__award_form__order",
+                                                          "nomination__order", "pk"))
+    CampaignAward.attach_vote_rules(vote.nomination.dossier.offer for vote in meeting_votes)
+    for vote in meeting_votes:
+        offer = vote.nomination.dossier.offer
+        votes.append({"name": vote.nomination.name, "award_form": str(offer.award_form),
                       "for": vote.votes_for, "against": vote.votes_against, "abstain": vote.votes_abstain,
-                      # the rate the page and the eligibility rule show: over the base the form counts on, cut
-                      "percent": percent_label(vote.percentage(award_form.vote_denominator))})
+                      # the rate the page and the eligibility rule show: over the base the rule counts on, cut
+                      "percent": percent_label(vote.percentage(offer.vote_rule.denominator))})
     return {
         "doc": {**letterhead(meeting.organisation, number=meeting.number, on=held.date(),
                              symbol=meeting.organisation.document_symbol("BB")),

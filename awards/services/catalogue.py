@@ -15,20 +15,20 @@ def save_award_form(award_form, *, by):
     return award_form
 
 
-def save_profile(profile, *, coefficients=(), deleted=(), by):
-    """Create or update a legal-basis profile, save the given bonus coefficients (new or changed)
-    under it and delete the `deleted` ones.
+def save_profile(profile, *, coefficients=(), deleted=(), vote_rules=(), deleted_vote_rules=(), by):
+    """Create or update a legal-basis profile, save the given bonus coefficients and council vote rules (new
+    or changed) under it and delete the `deleted` / `deleted_vote_rules` ones.
 
-    Side effects (one transaction): writes the profile and its coefficient rows, audit log entries
+    Side effects (one transaction): writes the profile, its coefficient and vote-rule rows, audit log entries
     for each of them.
     """
     profile.full_clean()
     with set_actor(by), transaction.atomic():
         profile.save()
-        for row in deleted:
+        for row in [*deleted, *deleted_vote_rules]:
             if row.pk and row.profile_id == profile.pk:
                 row.delete()
-        for row in coefficients:
+        for row in [*coefficients, *vote_rules]:
             row.profile = profile
             row.full_clean()
             row.save()

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.generic import CreateView, TemplateView, UpdateView
 
 from ..enums import SubjectType
-from ..forms import CoefficientFormSet, ProfileForm
+from ..forms import CoefficientFormSet, ProfileForm, VoteRuleFormSet
 from ..history import vn_decimal
 from ..models import BaseSalary, LegalBasisProfile
 from ..services.bonus import bonus_amount, coefficient_for
@@ -55,13 +55,23 @@ class ProfileFormMixin(CatalogueFormMixin):
     template_name = "awards/profile_form.html"
     formset_prefix = "he-so"
 
-    def get_formset(self):
+    def get_formset(self, formset_class=CoefficientFormSet, prefix=None):
         instance = self.object if self.object is not None else LegalBasisProfile()
         data = self.request.POST if self.request.method == "POST" else None
-        return CoefficientFormSet(data, instance=instance, prefix=self.formset_prefix)
+        return formset_class(data, instance=instance, prefix=prefix or self.formset_prefix)
+
+    def get_vote_formset(self):
+        """The vote rules' table; a post without it (an older page, a script) leaves the rules as they are."""
+        formset = self.get_formset(VoteRuleFormSet, "bieu-quyet")
+        if formset.is_bound and f"{formset.prefix}-TOTAL_FORMS" not in self.request.POST:
+            return None
+        return formset
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", self.get_formset())
+        if kwargs.get("vote_formset") is None:
+            kwargs["vote_formset"] = self.get_formset(VoteRuleFormSet, "bieu-quyet") if self.request.method == "GET" \
+                else VoteRuleFormSet(instance=self.object or LegalBasisProfile(), prefix="bieu-quyet")
         if self.object is not None and self.object.pk:
             today = timezone.localdate()
             kwargs.update(today=today, salary_today=BaseSalary.objects.on(today),
@@ -70,16 +80,16 @@ class ProfileFormMixin(CatalogueFormMixin):
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object() if self.kwargs.get("pk") else None
-        form, formset = self.get_form(), self.get_formset()
-        if form.is_valid() and formset.is_valid():
+        form, formset, vote_formset = self.get_form(), self.get_formset(), self.get_vote_formset()
+        if all([form.is_valid(), formset.is_valid(), vote_formset is None or vote_formset.is_valid()]):
             try:
-                profile = form.save(coefficients=formset)
+                profile = form.save(coefficients=formset, vote_rules=vote_formset)
             except ValidationError as error:  # a concurrent edit took the same row meanwhile
                 formset._non_form_errors = formset.error_class(error.messages)
             else:
                 messages.success(request, f"Đã lưu “{profile}”.")
                 return redirect(profile)
-        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        return self.render_to_response(self.get_context_data(form=form, formset=formset, vote_formset=vote_formset))
 
 
 class ProfileCreateView(ProfileFormMixin, CreateView):

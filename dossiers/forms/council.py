@@ -230,7 +230,7 @@ class BallotRowForm(forms.Form):
 
     @property
     def counts_written_votes(self):
-        return bool(self.row and self.row.award_form.vote_denominator == VoteDenominator.ALL)
+        return bool(self.row and self.row.rule.denominator == VoteDenominator.ALL)
 
     def clean(self):
         cleaned = super().clean()

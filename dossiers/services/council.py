@@ -118,6 +118,8 @@ def agenda(session, *, only=None):
     nominations = list(qs)
     for nomination in nominations:
         nomination.session_ballot = nomination.session_ballots[0] if nomination.session_ballots else None
+        nomination.dossier.offer.campaign = nomination.dossier.campaign  # loaded with the dossier
+    CampaignAward.attach_vote_rules(n.dossier.offer for n in nominations)
     return nominations
 
 
@@ -127,9 +129,9 @@ def percent_text(value):
     return f"{value.normalize():f}".replace(".", ",")
 
 
-def base_label(award_form):
-    """'trên tổng số thành viên' / 'trên số thành viên có mặt'."""
-    return VoteDenominator(award_form.vote_denominator).label.lower()
+def base_label(rule):
+    """'trên tổng số thành viên' / 'trên số thành viên có mặt' (`rule`: the vote rule in force)."""
+    return VoteDenominator(rule.denominator).label.lower()
 
 
 @dataclass
@@ -143,16 +145,16 @@ class Tally:
     passed: bool
 
 
-def tally(session, award_form, *, votes_for, written_votes_for=0):
+def tally(session, rule, *, votes_for, written_votes_for=0):
     """Rate of votes for, taken over the members present or over all members (then the written votes
     of absent members count too). Passing compares the exact rate with the threshold; the stored
     percentage is cut (not rounded) to two decimals, as MeetingVote.percentage: a rate just under the
     threshold never reads as the threshold (2 of 3 is 66,66%)."""
-    if award_form.vote_denominator == VoteDenominator.ALL:
+    if rule.denominator == VoteDenominator.ALL:
         numerator, base = votes_for + written_votes_for, session.members_total
     else:
         numerator, base = votes_for, session.members_present
-    threshold = Decimal(award_form.vote_threshold)
+    threshold = Decimal(rule.threshold)
     percentage = (Decimal(numerator * 100) / Decimal(base)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
     return Tally(numerator=numerator, base=base, percentage=percentage, threshold=threshold,
                  passed=Decimal(numerator * 100) >= threshold * base)
@@ -170,13 +172,17 @@ class AgendaRow:
         return self.nomination.dossier.offer.award_form
 
     @property
+    def rule(self):
+        return self.nomination.dossier.offer.vote_rule
+
+    @property
     def threshold_label(self):
-        threshold = self.award_form.vote_threshold
+        threshold = self.rule.threshold
         return "" if threshold is None else percent_text(threshold) + "%"
 
     @property
     def base_label(self):
-        return base_label(self.award_form)
+        return base_label(self.rule)
 
     @property
     def percent_label(self):
@@ -542,14 +548,14 @@ def record_ballot(session, nomination, *, votes_for, votes_against, votes_abstai
         if cast_in_room > session.members_present:
             raise ValidationError(f"{name}: tổng số phiếu ({cast_in_room}) vượt quá số thành viên có mặt "
                                   f"({session.members_present}).")
-        written = counts["written_votes_for"]
-        if written and award_form.vote_denominator != VoteDenominator.ALL:
+        written, rule = counts["written_votes_for"], nomination.dossier.offer.vote_rule
+        if written and rule.denominator != VoteDenominator.ALL:
             raise ValidationError(f"{name}: “{award_form}” tính tỷ lệ trên số thành viên có mặt, không tính "
                                   "phiếu bằng văn bản của thành viên vắng mặt.")
         if written > absent:
             raise ValidationError(f"{name}: số phiếu đồng ý bằng văn bản ({written}) vượt quá số thành viên "
                                   f"vắng mặt ({absent}).")
-        _check_threshold(award_form)
+        _check_threshold(rule, award_form)
         ballot_type = ballot_type or award_form.ballot_type
         if ballot_type not in BallotType.values:
             raise ValidationError(f"{name}: hình thức biểu quyết không hợp lệ.")
@@ -561,23 +567,23 @@ def record_ballot(session, nomination, *, votes_for, votes_against, votes_abstai
     return ballot
 
 
-def _check_threshold(award_form):
-    if award_form.vote_threshold is None:
+def _check_threshold(rule, award_form):
+    if rule.threshold is None:
         raise ValidationError(f"“{award_form}” chưa quy định tỷ lệ phiếu đồng ý tối thiểu: quản trị cần "
                               "bổ sung trong danh mục danh hiệu, hình thức khen thưởng.")
 
 
 def _conclude(session, nomination, ballot, *, by):
     """Tally the ballot box against the form's rule, store the rate, and give the nominee its outcome."""
-    award_form = nomination.dossier.offer.award_form
-    written = ballot.written_votes_for if award_form.vote_denominator == VoteDenominator.ALL else 0
-    result = tally(session, award_form, votes_for=ballot.votes_for, written_votes_for=written)
+    rule = nomination.dossier.offer.vote_rule
+    written = ballot.written_votes_for if rule.denominator == VoteDenominator.ALL else 0
+    result = tally(session, rule, votes_for=ballot.votes_for, written_votes_for=written)
     ballot.percentage, ballot.passed = result.percentage, result.passed
     ballot.save()
     outcomes.move([nomination], Outcome.COUNCIL_PASSED if result.passed else Outcome.COUNCIL_FAILED,
                   act="council_vote", by=by, reason="" if result.passed else (
                       f"Đạt {percent_text(result.percentage)}% < {percent_text(result.threshold)}% (tỷ lệ "
-                      f"phiếu đồng ý tối thiểu, {base_label(award_form)} Hội đồng)."))
+                      f"phiếu đồng ý tối thiểu, {base_label(rule)} Hội đồng)."))
 
 
 def record_ballots(session, rows, *, by):
@@ -655,7 +661,7 @@ def close_session(session, *, by, conclusion="", minutes_number=""):
                 raise ValidationError(f"Còn {len(names)} thành viên chưa bỏ phiếu đủ: {', '.join(names)}. Phiên họp "
                                       "chỉ kết thúc khi mọi thành viên có mặt đã bỏ phiếu.")
             for nomination in nominations:
-                _check_threshold(nomination.dossier.offer.award_form)
+                _check_threshold(nomination.dossier.offer.vote_rule, nomination.dossier.offer.award_form)
                 _conclude(session, nomination, _ballot_box(session, nomination), by=by)
         session.closed_at, session.closed_by = timezone.now(), by
         fields = ["closed_at", "closed_by", "updated_at"]

@@ -140,10 +140,10 @@ def meeting_vote_rule(nomination, context):
     vote = getattr(nomination, "meeting_vote", None)
     if vote is None:
         return False, "Chưa ghi kết quả biểu quyết trong Biên bản họp bình xét."
-    award_form = nomination.dossier.offer.award_form
-    threshold = award_form.vote_threshold
-    percent = percent_label(vote.percentage(award_form.vote_denominator))
-    if not vote.reaches(threshold, award_form.vote_denominator):
+    rule = nomination.dossier.offer.vote_rule  # the campaign's legal-basis profile's, else the catalogue's
+    threshold = rule.threshold
+    percent = percent_label(vote.percentage(rule.denominator))
+    if not vote.reaches(threshold, rule.denominator):
         return False, f"Đạt {percent} phiếu đồng ý, cần từ {percent_label(threshold)}."
     return True, f"Đạt {percent} phiếu đồng ý."
 

@@ -58,13 +58,13 @@ def meeting_list(user):
             .order_by("-held_at", "-pk"))
 
 
-def vote_limit(meeting, award_form):
+def vote_limit(meeting, offer):
     """(most ballots a nominee may receive, what that number is) for one award form.
 
     A show of hands counts the members in the room. With a secret ballot, members who are away may
     vote in writing, and their ballots count when the form's rate is taken over all members.
     """
-    if meeting.ballot_type == BallotType.SECRET and award_form.vote_denominator == VoteDenominator.ALL:
+    if meeting.ballot_type == BallotType.SECRET and offer.vote_rule.denominator == VoteDenominator.ALL:
         return meeting.members_total, "tổng số thành viên"
     return meeting.members_present, "số thành viên có mặt"
 
@@ -76,6 +76,7 @@ class VoteResult:
     nomination: Nomination
     vote: MeetingVote
     award_form: object
+    rule: object
     percent: float
     threshold: Decimal | None
 
@@ -85,7 +86,7 @@ class VoteResult:
 
     @property
     def base_label(self):
-        return ("tổng số thành viên" if self.award_form.vote_denominator == VoteDenominator.ALL
+        return ("tổng số thành viên" if self.rule.denominator == VoteDenominator.ALL
                 else "số thành viên có mặt")
 
     @property
@@ -111,9 +112,10 @@ class VoteResult:
 
 def result_of(vote, nomination=None):
     nomination = nomination or vote.nomination
-    award_form = nomination.dossier.offer.award_form
-    return VoteResult(nomination=nomination, vote=vote, award_form=award_form,
-                      percent=vote.percentage(award_form.vote_denominator), threshold=award_form.vote_threshold)
+    offer = nomination.dossier.offer
+    rule = offer.vote_rule
+    return VoteResult(nomination=nomination, vote=vote, award_form=offer.award_form, rule=rule,
+                      percent=vote.percentage(rule.denominator), threshold=rule.threshold)
 
 
 def results(meeting, user):
@@ -205,7 +207,7 @@ def _meeting_errors(meeting, campaign):
         over = []
         for vote in meeting.votes.select_related("nomination__person", "nomination__organisation",
                                                  "nomination__dossier__offer__award_form"):
-            limit, label = vote_limit(meeting, vote.nomination.dossier.offer.award_form)
+            limit, label = vote_limit(meeting, vote.nomination.dossier.offer)
             if vote.votes_for + vote.votes_against + vote.votes_abstain > limit:
                 over.append(vote.nomination.name)
         if over:
@@ -306,7 +308,7 @@ def record_votes(meeting, rows, *, by):
                 message = f"{name}: số phiếu không được âm."
             else:
                 against, abstain = against or 0, abstain or 0
-                limit, label = vote_limit(meeting, nomination.dossier.offer.award_form)
+                limit, label = vote_limit(meeting, nomination.dossier.offer)
                 cast = votes_for + against + abstain
                 if cast > limit:
                     message = (f"{name}: tổng số phiếu ({cast}) vượt quá {label} ({limit}).")

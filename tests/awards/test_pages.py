@@ -417,3 +417,35 @@ def test_a_certificate_offset_off_the_page_is_refused_and_kept(cast, client_for)
     assert "Vượt ra ngoài khổ giấy A4 ngang." in page and 'value="400"' in page
     giay_khen.refresh_from_db()
     assert giay_khen.certificate_offsets == {}
+
+
+def test_admin_sets_the_councils_vote_rule_of_a_profile(cast, client_for):
+    """The threshold and its base are the decree's, per form: the profile's row replaces the catalogue's."""
+    from awards.models import VoteRule, vote_rule
+
+    profile = LegalBasisProfile.objects.get(code="nd-152-2025")
+    form = AwardForm.objects.get(code="bang-khen-tinh")
+    client = client_for(cast.admin)
+    page = client.get(reverse("awards:profile_update", args=[profile.pk]))
+    assert "Tỷ lệ biểu quyết của Hội đồng" in page.content.decode()
+    data = {**{key: value for key, value in page.context["form"].initial.items() if value is not None}}
+    data.update({"valid_from": profile.valid_from.strftime("%d/%m/%Y"), "valid_until": "",
+                 "collective_multiplier": "2"})
+    for formset in (page.context["formset"], page.context["vote_formset"]):
+        data.update({f"{formset.prefix}-{key}": value for key, value in formset.management_form.initial.items()})
+        for row in formset.forms:
+            for name, field in row.fields.items():
+                value = row.initial.get(name, field.initial)
+                if value is not None and name != "DELETE":
+                    data[f"{row.prefix}-{name}"] = getattr(value, "pk", value)
+    vote_prefix = page.context["vote_formset"].prefix
+    data.update({f"{vote_prefix}-0-award_form": form.pk, f"{vote_prefix}-0-threshold": "90",
+                 f"{vote_prefix}-0-denominator": "all", f"{vote_prefix}-0-source": "Điều 99 (thử)"})
+    response = client.post(reverse("awards:profile_update", args=[profile.pk]), data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    rule = VoteRule.objects.get(profile=profile, award_form=form)
+    assert (rule.threshold, rule.denominator, rule.source) == (Decimal("90"), "all", "Điều 99 (thử)")
+    assert vote_rule(form, profile).threshold == Decimal("90")
+    assert vote_rule(form, None).threshold == form.vote_threshold  # no profile: the catalogue's
+    other = AwardForm.objects.get(code="giay-khen")
+    assert vote_rule(other, profile) == vote_rule(other, None)  # no row: the catalogue's

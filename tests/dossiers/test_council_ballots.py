@@ -302,3 +302,23 @@ def test_the_minutes_name_the_members_and_who_presided(cast, council):
         "1 Nguyễn Thị Hương", "3 0 0 1 80% Đạt",
         "THƯ KÝ", "Phạm Thu Hà", "PHÓ CHỦ TỊCH HỘI ĐỒNG", "Hoàng Đức Minh"))
     assert "Chủ tịch Hội đồng." not in text.replace("Phó Chủ tịch Hội đồng.", "")
+
+
+def test_the_legal_basis_profiles_rule_replaces_the_catalogues(cast, council):
+    """A decree in force may set another share for a form: the campaign's profile's rule is the one counted
+    (80% of all members passes the catalogue's 70%, not the profile's 90%)."""
+    from awards.models import VoteRule
+
+    dossier = council_dossier(cast, threshold="70", denominator="all", ballot_type="secret")
+    nomination = dossier.nominations.get()
+    assert dossier.campaign.legal_profile is not None
+    VoteRule.objects.create(profile=dossier.campaign.legal_profile, award_form=dossier.offer.award_form,
+                            threshold=Decimal("90"), denominator="all", source="Điều 99 (thử)")
+    session = open_session(cast, council, attendance=(PRESENT, PRESENT, PRESENT, PRESENT, ABSENT))
+    assert service.agenda_rows(session)[0].threshold_label == "90%"
+    for user in council["users"][:4]:
+        service.cast_votes(session, {nomination.pk: "for"}, by=user)
+    service.close_session(session, by=cast.approver)
+    nomination.refresh_from_db()
+    assert (nomination.outcome, CouncilBallot.objects.get().percentage) == (Outcome.COUNCIL_FAILED, Decimal("80.00"))
+    assert nomination.outcome_reason.startswith("Đạt 80% < 90%")

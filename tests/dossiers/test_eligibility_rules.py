@@ -41,9 +41,10 @@ DEADLINE = date(2025, 8, 5)
 def make_dossier(*, deadline=None, threshold=None, denominator=VoteDenominator.PRESENT, form=FORM, unit=UNIT,
                  state=DossierState.DRAFT, submitted_at=None):
     award_form = AwardForm(name=form, vote_threshold=threshold, vote_denominator=denominator)
-    return Dossier(campaign=Campaign(title="Đợt thi đua chào mừng 80 năm ngành Nội vụ", dossier_deadline=deadline),
-                   organisation=Organisation(name=unit),
-                   offer=CampaignAward(award_form=award_form), state=state, submitted_at=submitted_at)
+    campaign = Campaign(title="Đợt thi đua chào mừng 80 năm ngành Nội vụ", dossier_deadline=deadline)
+    return Dossier(campaign=campaign, organisation=Organisation(name=unit),
+                   offer=CampaignAward(campaign=campaign, award_form=award_form), state=state,
+                   submitted_at=submitted_at)
 
 
 def make_nomination(subject_type=INDIVIDUAL, *, dossier=None, report=None, vote=None, **fields):
