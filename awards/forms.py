@@ -242,7 +242,8 @@ class VoteRuleForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for form_field in self.fields.values():  # the table's header names the columns
             form_field.widget.attrs["aria-label"] = str(form_field.label)
-            form_field.label = ""
+            form_field.label = form_field.help_text = ""
+        self.fields["source"].widget.attrs["placeholder"] = "Điều, khoản của văn bản"
 
 
 class BaseVoteRuleFormSet(forms.BaseInlineFormSet):
