@@ -21,7 +21,7 @@ locks the session row, so that ballots and the closing of their session apply on
 """
 import uuid
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -51,10 +51,9 @@ from ..models import (
 )
 from ..models.council_queries import may_preside
 from . import outcomes, workflow
+from .eligibility import percent_label
 from .printing import freeze_council_minutes
 
-NOT_OFFICE = ("Chỉ Văn phòng (thường trực Hội đồng Thi đua – Khen thưởng) của cơ quan mới mở, kết thúc "
-              "phiên họp Hội đồng.")
 NOT_SECRETARY = "Chỉ Văn phòng (thường trực, thư ký Hội đồng Thi đua – Khen thưởng) mới ghi kết quả kiểm phiếu."
 
 
@@ -72,24 +71,24 @@ def session_list(user):
             .annotate(ballot_count=Count("ballots")).order_by("-held_at", "-pk"))
 
 
-def office_bodies(user):
-    """Bodies whose council sessions the user may open: as their office (REVIEWER), or as their council's chair."""
-    from orgs.models import Organisation
-
-    if user.is_superuser:
-        return Organisation.objects.filter(issued_campaigns__isnull=False).distinct().order_by("path")
-    chaired = CouncilSeat.objects.filter(user=user, title=SeatTitle.CHAIR).values("body_id")
-    return Organisation.objects.filter(Q(pk__in=scope.membership_org_ids(user, [Role.REVIEWER])) | Q(pk__in=chaired)
-                                       ).order_by("path")
-
-
 def roster_bodies(user):
     """Bodies whose council list the user keeps (their office)."""
+    return _bodies(user, Q())
+
+
+def office_bodies(user):
+    """Bodies whose council sessions the user may open: as their office (REVIEWER), or as their council's chair."""
+    return _bodies(user, Q(pk__in=CouncilSeat.objects.filter(user=user, title=SeatTitle.CHAIR).values("body_id")))
+
+
+def _bodies(user, also):
+    """The bodies of the user's office memberships, or `also`; every issuing body for a superuser."""
     from orgs.models import Organisation
 
     if user.is_superuser:
         return Organisation.objects.filter(issued_campaigns__isnull=False).distinct().order_by("path")
-    return Organisation.objects.filter(pk__in=scope.membership_org_ids(user, [Role.REVIEWER])).order_by("path")
+    return Organisation.objects.filter(Q(pk__in=scope.membership_org_ids(user, [Role.REVIEWER])) | also
+                                       ).order_by("path")
 
 
 def agenda(session, *, only=None):
@@ -121,12 +120,6 @@ def agenda(session, *, only=None):
         nomination.dossier.offer.campaign = nomination.dossier.campaign  # loaded with the dossier
     CampaignAward.attach_vote_rules(n.dossier.offer for n in nominations)
     return nominations
-
-
-def percent_text(value):
-    """80 → '80', 66.666… → '66,67' (decimal comma, no trailing zeros)."""
-    value = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{value.normalize():f}".replace(".", ",")
 
 
 def base_label(rule):
@@ -178,7 +171,7 @@ class AgendaRow:
     @property
     def threshold_label(self):
         threshold = self.rule.threshold
-        return "" if threshold is None else percent_text(threshold) + "%"
+        return "" if threshold is None else percent_label(threshold)
 
     @property
     def base_label(self):
@@ -188,7 +181,7 @@ class AgendaRow:
     def percent_label(self):
         if self.ballot is None or self.ballot.percentage is None:
             return ""
-        return percent_text(self.ballot.percentage) + "%"
+        return percent_label(self.ballot.percentage)
 
     @property
     def verdict(self):
@@ -218,25 +211,15 @@ def seats_of(body):
     return CouncilSeat.objects.filter(body=body).select_related("user").order_by("order", "pk")
 
 
-def chair_of(body):
-    return CouncilSeat.objects.filter(body=body, title=SeatTitle.CHAIR).select_related("user").first()
-
-
 def seat_accounts(body):
     """The accounts a seat of `body` may vote with: the body's office, council members and leaders."""
     from django.contrib.auth import get_user_model
 
     from orgs.models import Membership
 
-    ids = Membership.objects.filter(role__in=[Role.REVIEWER, Role.COUNCIL, Role.APPROVER],
-                                    organisation__path__in=_ancestor_paths(body)).values("user_id")
+    ids = Membership.objects.filter(role__in=[Role.REVIEWER, Role.COUNCIL, Role.APPROVER],  # held on the body
+                                    organisation_id__in=[*body.ancestor_ids(), body.pk]).values("user_id")  # or above
     return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("last_name", "first_name", "username")
-
-
-def _ancestor_paths(body):
-    """`body`'s path and its ancestors' ("/1/", "/1/5/"…: a membership there covers the body)."""
-    parts = [part for part in body.path.split("/") if part]
-    return ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
 
 
 def save_seats(body, seats, *, by):
@@ -416,9 +399,9 @@ COUNTER = {VoteChoice.FOR: "votes_for", VoteChoice.AGAINST: "votes_against", Vot
 
 
 # --- ballots mode: each member's own ballot -------------------------------------------------------
-def member_of(session, user):
-    """The user's SessionMember in the session, or None."""
-    return next((m for m in session.members.all() if m.user_id == user.pk), None)
+def member_of(members, user):
+    """The user's SessionMember among the session's `members`, or None."""
+    return next((m for m in members if m.user_id == user.pk), None)
 
 
 def cast_votes(session, choices, *, by):
@@ -441,14 +424,15 @@ def cast_votes(session, choices, *, by):
         member = SessionMember.objects.filter(session=session, user=by, attendance=Attendance.PRESENT).first()
         if member is None:
             raise PermissionDenied("Chỉ thành viên Hội đồng có mặt tại phiên họp mới bỏ phiếu.")
-        rows = {n.pk: n for n in agenda(session)}  # read once for every choice
+        rows = {n.pk: n for n in agenda(session)}  # read once for every choice, as the member's earlier ballots
+        earlier = {vote.nomination_id: vote for vote in member.votes.filter(written=False)}
         for nomination_id, choice in sorted(choices.items()):
             if choice not in COUNTER:
                 raise ValidationError("Ý kiến không hợp lệ: chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")
             nomination = _on_agenda(session, nomination_id, rows)
             secret = nomination.dossier.offer.award_form.ballot_type == BallotType.SECRET
             box = CouncilBallot.objects.filter(pk=_ballot_box(session, nomination).pk)
-            previous = MemberVote.objects.filter(member=member, nomination=nomination, written=False).first()
+            previous = earlier.get(nomination.pk)
             if previous is not None:
                 if secret:
                     raise ValidationError(f"{nomination.name}: bạn đã bỏ phiếu kín, phiếu đã bỏ không sửa được.")
@@ -509,12 +493,13 @@ def _store_paper(field_file, stem, data, kind):
     field_file.save(f"{stem}-{uuid.uuid4().hex[:8]}.{kind.extension}", ContentFile(data), save=False)
 
 
-def waiting_voters(session, rows):
-    """{nomination id: [members present who have not voted on it]} for the open session's agenda rows."""
-    present = [m for m in session.members.all() if m.is_present]
+def waiting_voters(session, nominations, members):
+    """{nomination id: [members present who have not voted on it]} for the open session's agenda (`members`:
+    the session's SessionMember rows)."""
+    present = [m for m in members if m.is_present]
     voted = set(MemberVote.objects.filter(member__session=session, written=False).values_list(
         "member_id", "nomination_id"))
-    return {row.nomination.pk: [m for m in present if (m.pk, row.nomination.pk) not in voted] for row in rows}
+    return {n.pk: [m for m in present if (m.pk, n.pk) not in voted] for n in nominations}
 
 
 # --- paper mode: the counted result -----------------------------------------------------------------
@@ -582,7 +567,7 @@ def _conclude(session, nomination, ballot, *, by):
     ballot.save()
     outcomes.move([nomination], Outcome.COUNCIL_PASSED if result.passed else Outcome.COUNCIL_FAILED,
                   act="council_vote", by=by, reason="" if result.passed else (
-                      f"Đạt {percent_text(result.percentage)}% < {percent_text(result.threshold)}% (tỷ lệ "
+                      f"Đạt {percent_label(result.percentage)} < {percent_label(result.threshold)} (tỷ lệ "
                       f"phiếu đồng ý tối thiểu, {base_label(rule)} Hội đồng)."))
 
 
@@ -631,6 +616,23 @@ def next_minutes_number(session):
     return f"{done + 1:02d}/BB-HĐTĐKT"
 
 
+def _check_paper_count(session, nominations):
+    missing = [nominee_label(n) for n in nominations if n.session_ballot is None]
+    if missing:
+        raise ValidationError("Chưa ghi kết quả biểu quyết cho: " + "; ".join(missing)
+                              + ". Ghi đủ kết quả trước khi kết thúc phiên họp.")
+    if nominations and not session.count_file:
+        raise ValidationError("Đính kèm Biên bản kiểm phiếu đã ký trước khi kết thúc phiên họp.")
+
+
+def _check_everyone_voted(session, nominations):
+    waiting = waiting_voters(session, nominations, session.members.all())
+    names = sorted({m.full_name for members in waiting.values() for m in members})
+    if names:
+        raise ValidationError(f"Còn {len(names)} thành viên chưa bỏ phiếu đủ: {', '.join(names)}. Phiên họp "
+                              "chỉ kết thúc khi mọi thành viên có mặt đã bỏ phiếu.")
+
+
 def close_session(session, *, by, conclusion="", minutes_number=""):
     """Close the session as its chair or the office, with an optional conclusion.
 
@@ -646,20 +648,10 @@ def close_session(session, *, by, conclusion="", minutes_number=""):
     with set_actor(by), transaction.atomic():
         session = _lock_open(session)
         nominations = agenda(session)
-        if session.on_paper and nominations:
-            missing = [nominee_label(n) for n in nominations if n.session_ballot is None]
-            if missing:
-                raise ValidationError("Chưa ghi kết quả biểu quyết cho: " + "; ".join(missing)
-                                      + ". Ghi đủ kết quả trước khi kết thúc phiên họp.")
-            if not session.count_file:
-                raise ValidationError("Đính kèm Biên bản kiểm phiếu đã ký trước khi kết thúc phiên họp.")
+        if session.on_paper:
+            _check_paper_count(session, nominations)  # each result was concluded as it was entered
         else:
-            rows = [AgendaRow(n, n.session_ballot) for n in nominations]
-            waiting = {pk: members for pk, members in waiting_voters(session, rows).items() if members}
-            if waiting:
-                names = sorted({m.full_name for members in waiting.values() for m in members})
-                raise ValidationError(f"Còn {len(names)} thành viên chưa bỏ phiếu đủ: {', '.join(names)}. Phiên họp "
-                                      "chỉ kết thúc khi mọi thành viên có mặt đã bỏ phiếu.")
+            _check_everyone_voted(session, nominations)
             for nomination in nominations:
                 _check_threshold(nomination.dossier.offer.vote_rule, nomination.dossier.offer.award_form)
                 _conclude(session, nomination, _ballot_box(session, nomination), by=by)

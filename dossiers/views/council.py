@@ -157,14 +157,18 @@ class CouncilDetailView(SessionMixin, TemplateView):
         user, session = self.request.user, self.get_object()
         rows = service.agenda_rows(session)
         members = list(session.members.all())
-        waiting = service.waiting_voters(session, rows) if session.is_open and not session.on_paper else {}
+        waiting = (service.waiting_voters(session, [row.nomination for row in rows], members)
+                   if session.is_open and not session.on_paper else {})
         for row in rows:
             row.waiting = len(waiting.get(row.nomination.pk, ()))
         not_done = sorted({m.full_name for names in waiting.values() for m in names})
         voted = [row for row in rows if row.ballot and row.ballot.passed is not None]
-        me = service.member_of(session, user)
+        can_close = session.is_open and user.has_perm("dossiers.close_council_session", session)
+        if can_close and "close_form" not in kwargs:
+            kwargs["close_form"] = CloseForm(initial={"conclusion": session.conclusion,
+                                                      "minutes_number": service.next_minutes_number(session)})
         return super().get_context_data(
-            session=session, rows=rows, members=members, not_done=not_done, me=me,
+            session=session, rows=rows, members=members, not_done=not_done, me=service.member_of(members, user),
             held_local=timezone.localtime(session.held_at),
             absent_count=session.members_total - session.members_present,
             missing=len(rows) - len(voted), passed_count=sum(1 for row in voted if row.ballot.passed),
@@ -173,9 +177,7 @@ class CouncilDetailView(SessionMixin, TemplateView):
             can_vote=session.is_open and user.has_perm("dossiers.cast_council_vote", session),
             can_write=session.is_open and not session.on_paper and user.has_perm("dossiers.record_written_opinion",
                                                                                   session),
-            can_close=session.is_open and user.has_perm("dossiers.close_council_session", session),
-            sheet_form=CountSheetForm(), close_form=CloseForm(initial={
-                "conclusion": session.conclusion, "minutes_number": service.next_minutes_number(session)}), **kwargs)
+            can_close=can_close, sheet_form=CountSheetForm(), **kwargs)
 
 
 class CouncilVoteView(SessionMixin, TemplateView):
@@ -186,7 +188,7 @@ class CouncilVoteView(SessionMixin, TemplateView):
 
     def get_form(self, data=None):
         session = self.get_object()
-        member = service.member_of(session, self.request.user)
+        member = service.member_of(session.members.all(), self.request.user)
         cast = {vote.nomination_id: vote.choice or "secret" for vote in member.votes.filter(written=False)}
         return VoteForm(data, rows=service.agenda_rows(session), cast=cast), cast
 
@@ -316,22 +318,23 @@ class CouncilBallotsView(SessionMixin, TemplateView):
         return self.render_to_response(self.get_context_data(formset=formset), status=400)
 
 
-class CouncilCloseView(SessionMixin, View):
-    """POST: kết thúc phiên họp; the dossiers of the agenda go on to the leader."""
+class CouncilCloseView(CouncilDetailView):
+    """POST: kết thúc phiên họp; the dossiers of the agenda go on to the leader. A refusal (no Biên bản number,
+    a member who has not voted…) shows the session page again with what was typed kept."""
 
     permission_required = "dossiers.close_council_session"
+    http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         session = self.get_object()
         form = CloseForm(request.POST)
-        if not form.is_valid():  # the Biên bản's number: the portal prints no "Số: …" blank
-            messages.error(request, " ".join(m for messages_ in form.errors.values() for m in messages_))
-            return redirect(session.get_absolute_url())
-        try:
-            service.close_session(session, by=request.user, conclusion=form.cleaned_data["conclusion"],
-                                  minutes_number=form.cleaned_data["minutes_number"])
-        except ValidationError as error:
-            messages.error(request, errors_of(error))
-        else:
-            messages.success(request, "Đã kết thúc phiên họp. Các hồ sơ đã chuyển lãnh đạo xem xét, quyết định.")
-        return redirect(session.get_absolute_url())
+        if form.is_valid():
+            try:
+                service.close_session(session, by=request.user, conclusion=form.cleaned_data["conclusion"],
+                                      minutes_number=form.cleaned_data["minutes_number"])
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(request, "Đã kết thúc phiên họp. Các hồ sơ đã chuyển lãnh đạo xem xét, quyết định.")
+                return redirect(session.get_absolute_url())
+        return self.render_to_response(self.get_context_data(close_form=form), status=400)

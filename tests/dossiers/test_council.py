@@ -500,8 +500,10 @@ def test_the_secretary_enters_the_paper_count_and_the_office_closes_through_the_
     assert "80%" in detail and "60%" in detail and "Đạt 60% &lt; 70%" in detail
     assert "Có mặt 9/10 thành viên; vắng mặt 1." in detail and "Kết thúc phiên họp" in detail
     response = client_for(cast.reviewer).post(urls(session)["close"], {"conclusion": "Thống nhất."})
-    assert response["Location"] == urls(session)["detail"]
-    assert CouncilSession.objects.get().is_open  # the Biên bản's number is asked first
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Ghi số Biên bản họp Hội đồng (ví dụ 03/BB-HĐTĐKT)." in page and "Thống nhất.</textarea>" in page
+    assert CouncilSession.objects.get().is_open  # the Biên bản's number is asked first, the conclusion kept
     detail = client_for(cast.reviewer).get(urls(session)["detail"]).content.decode()
     assert 'value="01/BB-HĐTĐKT"' in detail  # the next number of the body's series, proposed
     response = client_for(cast.reviewer).post(urls(session)["close"], {"conclusion": "Thống nhất.",
