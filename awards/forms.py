@@ -191,10 +191,7 @@ class CoefficientForm(OneErrorPerFieldMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Rows sit in a table whose header names the columns: no label above every cell.
-        for form_field in self.fields.values():
-            form_field.widget.attrs["aria-label"] = str(form_field.label)
-            form_field.label = ""
+        table_row(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -205,11 +202,23 @@ class CoefficientForm(OneErrorPerFieldMixin, forms.ModelForm):
         return cleaned
 
 
-class BaseCoefficientFormSet(forms.BaseInlineFormSet):
+def table_row(form):
+    """A formset row in a table whose header names the columns: no label or help line above every cell, the
+    label kept for screen readers."""
+    for form_field in form.fields.values():
+        form_field.widget.attrs["aria-label"] = str(form_field.label)
+        form_field.label = form_field.help_text = ""
+
+
+class AwardFormRowsFormSet(forms.BaseInlineFormSet):
+    """A profile's rows per award form (coefficients, vote rules): the award-form choices read once for every
+    row, not once per row; `duplicate_message` when two rows name the same form (and subject)."""
+
+    duplicate_message = ""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for the award-form choices of every row, not one per row.
-        choices = list(forms.ModelChoiceField(queryset=AwardForm.objects.all()).choices)
+        choices = list(AwardFormChoiceField(queryset=AwardForm.objects.all(), empty_label="— chọn hình thức —").choices)
         for form in self.forms + [self.empty_form]:
             form.fields["award_form"].choices = choices
 
@@ -217,7 +226,11 @@ class BaseCoefficientFormSet(forms.BaseInlineFormSet):
         return super().get_queryset().select_related("award_form")
 
     def get_unique_error_message(self, unique_check):
-        return "Mỗi hình thức và đối tượng chỉ có một hệ số trong bộ căn cứ: hãy bỏ dòng trùng."
+        return self.duplicate_message
+
+
+class BaseCoefficientFormSet(AwardFormRowsFormSet):
+    duplicate_message = "Mỗi hình thức và đối tượng chỉ có một hệ số trong bộ căn cứ: hãy bỏ dòng trùng."
 
 
 CoefficientFormSet = forms.inlineformset_factory(
@@ -240,24 +253,12 @@ class VoteRuleForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for form_field in self.fields.values():  # the table's header names the columns
-            form_field.widget.attrs["aria-label"] = str(form_field.label)
-            form_field.label = form_field.help_text = ""
+        table_row(self)
         self.fields["source"].widget.attrs["placeholder"] = "Điều, khoản của văn bản"
 
 
-class BaseVoteRuleFormSet(forms.BaseInlineFormSet):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = list(forms.ModelChoiceField(queryset=AwardForm.objects.all()).choices)
-        for form in self.forms + [self.empty_form]:
-            form.fields["award_form"].choices = choices
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("award_form")
-
-    def get_unique_error_message(self, unique_check):
-        return "Mỗi hình thức chỉ có một tỷ lệ biểu quyết trong bộ căn cứ: hãy bỏ dòng trùng."
+class BaseVoteRuleFormSet(AwardFormRowsFormSet):
+    duplicate_message = "Mỗi hình thức chỉ có một tỷ lệ biểu quyết trong bộ căn cứ: hãy bỏ dòng trùng."
 
 
 VoteRuleFormSet = forms.inlineformset_factory(

@@ -112,18 +112,23 @@ class SessionForm(NfcFormMixin, forms.ModelForm):
         return service.open_session(session, by=by)
 
 
+class AccountChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_full_name() or obj.username} ({obj.username})"
+
+
 class SeatForm(NfcFormMixin, forms.ModelForm):
-    """One seat of the council (the founding decision's list)."""
+    """One seat of the council (the founding decision's list); `accounts`: the account choices, read once for
+    the formset."""
 
     class Meta:
         model = CouncilSeat
         fields = ["full_name", "position", "title", "user"]
+        field_classes = {"user": AccountChoiceField}
 
     def __init__(self, *args, accounts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = accounts
-        self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
-        self.fields["user"].empty_label = "— chưa gán —"
+        self.fields["user"].queryset, self.fields["user"].choices = accounts
         for field in self.fields.values():
             select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = "form-select form-select-sm" if select else "form-control form-control-sm"
@@ -133,7 +138,9 @@ class BaseSeatFormSet(forms.BaseModelFormSet):
     def __init__(self, *args, body, **kwargs):
         self.body = body
         kwargs.setdefault("queryset", service.seats_of(body))
-        kwargs.setdefault("form_kwargs", {"accounts": service.seat_accounts(body)})
+        accounts = service.seat_accounts(body)
+        choices = list(AccountChoiceField(queryset=accounts, empty_label="— chưa gán —").choices)
+        kwargs.setdefault("form_kwargs", {"accounts": (accounts, choices)})
         super().__init__(*args, **kwargs)
 
     def seats(self):

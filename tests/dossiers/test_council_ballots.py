@@ -322,3 +322,21 @@ def test_the_legal_basis_profiles_rule_replaces_the_catalogues(cast, council):
     nomination.refresh_from_db()
     assert (nomination.outcome, CouncilBallot.objects.get().percentage) == (Outcome.COUNCIL_FAILED, Decimal("80.00"))
     assert nomination.outcome_reason.startswith("Đạt 80% < 90%")
+
+
+def test_the_council_list_page_reads_the_accounts_once(cast, council, client_for):
+    """The seats' page: one query for the account choices of every row, whatever the number of seats."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(cast.reviewer)
+    url = reverse("dossiers:council_seats")
+    client.get(url)
+    with CaptureQueriesContext(connection) as five:
+        assert client.get(url).status_code == 200
+    more = list(CouncilSeat.objects.filter(body=cast.body)) + [
+        CouncilSeat(full_name=f"Ủy viên {n}", title="member") for n in range(4)]
+    service.save_seats(cast.body, more, by=cast.reviewer)
+    with CaptureQueriesContext(connection) as nine:
+        assert client.get(url).status_code == 200
+    assert len(nine) == len(five)
