@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
 
+from core.vntext import tien
+
 from .enums import SubjectType
 from .models import AwardForm, BaseSalary, BonusCoefficient
 
@@ -121,7 +123,7 @@ def _display(model, model_field, value, award_forms):
         return vn_decimal(value)
     if (model, model_field.name) in MONEY_FIELDS:
         try:
-            return f"{int(value):,}".replace(",", ".") + " đ"
+            return tien(value)
         except ValueError:
             return value
     return value

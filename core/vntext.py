@@ -136,3 +136,15 @@ def unbroken_names(text):
     "TỈNH QUẢNG TRỊ" or "KHEN THƯỞNG"."""
     text = _PLACE.sub(lambda m: m.group(0).replace(" ", NBSP), text or "")
     return _COMPOUNDS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+
+
+def so(n):
+    """1234567 -> '1.234.567' (counts and amounts, dot-grouped); '' for None or ''."""
+    if n in (None, ""):
+        return ""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def tien(n):
+    """3510000 -> '3.510.000 đ'; '' for None or ''."""
+    return so(n) + " đ" if n not in (None, "") else ""

@@ -7,7 +7,7 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 from awards.enums import AwardCategory
 from campaigns.models import CampaignAward
 from core.letterhead import absence_text, date_text, letterhead, lines, signature, signed_by
-from core.vntext import in_hoa, so_thanh_chu_tien, unbroken_names
+from core.vntext import in_hoa, so, so_thanh_chu_tien, unbroken_names
 from documents.registry import register
 from orgs import scope
 from orgs.enums import Role
@@ -354,7 +354,7 @@ def _article_one(snap):
 
 
 def _money(amount):
-    return f"{amount:,}".replace(",", ".") if amount else ""
+    return so(amount) if amount else ""
 
 
 # --- Certificates (Bằng khen, Giấy khen) ------------------------------------------------------------------

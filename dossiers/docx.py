@@ -8,15 +8,7 @@ here too. They read nothing but the context, so a .docx says what the stored PDF
 from core.docx import TEXT_WIDTH_MM, DocxWriter, Span, official
 from documents.registry import register_docx
 
-
-def _counts_text(collectives, individuals):
-    """"01 tập thể và 01 cá nhân" (numbers below 10 with a leading 0, as the templates print them)."""
-    parts = []
-    if collectives:
-        parts.append(f"{collectives:02d} tập thể")
-    if individuals:
-        parts.append(f"{individuals:02d} cá nhân")
-    return " và ".join(parts)
+from .documents import counts_text
 
 
 def _sentence(*pieces):
@@ -34,7 +26,7 @@ def to_trinh_docx(context):
         phrase = context.get("award_phrase") or f"tặng {context.get('award_form', '')}"
         writer.paragraph(_sentence(
             f"{context.get('unit', '')} kính đề nghị {addressee} xem xét, trình cấp có thẩm quyền {phrase} cho",
-            _counts_text(counts.get("collectives", 0), counts.get("individuals", 0)),
+            counts_text(counts.get("collectives", 0), counts.get("individuals", 0)),
             f"đã có thành tích xuất sắc trong phong trào thi đua “{context.get('campaign', '')}”, cụ thể như sau:"))
         rows = [[str(number), row.get("name", ""), row.get("position", ""), row.get("unit", ""),
                  row.get("summary", "")] for number, row in enumerate(context.get("nominees", []), start=1)]
@@ -127,7 +119,7 @@ def _article_one(writer, context):
     forms = ", ".join(context.get("forms", []))
     clauses = context.get("clauses", [])
     lead = context.get("lead") or f"tặng {forms}"
-    counts = context.get("counts_text") or _counts_text(context.get("collectives", 0), context.get("individuals", 0))
+    counts = context.get("counts_text") or counts_text(context.get("collectives", 0), context.get("individuals", 0))
     if len(clauses) > 1:
         writer.paragraph(Span("Điều 1.", bold=True),
                          f" {_capfirst(lead)} cho {counts} (có danh sách kèm theo), cụ thể:")

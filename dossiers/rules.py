@@ -143,11 +143,8 @@ def votes_in_session(user, session):
 
 @rules.predicate
 def sits_on_a_council(user):
-    """Office or council member somewhere, or a seat on a council (a leader who chairs it): who gets the
-    "Hội đồng TĐKT" menu link."""
-    from .models.council_queries import holds_a_seat
-
-    return bool(scope.roles_of(user) & {Role.REVIEWER, Role.COUNCIL}) or holds_a_seat(user)
+    """Office or council member somewhere."""
+    return bool(scope.roles_of(user) & {Role.REVIEWER, Role.COUNCIL})
 
 
 rules.add_perm("dossiers.use_council", is_reviewer_somewhere)

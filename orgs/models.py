@@ -218,13 +218,15 @@ class Organisation(TimeStampedModel):
 def names_within(units, body):
     """{unit id: its name as a document of `body` names it}: with its parent bodies below `body` when it is
     not one of `body`'s own units ("Phòng Quản lý ngân sách, Sở Tài chính" in a decision of the UBND tỉnh),
-    its name alone inside `body` ("Phòng Tổ chức cán bộ" in the Sở's own). Two queries at most."""
-    units = [unit for unit in units if unit is not None]
-    ancestor_ids = {int(part) for unit in units for part in unit.path.strip(PATH_SEP).split(PATH_SEP)[:-1] if part}
+    its name alone inside `body` ("Phòng Tổ chức cán bộ" in the Sở's own). One query."""
+    chains = {unit.pk: unit.ancestor_ids() for unit in units if unit is not None}  # root … parent
+    ancestor_ids = {pk for chain in chains.values() for pk in chain}
     names = dict(Organisation.objects.filter(pk__in=ancestor_ids).values_list("pk", "name")) if ancestor_ids else {}
     labels = {}
     for unit in units:
-        chain = [int(part) for part in unit.path.strip(PATH_SEP).split(PATH_SEP) if part][:-1]  # root … parent
+        if unit is None:
+            continue
+        chain = chains[unit.pk]
         if body is not None and body.pk in chain:
             chain = chain[chain.index(body.pk) + 1:]  # the ancestors below the body
         else:

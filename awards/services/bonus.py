@@ -2,6 +2,8 @@
 reaching several danh hiệu thi đua for the same achievement is paid the highest only (the profile's rule)."""
 from typing import NamedTuple
 
+from core.vntext import tien
+
 from ..enums import AwardCategory, SubjectType, TitleBonusRule
 from ..models import BaseSalary, BonusCoefficient, round_up_to
 
@@ -28,11 +30,6 @@ def bonus_amount(award_form, subject_type, *, on, profile):
     if coefficient is None or salary is None:
         return None
     return round_up_to(coefficient * salary.amount)
-
-
-def tien(amount):
-    """2340000 -> '2.340.000 đ' (as the pages' `tien` filter writes money)."""
-    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 class PaidTitle(NamedTuple):

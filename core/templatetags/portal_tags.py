@@ -2,23 +2,13 @@
 from django import template
 from django.utils.http import urlencode
 
+from core.vntext import so, tien
+
 register = template.Library()
 
 
-@register.filter
-def tien(value):
-    """3510000 -> '3.510.000 đ'."""
-    if value in (None, ""):
-        return ""
-    return f"{int(value):,}".replace(",", ".") + " đ"
-
-
-@register.filter
-def so(value):
-    """1234 -> '1.234' (counts, not ids)."""
-    if value in (None, ""):
-        return ""
-    return f"{int(value):,}".replace(",", ".")
+register.filter("tien", tien)  # 3510000 -> '3.510.000 đ'
+register.filter("so", so)  # 1234 -> '1.234' (counts, not ids)
 
 
 @register.simple_tag(takes_context=True)

@@ -11,13 +11,6 @@ def chairs_a_council(user):
     return CouncilSeat.objects.filter(user=user, title=SeatTitle.CHAIR).exists()
 
 
-def holds_a_seat(user):
-    """Whether the user's account holds a seat of some body's council."""
-    from .council import CouncilSeat
-
-    return user.is_authenticated and CouncilSeat.objects.filter(user=user).exists()
-
-
 def may_preside(user, body):
     """Opening and closing `body`'s sessions: its standing office, or its council's chair."""
     from .council import CouncilSeat, SeatTitle
