@@ -26,6 +26,7 @@ from ..enums import EDITABLE_STATES
 from ..models import Dossier, MeetingVote, Nomination, NominationMeeting
 from ..models.meeting_queries import is_frozen, meetings_of_clerk
 from . import checks
+from .eligibility import percent_label
 
 NOT_CLERK = "Bạn không phải cán bộ làm công tác thi đua, khen thưởng của đơn vị này."
 
@@ -91,13 +92,11 @@ class VoteResult:
 
     @property
     def percent_label(self):
-        return f"{self.percent:.2f}".replace(".", ",") + "%"
+        return percent_label(self.percent)  # as the Biên bản and the eligibility rule print it
 
     @property
     def threshold_label(self):
-        if self.threshold is None:
-            return ""
-        return f"{self.threshold.normalize():f}".replace(".", ",") + "%"
+        return "" if self.threshold is None else percent_label(self.threshold)
 
     @property
     def badge(self):

@@ -540,3 +540,15 @@ def test_the_printed_minutes_carry_their_number_and_the_absent_count(cast, campa
     meeting = new_meeting(cast, campaign, number="05/BB-TCCB", members_present=10, absentees="")
     context = documents.bien_ban(meeting)
     assert (context["doc"]["number"], context["absent_text"]) == ("05/BB-TCCB", "01 thành viên")
+
+
+def test_the_page_and_the_printed_minutes_show_one_rate(cast, campaign, nomination, client_for):
+    """8 of 10 present: "80%" on the meeting's page and in its Biên bản, not "80,00%" on one of them."""
+    from dossiers import documents
+
+    meeting = new_meeting(cast, campaign, members_total=10, members_present=10)
+    client = client_for(cast.clerk_a)
+    client.post(reverse("dossiers:meeting_votes", args=[meeting.pk]), votes_data((nomination, 8, 2, 0)))
+    page = client.get(reverse("dossiers:meeting_detail", args=[meeting.pk]))
+    printed = documents.bien_ban(meeting)["votes"]
+    assert [r.percent_label for r in page.context["results"]] == [v["percent"] for v in printed] == ["80%"]
