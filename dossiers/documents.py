@@ -391,22 +391,17 @@ def _certificate(award):
     address where the portal runs, not where it ran that day."""
     from django.urls import reverse
 
-    decision = award.decision
+    decision = award.decision  # the body's own (certificate_refusal keeps the others from printing)
     subject = award.person if award.person_id else award.organisation
-    authority = ""
-    if decision and decision.kind == Decision.HIGHER and decision.higher_authority:
-        authority = in_hoa(decision.higher_authority)  # e.g. "Chủ tịch UBND tỉnh", not the body that forwarded
-    elif decision:
-        authority = in_hoa(decision.issuer.authority)
     return {
         "title": in_hoa(award.award_form.certificate_title or award.award_form.name),
-        "authority": authority,
+        "authority": in_hoa(decision.issuer.authority),
         "name": award.subject_name, "award_form": award.award_form.name, "individual": bool(award.person_id),
         "unit": _certificate_unit(award, subject),
         "achievement": award.achievement or (award.campaign.title if award.campaign_id else ""),
         "decision": f"Quyết định số {award.decision_number} {date_text(award.decision_date)}",
-        "place_date": letterhead(decision.issuer, on=decision.date)["place_date"] if decision else "",
-        "signature": signed_by(decision, decision.issuer) if decision else {}, "number": f"{award.pk:05d}",
+        "place_date": letterhead(decision.issuer, on=decision.date)["place_date"],
+        "signature": signed_by(decision, decision.issuer), "number": f"{award.pk:05d}",
         "verification_code": award.verification_code,
         "verify_path": reverse("dossiers:verify_award", args=[award.verification_code]),
         "offsets": certificate_offsets(award.award_form),
