@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from awards.enums import BallotType, VoteDenominator
 from campaigns.enums import CampaignStatus
-from campaigns.models import Campaign, participation_q
+from campaigns.models import Campaign, CampaignAward, participation_q
 from orgs import scope
 from orgs.enums import Role
 from orgs.models import Organisation
@@ -109,6 +109,14 @@ class VoteResult:
         return "Đạt" if self.passed else "Không đạt"
 
 
+def _with_vote_rules(nominations):
+    """The nominations, each offer's vote rule read with the others' (CampaignAward.attach_vote_rules): their
+    offers come with their campaigns (select_related "dossier__offer__campaign")."""
+    nominations = list(nominations)
+    CampaignAward.attach_vote_rules(n.dossier.offer for n in nominations)
+    return nominations
+
+
 def result_of(vote, nomination=None):
     nomination = nomination or vote.nomination
     offer = nomination.dossier.offer
@@ -122,11 +130,14 @@ def results(meeting, user):
     body's staff only those of dossiers sent to them (nobody sees another unit's drafts)."""
     votes = (MeetingVote.objects.filter(meeting=meeting)
              .select_related("meeting", "nomination__person", "nomination__organisation",
-                             "nomination__dossier__offer__award_form", "nomination__dossier__organisation")
+                             "nomination__dossier__offer__award_form", "nomination__dossier__offer__campaign",
+                             "nomination__dossier__organisation")
              .order_by("nomination__dossier__offer__order", "nomination__dossier_id", "nomination__order",
                        "nomination_id"))
     if not scope.covers(user, meeting.organisation, [Role.CLERK]):
         votes = votes.filter(nomination__dossier__in=Dossier.objects.for_user(user))
+    votes = list(votes)
+    _with_vote_rules(vote.nomination for vote in votes)
     return [result_of(vote) for vote in votes]
 
 
@@ -161,11 +172,11 @@ def vote_rows(meeting):
                             dossier__meeting__isnull=True) | Q(dossier__state__in=EDITABLE_STATES,
                                                                dossier__meeting=meeting)
                           | Q(meeting_vote__meeting=meeting))
-                  .select_related("person", "organisation", "dossier__offer__award_form", "dossier__organisation",
-                                  "meeting_vote")
+                  .select_related("person", "organisation", "dossier__offer__award_form", "dossier__offer__campaign",
+                                  "dossier__organisation", "meeting_vote")
                   .order_by("dossier__offer__order", "dossier_id", "order", "pk"))
     rows = []
-    for nomination in candidates:
+    for nomination in _with_vote_rules(candidates):
         vote = getattr(nomination, "meeting_vote", None)
         if vote is not None and vote.meeting_id != meeting.pk:
             continue  # voted in another meeting of the unit
@@ -204,8 +215,11 @@ def _meeting_errors(meeting, campaign):
                                f"({held_at:%H:%M}).")
     if meeting.pk and not errors:
         over = []
-        for vote in meeting.votes.select_related("nomination__person", "nomination__organisation",
-                                                 "nomination__dossier__offer__award_form"):
+        votes = list(meeting.votes.select_related("nomination__person", "nomination__organisation",
+                                                  "nomination__dossier__offer__award_form",
+                                                  "nomination__dossier__offer__campaign"))
+        _with_vote_rules(vote.nomination for vote in votes)
+        for vote in votes:
             limit, label = vote_limit(meeting, vote.nomination.dossier.offer)
             if vote.votes_for + vote.votes_against + vote.votes_abstain > limit:
                 over.append(vote.nomination.name)
@@ -274,8 +288,9 @@ def record_votes(meeting, rows, *, by):
         meeting = (NominationMeeting.objects.select_for_update().select_related("organisation", "campaign")
                    .get(pk=meeting.pk))
         ids = [nomination.pk for nomination, *_ in rows]
-        nominations = {n.pk: n for n in Nomination.objects.filter(pk__in=ids).select_related(
-            "person", "organisation", "dossier__offer__award_form", "dossier__organisation", "meeting_vote")}
+        nominations = {n.pk: n for n in _with_vote_rules(Nomination.objects.filter(pk__in=ids).select_related(
+            "person", "organisation", "dossier__offer__award_form", "dossier__offer__campaign", "dossier__organisation",
+            "meeting_vote"))}
         dossiers = {d.pk: d for d in Dossier.objects.select_for_update().filter(
             pk__in={n.dossier_id for n in nominations.values()}).select_related("organisation")}
         errors, writes = {}, []

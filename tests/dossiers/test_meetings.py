@@ -552,3 +552,29 @@ def test_the_page_and_the_printed_minutes_show_one_rate(cast, campaign, nominati
     page = client.get(reverse("dossiers:meeting_detail", args=[meeting.pk]))
     printed = documents.bien_ban(meeting)["votes"]
     assert [r.percent_label for r in page.context["results"]] == [v["percent"] for v in printed] == ["80%"]
+
+
+def test_meeting_page_reads_the_vote_rules_once(cast, campaign, meeting, nomination, client_for):
+    """The meeting's page and its votes table: the award forms' vote rules (the campaign's profile's) are read
+    together, whatever the number of nominees and dossiers voted on."""
+    client = client_for(cast.clerk_a)
+    service.record_votes(meeting, [(nomination, 7, 1, 1)], by=cast.clerk_a)
+    urls = [reverse("dossiers:meeting_detail", args=[meeting.pk]), reverse("dossiers:meeting_votes", args=[meeting.pk])]
+
+    def counted():
+        counts = []
+        for url in urls:
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            counts.append(len(queries))
+        return counts
+
+    one = counted()
+    for day in range(1, 4):
+        dossier = Dossier.objects.create(campaign=campaign, organisation=cast.unit_a, meeting=meeting,
+                                         offer=campaign.awards.create(award_form=_nth_form(day), copies=1))
+        other = Nomination.objects.create(dossier=dossier, subject_type="individual",
+                                          person=PersonFactory(organisation=cast.unit_a))
+        service.record_votes(meeting, [(other, 6, 2, 1)], by=cast.clerk_a)
+    assert counted() == one
