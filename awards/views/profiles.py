@@ -56,22 +56,19 @@ class ProfileFormMixin(CatalogueFormMixin):
     formset_prefix = "he-so"
 
     def get_formset(self, formset_class=CoefficientFormSet, prefix=None):
+        """A table of the profile's rows, bound to the post when the post carries it (a post without the vote
+        rules' table, from an older page or a script, leaves those rules as they are)."""
+        prefix = prefix or self.formset_prefix
         instance = self.object if self.object is not None else LegalBasisProfile()
-        data = self.request.POST if self.request.method == "POST" else None
-        return formset_class(data, instance=instance, prefix=prefix or self.formset_prefix)
+        posted = self.request.method == "POST" and f"{prefix}-TOTAL_FORMS" in self.request.POST
+        return formset_class(self.request.POST if posted else None, instance=instance, prefix=prefix)
 
     def get_vote_formset(self):
-        """The vote rules' table; a post without it (an older page, a script) leaves the rules as they are."""
-        formset = self.get_formset(VoteRuleFormSet, "bieu-quyet")
-        if formset.is_bound and f"{formset.prefix}-TOTAL_FORMS" not in self.request.POST:
-            return None
-        return formset
+        return self.get_formset(VoteRuleFormSet, "bieu-quyet")
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", self.get_formset())
-        if kwargs.get("vote_formset") is None:
-            kwargs["vote_formset"] = self.get_formset(VoteRuleFormSet, "bieu-quyet") if self.request.method == "GET" \
-                else VoteRuleFormSet(instance=self.object or LegalBasisProfile(), prefix="bieu-quyet")
+        kwargs.setdefault("vote_formset", self.get_vote_formset())
         if self.object is not None and self.object.pk:
             today = timezone.localdate()
             kwargs.update(today=today, salary_today=BaseSalary.objects.on(today),
@@ -81,9 +78,11 @@ class ProfileFormMixin(CatalogueFormMixin):
     def post(self, request, *args, **kwargs):
         self.object = self.get_object() if self.kwargs.get("pk") else None
         form, formset, vote_formset = self.get_form(), self.get_formset(), self.get_vote_formset()
-        if all([form.is_valid(), formset.is_valid(), vote_formset is None or vote_formset.is_valid()]):
+        tables = [table for table in (formset, vote_formset) if table.is_bound]
+        if form.is_valid() and all(table.is_valid() for table in tables):
             try:
-                profile = form.save(coefficients=formset, vote_rules=vote_formset)
+                profile = form.save(coefficients=formset if formset.is_bound else None,
+                                    vote_rules=vote_formset if vote_formset.is_bound else None)
             except ValidationError as error:  # a concurrent edit took the same row meanwhile
                 formset._non_form_errors = formset.error_class(error.messages)
             else:
