@@ -148,3 +148,8 @@ def so(n):
 def tien(n):
     """3510000 -> '3.510.000 đ'; '' for None or ''."""
     return so(n) + " đ" if n not in (None, "") else ""
+
+
+def lower_first(text):
+    """A title used inside a sentence: "Thực hiện đợt thi đua…" -> "thực hiện đợt thi đua…"."""
+    return text[:1].lower() + text[1:]

@@ -7,7 +7,7 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 from awards.enums import AwardCategory
 from campaigns.models import CampaignAward
 from core.letterhead import absence_text, date_text, letterhead, lines, signature, signed_by
-from core.vntext import in_hoa, so, so_thanh_chu_tien, unbroken_names
+from core.vntext import in_hoa, lower_first, so, so_thanh_chu_tien, unbroken_names
 from documents.registry import register
 from orgs import scope
 from orgs.enums import Role
@@ -76,7 +76,7 @@ def _campaign_basis(campaign):
     basis = list(campaign.legal_profile.lines()) if campaign.legal_profile else []
     if campaign.plan_reference:
         basis.append(f"Căn cứ Kế hoạch số {campaign.plan_reference} {date_text(campaign.plan_date)} của "
-                     f"{campaign.issuer.name} về {campaign.title[0].lower() + campaign.title[1:]};")
+                     f"{campaign.issuer.name} về {lower_first(campaign.title)};")
     return basis
 
 
@@ -497,8 +497,8 @@ def bien_ban_hoi_dong(session, part=""):
                 "parent_body": unbroken_names(in_hoa(session.issuer.name)),
                 "issuer": unbroken_names(in_hoa("Hội đồng Thi đua – Khen thưởng")),
                 "title": "Biên bản",
-                "subject": "Họp Hội đồng Thi đua – Khen thưởng" + (f" xét khen thưởng {session.campaign.title}"
-                                                                   if session.campaign_id else "")},
+                "subject": "Họp Hội đồng Thi đua – Khen thưởng" + (
+                    f" xét khen thưởng {lower_first(session.campaign.title)}" if session.campaign_id else "")},
         "issuer": session.issuer.name, "date": held.strftime("%d-%m-%Y"),
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": session.place,
         "chair": session.chair, "chair_title": session.chair_title, "secretary": session.secretary,

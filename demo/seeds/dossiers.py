@@ -67,9 +67,12 @@ def _dossier(campaign, unit, form_code, clerk, people=(), collective=False, memo
         _fill(building.add_nominee(dossier, subject_type="collective", organisation=unit, by=clerk), clerk, n=25)
     meeting = NominationMeeting.objects.filter(campaign=campaign, organisation=unit).first()
     if meeting is None:
+        staff = list(Person.objects.filter(organisation=unit).order_by("pk"))  # its head first, as seeded
+        chair, secretary = staff[0], staff[-1]
         meeting = meetings.save_meeting(NominationMeeting(
-            campaign=campaign, organisation=unit, held_at=datetime(2025, 7, 28, 8, 30, tzinfo=TZ),
-            place=f"Phòng họp {unit.short_name or unit.name}", chair="Trưởng phòng", secretary="Chuyên viên",
+            campaign=campaign, organisation=unit, number=f"01/{unit.document_symbol('BB')}",
+            held_at=datetime(2025, 7, 28, 8, 30, tzinfo=TZ), place=f"Phòng họp {unit.short_name or unit.name}",
+            chair=f"{chair.full_name} – {chair.position}", secretary=f"{secretary.full_name} – {secretary.position}",
             members_total=6, members_present=6, ballot_type="secret",
             discussion="Bình xét các tập thể, cá nhân có thành tích tiêu biểu trong đợt thi đua đặc biệt.",
             conclusion="Thống nhất đề nghị khen thưởng các tập thể, cá nhân có tên dưới đây."), by=clerk)
@@ -117,7 +120,8 @@ def seed():
         issuer=campaign.issuer, campaign=campaign, number=125, symbol="QĐ-SNV", date=date(2025, 8, 20),
         title="Về việc tặng Giấy khen cho các cá nhân có thành tích xuất sắc trong đợt thi đua đặc biệt",
         signer_name="Lê Quang Thắng", signer_title="Giám đốc", legal_profile=campaign.legal_profile,
-        memo_reference="Tờ trình số 12/TTr-TCBC ngày 30/7/2025"), list(decided.nominations.all()), by=leader)
+        memo_reference=decisions.memo_reference(decided.nominations.select_related("dossier__organisation"))),
+        list(decided.nominations.all()), by=leader)
 
     # forwarded: Bằng khen of the Chủ tịch UBND tỉnh for the Phòng TCBC as a collective
     forwarded = _dossier(campaign, tcbc, "bang-khen-tinh", clerk_tcbc, ["Lê Thị Phương"], collective=True, memo="13")

@@ -5,12 +5,15 @@ Each nominee ends in one outcome; once every nominee of a dossier has ended, `se
 dossier through the workflow (decide, forward, record_higher_decision), always via
 workflow.record_consequence(), which checks the act is there.
 """
+from datetime import date
+
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from awards.enums import AuthorityLevel, SubjectType
+from core.letterhead import date_text
 from orgs import scope
 from orgs.enums import OrgKind, Role
 from orgs.models import names_within
@@ -70,6 +73,14 @@ def approve(nomination, *, approved, by, reason=""):
              reason="" if approved else reason.strip())
         settle(dossier, by=by)
     return nomination
+
+
+def memo_reference(nominations):
+    """What "Xét đề nghị tại Tờ trình số …" names, from the units' Tờ trình the portal holds:
+    "12/TTr-TCBC ngày 30 tháng 7 năm 2025 của Phòng …; 07/TTr-TTLT ngày … của Trung tâm …"."""
+    dossiers = {n.dossier_id: n.dossier for n in nominations}.values()
+    return "; ".join(f"{d.memo_number} {date_text(d.memo_date)} của {d.organisation.name}"
+                     for d in sorted(dossiers, key=lambda d: (d.memo_date or date.min, d.pk)) if d.memo_number)
 
 
 def next_decision_number(issuer, year):

@@ -12,6 +12,7 @@ from awards.enums import AuthorityLevel
 from campaigns.models import Campaign
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
+from core.vntext import lower_first
 from orgs import scope
 from orgs.enums import Role
 from orgs.models import Organisation, subtree_q
@@ -89,11 +90,15 @@ class CampaignActionMixin(LeaderMixin):
                                  if not self.request.user.is_superuser else Campaign.objects, pk=campaign_id)
 
     def approved(self, within):
-        nominations = queue(self.request.user).filter(dossier__campaign=self.get_campaign(),
-                                                      outcome=Outcome.APPROVED)
-        return Nomination.objects.filter(pk__in=[n.pk for n in nominations
-                                                 if service.within_authority(n) is within]).select_related(
-            "person__organisation", "organisation", "dossier__offer__award_form")
+        """The campaign's approved nominees within the body's authority (or beyond it), read once per request."""
+        cache = self.__dict__.setdefault("_approved", {})
+        if within not in cache:
+            nominations = queue(self.request.user).filter(dossier__campaign=self.get_campaign(),
+                                                          outcome=Outcome.APPROVED)
+            cache[within] = Nomination.objects.filter(pk__in=[n.pk for n in nominations
+                                                              if service.within_authority(n) is within]).select_related(
+                "person__organisation", "organisation", "dossier__offer__award_form", "dossier__organisation")
+        return cache[within]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(campaign=self.get_campaign(), **kwargs)
@@ -111,7 +116,8 @@ class DecisionSignView(CampaignActionMixin, FormView):
         person = getattr(self.request.user, "person", None)
         return {"number": service.next_decision_number(campaign.issuer, today.year), "date": today,
                 "symbol": campaign.issuer.document_symbol("QĐ"), "legal_profile": campaign.legal_profile,
-                "title": f"Về việc khen thưởng thành tích trong {campaign.title[0].lower()}{campaign.title[1:]}",
+                "title": f"Về việc khen thưởng thành tích trong {lower_first(campaign.title)}",
+                "memo_reference": service.memo_reference(self.approved(within=True)),
                 "signer_name": self.request.user.get_full_name(),
                 "signer_title": person.position if person and person.position else campaign.issuer.head,
                 "sign_as": "kt" if person and person.position.lower().startswith("phó") else "",

@@ -118,6 +118,7 @@ def test_leader_pages(cast, client_for):
     client.post(f"/de-nghi/{nomination.pk}/phe-duyet/", {"approved": "1", "reason": ""})
     page = client.get(f"/quyet-dinh/ky/?phong-trao={campaign.pk}")
     assert page.status_code == 200 and page.context["form"].initial["number"] == 1
+    assert page.context["form"].initial["memo_reference"] == "07/TTr-TCCB ngày 28 tháng 7 năm 2025 của Phòng Tổ chức cán bộ"
     response = client.post(f"/quyet-dinh/ky/?phong-trao={campaign.pk}", {
         "number": "1", "symbol": "QĐ-SNV", "date": "20/08/2025", "title": "Về việc khen thưởng",
         "memo_reference": "", "sign_as": "", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
@@ -126,3 +127,18 @@ def test_leader_pages(cast, client_for):
     assert response["Location"] == f"/quyet-dinh/{decision.pk}/"
     assert "01/QĐ-SNV" in client.get(f"/quyet-dinh/{decision.pk}/").content.decode()
     assert client_for(cast.reviewer).get("/phe-duyet/").status_code == 403
+
+
+def test_the_decision_form_proposes_the_units_memos_it_answers():
+    """'Xét đề nghị tại Tờ trình số …' from the Tờ trình the portal holds (number, date, unit), not typed."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from dossiers.services.decisions import memo_reference
+
+    unit_a, unit_b = SimpleNamespace(name="Phòng Tổ chức cán bộ"), SimpleNamespace(name="Trung tâm Lưu trữ")
+    first = SimpleNamespace(pk=1, memo_number="12/TTr-TCCB", memo_date=date(2025, 7, 30), organisation=unit_a)
+    second = SimpleNamespace(pk=2, memo_number="07/TTr-TTLT", memo_date=date(2025, 7, 2), organisation=unit_b)
+    nominations = [SimpleNamespace(dossier_id=d.pk, dossier=d) for d in (first, first, second)]
+    assert memo_reference(nominations) == ("07/TTr-TTLT ngày 02 tháng 7 năm 2025 của Trung tâm Lưu trữ; "
+                                           "12/TTr-TCCB ngày 30 tháng 7 năm 2025 của Phòng Tổ chức cán bộ")

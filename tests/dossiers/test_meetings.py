@@ -578,3 +578,13 @@ def test_meeting_page_reads_the_vote_rules_once(cast, campaign, meeting, nominat
                                           person=PersonFactory(organisation=cast.unit_a))
         service.record_votes(meeting, [(other, 6, 2, 1)], by=cast.clerk_a)
     assert counted() == one
+
+
+def test_the_meeting_page_asks_for_the_number_before_printing(cast, campaign, client_for):
+    meeting = new_meeting(cast, campaign)
+    page = client_for(cast.clerk_a).get(reverse("dossiers:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "Biên bản chưa có số" in page and reverse("dossiers:meeting_update", args=[meeting.pk]) in page
+    meeting.number = "05/BB-TCCB"
+    meeting.save()
+    page = client_for(cast.clerk_a).get(reverse("dossiers:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "Biên bản chưa có số" not in page
