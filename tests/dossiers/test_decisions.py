@@ -118,7 +118,8 @@ def test_leader_pages(cast, client_for):
     client.post(f"/de-nghi/{nomination.pk}/phe-duyet/", {"approved": "1", "reason": ""})
     page = client.get(f"/quyet-dinh/ky/?phong-trao={campaign.pk}")
     assert page.status_code == 200 and page.context["form"].initial["number"] == 1
-    assert page.context["form"].initial["memo_reference"] == "07/TTr-TCCB ngày 28 tháng 7 năm 2025 của Phòng Tổ chức cán bộ"
+    assert page.context["form"].initial["memo_reference"] == (
+        "07/TTr-TCCB ngày 28 tháng 7 năm 2025 của Phòng Tổ chức cán bộ")
     response = client.post(f"/quyet-dinh/ky/?phong-trao={campaign.pk}", {
         "number": "1", "symbol": "QĐ-SNV", "date": "20/08/2025", "title": "Về việc khen thưởng",
         "memo_reference": "", "sign_as": "", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
