@@ -2,6 +2,8 @@
 
 Contexts are plain JSON (they are frozen in snapshots), so dates are formatted here, once.
 """
+import re
+
 from .vntext import in_hoa, ngay_van_ban, unbroken_names
 
 BLANK_DATE = "ngày … tháng … năm …"
@@ -66,6 +68,12 @@ def _block(lines, name):
     """{lines, name}; with `authority` (the lines above the last) and `title` (the last) for the layouts that
     place them apart (the certificate)."""
     return {"lines": lines, "authority": " ".join(lines[:-1]), "title": lines[-1] if lines else "", "name": name}
+
+
+def name_only(text):
+    """The name to print under a signature from a "họ tên, chức vụ" text as the forms ask for it:
+    "Trần Văn An – Trưởng phòng" and "Lê Quang Thắng, Giám đốc Sở" -> the name alone."""
+    return re.split(r"\s+[–-]\s+|,", text or "", maxsplit=1)[0].strip()
 
 
 def absence_text(total, present, names):

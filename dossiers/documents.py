@@ -6,7 +6,7 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 """
 from awards.enums import AwardCategory
 from campaigns.models import CampaignAward
-from core.letterhead import absence_text, date_text, letterhead, lines, signature, signed_by
+from core.letterhead import absence_text, date_text, letterhead, lines, name_only, signature, signed_by
 from core.vntext import in_hoa, lower_first, so, so_thanh_chu_tien, unbroken_names
 from documents.registry import register
 from orgs import scope
@@ -172,6 +172,7 @@ def bien_ban(meeting, part=""):
         "unit": meeting.organisation.name, "campaign": meeting.campaign.title,
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": meeting.place,
         "chair": meeting.chair, "secretary": meeting.secretary,
+        "chair_name": name_only(meeting.chair), "secretary_name": name_only(meeting.secretary),
         "members_present": meeting.members_present, "members_total": meeting.members_total,
         "absent_text": absence_text(meeting.members_total, meeting.members_present, lines(meeting.absentees)),
         "discussion": lines(meeting.discussion),
@@ -506,9 +507,9 @@ def bien_ban_hoi_dong(session, part=""):
         "present_members": [f"{m.full_name}{f' ({m.position})' if m.position else ''}, {m.get_title_display()}"
                             for m in members if m.is_present],
         # under the signatures, the names alone (the roll call's; on paper, what was typed)
-        "chair_name": next((m.full_name for m in members if m.presides), session.chair),
+        "chair_name": next((m.full_name for m in members if m.presides), name_only(session.chair)),
         "secretary_name": next((m.full_name for m in members if m.is_present and m.title == "secretary"),
-                               session.secretary),
+                               name_only(session.secretary)),
         "members_present": session.members_present,
         "members_total": session.members_total, "ballots": ballots,
         "absent_text": absence_text(session.members_total, session.members_present, lines(session.absentees)),

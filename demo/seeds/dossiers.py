@@ -4,7 +4,7 @@ a draft, a submitted one, one returned with reasons, one in review, one at the c
 
 Idempotent: nothing is created when the campaign already has dossiers.
 """
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -73,7 +73,7 @@ def _dossier(campaign, unit, form_code, clerk, people=(), collective=False, memo
             campaign=campaign, organisation=unit, number=f"01/{unit.document_symbol('BB')}",
             held_at=datetime(2025, 7, 28, 8, 30, tzinfo=TZ), place=f"Phòng họp {unit.short_name or unit.name}",
             chair=f"{chair.full_name} – {chair.position}", secretary=f"{secretary.full_name} – {secretary.position}",
-            members_total=6, members_present=6, ballot_type="secret",
+            members_total=6, members_present=6, ballot_type="secret", closed_at=time(10, 30),
             discussion="Bình xét các tập thể, cá nhân có thành tích tiêu biểu trong đợt thi đua đặc biệt.",
             conclusion="Thống nhất đề nghị khen thưởng các tập thể, cá nhân có tên dưới đây."), by=clerk)
     meetings.record_votes(meeting, [(n, 6, 0, 0) for n in dossier.nominations.all()], by=clerk)

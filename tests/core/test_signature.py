@@ -57,3 +57,13 @@ def test_the_signer_form_asks_for_what_nd30_prints(sign_as, title, error_field):
     assert form.is_valid() is (error_field is None)
     if error_field:
         assert error_field in form.errors
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("Trần Văn An – Trưởng phòng", "Trần Văn An"), ("Lê Quang Thắng, Giám đốc Sở", "Lê Quang Thắng"),
+    ("Nguyễn Văn Hải - Giám đốc Sở, Chủ tịch Hội đồng", "Nguyễn Văn Hải"), ("Phạm Thị Thảo", "Phạm Thị Thảo"),
+])
+def test_the_name_under_a_signature(typed, name):
+    from core.letterhead import name_only
+
+    assert name_only(typed) == name

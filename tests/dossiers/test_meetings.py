@@ -587,4 +587,8 @@ def test_the_meeting_page_asks_for_the_number_before_printing(cast, campaign, cl
     meeting.number = "05/BB-TCCB"
     meeting.save()
     page = client_for(cast.clerk_a).get(reverse("dossiers:meeting_detail", args=[meeting.pk])).content.decode()
-    assert "Biên bản chưa có số" not in page
+    assert "Biên bản chưa có giờ kết thúc cuộc họp" in page
+    meeting.closed_at = datetime(2025, 7, 28, 16, 30).time()
+    meeting.save()
+    page = client_for(cast.clerk_a).get(reverse("dossiers:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "Biên bản chưa có" not in page
