@@ -1,5 +1,5 @@
 """Kế hoạch: the campaign's plan printed from its configuration (docs/domain.md, Documents)."""
-from core.letterhead import date_text, letterhead, lines, signed_by
+from core.letterhead import date_text, items, letterhead, lines, signed_by
 from documents.registry import register
 
 from .enums import CampaignStatus
@@ -38,9 +38,9 @@ def ke_hoach(campaign, part=""):
         "theme": lines(campaign.theme),
         "basis": list(campaign.legal_profile.lines()) if campaign.legal_profile else [],
         "period": f"Từ {date_text(campaign.period_start)} đến {date_text(campaign.period_end)}",
-        "purpose": lines(campaign.purpose), "requirements": lines(campaign.requirements),
+        "purpose": items(campaign.purpose), "requirements": items(campaign.requirements),
         "targets": [{"text": t.text, "figure": t.figure} for t in campaign.targets.order_by("order", "pk")],
-        "tasks": lines(campaign.tasks_text), "criteria": [{"subject": k, "lines": v} for k, v in criteria.items()],
+        "tasks": items(campaign.tasks_text), "criteria": [{"subject": k, "lines": v} for k, v in criteria.items()],
         "awards": awards, "awards_guidance": lines(campaign.awards_guidance),
         "components": [c.name for c in campaign.components.order_by("order", "pk")],
         "dossier_deadline": date_text(campaign.dossier_deadline) if campaign.dossier_deadline else "",

@@ -93,3 +93,9 @@ def date_text(value):
 def lines(text):
     """The non-empty lines of a multi-line text field, for paragraphs."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def items(text):
+    """The lines of a text field printed as a list ("- …" by the template): a dash, plus or bullet the user
+    typed at a line's start is left out, so that it is not printed twice ("- - Phát huy …")."""
+    return [re.sub(r"^[-+•*–]\s*", "", line) for line in lines(text)]

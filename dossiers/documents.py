@@ -220,7 +220,7 @@ def bao_cao(nomination, part=""):
     org = person.organisation if individual else nomination.organisation
     return {
         **_awards_received(nomination),
-        "doc": {**letterhead(org), "title": "Báo cáo thành tích",
+        "doc": {**letterhead(org, on=dossier.memo_date), "title": "Báo cáo thành tích",
                 "subject": f"Đề nghị tặng {dossier.offer.award_form}"},
         "form_label": profile.report_form_label if profile and profile.report_form_label else "Mẫu số 08",
         "name": nomination.name, "individual": individual, "campaign": dossier.campaign.title,

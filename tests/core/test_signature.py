@@ -67,3 +67,10 @@ def test_the_name_under_a_signature(typed, name):
     from core.letterhead import name_only
 
     assert name_only(typed) == name
+
+
+def test_list_lines_lose_the_dash_the_user_typed():
+    from core.letterhead import items
+
+    assert items("- Phát huy tinh thần\n+ Biểu dương\n\n• Đợt thi đua\nKhông gạch") == [
+        "Phát huy tinh thần", "Biểu dương", "Đợt thi đua", "Không gạch"]

@@ -234,7 +234,7 @@ def test_bao_cao_docx_of_an_individual(cast, dossier):
     assert_nd30_page(document)
     assert_header(document, ["SỞ NỘI VỤ TỈNH THỬ", "PHÒNG TỔ CHỨC CÁN BỘ"],
                   ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                   "Quảng Trị, ngày … tháng … năm …"])
+                   "Quảng Trị, ngày 05 tháng 8 năm 2025"])
     assert_title(document, "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng Giấy khen (thử)")
     content = text(document)
     assert_in_order(content, list(BAO_CAO_INDIVIDUAL))
