@@ -21,3 +21,17 @@ class PlainSelect(forms.Select):
             for option, label in ((("" if option is None else str(option)), label) for option, label in self.choices)))
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
                            options)
+
+
+class VnFileInput(forms.FileInput):
+    """A file field in Vietnamese whatever the browser's language ("Chọn tệp", the chosen name; the native
+    button reads "Choose File"): the markup of templates/includes/file_input.html, which hand-written forms
+    include too."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.template.loader import render_to_string
+
+        attrs = self.build_attrs(self.attrs, attrs)
+        return render_to_string("includes/file_input.html", {
+            "id": attrs.get("id", f"id_{name}"), "name": name, "accept": attrs.get("accept", ""),
+            "required": self.is_required, "invalid": "is-invalid" in attrs.get("class", "")})

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 
 from core.forms import NfcFormMixin
+from core.widgets import VnFileInput
 
 from .enums import Role, StaffCategory
 from .models import EmulationBloc, Organisation, Person
@@ -139,7 +140,7 @@ class PersonFilterForm(forms.Form):
 
 
 class PeopleImportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)",
+    file = forms.FileField(widget=VnFileInput, label="Tệp Excel (.xlsx)",
                            help_text="Tối đa 5 MB. Dùng tệp mẫu để đúng tên cột.")
 
 

@@ -7,6 +7,7 @@ from awards.enums import BallotType, VoteDenominator
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign
 from core.forms import NfcFormMixin
+from core.widgets import VnFileInput
 
 from ..models import Attendance, CouncilSeat, CouncilSession, SeatTitle, SessionMode, VoteChoice
 from ..services import council as service
@@ -186,11 +187,14 @@ class VoteForm(forms.Form):
         return {row.nomination.pk: self.cleaned_data[row.field_name] for row in self.rows
                 if not row.locked and self.cleaned_data.get(row.field_name)}
 
+SIGNED_PAPER = ".pdf,.jpg,.jpeg,.png"  # what the browser offers; the content is checked on upload
+
 
 class WrittenOpinionForm(forms.Form):
     """An absent member's written opinion: the signed paper and their choice per nominee."""
 
-    paper = forms.FileField(label="Bản chụp ý kiến bằng văn bản đã ký (PDF, JPG, PNG)",
+    paper = forms.FileField(widget=VnFileInput(attrs={"accept": SIGNED_PAPER}),
+                            label="Bản chụp ý kiến bằng văn bản đã ký (PDF, JPG, PNG)",
                             error_messages={"required": "Đính kèm bản chụp ý kiến bằng văn bản đã ký."})
 
     def __init__(self, *args, rows, **kwargs):
@@ -208,7 +212,8 @@ class WrittenOpinionForm(forms.Form):
 
 
 class CountSheetForm(forms.Form):
-    sheet = forms.FileField(label="Biên bản kiểm phiếu đã ký (PDF, JPG, PNG)",
+    sheet = forms.FileField(widget=VnFileInput(attrs={"accept": SIGNED_PAPER}),
+                            label="Biên bản kiểm phiếu đã ký (PDF, JPG, PNG)",
                             error_messages={"required": "Chọn tệp Biên bản kiểm phiếu đã ký."})
 
 

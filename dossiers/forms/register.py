@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from awards.enums import SubjectType
 from awards.models import AwardForm
 from core.forms import NfcFormMixin
+from core.widgets import VnFileInput
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField
 from orgs.models import Organisation, Person
 
@@ -92,4 +93,5 @@ class AwardEntryForm(NfcFormMixin, forms.Form):
 
 
 class AwardImportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)", help_text="Tối đa 5 MB. Dùng tệp mẫu để đúng tên cột.")
+    file = forms.FileField(widget=VnFileInput, label="Tệp Excel (.xlsx)",
+                           help_text="Tối đa 5 MB. Dùng tệp mẫu để đúng tên cột.")

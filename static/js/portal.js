@@ -23,3 +23,13 @@ document.addEventListener("submit", function (event) {
   const message = (button && button.dataset.confirm) || event.target.dataset.confirm;
   if (message && !window.confirm(message)) event.preventDefault();
 });
+
+// File fields in Vietnamese (templates/includes/file_input.html): show the chosen file's name.
+document.addEventListener("change", function (event) {
+  const input = event.target;
+  if (!input.matches || !input.matches(".vn-file input[type=file]")) return;
+  const shown = input.closest(".vn-file").querySelector("[data-file-name]");
+  const names = Array.from(input.files || []).map(function (file) { return file.name; });
+  shown.textContent = names.length ? names.join(", ") : "Chưa chọn tệp";
+  shown.classList.toggle("text-muted", names.length === 0);
+});

@@ -264,6 +264,8 @@ def test_a_council_of_five_votes_through_the_pages(cast, council, client_for):
     assert client_for(council["users"][4]).get(reverse("dossiers:council_vote", args=[session.pk])).status_code == 403
     absent = session.members.get(attendance=WRITTEN)
     office = client_for(cast.reviewer)  # one test client: logged in again as the office
+    form_page = office.get(reverse("dossiers:council_written", args=[session.pk, absent.pk])).content.decode()
+    assert "Chọn tệp" in form_page and 'class="visually-hidden" id="id_paper" name="paper"' in form_page
     response = office.post(reverse("dossiers:council_written", args=[session.pk, absent.pk]),
                            {"paper": paper(), f"n{nomination.pk}": "for"})
     assert response.status_code == 302
