@@ -28,3 +28,5 @@ class DossiersConfig(AppConfig):
         auditlog.register(models.Decision, exclude_fields=["snapshot"])
         auditlog.register(models.CouncilSession, exclude_fields=["updated_at"])
         auditlog.register(models.CouncilBallot)
+        auditlog.register(models.CouncilSeat, exclude_fields=["updated_at"])
+        auditlog.register(models.CouncilRules, exclude_fields=["updated_at"])

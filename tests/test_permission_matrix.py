@@ -692,6 +692,9 @@ MATRIX = [
     {"url": "dossiers:council_seats", "get": COUNCIL_OFFICE,
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
      "setup": close_council_session, "data": seats_data},
+    {"url": "dossiers:council_seats", "label": "quy-che",  # the council's regulation (quorum), same page
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
+     "data": lambda t: {"co-quan": t.body.pk, "qc-quorum": "two_thirds", "qc-source": "Điều 7 Quy chế"}},
     {"url": "dossiers:council_close", "target": "council_session", "setup": attach_count_sheet,  # POST-only
      "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=405),
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
@@ -1009,7 +1012,7 @@ def _watched_dossiers():
 
     return [d.Dossier, d.Nomination, d.Nomination.criteria_confirmed.through, d.AchievementReport, d.StateChange,
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
-            d.CouncilSeat, d.SessionMember, d.MemberVote, d.OutcomeChange,
+            d.CouncilSeat, d.CouncilRules, d.SessionMember, d.MemberVote, d.OutcomeChange,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
             *_watched_notifications()]
 

@@ -9,7 +9,7 @@ from campaigns.models import Campaign
 from core.forms import NfcFormMixin
 from core.widgets import VnFileInput
 
-from ..models import Attendance, CouncilSeat, CouncilSession, SeatTitle, SessionMode, VoteChoice
+from ..models import Attendance, CouncilRules, CouncilSeat, CouncilSession, SeatTitle, SessionMode, VoteChoice
 from ..services import council as service
 from .meetings import DATETIME_FORMATS, CampaignChoiceField, NomineeRowsMixin, add_service_errors
 
@@ -159,6 +159,17 @@ def seat_formset(body):
     extra = max(2, 9 - CouncilSeat.objects.filter(body=body).count())
     return forms.modelformset_factory(CouncilSeat, form=SeatForm, formset=BaseSeatFormSet, extra=extra,
                                       can_delete=True)
+
+
+class RulesForm(NfcFormMixin, forms.ModelForm):
+    """What the council's regulation says about its quorum (services.council.save_rules)."""
+
+    class Meta:
+        model = CouncilRules
+        fields = ["quorum", "source"]
+        widgets = {"quorum": forms.Select(attrs={"class": "form-select"}),
+                   "source": forms.TextInput(attrs={"class": "form-control", "placeholder":
+                                                    "Ví dụ: Điều 7 Quy chế ban hành kèm theo Quyết định số …/QĐ-UBND"})}
 
 
 RADIO = forms.RadioSelect(attrs={"class": "form-check-input"})

@@ -1,4 +1,16 @@
-from .council import Attendance, CouncilSeat, MemberVote, SeatTitle, SessionMember, SessionMode, VoteChoice  # noqa: F401,E501
+from .council import (  # noqa: F401
+    Attendance,
+    CouncilRules,
+    CouncilSeat,
+    MemberVote,
+    Quorum,
+    SeatTitle,
+    SessionMember,
+    SessionMode,
+    VoteChoice,
+    quorum_met,
+    quorum_minimum,
+)
 from .dossier import (  # noqa: F401
     AchievementReport,
     Attachment,

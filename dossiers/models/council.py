@@ -1,5 +1,6 @@
 """The council's composition and its members' ballots (docs/domain.md, Council votes).
 
+- CouncilRules: what the council's own regulation (quy chế hoạt động) says about its sittings: the quorum.
 - CouncilSeat: a seat of a body's Hội đồng Thi đua – Khen thưởng as its founding decision lists it (name,
   position, title in the council, the account the member votes with).
 - SessionMember: one seat at one session, as the roll call found it (present, absent with a written
@@ -38,6 +39,45 @@ class VoteChoice(models.TextChoices):
 class SessionMode(models.TextChoices):
     BALLOTS = "ballots", "Thành viên bỏ phiếu trên cổng"
     PAPER = "paper", "Bỏ phiếu giấy: thư ký nhập kết quả kiểm phiếu"
+
+
+class Quorum(models.TextChoices):
+    """How many of all members must be present for the council to sit: set by each council's regulation
+    (quy chế hoạt động), not by the decree, so it is the body's data."""
+
+    MAJORITY = "majority", "Quá nửa tổng số thành viên"
+    TWO_THIRDS = "two_thirds", "Từ hai phần ba (2/3) tổng số thành viên trở lên"
+
+
+def quorum_met(quorum, total, present):
+    """Whether `present` of `total` members meet `quorum` (integers only: 6 of 10 is quá nửa, 5 is not;
+    2/3 of 9 is 6)."""
+    if quorum == Quorum.TWO_THIRDS:
+        return present * 3 >= total * 2
+    return present * 2 > total
+
+
+def quorum_minimum(quorum, total):
+    """The fewest members present that meet `quorum` for a council of `total`."""
+    return next(n for n in range(total + 1) if quorum_met(quorum, total, n))
+
+
+class CouncilRules(TimeStampedModel):
+    """Quy chế hoạt động của Hội đồng TĐKT of a body, as far as the portal applies it: the quorum and the
+    regulation it comes from. A body without a row sits with the default, quá nửa."""
+
+    body = models.OneToOneField(Organisation, verbose_name="cơ quan", on_delete=models.CASCADE,
+                                related_name="council_rules")
+    quorum = models.CharField("điều kiện họp", max_length=12, choices=Quorum.choices, default=Quorum.MAJORITY)
+    source = models.CharField("căn cứ", max_length=300, blank=True,
+                              help_text="Quy chế hoạt động của Hội đồng: số, ngày quyết định ban hành, điều, khoản.")
+
+    class Meta:
+        verbose_name = "quy chế hoạt động của Hội đồng TĐKT"
+        verbose_name_plural = "quy chế hoạt động của Hội đồng TĐKT"
+
+    def __str__(self):
+        return f"{self.body}: {self.get_quorum_display().lower()}"
 
 
 class CouncilSeat(TimeStampedModel):

@@ -40,6 +40,7 @@ from ..enums import DossierState, Outcome
 from ..models import (
     Attendance,
     CouncilBallot,
+    CouncilRules,
     CouncilSeat,
     CouncilSession,
     MemberVote,
@@ -48,6 +49,8 @@ from ..models import (
     SessionMember,
     SessionMode,
     VoteChoice,
+    quorum_met,
+    quorum_minimum,
 )
 from ..models.council_queries import may_preside
 from . import outcomes, workflow
@@ -271,9 +274,30 @@ def _require_presiding(by, session, verb):
                                "phiên họp.")
 
 
-def _quorum_errors(total, present):
-    """Quorum: more than half of all members present ("quá nửa": present × 2 > total), the usual rule for a
-    collegial body to deliberate; 5 of 10 is not enough, 6 of 10 is."""
+def rules_of(body):
+    """The council's regulation as the portal applies it (CouncilRules), or the default (quá nửa) unsaved."""
+    return CouncilRules.objects.filter(body=body).first() or CouncilRules(body=body)
+
+
+def save_rules(body, *, quorum, source, by):
+    """Record what the council's regulation of `body` says about its quorum, as the body's office.
+    Refused: not the office (PermissionDenied), a quorum the portal does not know (ValidationError).
+    Side effects: the body's CouncilRules row, created or updated, with its audit entry. Sessions already
+    opened keep the check they passed."""
+    if not scope.covers(by, body, [Role.REVIEWER]):
+        raise PermissionDenied("Chỉ Văn phòng (thường trực Hội đồng) của cơ quan mới cập nhật quy chế hoạt động "
+                               "của Hội đồng.")
+    rules = rules_of(body)
+    rules.quorum, rules.source = quorum, source.strip()
+    rules.full_clean(exclude=["body"])
+    with set_actor(by):
+        rules.save()
+    return rules
+
+
+def _quorum_errors(total, present, rules):
+    """The quorum of the council's regulation (`rules`: CouncilRules): quá nửa (present × 2 > total: 5 of 10
+    is not enough, 6 is) or từ 2/3 (present × 3 ≥ total × 2)."""
     if total is None or total <= 0:
         return {"members_total": "Tổng số thành viên Hội đồng phải lớn hơn 0."}
     if present is None or present <= 0:
@@ -281,9 +305,11 @@ def _quorum_errors(total, present):
     if present > total:
         return {"members_present": f"Số thành viên có mặt ({present}) không được lớn hơn tổng số thành viên "
                                    f"Hội đồng ({total})."}
-    if present * 2 <= total:
-        return {"members_present": f"Không đủ số thành viên để họp: có mặt {present}/{total}, cần quá nửa tổng số "
-                                   f"thành viên (ít nhất {total // 2 + 1})."}
+    if not quorum_met(rules.quorum, total, present):
+        where = f" ({rules.source})" if rules.source else ""
+        return {"members_present": f"Không đủ số thành viên để họp: có mặt {present}/{total}, quy chế hoạt động của "
+                                   f"Hội đồng{where} cần {rules.get_quorum_display().lower()} "
+                                   f"(ít nhất {quorum_minimum(rules.quorum, total)})."}
     return {}
 
 
@@ -304,7 +330,7 @@ def open_session(session, *, by, attendance=None, presiding=None):
     if session.mode == SessionMode.BALLOTS:
         members, errors = _roll_call(session, attendance or {}, presiding)
     else:
-        errors = _quorum_errors(session.members_total, session.members_present)
+        errors = _quorum_errors(session.members_total, session.members_present, rules_of(session.issuer))
     if session.campaign_id and session.campaign.issuer_id != session.issuer_id:
         errors["campaign"] = f"Phong trào này không do {session.issuer.name} phát động."
     if errors:
@@ -346,7 +372,7 @@ def _roll_call(session, attendance, presiding):
     if errors:
         return [], errors
     present = [m for m in members if m.is_present]
-    errors = _quorum_errors(len(members), len(present))
+    errors = _quorum_errors(len(members), len(present), rules_of(session.issuer))
     if presiding is None:  # the Chủ tịch, or in their absence a Phó Chủ tịch present
         presiding = next((m.seat.pk for title in (SeatTitle.CHAIR, SeatTitle.VICE_CHAIR) for m in present
                           if m.title == title), None)

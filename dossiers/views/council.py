@@ -24,6 +24,7 @@ from ..forms.council import (
     BallotFormSet,
     CloseForm,
     CountSheetForm,
+    RulesForm,
     SessionForm,
     VoteForm,
     WrittenOpinionForm,
@@ -121,10 +122,13 @@ class CouncilSeatsView(BodyMixin, TemplateView):
     def get_context_data(self, **kwargs):
         body = self.get_body()[0]
         kwargs.setdefault("formset", seat_formset(body)(body=body, prefix="tv"))
+        kwargs.setdefault("rules_form", RulesForm(instance=service.rules_of(body), prefix="qc"))
         return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
         body, _ = self.get_body()
+        if "qc-quorum" in request.POST:
+            return self.post_rules(request, body)
         formset = seat_formset(body)(request.POST, body=body, prefix="tv")
         if formset.is_valid():
             try:
@@ -135,6 +139,20 @@ class CouncilSeatsView(BodyMixin, TemplateView):
                 messages.success(request, f"Đã lưu thành phần Hội đồng của {body.name}: {len(seats)} thành viên.")
                 return redirect(f"{reverse('dossiers:council_seats')}?co-quan={body.pk}")
         return self.render_to_response(self.get_context_data(formset=formset), status=400)
+
+    def post_rules(self, request, body):
+        form = RulesForm(request.POST, instance=service.rules_of(body), prefix="qc")
+        if form.is_valid():
+            try:
+                rules = service.save_rules(body, quorum=form.cleaned_data["quorum"],
+                                           source=form.cleaned_data["source"], by=request.user)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"Đã lưu quy chế hoạt động của Hội đồng: họp khi có "
+                                          f"{rules.get_quorum_display().lower()}.")
+                return redirect(f"{reverse('dossiers:council_seats')}?co-quan={body.pk}")
+        return self.render_to_response(self.get_context_data(rules_form=form), status=400)
 
 
 class SessionMixin(CouncilAreaMixin, ScopedObjectMixin):

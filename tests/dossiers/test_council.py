@@ -93,8 +93,8 @@ def test_open_session_with_nine_of_ten_present(cast):
 
 
 @pytest.mark.parametrize(("total", "present", "field", "message"), [
-    (10, 5, "members_present", "Không đủ số thành viên để họp: có mặt 5/10, cần quá nửa tổng số thành viên "
-                               "(ít nhất 6)."),
+    (10, 5, "members_present", "Không đủ số thành viên để họp: có mặt 5/10, quy chế hoạt động của Hội đồng cần "
+                               "quá nửa tổng số thành viên (ít nhất 6)."),
     (10, 11, "members_present", "Số thành viên có mặt (11) không được lớn hơn tổng số thành viên Hội đồng (10)."),
     (10, 0, "members_present", "Số thành viên có mặt phải lớn hơn 0."),
     (0, 0, "members_total", "Tổng số thành viên Hội đồng phải lớn hơn 0."),
@@ -459,8 +459,8 @@ def test_office_opens_a_session_through_the_page(cast, client_for):
         "chair": "Nguyễn Văn Hải", "secretary": "Lê Thị Thu", "members_total": "10", "members_present": "5",
         "absentees": ""})
     assert response.status_code == 400
-    assert ("Không đủ số thành viên để họp: có mặt 5/10, cần quá nửa tổng số thành viên (ít nhất 6)."
-            in response.content.decode())
+    assert ("Không đủ số thành viên để họp: có mặt 5/10, quy chế hoạt động của Hội đồng cần quá nửa tổng số "
+            "thành viên (ít nhất 6)." in response.content.decode())
     response = client.post(reverse("dossiers:council_create"), {
         "co-quan": cast.body.pk, "mode": "paper", "campaign": "", "held_at": "12/08/2025 08:30",
         "place": "Phòng họp số 1",

@@ -15,13 +15,17 @@ from django.utils import timezone
 from dossiers.enums import DossierState, Outcome
 from dossiers.models import (
     CouncilBallot,
+    CouncilRules,
     CouncilSeat,
     CouncilSession,
     Dossier,
     MemberVote,
     Nomination,
     OutcomeChange,
+    Quorum,
     StateChange,
+    quorum_met,
+    quorum_minimum,
 )
 from dossiers.services import council as service
 from orgs.enums import Role
@@ -117,6 +121,34 @@ def test_no_quorum_no_session(cast, council):
         open_session(cast, council, attendance=(PRESENT, PRESENT, ABSENT, ABSENT, WRITTEN))
     assert "Không đủ số thành viên để họp: có mặt 2/5" in str(error.value)
     assert not CouncilSession.objects.exists()
+
+
+@pytest.mark.parametrize(("quorum", "total", "present", "met"), [
+    (Quorum.MAJORITY, 10, 5, False), (Quorum.MAJORITY, 10, 6, True), (Quorum.MAJORITY, 5, 3, True),
+    (Quorum.MAJORITY, 1, 1, True), (Quorum.MAJORITY, 2, 1, False),
+    (Quorum.TWO_THIRDS, 9, 5, False), (Quorum.TWO_THIRDS, 9, 6, True), (Quorum.TWO_THIRDS, 5, 3, False),
+    (Quorum.TWO_THIRDS, 5, 4, True), (Quorum.TWO_THIRDS, 10, 7, True), (Quorum.TWO_THIRDS, 10, 6, False),
+    (Quorum.TWO_THIRDS, 3, 2, True),
+])
+def test_quorum_table(quorum, total, present, met):
+    assert quorum_met(quorum, total, present) is met
+    assert (present >= quorum_minimum(quorum, total)) is met
+
+
+def test_the_councils_regulation_sets_the_quorum(cast, council):
+    """Three of five is quá nửa (the default) but not the 2/3 a province's quy chế may require."""
+    with pytest.raises(PermissionDenied):
+        service.save_rules(cast.body, quorum=Quorum.TWO_THIRDS, source="", by=cast.council)
+    service.save_rules(cast.body, quorum=Quorum.TWO_THIRDS, by=cast.reviewer,
+                               source=" Điều 7 Quy chế ban hành kèm theo Quyết định số 1619/QĐ-UBND ngày 19/6/2024 ")
+    with pytest.raises(ValidationError) as error:
+        open_session(cast, council, attendance=(PRESENT, PRESENT, PRESENT, ABSENT, WRITTEN))
+    assert error.value.message_dict["members_present"] == [
+        "Không đủ số thành viên để họp: có mặt 3/5, quy chế hoạt động của Hội đồng (Điều 7 Quy chế ban hành kèm "
+        "theo Quyết định số 1619/QĐ-UBND ngày 19/6/2024) cần từ hai phần ba (2/3) tổng số thành viên trở lên "
+        "(ít nhất 4)."]
+    assert open_session(cast, council, attendance=(PRESENT, PRESENT, PRESENT, PRESENT, WRITTEN)).pk
+    assert CouncilRules.objects.get().source.startswith("Điều 7")
 
 
 def test_a_member_present_needs_an_account(cast, council):
@@ -342,3 +374,21 @@ def test_the_council_list_page_reads_the_accounts_once(cast, council, client_for
     with CaptureQueriesContext(connection) as nine:
         assert client.get(url).status_code == 200
     assert len(nine) == len(five)
+
+
+def test_the_office_records_the_quorum_on_the_council_page(cast, council, client_for):
+    client = client_for(cast.reviewer)
+    url = reverse("dossiers:council_seats")
+    page = client.get(url).content.decode()
+    assert "Quy chế hoạt động của Hội đồng" in page
+    assert '<option value="majority" selected>Quá nửa tổng số thành viên</option>' in page
+    source = "Điều 7 Quy chế ban hành kèm theo Quyết định số 1619/QĐ-UBND"
+    refused = client.post(url, {"co-quan": cast.body.pk, "qc-quorum": "all", "qc-source": source})
+    assert refused.status_code == 400 and f'value="{source}"' in refused.content.decode()  # kept as typed
+    assert not CouncilRules.objects.exists()
+    response = client.post(url, {"co-quan": cast.body.pk, "qc-quorum": "two_thirds", "qc-source": source})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã lưu quy chế hoạt động của Hội đồng: họp khi có từ hai phần ba (2/3) tổng số thành viên trở lên." in page
+    assert '<option value="two_thirds" selected>' in page
+    assert service.rules_of(cast.body).source == source
