@@ -6,6 +6,7 @@ URL fetcher that can read nothing but our static and media files.
 """
 import atexit
 import contextlib
+import gc
 import logging
 import mimetypes
 import threading
@@ -196,6 +197,38 @@ def _checked(strict, names):
 
 
 # --- rendering ---------------------------------------------------------------------------------
+@contextlib.contextmanager
+def _collector_paused():
+    """The cyclic garbage collector off for one render, back on after it.
+
+    A render allocates boxes by the hundred thousand, and each of them counts towards the collector's
+    thresholds: it ran dozens of collections per render, each walking the whole heap of a Django process,
+    19 % of a 300-row list's render (docs/performance.md §10–11). The boxes are freed by their reference
+    counts when the document is dropped; the few cycles they leave are collected by the next ordinary
+    collection after the render. Nested renders (render_documents) leave it to the outermost one.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def warm_up():
+    """Load WeasyPrint, the font and the stylesheet now, then move everything loaded so far out of the
+    collector's sight (`gc.freeze()`): what a render worker does once when it starts
+    (portal/celery.py, worker_process_init), so that its first document does not pay ~0.5 s of imports and
+    later collections do not walk Django's and WeasyPrint's modules again."""
+    import weasyprint  # noqa: F401
+
+    _stylesheet()
+    gc.collect()
+    gc.freeze()
+
+
 def render_html(template_name, context):
     """The HTML of a document, in NFC so that every Vietnamese letter maps to one glyph of our font."""
     if not template_name.startswith(TEMPLATE_DIR):
@@ -216,7 +249,7 @@ def render_pdf(template_name, context, *, strict=False):
 
     With `strict=True` any WeasyPrint warning raises `PdfWarning`; otherwise warnings are logged.
     """
-    with _render_lock, _checked(strict, [template_name]):
+    with _render_lock, _checked(strict, [template_name]), _collector_paused():
         return _layout(template_name, context).write_pdf()
 
 
@@ -232,7 +265,7 @@ def render_documents(parts, copies=1, *, strict=False):
         raise ValueError("render_documents() needs at least one part")
     if copies < 1:
         raise ValueError("copies must be at least 1")
-    with _render_lock, _checked(strict, sorted({name for name, _ in parts})):
+    with _render_lock, _checked(strict, sorted({name for name, _ in parts})), _collector_paused():
         documents = [_layout(name, context) for name, context in parts]
         pages = [page for document in documents for page in document.pages]
         return documents[0].copy(pages * copies).write_pdf()

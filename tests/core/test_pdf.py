@@ -253,3 +253,65 @@ def test_assert_nd30_layout_reports_landscape_page_and_text_in_top_margin():
         "page 2: 297.0×210.0 mm is not A4 portrait",
         "page 2: top margin shows 'BẰNGKHEN', expected '2' or '' (a new part)",
     ]
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_render_pauses_the_garbage_collector_and_restores_it(monkeypatch, merged):
+    """A render runs with the cyclic collector off (its walks were 19 % of a long list's render) and leaves it
+    as it found it, also when the render fails and when the parts of a merged PDF nest."""
+    import gc
+
+    seen = []
+    real_layout = pdf._layout
+
+    def layout(name, context):
+        seen.append(gc.isenabled())
+        return real_layout(name, context)
+
+    monkeypatch.setattr(pdf, "_layout", layout)
+    assert gc.isenabled()
+    if merged:
+        pdf.render_documents([("_smoke.html", smoke_context())] * 2)
+    else:
+        pdf.render_pdf("_smoke.html", smoke_context())
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+    def broken(name, context):
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(pdf, "_layout", broken)
+    with pytest.raises(RuntimeError):
+        pdf.render_pdf("_smoke.html", smoke_context())
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        monkeypatch.setattr(pdf, "_layout", real_layout)
+        pdf.render_pdf("_smoke.html", smoke_context())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_warm_up_loads_the_renderer_and_freezes_the_heap():
+    import gc
+    import sys
+
+    try:
+        pdf.warm_up()
+        assert "weasyprint" in sys.modules
+        assert pdf._stylesheet.cache_info().currsize == 1
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_celery_worker_processes_warm_the_renderer_when_they_start(monkeypatch):
+    from celery.signals import worker_process_init
+
+    calls = []
+    monkeypatch.setattr(pdf, "warm_up", lambda: calls.append(True))
+    import portal.celery  # noqa: F401  (connects the handler)
+
+    worker_process_init.send(sender=None)
+    assert calls == [True]
