@@ -48,7 +48,7 @@ class CampaignQuerySet(models.QuerySet):
 
         if user.is_superuser:
             return self.all()
-        issued = subtree_q(scope.scope_paths(user), prefix="issuer__path")
+        issued = scope.issuer_q(user, None, "issuer")
         participating = Q(pk__in=[])
         clerk_units = Organisation.objects.filter(pk__in=scope.membership_org_ids(user, [Role.CLERK]))
         for unit in clerk_units:
@@ -489,7 +489,7 @@ class RegistrationQuerySet(models.QuerySet):
         if user.is_superuser:
             return qs
         own = subtree_q(scope.scope_paths(user, [Role.CLERK]), prefix="organisation__path")
-        sent = subtree_q(scope.scope_paths(user), prefix="campaign__issuer__path") & ~Q(
+        sent = scope.issuer_q(user, None, "campaign__issuer") & ~Q(
             status=RegistrationStatus.DRAFT)
         return qs.filter(own | sent)
 

@@ -29,12 +29,12 @@ def administers_campaign(user, campaign):
 
 @rules.predicate
 def reviews_campaign(user, campaign):
-    return scope.covers(user, campaign.issuer, [Role.REVIEWER, Role.ADMIN])
+    return scope.acts_for(user, campaign.issuer, [Role.REVIEWER, Role.ADMIN])
 
 
 @rules.predicate
 def is_issuer_staff(user, campaign):
-    return scope.covers(user, campaign.issuer)
+    return scope.acts_for(user, campaign.issuer, None)
 
 
 @rules.predicate
@@ -49,7 +49,7 @@ def can_register(user, campaign):
 
 @rules.predicate
 def manages_task(user, task):
-    if scope.covers(user, task.campaign.issuer, [Role.ADMIN, Role.REVIEWER]):
+    if scope.acts_for(user, task.campaign.issuer, [Role.ADMIN, Role.REVIEWER]):
         return True
     return any(scope.covers(user, unit, [Role.CLERK]) for unit in task.responsible.all())
 

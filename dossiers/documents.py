@@ -11,7 +11,6 @@ from core.vntext import in_hoa, lower_first, so, so_thanh_chu_tien, unbroken_nam
 from documents.registry import register
 from orgs import scope
 from orgs.enums import Role
-from orgs.models import subtree_q
 
 from .enums import EDITABLE_STATES
 from .models import Award, CouncilSession, Decision, Dossier, Forwarding, Nomination
@@ -34,7 +33,7 @@ def nominations_for(user):
 def _issued_for(model, user):
     if user.is_superuser:
         return model.objects.all()
-    return model.objects.filter(subtree_q(scope.scope_paths(user, OFFICE_ROLES), prefix="issuer__path"))
+    return model.objects.filter(scope.issuer_q(user, OFFICE_ROLES, "issuer"))
 
 
 def decisions_for(user):

@@ -12,12 +12,12 @@ def is_unit_clerk(user, dossier):
 
 @rules.predicate
 def is_issuer_staff(user, dossier):
-    return scope.covers(user, dossier.campaign.issuer, ISSUER_STAFF)
+    return scope.acts_for(user, dossier.campaign.issuer, ISSUER_STAFF)
 
 
 @rules.predicate
 def is_issuer_reviewer(user, dossier):
-    return scope.covers(user, dossier.campaign.issuer, [Role.REVIEWER])
+    return scope.acts_for(user, dossier.campaign.issuer, [Role.REVIEWER])
 
 
 @rules.predicate
@@ -82,17 +82,17 @@ def is_leader_somewhere(user):
 
 @rules.predicate
 def leads_the_issuer(user, dossier):
-    return scope.covers(user, dossier.campaign.issuer, [Role.APPROVER])
+    return scope.acts_for(user, dossier.campaign.issuer, [Role.APPROVER])
 
 
 @rules.predicate
 def records_for_forwarding(user, forwarding):
-    return scope.covers(user, forwarding.issuer, [Role.REVIEWER, Role.APPROVER])
+    return scope.acts_for(user, forwarding.issuer, [Role.REVIEWER, Role.APPROVER])
 
 
 @rules.predicate
 def sees_forwarding(user, forwarding):
-    return scope.covers(user, forwarding.issuer, [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN])
+    return scope.acts_for(user, forwarding.issuer, [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN])
 
 
 rules.add_perm("dossiers.lead", is_leader_somewhere)
@@ -116,13 +116,13 @@ def chairs_a_council(user):
 
 @rules.predicate
 def is_session_staff(user, session):
-    return scope.covers(user, session.issuer, ISSUER_STAFF)
+    return scope.acts_for(user, session.issuer, ISSUER_STAFF)
 
 
 @rules.predicate
 def is_session_office(user, session):
     """The office acts as the council's secretariat (paper counts, written opinions, the council's list)."""
-    return scope.covers(user, session.issuer, [Role.REVIEWER])
+    return scope.acts_for(user, session.issuer, [Role.REVIEWER])
 
 
 @rules.predicate

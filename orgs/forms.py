@@ -38,7 +38,8 @@ class OrganisationForm(NfcFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["parent", "kind", "name", "short_name", "code", "abbreviation", "place_name", "head_title",
-                  "address", "phone", "email", "valid_from", "order"]
+                  "standing_office", "address", "phone", "email", "valid_from", "order"]
+        field_classes = {"standing_office": OrganisationChoiceField}
         widgets = {"valid_from": DATE_WIDGET}
 
     def __init__(self, *args, user, **kwargs):
@@ -48,7 +49,11 @@ class OrganisationForm(NfcFormMixin, forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(path__startswith=self.instance.path)
         self.fields["parent"].queryset = qs
-        self.fields["parent"].required = not user.is_superuser
+        # a province admin files every new unit under one they administer; a root (the province) stays one
+        is_root = bool(self.instance.pk) and not self.instance.parent_id
+        self.fields["parent"].required = not user.is_superuser and not is_root
+        offices = organisations_for(user)
+        self.fields["standing_office"].queryset = offices.exclude(pk=self.instance.pk) if self.instance.pk else offices
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()

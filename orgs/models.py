@@ -70,6 +70,12 @@ class Organisation(TimeStampedModel):
     successor = models.ForeignKey(
         "self", verbose_name="đơn vị kế thừa", null=True, blank=True,
         on_delete=models.PROTECT, related_name="predecessors")
+    standing_office = models.ForeignKey(
+        "self", verbose_name="cơ quan thường trực Hội đồng TĐKT", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="offices_for",
+        help_text="Cơ quan nhận, thẩm định hồ sơ và chuẩn bị họp Hội đồng cho các phong trào cơ quan này phát động "
+                  "(ví dụ Sở Nội vụ đối với UBND tỉnh). Văn phòng và thành viên Hội đồng của cơ quan thường trực làm "
+                  "việc trên các phong trào đó, và chỉ các phong trào đó. Để trống: cơ quan tự thẩm định.")
     order = models.PositiveIntegerField("thứ tự", default=0)
     path = models.CharField(max_length=400, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -102,6 +108,12 @@ class Organisation(TimeStampedModel):
     def ancestor_ids(self):
         """Ids from the root down to the parent."""
         return [int(part) for part in self.path.strip(PATH_SEP).split(PATH_SEP) if part][:-1]
+
+    def root_id(self):
+        """The id of this unit's root (its province); for an unsaved unit, its parent's root."""
+        if self.path:
+            return int(self.path.strip(PATH_SEP).split(PATH_SEP)[0])
+        return self.parent.root_id() if self.parent_id else None
 
     def ancestors(self):
         ids = self.ancestor_ids()
@@ -148,6 +160,11 @@ class Organisation(TimeStampedModel):
             errors["successor"] = "Đơn vị kế thừa phải là một đơn vị khác."
         if self.successor_id and self.pk and self.pk in {o.pk for o in self.successor.successor_chain()}:
             errors["successor"] = "Chuỗi đơn vị kế thừa bị vòng lặp."
+        if self.standing_office_id and self.standing_office_id == self.pk:
+            errors["standing_office"] = ("Cơ quan thường trực phải là một cơ quan khác (để trống nếu cơ quan tự thẩm "
+                                         "định).")
+        elif self.standing_office_id and self.root_id() != self.standing_office.root_id():
+            errors["standing_office"] = "Cơ quan thường trực phải thuộc cùng tỉnh (cùng cây tổ chức) với cơ quan này."
         if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
             errors["valid_until"] = "Ngày ngừng hoạt động phải sau ngày bắt đầu hoạt động."
         if self.successor_id and not self.valid_until:

@@ -24,6 +24,39 @@ def _memberships(user):
 def forget(user):
     """Drop the cached memberships (after granting or revoking a role)."""
     user.__dict__.pop("_membership_cache", None)
+    user.__dict__.pop("_acting_cache", None)
+
+
+# The roles of a standing office that act for the bodies it serves (Organisation.standing_office): its
+# office (reviewers) and its council members. Its leaders sign for their own body only.
+ACTING_ROLES = (Role.REVIEWER, Role.COUNCIL)
+
+
+def _acting(user):
+    """[(role, issuer id)]: the issuing bodies whose standing office one of the user's memberships with an
+    acting role covers, read once per request like the memberships."""
+    cache = getattr(user, "_acting_cache", None)
+    if cache is None:
+        cache = []
+        paths = {(role, path) for role, path, _ in _memberships(user) if role in ACTING_ROLES}
+        if paths:
+            from .models import Organisation
+
+            served = Organisation.objects.filter(standing_office__isnull=False).values_list(
+                "pk", "standing_office__path")
+            cache = sorted({(role, issuer) for issuer, office in served for role, path in paths
+                            if office.startswith(path)})
+        user._acting_cache = cache
+    return cache
+
+
+def acting_for(user, roles=None):
+    """Ids of the issuing bodies the user works for through their standing office (not their subtrees:
+    the office of the UBND tỉnh acts on the UBND tỉnh's own campaigns, not on its Sở's internal ones)."""
+    if not user or not user.is_authenticated:
+        return []
+    roles = set(roles) if roles else None
+    return sorted({issuer for role, issuer in _acting(user) if roles is None or role in roles})
 
 
 def scope_paths(user, roles=None):
@@ -40,6 +73,22 @@ def covered_q(user, roles, prefix="path"):
     from .models import subtree_q
 
     return Q() if user.is_superuser else subtree_q(scope_paths(user, roles), prefix=prefix)
+
+
+def issuer_q(user, roles, field):
+    """Q of the rows whose issuing body (`field`, e.g. "campaign__issuer") the user works for with one of
+    `roles`: under one of their memberships, or served by their standing office (`acting_for`)."""
+    query = covered_q(user, roles, f"{field}__path")
+    if user.is_superuser:
+        return query  # every row (and Q() | Q(x) would be Q(x))
+    if acting := acting_for(user, roles):
+        query |= Q(**{f"{field}__in": acting})
+    return query
+
+
+def acts_for(user, issuer, roles):
+    """Does the user work for `issuer` with one of `roles` (its own staff, or its standing office's)?"""
+    return covers(user, issuer, roles) or (issuer is not None and issuer.pk in acting_for(user, roles))
 
 
 def roles_of(user):

@@ -188,6 +188,10 @@ def _units(system_user):
         if successor and org.successor_id is None:
             org.valid_until, org.successor = until, units[successor]
             save_organisation(org, by=system_user)
+    province = units["QT-UBND"]
+    if province.standing_office_id is None:  # the Sở Nội vụ is the standing office of the provincial council
+        province.standing_office = units["QT-SNV"]
+        save_organisation(province, by=system_user)
     return units
 
 

@@ -15,7 +15,7 @@ def may_preside(user, body):
     """Opening and closing `body`'s sessions: its standing office, or its council's chair."""
     from .council import CouncilSeat, SeatTitle
 
-    if scope.covers(user, body, [Role.REVIEWER]):
+    if scope.acts_for(user, body, [Role.REVIEWER]):
         return True
     return CouncilSeat.objects.filter(body=body, title=SeatTitle.CHAIR, user=user).exists()
 

@@ -27,7 +27,7 @@ class DossierQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         own = scope.covered_q(user, [Role.CLERK], "organisation__path")
-        sent = scope.covered_q(user, ISSUER_STAFF, "campaign__issuer__path") & ~Q(state__in=UNSENT_STATES)
+        sent = scope.issuer_q(user, ISSUER_STAFF, "campaign__issuer") & ~Q(state__in=UNSENT_STATES)
         return self.filter(own | sent)
 
 

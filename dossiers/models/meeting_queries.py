@@ -33,11 +33,10 @@ class MeetingQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         own = subtree_q(scope.scope_paths(user, [Role.CLERK]), prefix="organisation__path")
-        issuer_paths = scope.scope_paths(user, ISSUER_STAFF)
-        if not issuer_paths:
+        if not scope.roles_of(user) & set(ISSUER_STAFF):
             return self.filter(own)
         sent = _dossiers().filter(meeting=OuterRef("pk")).filter(
-            subtree_q(issuer_paths, prefix="campaign__issuer__path")).exclude(state__in=UNSENT_STATES)
+            scope.issuer_q(user, ISSUER_STAFF, "campaign__issuer")).exclude(state__in=UNSENT_STATES)
         return self.filter(own | Q(Exists(sent)))
 
 

@@ -92,12 +92,10 @@ class DecisionQuerySet(models.QuerySet):
     def for_user(self, user):
         from orgs import scope
         from orgs.enums import Role
-        from orgs.models import subtree_q
 
         if user.is_superuser:
             return self.all()
-        return self.filter(subtree_q(scope.scope_paths(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER,
-                                                              Role.ADMIN]), prefix="issuer__path"))
+        return self.filter(scope.issuer_q(user, [Role.REVIEWER, Role.COUNCIL, Role.APPROVER, Role.ADMIN], "issuer"))
 
 
 class Decision(NormalizedTextModel):

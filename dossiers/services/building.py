@@ -152,7 +152,7 @@ def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
     verdicts, audit entry.
     """
     dossier = nomination.dossier
-    if not scope.covers(by, dossier.campaign.issuer, [Role.REVIEWER]):
+    if not scope.acts_for(by, dossier.campaign.issuer, [Role.REVIEWER]):
         raise PermissionDenied("Chỉ Văn phòng (thường trực) của cơ quan phát động mới thẩm định hồ sơ.")
     if dossier.state != DossierState.IN_REVIEW:
         raise ValidationError("Chỉ kết luận từng người khi hồ sơ đang được thẩm định.")
@@ -180,7 +180,7 @@ def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
 
 def set_review_note(nomination, note, *, by):
     """What the office asks the unit to fix for one nominee (shown when the dossier is returned)."""
-    if not scope.covers(by, nomination.dossier.campaign.issuer, [Role.REVIEWER]):
+    if not scope.acts_for(by, nomination.dossier.campaign.issuer, [Role.REVIEWER]):
         raise PermissionDenied("Chỉ Văn phòng của cơ quan phát động mới ghi yêu cầu bổ sung.")
     with set_actor(by):
         nomination.review_note = note.strip()

@@ -34,7 +34,6 @@ from awards.enums import BallotType, VoteDenominator
 from campaigns.models import CampaignAward
 from orgs import scope
 from orgs.enums import ISSUER_STAFF, Role
-from orgs.models import subtree_q
 
 from ..enums import DossierState, Outcome
 from ..models import (
@@ -65,7 +64,7 @@ def sessions_for(user):
     """Sessions of the bodies the user works for as office, council member, leader or admin."""
     if user.is_superuser:
         return CouncilSession.objects.all()
-    return CouncilSession.objects.filter(subtree_q(scope.scope_paths(user, ISSUER_STAFF), prefix="issuer__path"))
+    return CouncilSession.objects.filter(scope.issuer_q(user, ISSUER_STAFF, "issuer"))
 
 
 def session_list(user):
@@ -90,8 +89,8 @@ def _bodies(user, also):
 
     if user.is_superuser:
         return Organisation.objects.filter(issued_campaigns__isnull=False).distinct().order_by("path")
-    return Organisation.objects.filter(Q(pk__in=scope.membership_org_ids(user, [Role.REVIEWER])) | also
-                                       ).order_by("path")
+    office = scope.membership_org_ids(user, [Role.REVIEWER]) + scope.acting_for(user, [Role.REVIEWER])
+    return Organisation.objects.filter(Q(pk__in=office) | also).order_by("path")
 
 
 def agenda(session, *, only=None):
@@ -215,13 +214,15 @@ def seats_of(body):
 
 
 def seat_accounts(body):
-    """The accounts a seat of `body` may vote with: the body's office, council members and leaders."""
+    """The accounts a seat of `body` may vote with: the office, council members and leaders of the body (or above
+    it), and of its standing office (the provincial council's members hold their role at the Sở Nội vụ)."""
     from django.contrib.auth import get_user_model
 
     from orgs.models import Membership
 
     ids = Membership.objects.filter(role__in=[Role.REVIEWER, Role.COUNCIL, Role.APPROVER],  # held on the body
-                                    organisation_id__in=[*body.ancestor_ids(), body.pk]).values("user_id")  # or above
+                                    organisation_id__in=[*body.ancestor_ids(), body.pk, body.standing_office_id]
+                                    ).values("user_id")
     return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("last_name", "first_name", "username")
 
 
@@ -230,7 +231,7 @@ def save_seats(body, seats, *, by):
     the body's office. Refused: not the office (PermissionDenied); an empty list, two chairs, one account on
     two seats, an account outside seat_accounts(body), while a session of the body is open (ValidationError).
     Side effects (one transaction): the seats' rows (kept rows updated, others deleted); audit entries."""
-    if not scope.covers(by, body, [Role.REVIEWER]):
+    if not scope.acts_for(by, body, [Role.REVIEWER]):
         raise PermissionDenied("Chỉ Văn phòng (thường trực Hội đồng) của cơ quan mới cập nhật thành phần Hội đồng.")
     errors = []
     if not seats:
@@ -264,7 +265,7 @@ def save_seats(body, seats, *, by):
 
 # --- opening a session ---------------------------------------------------------------------------
 def _require(by, session, roles, message):
-    if not scope.covers(by, session.issuer, roles):
+    if not scope.acts_for(by, session.issuer, roles):
         raise PermissionDenied(message)
 
 
@@ -284,7 +285,7 @@ def save_rules(body, *, quorum, source, by):
     Refused: not the office (PermissionDenied), a quorum the portal does not know (ValidationError).
     Side effects: the body's CouncilRules row, created or updated, with its audit entry. Sessions already
     opened keep the check they passed."""
-    if not scope.covers(by, body, [Role.REVIEWER]):
+    if not scope.acts_for(by, body, [Role.REVIEWER]):
         raise PermissionDenied("Chỉ Văn phòng (thường trực Hội đồng) của cơ quan mới cập nhật quy chế hoạt động "
                                "của Hội đồng.")
     rules = rules_of(body)

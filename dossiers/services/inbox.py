@@ -17,7 +17,7 @@ from ..models import Dossier, Nomination
 
 def inbox_queryset(user):
     """Dossiers sent to the bodies the user works for (as office, council, leader or admin)."""
-    return Dossier.objects.filter(scope.covered_q(user, ISSUER_STAFF, "campaign__issuer__path"),
+    return Dossier.objects.filter(scope.issuer_q(user, ISSUER_STAFF, "campaign__issuer"),
                                   state__in=SENT_STATES)
 
 
@@ -28,7 +28,7 @@ def filtered_inbox(user, params):
 
     base = inbox_queryset(user)
     form = InboxFilterForm(params or None, campaigns=Campaign.objects.filter(
-        scope.covered_q(user, ISSUER_STAFF, "issuer__path")))
+        scope.issuer_q(user, ISSUER_STAFF, "issuer")))
     qs = base
     if not form.is_bound or not form.is_valid():
         return form, qs.exclude(state=DossierState.DECIDED)

@@ -51,8 +51,9 @@ def _could_succeed(dossier, action, pending):
 
 
 def may_act(user, dossier, side, roles):
-    target = dossier.organisation if side == UNIT else dossier.campaign.issuer
-    return scope.covers(user, target, roles)
+    if side == UNIT:
+        return scope.covers(user, dossier.organisation, roles)
+    return scope.acts_for(user, dossier.campaign.issuer, roles)
 
 
 def transition(dossier, action, *, by, note=""):

@@ -170,8 +170,8 @@ class ForwardingMixin(ScopedObjectMixin):
         qs = Forwarding.objects.select_related("issuer", "campaign", "decision")
         if self.request.user.is_superuser:
             return qs
-        return qs.filter(subtree_q(scope.scope_paths(self.request.user, [Role.REVIEWER, Role.APPROVER, Role.COUNCIL,
-                                                                         Role.ADMIN]), prefix="issuer__path"))
+        return qs.filter(scope.issuer_q(self.request.user, [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN],
+                                        "issuer"))
 
 
 class ForwardingDetailView(ForwardingMixin, TemplateView):

@@ -36,7 +36,7 @@ class InboxView(PermissionMixin, TemplateView):
         page = inbox_page(qs, self.request.GET.get("trang"))
         user = self.request.user
         for dossier in page.items:  # the office opens its review page; the council and the leaders read it
-            reviews = scope.covers(user, dossier.campaign.issuer, [Role.REVIEWER])
+            reviews = scope.acts_for(user, dossier.campaign.issuer, [Role.REVIEWER])
             dossier.open_url = reverse("dossiers:review" if reviews else "dossiers:dossier_detail", args=[dossier.pk])
         return super().get_context_data(form=form, page=page, today=timezone.localdate(), **kwargs)
 

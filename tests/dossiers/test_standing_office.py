@@ -1,0 +1,117 @@
+"""The standing office acts for the issuer (issue 15): the UBND tỉnh issues a campaign, its dossiers are received,
+reviewed and prepared for the provincial council by the Sở Nội vụ (Organisation.standing_office), and only
+those: the office's staff see nothing of the other bodies' internal campaigns through it."""
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from campaigns.models import Campaign
+from dossiers.enums import DossierState, Outcome
+from dossiers.models import CouncilSession, Dossier
+from dossiers.services import building
+from dossiers.services import council as council_service
+from dossiers.services.inbox import inbox_queryset
+from dossiers.services.workflow import transition
+from orgs import scope
+from tests.dossiers.test_council import new_session
+from tests.factories.campaigns import launched_campaign
+from tests.factories.dossiers import ready_dossier
+from tests.factories.orgs import OrganisationFactory
+
+
+def provincial_dossier(cast):
+    """unit A's dossier, submitted, of a campaign issued by the UBND tỉnh (cast.province)."""
+    campaign = launched_campaign(cast, issuer=cast.province, participants=[cast.unit_a], plan_symbol="KH-UBND")
+    return transition(ready_dossier(cast, campaign=campaign), "submit", by=cast.clerk_a)
+
+
+def serve(province, office):
+    province.standing_office = office
+    province.full_clean()
+    province.save()
+
+
+def fresh(user):
+    scope.forget(user)
+    return user
+
+
+def test_without_a_standing_office_the_sos_office_cannot_touch_the_provinces_dossiers(cast):
+    dossier = provincial_dossier(cast)
+    assert dossier not in inbox_queryset(cast.reviewer)
+    assert not cast.reviewer.has_perm("dossiers.view_dossier", dossier)
+    with pytest.raises(PermissionDenied):
+        transition(dossier, "start_review", by=cast.reviewer)
+
+
+def test_the_standing_office_receives_reviews_and_prepares_the_council(cast, client_for):
+    dossier = provincial_dossier(cast)
+    serve(cast.province, cast.body)
+    reviewer = fresh(cast.reviewer)
+    assert list(inbox_queryset(reviewer)) == [dossier]
+    client = client_for(reviewer)
+    assert client.get(reverse("dossiers:inbox")).content.decode().count(dossier.get_absolute_url()) >= 1
+    assert client.get(dossier.get_absolute_url()).status_code == 200
+    assert reviewer.has_perm("campaigns.view_campaign", dossier.campaign)
+    dossier = transition(dossier, "start_review", by=reviewer)
+    for nomination in dossier.nominations.all():
+        building.review_nominee(nomination, verdict=Outcome.ACCEPTED, by=reviewer,
+                                override_reason="Đã xem xét, nộp muộn có lý do chính đáng")
+    dossier = transition(dossier, "accept", by=reviewer)
+    assert dossier.state == DossierState.APPRAISED
+    # the provincial council's sessions are the UBND tỉnh's, kept and opened by its standing office
+    assert cast.province in council_service.office_bodies(reviewer)
+    session = new_session(cast, issuer=cast.province, by=reviewer)
+    assert session in council_service.sessions_for(fresh(cast.council))  # the office's council member
+    assert CouncilSession.objects.get().issuer == cast.province
+    # the UBND tỉnh's leader signs: the Sở's leader does not act for the province
+    assert not cast.approver.has_perm("dossiers.approve_nomination", dossier)
+
+
+def test_the_office_acts_on_the_issuers_own_campaigns_only(cast):
+    """A role at the UBND tỉnh would open every Sở's internal plans; the standing office opens none of them."""
+    serve(cast.province, cast.body)
+    internal = launched_campaign(cast, issuer=cast.other, participants=[cast.other], plan_symbol="KH-STC")
+    other_unit = OrganisationFactory(code="T-STC-VP", name="Văn phòng Sở Tài chính", parent=cast.other)
+    assert internal.issuer_id == cast.other.pk and other_unit.is_descendant_of(cast.other)
+    reviewer = fresh(cast.reviewer)
+    assert scope.acting_for(reviewer) == [cast.province.pk]
+    assert internal not in Campaign.objects.for_user(reviewer)
+    assert not scope.acts_for(reviewer, cast.other, None)
+    assert scope.acts_for(reviewer, cast.province, None)
+    # the leader of the Sở Nội vụ is not the office: no acting role
+    assert scope.acting_for(fresh(cast.approver)) == []
+    assert list(Dossier.objects.for_user(fresh(cast.approver)).filter(campaign__issuer=cast.province)) == []
+
+
+def test_standing_office_must_be_another_body_of_the_same_province(cast):
+    cast.province.standing_office = cast.province
+    with pytest.raises(ValidationError) as error:
+        cast.province.full_clean()
+    assert "phải là một cơ quan khác" in str(error.value)
+    elsewhere = OrganisationFactory(code="K-SNV", name="Sở Nội vụ tỉnh Khác")
+    cast.province.standing_office = elsewhere
+    with pytest.raises(ValidationError) as error:
+        cast.province.full_clean()
+    assert "cùng tỉnh" in str(error.value)
+
+
+def test_the_admin_names_the_standing_office_on_the_units_form(cast, client_for):
+    client = client_for(cast.admin)
+    url = reverse("orgs:organisation_update", args=[cast.province.pk])
+    page = client.get(url).content.decode()
+    assert 'name="standing_office"' in page and "Sở Nội vụ tỉnh Thử" in page
+    elsewhere = OrganisationFactory(code="K-SNV", name="Sở Nội vụ tỉnh Khác")
+    assert "Sở Nội vụ tỉnh Khác" not in page  # another province is not offered
+    data = {"parent": "", "kind": cast.province.kind, "name": cast.province.name, "short_name": "",
+            "code": cast.province.code, "abbreviation": "UBND", "place_name": "Thử", "head_title": "",
+            "standing_office": elsewhere.pk, "address": "", "phone": "", "email": "", "valid_from": "",
+            "order": "0"}
+    refused = client.post(url, data)
+    assert refused.status_code == 200 and "Hãy chọn một lựa chọn hợp lệ" in refused.content.decode()
+    response = client.post(url, {**data, "standing_office": cast.body.pk})
+    assert response.status_code == 302
+    cast.province.refresh_from_db()
+    assert cast.province.standing_office == cast.body
+    assert "Thường trực cho: Ủy ban nhân dân tỉnh Thử" in client.get(
+        reverse("orgs:organisation_detail", args=[cast.body.pk])).content.decode()
