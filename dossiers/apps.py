@@ -30,3 +30,5 @@ class DossiersConfig(AppConfig):
         auditlog.register(models.CouncilBallot)
         auditlog.register(models.CouncilSeat, exclude_fields=["updated_at"])
         auditlog.register(models.CouncilRules, exclude_fields=["updated_at"])
+        auditlog.register(models.ProvinceRule)
+        auditlog.register(models.CampaignRule)

@@ -80,6 +80,7 @@ urlpatterns = [
     path("so-khen-thuong/tap-the/<int:pk>/", register.UnitHistoryView.as_view(), name="unit_history"),
     # configuration: which eligibility rules block and which warn
     path("quy-tac-xet/", rule_settings.RuleSettingsView.as_view(), name="rule_settings"),
+    path("phong-trao/<int:pk>/quy-tac-xet/", rule_settings.CampaignRulesView.as_view(), name="campaign_rules"),
     # attachments
     path("ho-so/<int:pk>/tai-lieu/", attachments.AttachmentUploadView.as_view(), name="attachment_upload"),
     path("tai-lieu/<int:pk>/", attachments.AttachmentDownloadView.as_view(), name="attachment_download"),

@@ -535,6 +535,10 @@ MATRIX = [
      "post": CAMPAIGN_CHANGE_POST, "data": lambda t: campaign_data(t, **{"amend-reason": "Sửa tên"})},
     {"url": "campaigns:campaign_update", "target": "campaign_far", "get": NOBODY, "post": NOBODY,
      "data": lambda t: campaign_data(t)},
+    {"url": "dossiers:campaign_rules", "target": "campaign", "get": CAMPAIGN_CHANGE,  # the campaign's rule exceptions
+     "post": CAMPAIGN_CHANGE_POST, "data": lambda t: {"mode_deadline": "off", "note_deadline": "Kế hoạch cấp trên"}},
+    {"url": "dossiers:campaign_rules", "target": "campaign_far", "get": NOBODY, "post": NOBODY,
+     "data": lambda t: {"mode_deadline": "off", "note_deadline": "Kế hoạch cấp trên"}},
     {"url": "campaigns:campaign_copy", "target": "campaign", "get": CAMPAIGN_CHANGE,
      "post": CAMPAIGN_CHANGE_POST, "data": lambda t: {"title": "Phong trào năm sau", "years": "1"}},
     {"url": "campaigns:task_board", "target": "campaign", "get": CAMPAIGN_VIEW},
@@ -1012,7 +1016,8 @@ def _watched_dossiers():
 
     return [d.Dossier, d.Nomination, d.Nomination.criteria_confirmed.through, d.AchievementReport, d.StateChange,
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
-            d.CouncilSeat, d.CouncilRules, d.SessionMember, d.MemberVote, d.OutcomeChange,
+            d.CouncilSeat, d.CouncilRules, d.ProvinceRule, d.CampaignRule, d.SessionMember, d.MemberVote,
+            d.OutcomeChange,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
             *_watched_notifications()]
 

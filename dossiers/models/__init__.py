@@ -25,4 +25,4 @@ from .dossier import (  # noqa: F401
 from .exports import Export  # noqa: F401
 from .register import AnnualRating, Award, CouncilBallot, CouncilSession, Decision, Forwarding  # noqa: F401
 from .reminders import Reminder  # noqa: F401
-from .rules import EligibilityRule  # noqa: F401
+from .rules import CampaignRule, EligibilityRule, ProvinceRule  # noqa: F401

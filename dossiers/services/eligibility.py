@@ -183,11 +183,48 @@ def _one_achievement(form, other):
     return AwardCategory.TITLE not in (form.category, other.category)
 
 
-def rule_settings():
-    """{code: EligibilityRule} as an admin configured them."""
-    from ..models.rules import EligibilityRule
+@dataclass(frozen=True)
+class RuleSetting:
+    """A rule as it applies somewhere: the national default overlaid by the province's and the campaign's choice
+    (`where`: "national", "province" or "campaign", the layer that decided)."""
 
-    return {row.code: row for row in EligibilityRule.objects.all()}
+    code: str
+    label: str
+    is_active: bool
+    is_blocking: bool
+    parameters: dict
+    where: str = "national"
+    note: str = ""
+
+
+def _overlay(base, row, where):
+    return RuleSetting(base.code, base.label, row.is_active, row.is_blocking, row.parameters or {}, where,
+                       getattr(row, "note", ""))
+
+
+def rule_settings(campaign=None, *, province=None):
+    """{code: RuleSetting} for every configured rule: the national defaults (EligibilityRule), overlaid by the
+    province's choices (ProvinceRule of `province`, or of the root of `campaign`'s issuer) and by `campaign`'s
+    own exceptions (CampaignRule). Three queries at most."""
+    from ..models.rules import CampaignRule, EligibilityRule, ProvinceRule
+
+    settings = {row.code: RuleSetting(row.code, row.label, row.is_active, row.is_blocking, row.parameters or {})
+                for row in EligibilityRule.objects.all()}
+    if province is None and campaign is not None:  # the issuer's root, read the same way whatever is cached
+        from orgs.models import Organisation
+
+        province = Organisation(path=Organisation.objects.values_list("path", flat=True).get(
+            pk=campaign.issuer_id)).root_id()
+    layers = []
+    if province is not None:
+        layers.append((ProvinceRule.objects.filter(province=province), "province"))
+    if campaign is not None:
+        layers.append((CampaignRule.objects.filter(campaign=campaign), "campaign"))
+    for rows, where in layers:
+        for row in rows:
+            if row.code in settings:
+                settings[row.code] = _overlay(settings[row.code], row, where)
+    return settings
 
 
 def nominations_query(dossier):
@@ -271,7 +308,7 @@ def evaluate(dossier, today=None, nominations=None):
         "same_campaign": same_campaign,
         "history": register_history(nominations),
     }
-    settings = rule_settings()
+    settings = rule_settings(dossier.campaign)
     results = {}
     for nomination in nominations:
         checks = []

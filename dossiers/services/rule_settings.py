@@ -1,18 +1,67 @@
-"""Configuration of eligibility rules."""
+"""Configuration of eligibility rules, by layer: national defaults (the system administrator), a province's
+choices (its admin), a campaign's exceptions (its issuer's admin). docs/domain.md, Eligibility rules."""
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from orgs.scope import is_admin
+from orgs import scope
+from orgs.enums import Role
 
+from ..models.rules import ProvinceRule
 from .checks import schedule_refresh
 
 
-def save_rule_settings(formset, *, by):
-    """Save which rules apply and which block. Side effects: EligibilityRule rows, audit entries; every open
-    dossier's eligibility verdicts computed again in the worker once saved."""
-    if not is_admin(by):
-        raise PermissionDenied("Chỉ quản trị hệ thống mới cấu hình quy tắc xét điều kiện.")
+def provinces_configured_by(user):
+    """The provinces (root organisations) whose rules `user` sets: those they administer at the root; every
+    province for a system administrator."""
+    from orgs.models import Organisation
+
+    roots = Organisation.objects.filter(parent__isnull=True).order_by("order", "name")
+    if user.is_superuser:
+        return roots
+    return roots.filter(pk__in=scope.membership_org_ids(user, [Role.ADMIN]))
+
+
+def save_rule_settings(formset, *, by, province=None):
+    """Save which rules apply, which block and their parameters: the national defaults (`province` None; the
+    system administrator only) or one province's choices (its admin). Side effects: EligibilityRule or
+    ProvinceRule rows, audit entries; every open dossier's eligibility verdicts computed again in the worker
+    once saved."""
+    if province is None and not by.is_superuser:
+        raise PermissionDenied("Chỉ quản trị hệ thống cấp quốc gia mới sửa quy tắc mặc định.")
+    if province is not None and not provinces_configured_by(by).filter(pk=province.pk).exists():
+        raise PermissionDenied("Chỉ quản trị của tỉnh mới cấu hình quy tắc xét điều kiện của tỉnh.")
     with set_actor(by), transaction.atomic():
-        formset.save()
+        if province is None:
+            formset.save()
+        else:
+            for form in formset.forms:
+                ProvinceRule.objects.update_or_create(province=province, code=form.instance.code,
+                                                      defaults=form.choice())
+        schedule_refresh()
+
+
+# what a campaign may say of a rule: nothing (the province's choice), or its own
+FOLLOW, BLOCK, WARN, OFF = "", "block", "warn", "off"
+MODES = {BLOCK: (True, True), WARN: (True, False), OFF: (False, False)}
+
+
+def save_campaign_rules(campaign, choices, *, by):
+    """Set `campaign`'s own exceptions: `choices` {code: (mode, note)}, mode FOLLOW (no exception: the row goes),
+    BLOCK, WARN or OFF, `note` the reason the plan gives. Refused (PermissionDenied) unless `by` may change the
+    campaign. Side effects (one transaction): CampaignRule rows, audit entries; the open dossiers' verdicts
+    computed again once saved."""
+    from ..models.rules import CampaignRule
+
+    if not by.has_perm("campaigns.change_campaign", campaign):
+        raise PermissionDenied("Chỉ quản trị của cơ quan phát động mới đặt ngoại lệ quy tắc cho phong trào.")
+    with set_actor(by), transaction.atomic():
+        for code, (mode, note) in choices.items():
+            if mode == FOLLOW:
+                for row in CampaignRule.objects.filter(campaign=campaign, code=code):
+                    row.delete()
+                continue
+            active, blocking = MODES[mode]
+            CampaignRule.objects.update_or_create(campaign=campaign, code=code, defaults={
+                "is_active": active, "is_blocking": blocking, "note": note.strip()})
         schedule_refresh()

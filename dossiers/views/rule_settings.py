@@ -1,27 +1,81 @@
-"""Admins decide which eligibility rules apply and whether a failure blocks or only warns."""
+"""Which eligibility rules apply and whether a failure blocks or only warns: a province's admin sets their
+province's choices; the system administrator sets the national defaults (and may open any province's)."""
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import TemplateView
 
-from core.views import PermissionMixin
+from campaigns.models import Campaign
+from core.views import PermissionMixin, ScopedObjectMixin
 
-from ..forms.rules import RuleFormSet
-from ..models import EligibilityRule
-from ..services.rule_settings import save_rule_settings
+from ..forms.rules import CampaignRulesForm, RuleFormSet
+from ..services.eligibility import rule_settings
+from ..services.rule_settings import provinces_configured_by, save_campaign_rules, save_rule_settings
 
 
 class RuleSettingsView(PermissionMixin, TemplateView):
     permission_required = "orgs.configure"
     template_name = "dossiers/rule_settings.html"
 
+    def layer(self):
+        """(province or None for the national defaults, the provinces the user configures)."""
+        user = self.request.user
+        provinces = list(provinces_configured_by(user))
+        wanted = self.request.GET.get("tinh") or self.request.POST.get("tinh")
+        if wanted:
+            province = next((p for p in provinces if str(p.pk) == wanted), None)
+            if province is None:
+                raise PermissionDenied("Không có quyền cấu hình quy tắc của tỉnh này.")
+            return province, provinces
+        if user.is_superuser:
+            return None, provinces
+        if not provinces:
+            raise PermissionDenied("Quy tắc xét điều kiện do quản trị của tỉnh (cấp cao nhất) cấu hình.")
+        return provinces[0], provinces
+
+    def formset(self, province, data=None):
+        settings = rule_settings(province=province.pk) if province else rule_settings()
+        return RuleFormSet(data, settings=settings, prefix="rules")
+
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("formset", RuleFormSet(queryset=EligibilityRule.objects.all(), prefix="rules"))
-        return super().get_context_data(**kwargs)
+        province, provinces = self.layer()
+        kwargs.setdefault("formset", self.formset(province))
+        return super().get_context_data(province=province, provinces=provinces,
+                                        national=rule_settings() if province else None, **kwargs)
 
     def post(self, request):
-        formset = RuleFormSet(request.POST, queryset=EligibilityRule.objects.all(), prefix="rules")
+        province, _ = self.layer()
+        formset = self.formset(province, request.POST)
         if not formset.is_valid():
             return self.render_to_response(self.get_context_data(formset=formset), status=400)
-        save_rule_settings(formset, by=request.user)
-        messages.success(request, "Đã lưu cấu hình quy tắc xét điều kiện.")
-        return redirect("dossiers:rule_settings")
+        save_rule_settings(formset, by=request.user, province=province)
+        where = f"của {province.name}" if province else "mặc định quốc gia"
+        messages.success(request, f"Đã lưu quy tắc xét điều kiện {where}.")
+        url = reverse("dossiers:rule_settings")
+        return redirect(f"{url}?tinh={province.pk}" if province and request.user.is_superuser else url)
+
+
+class CampaignRulesView(ScopedObjectMixin, TemplateView):
+    """Quy tắc xét điều kiện của phong trào: the campaign's own exceptions to its province's rules."""
+
+    model = Campaign
+    permission_required = "campaigns.change_campaign"
+    template_name = "dossiers/campaign_rules.html"
+
+    def form(self, data=None):
+        campaign = self.get_object()
+        return CampaignRulesForm(data, settings=rule_settings(campaign),
+                                 province_settings=rule_settings(province=campaign.issuer.root_id()))
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", self.form())
+        return super().get_context_data(campaign=self.get_object(), **kwargs)
+
+    def post(self, request, pk):
+        form = self.form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        save_campaign_rules(self.get_object(), form.choices(), by=request.user)
+        messages.success(request, "Đã lưu quy tắc xét điều kiện của phong trào.")
+        return redirect("dossiers:campaign_rules", pk=pk)

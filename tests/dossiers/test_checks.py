@@ -253,3 +253,24 @@ def test_the_command_rechecks_the_open_dossiers(cast):
     out = StringIO()
     call_command("refresh_checks", "--phong-trao", str(dossier.campaign_id), stdout=out)
     assert out.getvalue().strip() == "Đã kiểm tra lại 1 hồ sơ." and not verdict(nomination, "rating").passed
+
+
+@pytest.mark.parametrize(("first", "second", "duplicate"), [
+    # (code, category) of the two forms proposed for one subject in one campaign
+    (("ldtt", "title"), ("cstd-co-so", "title"), False),  # a danh hiệu with the one it presupposes
+    (("cstd-co-so", "title"), ("giay-khen", "commendation"), False),  # a danh hiệu and a hình thức
+    (("tap-the-ldxs", "title"), ("bang-khen-tinh", "commendation"), False),
+    (("giay-khen", "commendation"), ("bang-khen-tinh", "commendation"), True),  # two hình thức for one achievement
+    (("giay-khen", "commendation"), ("giay-khen", "commendation"), True),  # the same form twice
+    (("cstd-co-so", "title"), ("cstd-co-so", "title"), True),
+])
+def test_one_achievement_table(first, second, duplicate):
+    """Luật TĐKT 2022: one achievement is not rewarded with several hình thức; danh hiệu are recognised."""
+    from awards.models import AwardForm
+    from dossiers.services.eligibility import _one_achievement
+
+    forms = {}
+    for code, category in (first, second):
+        forms.setdefault(code, AwardForm(pk=len(forms) + 1, code=code, name=code, category=category))
+    assert _one_achievement(forms[first[0]], forms[second[0]]) is duplicate
+    assert _one_achievement(forms[second[0]], forms[first[0]]) is duplicate

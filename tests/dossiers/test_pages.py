@@ -133,7 +133,10 @@ def test_admin_makes_the_deadline_rule_blocking(cast, client_for):
         data[f"rules-{index}-is_blocking"] = "on"
     response = client_for(cast.admin).post("/quy-tac-xet/", data)
     assert response.status_code == 302
-    assert EligibilityRule.objects.get(code="deadline").is_blocking is True
+    from dossiers.services.eligibility import rule_settings
+
+    assert rule_settings(province=cast.province.pk)["deadline"].is_blocking is True  # the province's choice
+    assert EligibilityRule.objects.get(code="deadline").is_blocking is False  # the national default stays
     dossier = ready_dossier(cast)  # the campaign's deadline (05/08/2025) has passed: now it blocks
     from django.core.exceptions import ValidationError
 

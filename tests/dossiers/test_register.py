@@ -447,7 +447,10 @@ def test_rule_parameter_out_of_range_is_refused_and_nothing_saved(cast, client_f
     response = client_for(cast.admin).post("/quy-tac-xet/", data)
     assert response.status_code == 400
     assert "Phải từ 1 trở lên." in response.content.decode()
+    from dossiers.models import ProvinceRule
+
     assert EligibilityRule.objects.get(code="history_bk_ttg").parameters == {}
+    assert not ProvinceRule.objects.exists()
 
 
 def test_history_rules_do_not_apply_to_other_forms(cast):

@@ -1,0 +1,110 @@
+"""Eligibility rules in three layers (issue 15): national defaults (system administrator), a province's choices
+(its admin; another province is not changed), a campaign's exceptions with their reason (its issuer's admin)."""
+import pytest
+from django.urls import reverse
+
+from dossiers.models import CampaignRule, EligibilityRule, ProvinceRule
+from dossiers.services.eligibility import rule_settings
+from orgs.enums import OrgKind, Role
+from tests.factories.campaigns import launched_campaign
+from tests.factories.orgs import MembershipFactory, OrganisationFactory, UserFactory
+
+
+def settings_post(rules, **changes):
+    """The settings page's POST: every rule as `rules` has it, `changes` {code: (active, blocking)} applied."""
+    rows = list(EligibilityRule.objects.order_by("order", "code"))
+    data = {"rules-TOTAL_FORMS": str(len(rows)), "rules-INITIAL_FORMS": str(len(rows)),
+            "rules-MIN_NUM_FORMS": "0", "rules-MAX_NUM_FORMS": "1000"}
+    for index, row in enumerate(rows):
+        active, blocking = changes.get(row.code, (rules[row.code].is_active, rules[row.code].is_blocking))
+        data[f"rules-{index}-id"] = str(row.pk)
+        data[f"rules-{index}-is_active"] = "on" if active else ""
+        data[f"rules-{index}-is_blocking"] = "on" if blocking else ""
+    return data
+
+
+@pytest.fixture
+def other_province(db):
+    root = OrganisationFactory(code="K-UBND", kind=OrgKind.UBND_TINH, name="Ủy ban nhân dân tỉnh Khác")
+    admin = UserFactory(username="quantri_khac")
+    MembershipFactory(user=admin, organisation=root, role=Role.ADMIN)
+    return root, admin
+
+
+def test_a_provinces_choice_changes_that_province_only(cast, client_for, other_province):
+    other, other_admin = other_province
+    national = rule_settings()
+    assert national["deadline"].is_blocking is False
+    response = client_for(cast.admin).post(reverse("dossiers:rule_settings"),
+                                           settings_post(national, deadline=(True, True)))
+    assert response.status_code == 302
+    assert rule_settings(province=cast.province.pk)["deadline"].is_blocking is True
+    assert rule_settings(province=cast.province.pk)["deadline"].where == "province"
+    assert rule_settings(province=other.pk)["deadline"].is_blocking is False  # the other province: untouched
+    assert EligibilityRule.objects.get(code="deadline").is_blocking is False
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    assert rule_settings(campaign)["deadline"].is_blocking is True  # read through the campaign's issuer
+    page = client_for(other_admin).get(reverse("dossiers:rule_settings")).content.decode()
+    assert "Của Ủy ban nhân dân tỉnh Khác" in page and "Ủy ban nhân dân tỉnh Thử" not in page
+
+
+def test_a_province_admin_cannot_set_another_province_or_the_national_defaults(cast, client_for, other_province):
+    other, _ = other_province
+    data = {**settings_post(rule_settings(), deadline=(True, True)), "tinh": other.pk}
+    assert client_for(cast.admin).post(reverse("dossiers:rule_settings"), data).status_code == 403
+    assert client_for(cast.admin).get(reverse("dossiers:rule_settings"), {"tinh": other.pk}).status_code == 403
+    assert not ProvinceRule.objects.exists()
+    assert EligibilityRule.objects.get(code="deadline").is_blocking is False
+    sub_admin = UserFactory(username="quantri_so")  # an admin of a Sở is not the province's
+    MembershipFactory(user=sub_admin, organisation=cast.body, role=Role.ADMIN)
+    assert client_for(sub_admin).get(reverse("dossiers:rule_settings")).status_code == 403
+
+
+def test_the_system_administrator_sets_the_national_defaults(cast, client_for, other_province):
+    root = UserFactory(username="hethong", is_superuser=True, is_staff=True)
+    client = client_for(root)
+    page = client.get(reverse("dossiers:rule_settings")).content.decode()
+    assert "Mặc định quốc gia" in page and "Ủy ban nhân dân tỉnh Khác" in page
+    assert client.post(reverse("dossiers:rule_settings"),
+                       settings_post(rule_settings(), deadline=(True, True))).status_code == 302
+    assert EligibilityRule.objects.get(code="deadline").is_blocking is True
+    assert not ProvinceRule.objects.exists()
+
+
+def test_a_campaign_sets_its_own_exception_with_its_reason(cast, client_for):
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    other = launched_campaign(cast, participants=[cast.unit_a], plan_number=174)
+    url = reverse("dossiers:campaign_rules", args=[campaign.pk])
+    client = client_for(cast.admin)
+    page = client.get(url).content.decode()
+    assert "Theo cấu hình của tỉnh: áp dụng, chặn" in page
+    refused = client.post(url, {"mode_history_bk_ttg": "off", "note_history_bk_ttg": ""})
+    assert refused.status_code == 400
+    assert "Ghi lý do, căn cứ của ngoại lệ" in refused.content.decode()
+    assert not CampaignRule.objects.exists()
+    reason = "Phong trào do Thủ tướng Chính phủ phát động: xét theo thành tích trong phong trào"
+    assert client.post(url, {"mode_history_bk_ttg": "off", "note_history_bk_ttg": reason,
+                             "mode_deadline": "block", "note_deadline": "Kế hoạch yêu cầu nộp đúng hạn"}
+                       ).status_code == 302
+    mine = rule_settings(campaign)
+    assert (mine["history_bk_ttg"].is_active, mine["history_bk_ttg"].where, mine["history_bk_ttg"].note) == (
+        False, "campaign", reason)
+    assert (mine["deadline"].is_active, mine["deadline"].is_blocking) == (True, True)
+    assert rule_settings(other)["history_bk_ttg"].is_active is True  # another campaign: the province's
+    page = client.get(url).content.decode()
+    assert f'value="{reason}"' in page
+    client.post(url, {"mode_history_bk_ttg": "", "mode_deadline": "block", "note_deadline": "Kế hoạch"})
+    assert list(CampaignRule.objects.values_list("code", flat=True)) == ["deadline"]  # back to the province's
+
+
+def test_a_campaign_exception_is_applied_to_its_dossiers(cast):
+    from dossiers.services.eligibility import evaluate
+    from dossiers.services.rule_settings import OFF, save_campaign_rules
+    from tests.factories.dossiers import ready_dossier
+
+    dossier = ready_dossier(cast)  # the campaign's deadline has passed: a warning
+    checks = {check.code for check in evaluate(dossier)[dossier.nominations.get().pk]}
+    assert "deadline" in checks
+    save_campaign_rules(dossier.campaign, {"deadline": (OFF, "Gia hạn theo văn bản của cấp trên")}, by=cast.admin)
+    checks = {check.code for check in evaluate(dossier)[dossier.nominations.get().pk]}
+    assert "deadline" not in checks
