@@ -16,6 +16,13 @@ def plan_frozen(campaign):
     return False
 
 
+def period_text(campaign):
+    """"Từ ngày 15 tháng 7 năm 2024 đến ngày 31 tháng 7 năm 2025", or, for a plan that ends with an event,
+    "Từ ngày 15 tháng 7 năm 2024 đến khi tổ chức thành công Đại hội …" (the plan's text, not the expected date)."""
+    end = campaign.period_end_phrase or (f"đến {date_text(campaign.period_end)}" if campaign.period_end else "")
+    return f"Từ {date_text(campaign.period_start)} {end}".strip()
+
+
 @register("ke_hoach", label="Kế hoạch tổ chức phong trào", template="documents/ke_hoach.html",
           model="campaigns.Campaign", visible=campaigns_for, frozen=plan_frozen,
           filename=lambda c: f"Kế hoạch {c['doc']['number'] or c['title'][:60]}")
@@ -37,7 +44,7 @@ def ke_hoach(campaign, part=""):
         "title": campaign.title, "issuer": issuer.name, "draft": campaign.status == CampaignStatus.DRAFT,
         "theme": lines(campaign.theme),
         "basis": list(campaign.legal_profile.lines()) if campaign.legal_profile else [],
-        "period": f"Từ {date_text(campaign.period_start)} đến {date_text(campaign.period_end)}",
+        "period": period_text(campaign),
         "purpose": items(campaign.purpose), "requirements": items(campaign.requirements),
         "targets": [{"text": t.text, "figure": t.figure} for t in campaign.targets.order_by("order", "pk")],
         "tasks": items(campaign.tasks_text), "criteria": [{"subject": k, "lines": v} for k, v in criteria.items()],

@@ -69,7 +69,7 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["kind", "issuer", "title", "theme", "plan_number", "plan_symbol", "plan_date",
-                  "sign_as", "signer_title", "signer_name", "period_start", "period_end",
+                  "sign_as", "signer_title", "signer_name", "period_start", "period_end", "period_end_text",
                   "summary_deadline", "dossier_deadline", "legal_profile", "eligible_subject_types",
                   "eligible_org_kinds", "purpose", "requirements", "tasks_text", "awards_guidance",
                   "implementation"]
@@ -88,8 +88,10 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
                  Column("plan_date", css_class="col-md-3"))),
             ("Người ký", Row(*[Column(name, css_class="col-md-4")
                                for name in ("sign_as", "signer_title", "signer_name")])),
-            ("Thời gian và hạn", Row(*[Column(name, css_class="col-md-3") for name in (
-                "period_start", "period_end", "summary_deadline", "dossier_deadline")])),
+            ("Thời gian và hạn",
+             Row(Column("period_start", css_class="col-md-3"), Column("period_end", css_class="col-md-3"),
+                 Column("period_end_text", css_class="col-md-6")),
+             Row(*[Column(name, css_class="col-md-3") for name in ("summary_deadline", "dossier_deadline")])),
             ("Đối tượng và căn cứ", "legal_profile", "eligible_subject_types", "eligible_org_kinds"),
             ("Nội dung kế hoạch", "purpose", "requirements", "tasks_text", "awards_guidance", "implementation"),
         )
@@ -225,9 +227,9 @@ class PlanTaskForm(NfcFormMixin, RowForm):
         cleaned = super().clean()
         campaign = self.instance.campaign if self.instance.campaign_id else None
         due = cleaned.get("due_date")
-        if campaign and due and not (campaign.period_start <= due <= campaign.period_end):
-            self.add_error("due_date", f"Hạn hoàn thành phải trong thời gian của kế hoạch "
-                                       f"({campaign.period_start:%d/%m/%Y} – {campaign.period_end:%d/%m/%Y}).")
+        end = campaign.period_end if campaign else None  # none: the plan ends with an event
+        if campaign and due and (due < campaign.period_start or (end and due > end)):
+            self.add_error("due_date", f"Hạn hoàn thành phải trong thời gian của kế hoạch ({campaign.period_label}).")
         return cleaned
 
 

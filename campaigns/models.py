@@ -1,5 +1,6 @@
 """Campaigns (phong trào thi đua) and everything their plan configures."""
 import math
+import re
 from decimal import Decimal
 
 from django.conf import settings
@@ -60,7 +61,11 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
 
     def in_year(self, year):
-        return self.filter(period_start__year__lte=year, period_end__year__gte=year)
+        """Campaigns running during `year`. One that ends with an event (no end date) runs until its dossier
+        deadline, or from its start on when it has none yet."""
+        open_end = Q(period_end__isnull=True) & (Q(dossier_deadline__isnull=True)
+                                                 | Q(dossier_deadline__year__gte=year))
+        return self.filter(Q(period_end__year__gte=year) | open_end, period_start__year__lte=year)
 
 
 class Campaign(TimeStampedModel):
@@ -88,7 +93,14 @@ class Campaign(TimeStampedModel):
     awards_guidance = models.TextField("hướng dẫn khen thưởng", blank=True)
     implementation = models.TextField("tổ chức thực hiện", blank=True)
     period_start = models.DateField("thời gian từ ngày")
-    period_end = models.DateField("đến ngày")
+    # A plan may end with an event ("đến khi tổ chức thành công Đại hội …"): the date is then empty, or the
+    # expected date the computations use (the rating window, the year filter), and the text is what prints.
+    period_end = models.DateField("đến ngày", null=True, blank=True,
+                                  help_text="Để trống khi kế hoạch kết thúc bằng một sự kiện.")
+    period_end_text = models.CharField(
+        "hoặc kết thúc khi", max_length=300, blank=True,
+        help_text="Ví dụ: đến khi tổ chức thành công Đại hội Đảng bộ tỉnh lần thứ XVIII. Kế hoạch in nội dung "
+                  "này thay cho ngày kết thúc.")
     summary_deadline = models.DateField("hạn tổng kết", null=True, blank=True)
     dossier_deadline = models.DateField("hạn nộp hồ sơ khen thưởng", null=True, blank=True)
     legal_profile = models.ForeignKey(LegalBasisProfile, verbose_name="bộ căn cứ pháp lý", null=True,
@@ -126,6 +138,25 @@ class Campaign(TimeStampedModel):
         return f"{self.plan_number:02d}/{self.plan_symbol}" if self.plan_symbol else f"{self.plan_number:02d}"
 
     @property
+    def period_end_phrase(self):
+        """How the period ends inside a sentence: "đến khi tổ chức thành công Đại hội …" as the plan typed it
+        (with "đến" put in front when it was left out, no final stop), or "" when the plan gives a date only."""
+        text = " ".join(self.period_end_text.split()).rstrip(" .;,")
+        if not text:
+            return ""
+        if re.match(r"đến\b", text, re.IGNORECASE):
+            return "đ" + text[1:]  # "Đến khi …" typed as a sentence: lower case inside ours
+        return f"đến {text}"  # "khi tổ chức …", "Đại hội …": the rest as typed (a name keeps its capital)
+
+    @property
+    def period_label(self):
+        """The period as the pages show it: "15/07/2024 – 31/07/2025", or "Từ 15/07/2024 đến khi …"."""
+        start = f"{self.period_start:%d/%m/%Y}" if self.period_start else "…"
+        if self.period_end_phrase:
+            return f"Từ {start} {self.period_end_phrase}"
+        return f"{start} – {self.period_end:%d/%m/%Y}" if self.period_end else start
+
+    @property
     def status_badge(self):
         return STATUS_BADGES[self.status]
 
@@ -160,6 +191,9 @@ class Campaign(TimeStampedModel):
 
     def clean(self):
         errors = {}
+        if not self.period_end and not self.period_end_text.strip():
+            errors["period_end"] = ("Nhập ngày kết thúc, hoặc ghi mốc kết thúc của phong trào (ví dụ: đến khi tổ "
+                                    "chức thành công Đại hội …).")
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = "Ngày kết thúc phải sau ngày bắt đầu phong trào."
         if self.period_start and self.dossier_deadline and self.dossier_deadline < self.period_start:
