@@ -43,7 +43,7 @@ def ke_hoach(campaign, part=""):
                 "recipients": ["Các phòng, đơn vị thuộc và trực thuộc;", "Lãnh đạo cơ quan;"], "archive": "VT, TĐKT"},
         "title": campaign.title, "issuer": issuer.name, "draft": campaign.status == CampaignStatus.DRAFT,
         "theme": lines(campaign.theme),
-        "basis": list(campaign.legal_profile.lines()) if campaign.legal_profile else [],
+        "basis": campaign.basis_lines(),
         "period": period_text(campaign),
         "purpose": items(campaign.purpose), "requirements": items(campaign.requirements),
         "targets": [{"text": t.text, "figure": t.figure} for t in campaign.targets.order_by("order", "pk")],

@@ -70,14 +70,14 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
         model = Campaign
         fields = ["kind", "issuer", "title", "theme", "plan_number", "plan_symbol", "plan_date",
                   "sign_as", "signer_title", "signer_name", "period_start", "period_end", "period_end_text",
-                  "summary_deadline", "dossier_deadline", "legal_profile", "eligible_subject_types",
+                  "summary_deadline", "dossier_deadline", "legal_profile", "plan_bases", "eligible_subject_types",
                   "eligible_org_kinds", "purpose", "requirements", "tasks_text", "awards_guidance",
                   "implementation"]
         widgets = {
             "plan_date": DATE_WIDGET, "period_start": DATE_WIDGET, "period_end": DATE_WIDGET,
             "summary_deadline": DATE_WIDGET, "dossier_deadline": DATE_WIDGET,
-            "theme": SMALL_TEXTAREA, "purpose": TEXTAREA, "requirements": TEXTAREA, "tasks_text": TEXTAREA,
-            "awards_guidance": TEXTAREA, "implementation": TEXTAREA,
+            "theme": SMALL_TEXTAREA, "plan_bases": TEXTAREA, "purpose": TEXTAREA, "requirements": TEXTAREA,
+            "tasks_text": TEXTAREA, "awards_guidance": TEXTAREA, "implementation": TEXTAREA,
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -92,7 +92,7 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
              Row(Column("period_start", css_class="col-md-3"), Column("period_end", css_class="col-md-3"),
                  Column("period_end_text", css_class="col-md-6")),
              Row(*[Column(name, css_class="col-md-3") for name in ("summary_deadline", "dossier_deadline")])),
-            ("Đối tượng và căn cứ", "legal_profile", "eligible_subject_types", "eligible_org_kinds"),
+            ("Đối tượng và căn cứ", "legal_profile", "plan_bases", "eligible_subject_types", "eligible_org_kinds"),
             ("Nội dung kế hoạch", "purpose", "requirements", "tasks_text", "awards_guidance", "implementation"),
         )
         self.fields["plan_symbol"].help_text = "Ví dụ: KH-SNV. Để trống: tự điền KH-[ký hiệu của cơ quan]."

@@ -105,6 +105,12 @@ class Campaign(TimeStampedModel):
     dossier_deadline = models.DateField("hạn nộp hồ sơ khen thưởng", null=True, blank=True)
     legal_profile = models.ForeignKey(LegalBasisProfile, verbose_name="bộ căn cứ pháp lý", null=True,
                                       blank=True, on_delete=models.PROTECT, related_name="campaigns")
+    # The plan's own bases, after the legal-basis profile's lines ("Thực hiện Chỉ thị số …", "Căn cứ Kế hoạch số
+    # … của Ủy ban nhân dân tỉnh …"): printed in the Kế hoạch, and in the units' Tờ trình with the plan's line.
+    plan_bases = models.TextField(
+        "căn cứ riêng của kế hoạch", blank=True,
+        help_text="Mỗi dòng một căn cứ, in sau các dòng căn cứ pháp lý, ví dụ: Thực hiện Chỉ thị số …; Căn cứ Kế "
+                  "hoạch số … của Ủy ban nhân dân tỉnh về …")
     eligible_subject_types = models.JSONField("đối tượng được khen", default=list, blank=True)
     eligible_org_kinds = models.JSONField("loại đơn vị được khen", default=list, blank=True,
                                           help_text="Để trống: mọi loại đơn vị tham gia.")
@@ -136,6 +142,14 @@ class Campaign(TimeStampedModel):
         if not self.plan_number:
             return ""
         return f"{self.plan_number:02d}/{self.plan_symbol}" if self.plan_symbol else f"{self.plan_number:02d}"
+
+    def plan_basis_lines(self):
+        """The plan's own căn cứ lines, as typed, one a line."""
+        return [line.strip() for line in (self.plan_bases or "").splitlines() if line.strip()]
+
+    def basis_lines(self):
+        """What the Kế hoạch prints as its căn cứ: the legal-basis profile's lines, then the plan's own."""
+        return [*(self.legal_profile.lines() if self.legal_profile else []), *self.plan_basis_lines()]
 
     @property
     def period_end_phrase(self):

@@ -71,8 +71,12 @@ def _nominee_row(nomination):
             "subject": f"p{person.pk}" if person is not None else f"o{nomination.organisation_id}"}
 
 
-def _campaign_basis(campaign):
+def _campaign_basis(campaign, *, plan_bases=False):
+    """The căn cứ of a document proposing awards in `campaign`: the legal-basis profile's lines, with `plan_bases`
+    the plan's own bases ("Thực hiện Chỉ thị số …", Campaign.plan_bases), then the plan itself."""
     basis = list(campaign.legal_profile.lines()) if campaign.legal_profile else []
+    if plan_bases:
+        basis += campaign.plan_basis_lines()
     if campaign.plan_reference:
         basis.append(f"Căn cứ Kế hoạch số {campaign.plan_reference} {date_text(campaign.plan_date)} của "
                      f"{campaign.issuer.name} về {lower_first(campaign.title)};")
@@ -114,7 +118,7 @@ def _dossier_name(context):
 def to_trinh(dossier, part=""):
     campaign, unit = dossier.campaign, dossier.organisation
     rows = [_nominee_row(n) for n in _nominations(dossier)]
-    basis = _campaign_basis(campaign)
+    basis = _campaign_basis(campaign, plan_bases=True)
     if dossier.meeting_id:
         meeting = dossier.meeting
         basis.append(f"Căn cứ Biên bản họp bình xét thi đua, khen thưởng {date_text(meeting.held_at.date())} "
@@ -133,7 +137,8 @@ def to_trinh(dossier, part=""):
                 "signature": signed_by(dossier, unit),
                 "recipients": ["Như trên;"], "archive": "VT"},
         "addressee": campaign.issuer.council_name,
-        "basis": basis, "unit": unit.name, "campaign": campaign.title, "award_form": award_form,
+        "basis": basis, "plan_bases": campaign.plan_basis_lines(),
+        "unit": unit.name, "campaign": campaign.title, "award_form": award_form,
         "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": _counts(rows), "nominees": rows,
         "attachments": attachments, "copies": dossier.offer.copies,
     }
@@ -316,6 +321,9 @@ def quyet_dinh(decision, part=""):
                 "signature": signed_by(decision, issuer),
                 "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
         "authority_line": authority_line, "issuer": issuer.name, "basis": snap.get("basis", []),
+        # the plan's own bases, for a decision that cites them (it prints the profile's lines only): read when the
+        # decision is signed, as its document is frozen then
+        "plan_bases": decision.campaign.plan_basis_lines() if decision.campaign_id else [],
         "memo_reference": decision.memo_reference, "forms": forms,
         "collectives": snap.get("collectives", 0), "individuals": snap.get("individuals", 0),
         **_article_one(snap), "awardees": awardees, "notes": notes,
