@@ -13,6 +13,12 @@ def is_portal_admin(user):
 
 
 @rules.predicate
+def is_system_admin(user):
+    """The deployment's system administrator (superuser): national data and new provinces."""
+    return bool(user and user.is_authenticated and user.is_superuser)
+
+
+@rules.predicate
 def can_view_organisation(user, organisation):
     return scope.covers(user, organisation)
 

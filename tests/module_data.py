@@ -76,6 +76,8 @@ def build_cast():
         "approver": member("lanhdao", body, Role.APPROVER),
         "admin": member("quantri", province, Role.ADMIN),
     }
+    # the deployment's system administrator (national data, new provinces): not one of the matrix's roles
+    system = UserFactory(username="hethong", is_superuser=True, is_staff=True)
     return SimpleNamespace(province=province, body=body, unit_a=unit_a, unit_b=unit_b, other=other,
                            person_a=person_a, person_b=person_b, person_other=person_other,
-                           users=users, password=PASSWORD, **users)
+                           users=users, password=PASSWORD, system=system, **users)

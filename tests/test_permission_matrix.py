@@ -507,21 +507,22 @@ MATRIX = [
     {"url": "orgs:bloc_update", "target": "bloc_far", "get": NOBODY, "post": NOBODY,
      "data": lambda t: bloc_data(t, name="Khối đã sửa", organiser=t.far)},
 
-    # award catalogue (global: admins only, the same 403 for every pk)
-    {"url": "awards:awardform_list", "get": admin_only(200)},
-    {"url": "awards:awardform_create", "get": admin_only(200), "post": admin_only(WRITTEN),
+    # award catalogue: national data, read by every signed-in user, changed by the system administrator only
+    # (a superuser, outside the matrix's roles: tests/awards/test_pages.py); the same 403 for every pk
+    {"url": "awards:awardform_list", "get": everyone(200)},
+    {"url": "awards:awardform_create", "get": everyone(403), "post": everyone(403),
      "data": lambda t: awardform_data("bang-khen-thu")},
-    {"url": "awards:awardform_update", "target": "award_form", "get": admin_only(200),
-     "post": admin_only(WRITTEN), "data": lambda t: awardform_data(t.award_form.code)},
-    {"url": "awards:profile_list", "get": admin_only(200)},
-    {"url": "awards:profile_create", "get": admin_only(200), "post": admin_only(WRITTEN),
+    {"url": "awards:awardform_update", "target": "award_form", "get": everyone(403),
+     "post": everyone(403), "data": lambda t: awardform_data(t.award_form.code)},
+    {"url": "awards:profile_list", "get": everyone(200)},
+    {"url": "awards:profile_create", "get": everyone(403), "post": everyone(403),
      "data": lambda t: profile_data("nd-thu")},
-    {"url": "awards:profile_update", "target": "profile", "get": admin_only(200),
-     "post": admin_only(WRITTEN), "data": lambda t: profile_data(t.profile.code)},
-    {"url": "awards:salary_list", "get": admin_only(200)},
-    {"url": "awards:salary_create", "get": admin_only(200), "post": admin_only(WRITTEN),
+    {"url": "awards:profile_update", "target": "profile", "get": everyone(403),
+     "post": everyone(403), "data": lambda t: profile_data(t.profile.code)},
+    {"url": "awards:salary_list", "get": everyone(200)},
+    {"url": "awards:salary_create", "get": everyone(403), "post": everyone(403),
      "data": lambda t: {"valid_from": "01/07/2030", "amount": "3000000", "legal_basis": ""}},
-    {"url": "awards:salary_update", "target": "salary", "get": admin_only(200), "post": admin_only(WRITTEN),
+    {"url": "awards:salary_update", "target": "salary", "get": everyone(403), "post": everyone(403),
      "data": lambda t: {"valid_from": "01/07/2031", "amount": "3100000", "legal_basis": ""}},
 
     # campaigns: `campaign` is launched by the Sở with unit_a (and its subtree) taking part

@@ -1,14 +1,23 @@
 """Actions on the award catalogue: award forms, legal-basis profiles with their bonus coefficients,
 base salaries. Each writes in one transaction, with the actor recorded in the audit log."""
 from auditlog.context import set_actor
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+
+
+def _require_system_admin(by):
+    if not by.has_perm("awards.configure"):
+        raise PermissionDenied("Danh mục khen thưởng là dữ liệu dùng chung toàn quốc: chỉ quản trị hệ thống cấp "
+                               "quốc gia mới được sửa.")
 
 
 def save_award_form(award_form, *, by):
     """Create or update an award form (danh hiệu, hình thức khen thưởng).
 
+    Refused (PermissionDenied) unless `by` is the system administrator.
     Side effects: writes the row and an audit log entry.
     """
+    _require_system_admin(by)
     award_form.full_clean()
     with set_actor(by), transaction.atomic():
         award_form.save()
@@ -22,6 +31,7 @@ def save_profile(profile, *, coefficients=(), deleted=(), vote_rules=(), deleted
     Side effects (one transaction): writes the profile, its coefficient and vote-rule rows, audit log entries
     for each of them.
     """
+    _require_system_admin(by)
     profile.full_clean()
     with set_actor(by), transaction.atomic():
         profile.save()
@@ -38,8 +48,10 @@ def save_profile(profile, *, coefficients=(), deleted=(), vote_rules=(), deleted
 def save_base_salary(salary, *, by):
     """Create or update a row of the base-salary table (mức lương cơ sở).
 
+    Refused (PermissionDenied) unless `by` is the system administrator.
     Side effects: writes the row and an audit log entry.
     """
+    _require_system_admin(by)
     salary.full_clean()
     with set_actor(by), transaction.atomic():
         salary.save()

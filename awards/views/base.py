@@ -8,12 +8,19 @@ from ..history import history_for
 
 
 class CatalogueMixin(PermissionMixin):
-    """The catalogue is the same for the whole portal: only admins configure it (others 403)."""
+    """The catalogue is the same for the whole portal: every signed-in user reads it."""
 
-    permission_required = "awards.configure"
+    permission_required = "awards.view_catalogue"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_edit_catalogue=self.request.user.has_perm("awards.configure"), **kwargs)
 
 
 class CatalogueFormMixin(CatalogueMixin):
+    """Only the system administrator changes it (others 403): it is national, read by every province."""
+
+    permission_required = "awards.configure"
+
     success_message = "Đã lưu “{}”."
 
     def get_form_kwargs(self):

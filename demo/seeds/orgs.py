@@ -163,8 +163,9 @@ FORMER_PEOPLE = {
 }
 
 # role, username, full name, membership unit, person's unit (for linking), README label
+SYSTEM_ADMIN = "hethong"
 ACCOUNTS = [
-    (Role.ADMIN, "quantri", "Quản trị hệ thống", "QT-UBND", None),
+    (Role.ADMIN, "quantri", "Quản trị tỉnh Quảng Trị", "QT-UBND", None),
     (Role.REVIEWER, "vanphong", "Nguyễn Thị Hương", "QT-SNV", "QT-SNV-VP"),
     (Role.COUNCIL, "hoidong", "Phạm Văn Lợi", "QT-SNV", "QT-SNV-TDKT"),
     (Role.APPROVER, "lanhdao", "Lê Quang Thắng", "QT-SNV", "QT-SNV"),
@@ -223,6 +224,14 @@ def _accounts(units):
                                   user__isnull=True).exclude(user=user).update(user=user)
 
 
+def _system_admin():
+    """The deployment's system administrator: the national catalogue, new provinces (a superuser)."""
+    User = get_user_model()
+    if not User.objects.filter(username=SYSTEM_ADMIN).exists():
+        User.objects.create_superuser(username=SYSTEM_ADMIN, password=DEMO_PASSWORD, first_name="Quản trị",
+                                      last_name="hệ thống", email=f"{SYSTEM_ADMIN}@example.gov.vn")
+
+
 def _blocs(units, system_user):
     if EmulationBloc.objects.filter(name="Khối các cơ quan tham mưu tổng hợp tỉnh Quảng Trị").exists():
         return
@@ -236,5 +245,6 @@ def seed(system_user=None):
     units = _units(system_user)
     people = _people(units, system_user)
     _accounts(units)
+    _system_admin()
     _blocs(units, system_user)
     return {"units": len(units), "people_created": people}

@@ -74,7 +74,7 @@ def row_index(formset, code, subject_type=SubjectType.INDIVIDUAL):
 
 # --- award forms ------------------------------------------------------------------------------------
 def test_admin_creates_an_award_form(cast, client_for):
-    response = client_for(cast.admin).post(reverse("awards:awardform_create"), NEW_FORM)
+    response = client_for(cast.system).post(reverse("awards:awardform_create"), NEW_FORM)
     assert response.status_code == 302
     assert response["Location"] == reverse("awards:awardform_list")
     created = AwardForm.objects.get(code="bang-khen-dot-xuat")
@@ -82,11 +82,11 @@ def test_admin_creates_an_award_form(cast, client_for):
     assert (created.needs_council, created.vote_threshold, created.authority) == (
         True, Decimal("70"), AuthorityLevel.PROVINCE)
     entry = LogEntry.objects.get_for_object(created).get()
-    assert entry.actor == cast.admin
+    assert entry.actor == cast.system
 
 
 def test_award_form_list_groups_by_category(cast, client_for):
-    response = client_for(cast.admin).get(reverse("awards:awardform_list"))
+    response = client_for(cast.system).get(reverse("awards:awardform_list"))
     html = response.content.decode()
     labels = [label for label, _ in response.context["groups"]]
     assert labels == ["Danh hiệu thi đua", "Hình thức khen thưởng"]
@@ -99,7 +99,7 @@ def test_award_form_list_groups_by_category(cast, client_for):
 
 def test_council_without_threshold_is_refused_and_input_is_kept(cast, client_for):
     data = {**NEW_FORM, "vote_threshold": ""}
-    response = client_for(cast.admin).post(reverse("awards:awardform_create"), data)
+    response = client_for(cast.system).post(reverse("awards:awardform_create"), data)
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["vote_threshold"] == ["Hình thức cần Hội đồng bỏ phiếu phải có tỷ lệ phiếu tối thiểu."]
@@ -111,34 +111,34 @@ def test_council_without_threshold_is_refused_and_input_is_kept(cast, client_for
 
 def test_award_form_without_subject_type_is_refused_once(cast, client_for):
     data = {key: value for key, value in NEW_FORM.items() if key != "subject_types"}
-    response = client_for(cast.admin).post(reverse("awards:awardform_create"), data)
+    response = client_for(cast.system).post(reverse("awards:awardform_create"), data)
     assert response.status_code == 200
     assert response.context["form"].errors["subject_types"] == ["Chọn ít nhất một đối tượng được tặng."]
     assert 'value="bang-khen-dot-xuat"' in response.content.decode()
 
 
 def test_threshold_above_100_is_refused(cast, client_for):
-    response = client_for(cast.admin).post(reverse("awards:awardform_create"), {**NEW_FORM, "vote_threshold": "120"})
+    response = client_for(cast.system).post(reverse("awards:awardform_create"), {**NEW_FORM, "vote_threshold": "120"})
     assert response.status_code == 200
     assert response.context["form"].errors["vote_threshold"] == ["Tỷ lệ phiếu phải từ 0 đến 100%."]
     assert 'value="120"' in response.content.decode()
 
 
 def test_duplicate_code_is_refused(cast, client_for):
-    response = client_for(cast.admin).post(reverse("awards:awardform_create"), {**NEW_FORM, "code": "giay-khen"})
+    response = client_for(cast.system).post(reverse("awards:awardform_create"), {**NEW_FORM, "code": "giay-khen"})
     assert response.status_code == 200
     assert response.context["form"].errors["code"] == ["Mã này đã được dùng."]
 
 
 def test_threshold_accepts_a_decimal_comma(cast, client_for):
-    response = client_for(cast.admin).post(reverse("awards:awardform_create"),
+    response = client_for(cast.system).post(reverse("awards:awardform_create"),
                                            {**NEW_FORM, "vote_threshold": "66,67"})
     assert response.status_code == 302
     assert AwardForm.objects.get(code="bang-khen-dot-xuat").vote_threshold == Decimal("66.67")
 
 
 def test_editing_an_award_form_shows_in_its_history(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     giay_khen, url, data = giay_khen_edit(client)
     data.update(name="Giấy khen của Giám đốc Sở", needs_council="on", vote_threshold="50")
     assert client.post(url, data).status_code == 302
@@ -153,11 +153,11 @@ def test_editing_an_award_form_shows_in_its_history(cast, client_for):
     assert history[0].action == "Sửa"
     html = response.content.decode()
     assert "Lịch sử thay đổi" in html
-    assert (cast.admin.get_full_name() or cast.admin.username) in html
+    assert (cast.system.get_full_name() or cast.system.username) in html
 
 
 def test_history_lists_newest_first(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     giay_khen, url, data = giay_khen_edit(client)
     for order in ("141", "142"):
         assert client.post(url, {**data, "order": order}).status_code == 302
@@ -167,7 +167,7 @@ def test_history_lists_newest_first(cast, client_for):
 
 # --- legal-basis profiles and coefficients -----------------------------------------------------------
 def test_formset_edits_a_coefficient_and_history_shows_it(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
     data, formset = profile_post_data(client, profile)
     i = row_index(formset, "bang-khen-tinh")
@@ -182,11 +182,11 @@ def test_formset_edits_a_coefficient_and_history_shows_it(cast, client_for):
     newest = page.context["history"][0]
     assert newest.subject == "Hệ số tiền thưởng: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh – Cá nhân"
     assert [(c.label, c.old, c.new) for c in newest.changes] == [("Hệ số (× mức lương cơ sở)", "1,5", "1,8")]
-    assert newest.actor == (cast.admin.get_full_name() or cast.admin.username)
+    assert newest.actor == (cast.system.get_full_name() or cast.system.username)
 
 
 def test_formset_adds_and_deletes_coefficients(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
     data, formset = profile_post_data(client, profile)
     data[f"{formset.prefix}-{row_index(formset, 'ldtt')}-DELETE"] = "on"
@@ -203,7 +203,7 @@ def test_formset_adds_and_deletes_coefficients(cast, client_for):
 
 
 def test_formset_refuses_a_duplicate_row(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
     data, formset = profile_post_data(client, profile)
     extra = formset.initial_form_count()
@@ -217,7 +217,7 @@ def test_formset_refuses_a_duplicate_row(cast, client_for):
 
 
 def test_formset_refuses_a_subject_type_the_form_does_not_take(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
     data, formset = profile_post_data(client, profile)
     extra = formset.initial_form_count()
@@ -233,7 +233,7 @@ def test_formset_refuses_a_subject_type_the_form_does_not_take(cast, client_for)
                      tick=False)
 def test_profile_page_shows_the_worked_example(cast, client_for):
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
-    response = client_for(cast.admin).get(reverse("awards:profile_update", args=[profile.pk]))
+    response = client_for(cast.system).get(reverse("awards:profile_update", args=[profile.pk]))
     example = {(row["award_form"].code, row["subject"]): row for row in response.context["example"]}
     assert response.context["salary_today"].amount == 2_340_000
     assert example[("bang-khen-tinh", "Cá nhân")]["amount"] == 3_510_000
@@ -247,7 +247,7 @@ def test_profile_page_shows_the_worked_example(cast, client_for):
 
 
 def test_admin_creates_a_profile_with_coefficients(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     response = client.get(reverse("awards:profile_create"))
     formset = response.context["formset"]
     data = {"name": "Quy định riêng của tỉnh", "code": "quy-dinh-tinh", "valid_from": "01/01/2026",
@@ -267,7 +267,7 @@ def test_admin_creates_a_profile_with_coefficients(cast, client_for):
 
 
 def test_admin_sets_the_profiles_rule_for_several_titles_and_history_shows_it(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
     page = client.get(reverse("awards:profile_update", args=[profile.pk])).content.decode()
     assert "Nhiều danh hiệu thi đua cho cùng một thành tích" in page and "Chỉ nhận mức tiền thưởng cao nhất" in page
@@ -286,7 +286,7 @@ def test_admin_sets_the_profiles_rule_for_several_titles_and_history_shows_it(ca
 
 
 def test_a_profile_form_without_the_rule_keeps_it(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     profile = LegalBasisProfile.objects.get(code="nd-98-2023")
     data, _formset = profile_post_data(client, profile)
     del data["title_bonus_rule"]
@@ -297,7 +297,7 @@ def test_a_profile_form_without_the_rule_keeps_it(cast, client_for):
 
 
 def test_admin_sets_the_years_a_title_counts(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     cstd = AwardForm.objects.get(code="cstd-co-so")
     url = reverse("awards:awardform_update", args=[cstd.pk])
     data = post_data(client.get(url).context["form"])
@@ -311,7 +311,7 @@ def test_admin_sets_the_years_a_title_counts(cast, client_for):
 
 
 def test_profile_end_before_start_is_refused(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     profile = LegalBasisProfile.objects.get(code="nd-98-2023")
     data, _ = profile_post_data(client, profile)
     data["valid_until"] = "01/01/2023"
@@ -322,21 +322,21 @@ def test_profile_end_before_start_is_refused(cast, client_for):
 
 # --- base salary -------------------------------------------------------------------------------------
 def test_admin_adds_a_base_salary_typed_with_dots(cast, client_for):
-    response = client_for(cast.admin).post(reverse("awards:salary_create"), {
+    response = client_for(cast.system).post(reverse("awards:salary_create"), {
         "valid_from": "01/07/2026", "amount": "2.530.000", "legal_basis": "Nghị định thử"})
     assert response.status_code == 302
     assert BaseSalary.objects.on(datetime.date(2026, 7, 1)).amount == 2_530_000
 
 
 def test_base_salary_date_must_be_new(cast, client_for):
-    response = client_for(cast.admin).post(reverse("awards:salary_create"), {
+    response = client_for(cast.system).post(reverse("awards:salary_create"), {
         "valid_from": "01/07/2024", "amount": "2340000", "legal_basis": ""})
     assert response.status_code == 200
     assert response.context["form"].errors["valid_from"] == ["Đã có mức lương cơ sở áp dụng từ ngày này."]
 
 
 def test_base_salary_edit_shows_history_in_money(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     salary = BaseSalary.objects.get(valid_from=datetime.date(2024, 7, 1))
     url = reverse("awards:salary_update", args=[salary.pk])
     assert client.post(url, {"valid_from": "01/07/2024", "amount": "2350000",
@@ -360,13 +360,35 @@ def catalogue_urls():
             reverse("awards:salary_update", args=[salary.pk])]
 
 
-@pytest.mark.parametrize("role", ["clerk_a", "reviewer", "council", "approver", "outsider"])
-def test_non_admins_get_403(cast, client_for, role):
+@pytest.mark.parametrize("role", ["clerk_a", "reviewer", "council", "approver", "outsider", "admin"])
+def test_only_the_system_administrator_changes_the_catalogue(cast, client_for, role):
+    """National data: every signed-in user reads the lists; a province's admin changes nothing (403)."""
     client = client_for(cast.users[role])
-    for url in catalogue_urls():
-        assert client.get(url).status_code == 403, url
-        assert client.post(url, NEW_FORM).status_code == 403, url
+    urls = catalogue_urls()
+    lists = [url for url in urls if url.endswith(("/hinh-thuc/", "/can-cu/", "/luong-co-so/"))]
+    assert len(lists) == 3
+    for url in urls:
+        expected = 200 if url in lists else 403
+        assert client.get(url).status_code == expected, url
+        assert client.post(url, NEW_FORM).status_code in ((405, 403) if url in lists else (403,)), url
     assert not AwardForm.objects.filter(code="bang-khen-dot-xuat").exists()
+    page = client.get(lists[0]).content.decode()
+    assert "Thêm danh hiệu, hình thức" not in page and reverse("awards:awardform_create") not in page
+
+
+def test_the_services_refuse_a_province_admin(cast):
+    from django.core.exceptions import PermissionDenied
+
+    from awards.services.catalogue import save_award_form, save_base_salary, save_profile
+
+    giay_khen = AwardForm.objects.get(code="giay-khen")
+    giay_khen.legal_reference = "sửa bởi tỉnh"
+    for call in (lambda: save_award_form(giay_khen, by=cast.admin),
+                 lambda: save_profile(LegalBasisProfile.objects.first(), by=cast.admin),
+                 lambda: save_base_salary(BaseSalary.objects.first(), by=cast.admin)):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert AwardForm.objects.get(code="giay-khen").legal_reference != "sửa bởi tỉnh"
 
 
 def test_anonymous_goes_to_login(cast, client):
@@ -377,29 +399,29 @@ def test_anonymous_goes_to_login(cast, client):
 
 
 def test_admin_sees_every_page(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     for url in catalogue_urls():
         assert client.get(url).status_code == 200, url
 
 
 def test_missing_object_is_404_for_admin(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     for name in ("awards:awardform_update", "awards:profile_update", "awards:salary_update"):
         assert client.get(reverse(name, args=[999999])).status_code == 404
 
 
-def test_navbar_and_home_link_the_catalogue_for_admins_only(cast, client_for):
+def test_navbar_and_home_link_the_catalogue(cast, client_for):
     lists = [reverse(name) for name in ("awards:awardform_list", "awards:profile_list", "awards:salary_list")]
-    admin_html = client_for(cast.admin).get("/").content.decode()
+    admin_html = client_for(cast.system).get("/").content.decode()
     assert 'id="catalogue-card"' in admin_html
     assert [admin_html.count(f'href="{url}"') for url in lists] == [2, 2, 2]  # navbar and home card
     clerk_html = client_for(cast.clerk_a).get("/").content.decode()
-    assert "Danh mục khen thưởng" not in clerk_html
-    assert [clerk_html.count(f'href="{url}"') for url in lists] == [0, 0, 0]
+    assert 'id="catalogue-card"' not in clerk_html  # the admin's home card; the clerk reads the lists
+    assert [clerk_html.count(f'href="{url}"') for url in lists] == [1, 0, 0]  # from the menu, tabs inside
 
 
 def test_admin_calibrates_where_a_certificate_prints_on_blank_stock(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     giay_khen, url, data = giay_khen_edit(client)
     data.update(certificate_title="Giấy khen", offset_name_x="62,5", offset_name_y="90")
     assert client.post(url, data).status_code == 302
@@ -408,7 +430,7 @@ def test_admin_calibrates_where_a_certificate_prints_on_blank_stock(cast, client
 
 
 def test_a_certificate_offset_off_the_page_is_refused_and_kept(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     giay_khen, url, data = giay_khen_edit(client)
     data.update(offset_unit_x="400")
     response = client.post(url, data)
@@ -425,7 +447,7 @@ def test_admin_sets_the_councils_vote_rule_of_a_profile(cast, client_for):
 
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
     form = AwardForm.objects.get(code="bang-khen-tinh")
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     page = client.get(reverse("awards:profile_update", args=[profile.pk]))
     assert "Tỷ lệ biểu quyết của Hội đồng" in page.content.decode()
     data = {**{key: value for key, value in page.context["form"].initial.items() if value is not None}}

@@ -34,11 +34,11 @@ def grow(n, by):
 
 @pytest.mark.parametrize("name", ["awards:awardform_list", "awards:profile_list", "awards:salary_list"])
 def test_list_page_query_count_is_constant(cast, client_for, name):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     url = reverse(name)
-    grow(1, cast.admin)
+    grow(1, cast.system)
     small = count_queries(client, url)
-    grow(30, cast.admin)
+    grow(30, cast.system)
     assert count_queries(client, url) == small
 
 
@@ -54,16 +54,16 @@ def edit(award_form, profile, salary, by, n):
 
 
 def test_history_panel_query_count_is_constant(cast, client_for):
-    client = client_for(cast.admin)
+    client = client_for(cast.system)
     award_form = AwardForm.objects.get(code="giay-khen")
     profile = LegalBasisProfile.objects.get(code="nd-152-2025")
     salary = BaseSalary.objects.get(amount=2_340_000)
     urls = [reverse("awards:awardform_update", args=[award_form.pk]),
             reverse("awards:profile_update", args=[profile.pk]),
             reverse("awards:salary_update", args=[salary.pk])]
-    edit(award_form, profile, salary, cast.admin, 1)
+    edit(award_form, profile, salary, cast.system, 1)
     small = [count_queries(client, url) for url in urls]
-    edit(award_form, profile, salary, cast.admin, 20)
+    edit(award_form, profile, salary, cast.system, 20)
     large = [count_queries(client, url) for url in urls]
     assert small == large
     assert len(client.get(urls[1]).context["history"]) > 20
