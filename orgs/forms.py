@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from core.forms import NfcFormMixin
 from core.widgets import VnFileInput
 
-from .enums import Role, StaffCategory
+from .enums import OrgKind, Role, StaffCategory
 from .models import EmulationBloc, Organisation, Person
 from .search import units_named
-from .services import accounts, blocs, organisations, people
+from .services import accounts, blocs, organisations, people, provinces
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
                                                         "autocomplete": "off"})
@@ -149,13 +149,35 @@ class PeopleImportForm(forms.Form):
                            help_text="Tối đa 5 MB. Dùng tệp mẫu để đúng tên cột.")
 
 
+def check_new_login(form, username_field, password_field, email_field):
+    """The checks of a new account's username (free) and password (Django's validators), on `form`."""
+    username = form.cleaned_data.get(username_field)
+    if username and get_user_model().objects.filter(username__iexact=username).exists():
+        form.add_error(username_field, "Tên đăng nhập này đã có người dùng.")
+    password = form.cleaned_data.get(password_field)
+    if password:
+        probe = get_user_model()(username=username or "", email=form.cleaned_data.get(email_field, ""))
+        try:
+            password_validation.validate_password(password, probe)
+        except ValidationError as error:
+            form.add_error(password_field, error)
+
+
+def username_field(label="Tên đăng nhập"):
+    return forms.RegexField(label=label, max_length=150, regex=r"^[\w.@+-]+$",
+                            error_messages={"invalid": "Chỉ dùng chữ không dấu, số và . @ + - _"})
+
+
+def password_field(label="Mật khẩu"):
+    return forms.CharField(label=label, widget=forms.PasswordInput(render_value=True),
+                           help_text=password_validation.password_validators_help_text_html())
+
+
 class AccountCreateForm(NfcFormMixin, forms.Form):
-    username = forms.RegexField(label="Tên đăng nhập", max_length=150, regex=r"^[\w.@+-]+$",
-                                error_messages={"invalid": "Chỉ dùng chữ không dấu, số và . @ + - _"})
+    username = username_field()
     full_name = forms.CharField(label="Họ và tên", max_length=150)
     email = forms.EmailField(label="Thư điện tử", required=False)
-    password = forms.CharField(label="Mật khẩu", widget=forms.PasswordInput(render_value=True),
-                               help_text=password_validation.password_validators_help_text_html())
+    password = password_field()
     organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
                                            label="Cơ quan, đơn vị")
     role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
@@ -169,20 +191,9 @@ class AccountCreateForm(NfcFormMixin, forms.Form):
         self.fields["person"].queryset = Person.objects.for_user(user, [Role.ADMIN]).filter(
             is_active=True, user__isnull=True).select_related("organisation")
 
-    def clean_username(self):
-        username = self.cleaned_data["username"]
-        if get_user_model().objects.filter(username__iexact=username).exists():
-            raise ValidationError("Tên đăng nhập này đã có người dùng.")
-        return username
-
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("password"):
-            probe = get_user_model()(username=cleaned.get("username", ""), email=cleaned.get("email", ""))
-            try:
-                password_validation.validate_password(cleaned["password"], probe)
-            except ValidationError as error:
-                self.add_error("password", error)
+        check_new_login(self, "username", "password", "email")
         return cleaned
 
     def save(self):
@@ -191,6 +202,40 @@ class AccountCreateForm(NfcFormMixin, forms.Form):
             username=data["username"], full_name=data["full_name"], email=data["email"],
             password=data["password"], organisation=data["organisation"], role=data["role"],
             person=data["person"], by=self.user)
+
+
+class ProvinceForm(NfcFormMixin, forms.ModelForm):
+    """Tạo tỉnh mới: the province's root organisation and its first admin (services.provinces)."""
+
+    admin_username = username_field("Tên đăng nhập của quản trị tỉnh")
+    admin_full_name = forms.CharField(label="Họ và tên người quản trị", max_length=150)
+    admin_email = forms.EmailField(label="Thư điện tử người quản trị", required=False)
+    admin_password = password_field("Mật khẩu ban đầu")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "code", "abbreviation", "place_name", "head_title", "address", "phone",
+                  "email"]
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("initial", {"name": "Ủy ban nhân dân tỉnh ", "abbreviation": "UBND"})
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.instance.kind = OrgKind.UBND_TINH
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        check_new_login(self, "admin_username", "admin_password", "admin_email")
+        return cleaned
+
+    def save(self, commit=True):
+        data = self.cleaned_data
+        return provinces.create_province(
+            self.instance, admin_username=data["admin_username"], admin_full_name=data["admin_full_name"],
+            admin_email=data["admin_email"], admin_password=data["admin_password"], by=self.user)
 
 
 class AccountUpdateForm(NfcFormMixin, forms.Form):

@@ -73,6 +73,7 @@ def can_view_bloc(user, bloc):
 
 
 rules.add_perm("orgs.configure", is_portal_admin)
+rules.add_perm("orgs.add_province", is_system_admin)
 rules.add_perm("orgs.view_organisation", can_view_organisation)
 rules.add_perm("orgs.change_organisation", administers_organisation)
 rules.add_perm("orgs.add_organisation", administers_organisation)  # object: the parent

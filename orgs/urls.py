@@ -7,6 +7,7 @@ app_name = "orgs"
 urlpatterns = [
     path("don-vi/", organisations.OrganisationTreeView.as_view(), name="organisation_tree"),
     path("don-vi/them/", organisations.OrganisationCreateView.as_view(), name="organisation_create"),
+    path("don-vi/tinh-moi/", organisations.ProvinceCreateView.as_view(), name="province_create"),
     path("don-vi/<int:pk>/", organisations.OrganisationDetailView.as_view(), name="organisation_detail"),
     path("don-vi/<int:pk>/sua/", organisations.OrganisationUpdateView.as_view(), name="organisation_update"),
     path("don-vi/<int:pk>/giai-the/", organisations.OrganisationDissolveView.as_view(),

@@ -507,6 +507,11 @@ MATRIX = [
     {"url": "orgs:bloc_update", "target": "bloc_far", "get": NOBODY, "post": NOBODY,
      "data": lambda t: bloc_data(t, name="Khối đã sửa", organiser=t.far)},
 
+    # a new province: the system administrator only (tests/orgs/test_provinces.py)
+    {"url": "orgs:province_create", "get": everyone(403), "post": everyone(403),
+     "data": lambda t: {"name": "Ủy ban nhân dân tỉnh Mới", "code": "MOI-UBND", "admin_username": "quantri.moi",
+                        "admin_full_name": "Quản Trị Mới", "admin_password": "Kh0ng-Doan-Duoc#2026"}},
+
     # award catalogue: national data, read by every signed-in user, changed by the system administrator only
     # (a superuser, outside the matrix's roles: tests/awards/test_pages.py); the same 403 for every pk
     {"url": "awards:awardform_list", "get": everyone(200)},

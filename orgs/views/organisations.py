@@ -8,7 +8,7 @@ from django.views.generic import FormView, TemplateView, UpdateView
 from core.text import filter_by_search
 from core.views import PermissionMixin, ScopedObjectMixin
 
-from ..forms import DissolveForm, OrganisationForm
+from ..forms import DissolveForm, OrganisationForm, ProvinceForm
 from ..models import Organisation
 
 
@@ -73,6 +73,23 @@ class OrganisationDetailView(ScopedObjectMixin, TemplateView):
             people=people[:200], people_total=people.count(),
             predecessors=org.predecessors.order_by("name"), successor_chain=org.successor_chain(),
             blocs=org.blocs.filter(is_active=True), **kwargs)
+
+
+class ProvinceCreateView(PermissionMixin, FormView):
+    """Tạo tỉnh mới (the system administrator): the UBND tỉnh as a new root and its first admin."""
+
+    permission_required = "orgs.add_province"
+    form_class = ProvinceForm
+    template_name = "orgs/province_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        province, admin = form.save()
+        messages.success(self.request, f"Đã tạo {province.name} và tài khoản quản trị “{admin.username}”. Người "
+                                       "quản trị tỉnh đăng nhập để thêm các cơ quan, đơn vị, cán bộ và tài khoản.")
+        return redirect(province)
 
 
 class OrganisationCreateView(PermissionMixin, FormView):
