@@ -34,7 +34,7 @@ def ke_hoach(campaign, part=""):
                        "quota": offer.quota_label()})
     criteria = {}
     for criterion in campaign.criteria.order_by("subject_type", "order", "pk"):
-        criteria.setdefault(criterion.get_subject_type_display(), []).append(criterion.text)
+        criteria.setdefault(criterion.get_subject_type_display(), []).extend(items(criterion.text))
     return {
         "doc": {**letterhead(issuer, number=campaign.plan_reference, on=campaign.plan_date,
                              symbol=issuer.document_symbol("KH")),

@@ -95,7 +95,26 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+# A line that carries its own numbering ("1.", "2)", "1.2", "1.2.", "a)", "đ.", "II.", "(3)") followed by a space, or
+# "1." straight before a word ("1.Tuyên truyền"): the plan's text keeps it, and no bullet is added. Not an amount or
+# an abbreviation: "1.500.000 đồng", "2025. Năm", "T.Ư" do not match.
+NUMBERED = re.compile(r"^(?:\d{1,3}[.)](?=[^\W\d_])|(?:\d{1,3}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|[IVXLC]+[.)]"
+                      r"|[a-zđA-ZĐ][.)]|\((?:\d{1,3}|[a-zđ]|[IVXLC]+)\))\s)")
+TYPED_BULLET = re.compile(r"^[-–—•*]\s*")
+
+
 def items(text):
-    """The lines of a text field printed as a list ("- …" by the template): a dash, plus or bullet the user
-    typed at a line's start is left out, so that it is not printed twice ("- - Phát huy …")."""
-    return [re.sub(r"^[-+•*–]\s*", "", line) for line in lines(text)]
+    """The lines of a text field as a list prints them (the Kế hoạch's purposes, requirements, tasks): a line
+    with its own numbering ("1.", "a)", "II.", "1.2") as typed, without a bullet; a "+" sub-item as typed; any
+    other line after the list's dash "- ", which replaces a dash, bullet or star the user typed instead of being
+    added to it ("- - Phát huy …")."""
+    printed = []
+    for line in lines(text):
+        if NUMBERED.match(line):
+            printed.append(line)
+        elif line.startswith("+"):
+            if rest := line[1:].lstrip():
+                printed.append(f"+ {rest}")
+        elif rest := TYPED_BULLET.sub("", line):
+            printed.append(f"- {rest}")
+    return printed
