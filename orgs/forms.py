@@ -75,7 +75,7 @@ class DissolveForm(NfcFormMixin, forms.Form):
     def __init__(self, *args, organisation, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation, self.user = organisation, user
-        self.fields["successor"].queryset = Organisation.objects.for_user(user).current().exclude(
+        self.fields["successor"].queryset = organisations_for(user).exclude(
             path__startswith=organisation.path).order_by("path")
 
     def clean(self):
@@ -301,15 +301,19 @@ class BlocForm(NfcFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["organiser"].queryset = organisations_for(user)
-        units = Organisation.objects.current().order_by("path")
+        units = Organisation.objects.for_user(user).current().order_by("path")  # never another province's
         self.fields["members"].queryset = units
         self.fields["leader"].queryset = units
 
     def clean(self):
         cleaned = super().clean()
-        leader, members = cleaned.get("leader"), cleaned.get("members")
+        leader, members, organiser = cleaned.get("leader"), cleaned.get("members"), cleaned.get("organiser")
         if leader and members is not None and leader not in members:
             self.add_error("leader", "Đơn vị trưởng khối, cụm phải là một đơn vị thành viên.")
+        if organiser and members:
+            outside = [unit.name for unit in members if unit.root_id() != organiser.root_id()]
+            if outside:
+                self.add_error("members", f"Đơn vị ngoài tỉnh của cơ quan tổ chức: {', '.join(outside)}.")
         return cleaned
 
     def save(self, commit=True):

@@ -158,6 +158,8 @@ class Organisation(TimeStampedModel):
                 errors["parent"] = "Đơn vị cấp trên không được là chính đơn vị này hoặc đơn vị cấp dưới của nó."
         if self.successor_id and self.pk and self.successor_id == self.pk:
             errors["successor"] = "Đơn vị kế thừa phải là một đơn vị khác."
+        if self.successor_id and self.successor.root_id() != self.root_id():
+            errors["successor"] = "Đơn vị kế thừa phải thuộc cùng tỉnh (cùng cây tổ chức)."
         if self.successor_id and self.pk and self.pk in {o.pk for o in self.successor.successor_chain()}:
             errors["successor"] = "Chuỗi đơn vị kế thừa bị vòng lặp."
         if self.standing_office_id and self.standing_office_id == self.pk:

@@ -75,6 +75,11 @@ def covered_q(user, roles, prefix="path"):
     return Q() if user.is_superuser else subtree_q(scope_paths(user, roles), prefix=prefix)
 
 
+def province_paths(user):
+    """The tree paths of the provinces (roots) the user holds a role in: what their searches may reach."""
+    return sorted({"/" + path.strip("/").split("/")[0] + "/" for path in scope_paths(user)})
+
+
 def issuer_q(user, roles, field):
     """Q of the rows whose issuing body (`field`, e.g. "campaign__issuer") the user works for with one of
     `roles`: under one of their memberships, or served by their standing office (`acting_for`)."""

@@ -21,6 +21,15 @@ def inbox_queryset(user):
                                   state__in=SENT_STATES)
 
 
+def _searchable_units(user):
+    """The units the inbox's unit box searches: those of the user's provinces (the dossiers a standing office
+    receives come from outside its own subtree, never from another province)."""
+    from orgs.models import Organisation, subtree_q
+
+    units = Organisation.objects.all()
+    return units if user.is_superuser else units.filter(subtree_q(scope.province_paths(user)))
+
+
 def filtered_inbox(user, params):
     """(filter form, dossiers): the inbox of `user` narrowed by the filters in `params` (a QueryDict);
     without filters, the dossiers still being handled. The inbox page and its Excel export share it."""
@@ -36,7 +45,7 @@ def filtered_inbox(user, params):
     if data["phong_trao"]:
         qs = qs.filter(campaign=data["phong_trao"])
     if data["don_vi"]:
-        qs = qs.filter(under_units(units_named(data["don_vi"])))
+        qs = qs.filter(under_units(units_named(data["don_vi"], _searchable_units(user))))
     if data["hinh_thuc"]:
         qs = qs.filter(offer__award_form=data["hinh_thuc"])
     if data["trang_thai"]:

@@ -11,6 +11,7 @@ from core.pagination import lazy_page
 from core.text import search_key
 from core.views import PermissionMixin, ScopedObjectMixin
 
+from .. import scope
 from ..enums import Role
 from ..forms import AccountCreateForm, AccountUpdateForm, MembershipForm, SetPasswordForm
 from ..models import Membership, subtree_q
@@ -86,6 +87,8 @@ class AccountDetailView(AccountScopedMixin, TemplateView):
     def get_context_data(self, **kwargs):
         account = self.get_object()
         memberships = account.memberships.select_related("organisation").order_by("organisation__path")
+        if not self.request.user.is_superuser:  # roles held in another province are not this admin's to see
+            memberships = memberships.filter(scope.covered_q(self.request.user, [Role.ADMIN], "organisation__path"))
         form = kwargs.pop("membership_form", None) or MembershipForm(user=self.request.user, account=account)
         return super().get_context_data(
             account=account, memberships=memberships, membership_form=form,

@@ -115,3 +115,18 @@ def test_the_admin_names_the_standing_office_on_the_units_form(cast, client_for)
     assert cast.province.standing_office == cast.body
     assert "Thường trực cho: Ủy ban nhân dân tỉnh Thử" in client.get(
         reverse("orgs:organisation_detail", args=[cast.body.pk])).content.decode()
+
+
+def test_the_inbox_unit_box_searches_the_users_provinces_only(cast):
+    """60 units of another province named like unit A used to fill the 50 matches of the unit box: the
+    dossier of unit A fell out of the filtered inbox."""
+    from django.http import QueryDict
+
+    from dossiers.services.inbox import filtered_inbox
+
+    dossier = transition(ready_dossier(cast), "submit", by=cast.clerk_a)
+    root = OrganisationFactory(code="K-UBND", name="Ủy ban nhân dân tỉnh Khác")
+    for number in range(60):
+        OrganisationFactory(code=f"K-TCCB-{number}", name=f"Phòng Tổ chức cán bộ số {number}", parent=root)
+    _form, found = filtered_inbox(cast.reviewer, QueryDict("don_vi=Phòng Tổ chức cán bộ&tat_ca=on"))
+    assert list(found) == [dossier]

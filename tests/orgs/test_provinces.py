@@ -1,5 +1,7 @@
 """Tạo tỉnh mới (issue 15): the system administrator creates a province (root organisation and its first
 admin) through the UI; the new admin sees only their province; nobody else may create one."""
+from datetime import date
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
@@ -49,3 +51,50 @@ def test_nobody_else_creates_a_province(cast, client_for):
         assert client.post(reverse("orgs:province_create"), DATA).status_code == 403
     assert not Organisation.objects.filter(code="HT-UBND").exists()
     assert "Tạo tỉnh mới" not in client_for(cast.admin).get(reverse("orgs:organisation_tree")).content.decode()
+
+
+# --- provinces kept apart: the choice lists and the services of the orgs app -------------------------------
+def other_province():
+    from tests.factories.orgs import OrganisationFactory
+
+    root = OrganisationFactory(code="K-UBND", kind=OrgKind.UBND_TINH, name="Ủy ban nhân dân tỉnh Khác")
+    return root, OrganisationFactory(code="K-SNV", kind=OrgKind.SO, name="Sở Nội vụ tỉnh Khác", parent=root)
+
+
+def test_a_bloc_lists_and_accepts_only_the_provinces_units(cast, client_for):
+    from django.core.exceptions import ValidationError
+
+    from orgs.models import EmulationBloc
+    from orgs.services.blocs import save_bloc
+
+    root, far = other_province()
+    client = client_for(cast.admin)
+    page = client.get(reverse("orgs:bloc_create")).content.decode()
+    assert f'value="{far.pk}"' not in page and f'value="{cast.unit_a.pk}"' in page
+    data = {"name": "Khối lẫn tỉnh", "kind": "khoi", "organiser": cast.province.pk,
+            "members": [cast.unit_a.pk, far.pk], "leader": far.pk, "description": "", "is_active": "on"}
+    assert client.post(reverse("orgs:bloc_create"), data).status_code == 200  # refused, kept
+    assert not EmulationBloc.objects.filter(name="Khối lẫn tỉnh").exists()
+    bloc = EmulationBloc(name="Khối lẫn tỉnh", kind="khoi", organiser=cast.province, leader=far)
+    try:
+        save_bloc(bloc, [cast.unit_a, far], by=cast.system)
+    except ValidationError as error:
+        assert "Sở Nội vụ tỉnh Khác" in str(error)
+    else:
+        raise AssertionError("a bloc across provinces was saved")
+    assert not EmulationBloc.objects.filter(name="Khối lẫn tỉnh").exists()
+
+
+def test_a_successor_is_chosen_in_the_province_and_by_its_admin(cast, client_for):
+    from django.core.exceptions import ValidationError
+
+    root, far = other_province()
+    page = client_for(cast.admin).get(reverse("orgs:organisation_dissolve", args=[cast.unit_b.pk])).content.decode()
+    assert f'value="{far.pk}"' not in page and f'value="{cast.unit_a.pk}"' in page
+    cast.unit_b.valid_until, cast.unit_b.successor = date(2026, 1, 1), far
+    try:
+        cast.unit_b.full_clean()
+    except ValidationError as error:
+        assert "Đơn vị kế thừa phải thuộc cùng tỉnh" in str(error)
+    else:
+        raise AssertionError("a successor in another province was accepted")
