@@ -18,6 +18,10 @@ from ..models import AchievementReport, Dossier, NominationMeeting
 class DossierStartForm(forms.Form):
     unit = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Đơn vị đề nghị")
     offer = forms.ModelChoiceField(queryset=CampaignAward.objects.none(), label="Phong trào – hình thức khen thưởng")
+    from_registration = forms.BooleanField(
+        label="Lập hồ sơ từ đăng ký: đưa vào những người, tập thể đã đăng ký hình thức này", required=False,
+        initial=True, help_text="Theo đăng ký thi đua đã được tiếp nhận của đơn vị; sau đó bỏ người năm nay không "
+                                "đạt, thêm người khác kèm lý do.")
 
     def __init__(self, *args, user, campaign=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,6 +64,9 @@ class NomineeForm(forms.Form):
     subject_type = forms.ChoiceField(label="Đối tượng", choices=[])
     person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False, label="Cá nhân")
     organisation = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False, label="Tập thể")
+    unregistered_reason = forms.CharField(
+        label="Lý do đề nghị ngoài đăng ký (nếu người, tập thể này không đăng ký thi đua)", max_length=300,
+        required=False)
 
     def __init__(self, *args, dossier, **kwargs):
         super().__init__(*args, **kwargs)

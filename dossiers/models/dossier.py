@@ -116,6 +116,9 @@ class Nomination(TimeStampedModel):
     outcome_reason = models.TextField("lý do", blank=True, editable=False)
     review_note = models.TextField("yêu cầu bổ sung của Văn phòng", blank=True, editable=False)
     override_reason = models.TextField("lý do chấp nhận dù có cảnh báo", blank=True, editable=False)
+    unregistered_reason = models.CharField(
+        "lý do đề nghị ngoài đăng ký thi đua", max_length=300, blank=True,
+        help_text="Người, tập thể không có trong đăng ký thi đua đã được tiếp nhận: đơn vị ghi lý do.")
     # The eligibility verdicts (dossiers.services.checks.store(), their only writer): one dict per rule
     # as Check.as_json() gives it, with when they were computed; None until the first check.
     checks = models.JSONField("kết quả kiểm tra điều kiện", null=True, blank=True, editable=False)

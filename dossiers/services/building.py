@@ -60,9 +60,10 @@ def save_dossier(dossier, *, by):
     return dossier
 
 
-def add_nominee(dossier, *, subject_type, by, person=None, organisation=None):
+def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, unregistered_reason=""):
     """Add a person (of the unit) or a collective (the unit or one of its sub-units) to a dossier,
-    with an empty achievement report pre-filled from what the portal knows.
+    with an empty achievement report pre-filled from what the portal knows. `unregistered_reason`: why one
+    who is not in the campaign's accepted registrations is proposed (read by the rule "registered").
 
     Side effects (one transaction): Nomination and AchievementReport rows, audit entries, the eligibility
     verdicts of this dossier and of those that read it (checks.store_around).
@@ -95,7 +96,8 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None):
     with set_actor(by), transaction.atomic():
         order = (dossier.nominations.aggregate(top=Max("order"))["top"] or 0) + 1
         nomination = Nomination.objects.create(dossier=dossier, subject_type=subject_type, person=person,
-                                               organisation=organisation, order=order)
+                                               organisation=organisation, order=order,
+                                               unregistered_reason=unregistered_reason.strip())
         if person is not None:
             report = AchievementReport(nomination=nomination, hometown=person.hometown,
                                        qualification=person.qualification,
@@ -106,6 +108,35 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None):
         report.save()
         checks.store_around(dossier, [(nomination.person_id, nomination.organisation_id)])
     return nomination
+
+
+def add_registered(dossier, *, by):
+    """"Lập hồ sơ từ đăng ký": add to `dossier` everyone its unit's accepted registration of the campaign names
+    for the dossier's award form (people and collectives), in the registration's order, leaving out those
+    already in. Returns (added nominations, [(name, why not added)]): someone who left the unit, or whom the
+    form or the campaign does not take, is reported, not added. The clerk then removes whom the year did not
+    confirm. Side effects: those of add_nominee, in one transaction."""
+    from campaigns.enums import RegistrationStatus
+    from campaigns.models import RegistrationEntry
+
+    _require_clerk(by, dossier.organisation)
+    _require_editable(dossier)
+    entries = RegistrationEntry.objects.filter(
+        registration__campaign_id=dossier.campaign_id, registration__organisation_id=dossier.organisation_id,
+        registration__status=RegistrationStatus.ACCEPTED, award_form_id=dossier.offer.award_form_id,
+    ).select_related("person__organisation", "organisation").order_by("subject_type", "pk")
+    taken = set(dossier.nominations.values_list("person_id", "organisation_id"))
+    added, skipped = [], []
+    with transaction.atomic():
+        for entry in entries:
+            if (entry.person_id, entry.organisation_id if entry.person_id is None else None) in taken:
+                continue
+            try:
+                added.append(add_nominee(dossier, subject_type=entry.subject_type, person=entry.person,
+                                         organisation=entry.organisation, by=by))
+            except ValidationError as error:
+                skipped.append((str(entry.subject), " ".join(error.messages)))
+    return added, skipped
 
 
 def remove_nominee(nomination, *, by):

@@ -19,7 +19,7 @@ from orgs.enums import OrgKind, Role
 from orgs.models import names_within
 
 from ..enums import FINAL_OUTCOMES, DossierState, Outcome
-from ..models import Award, Decision, Dossier, Forwarding, Nomination
+from ..models import AnnualRating, Award, Decision, Dossier, Forwarding, Nomination
 from .bonuses import plan as plan_bonuses
 from .outcomes import move
 from .printing import freeze_decision, freeze_forwarding
@@ -148,7 +148,22 @@ def _award(nomination, decision, bonus, *, by, act="sign_decision", decided_by="
         campaign=nomination.dossier.campaign, nomination=nomination, achievement=nomination.summary,
         bonus_amount=bonus.amount, source=Award.PORTAL)
     move([nomination], Outcome.AWARDED, act=act, by=by)
+    _record_rating(nomination)
     return award
+
+
+def _record_rating(nomination):
+    """The year's rating the unit reported in the nominee's Báo cáo thành tích enters the register's annual
+    ratings once the award is decided, so that the history rules read what the units reported. A rating the
+    register already holds for that year (imported, or entered by the office) is kept as it is."""
+    report = getattr(nomination, "report", None)
+    if report is None or not (report.rating_year and report.rating):
+        return
+    subject = ({"person_id": nomination.person_id} if nomination.person_id
+               else {"organisation_id": nomination.organisation_id})
+    AnnualRating.objects.get_or_create(**subject, year=report.rating_year, defaults={
+        "rating": report.rating, "decision_number": report.rating_decision_number,
+        "decision_date": report.rating_decision_date})
 
 
 def forward(forwarding, nominations, *, by):

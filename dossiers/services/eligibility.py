@@ -173,6 +173,34 @@ def not_yet_awarded_rule(nomination, context):
     return True, "Chưa được đề nghị, khen thưởng cho thành tích này."
 
 
+@rule("registered", "Đã đăng ký thi đua (danh hiệu thi đua)", blocking=False)
+def registered_rule(nomination, context):
+    """A danh hiệu thi đua rewards a registered aim: the nominee is in an accepted registration of the campaign
+    for this form (Luật Thi đua, khen thưởng 2022 on đăng ký thi đua; the article is to be checked against the
+    official text: docs/domain.md). Whether this blocks, warns or does not apply is each province's choice."""
+    from awards.enums import AwardCategory
+
+    if nomination.dossier.offer.award_form.category != AwardCategory.TITLE:
+        return True, "Không áp dụng: hình thức khen thưởng không cần đăng ký thi đua."
+    subject = (nomination.subject_type, nomination.person_id or nomination.organisation_id)
+    if subject in context["registered"]:
+        return True, "Có trong đăng ký thi đua đã được tiếp nhận."
+    reason = f" Lý do đề nghị ngoài đăng ký: {nomination.unregistered_reason}" if nomination.unregistered_reason else ""
+    return False, f"Không có trong đăng ký thi đua đã được tiếp nhận của phong trào.{reason}"
+
+
+def registered_subjects(dossier):
+    """{(subject type, person or unit id)} registered for the dossier's form in the campaign's accepted
+    registrations: one query."""
+    from campaigns.enums import RegistrationStatus
+    from campaigns.models import RegistrationEntry
+
+    rows = RegistrationEntry.objects.filter(
+        registration__campaign_id=dossier.campaign_id, registration__status=RegistrationStatus.ACCEPTED,
+        award_form_id=dossier.offer.award_form_id).values_list("subject_type", "person_id", "organisation_id")
+    return {(subject_type, person or unit) for subject_type, person, unit in rows}
+
+
 def _one_achievement(form, other):
     """Whether two award forms proposed for one subject would reward the same achievement twice: the same form,
     or two hình thức khen thưởng (a danh hiệu thi đua goes with any other form)."""
@@ -307,6 +335,7 @@ def evaluate(dossier, today=None, nominations=None):
         "used": figures["used"], "today": today or timezone.localdate(),
         "same_campaign": same_campaign,
         "history": register_history(nominations),
+        "registered": registered_subjects(dossier),
     }
     settings = rule_settings(dossier.campaign)
     results = {}

@@ -79,6 +79,16 @@ class DossierCreateView(PermissionMixin, FormView):
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, errors_of(error))
             return self.form_invalid(form)
+        if form.cleaned_data["from_registration"]:
+            added, skipped = building.add_registered(dossier, by=self.request.user)
+            if added:
+                messages.success(self.request, f"Đã đưa vào hồ sơ {len(added)} người, tập thể theo đăng ký thi đua: "
+                                               "bỏ người năm nay không đạt, thêm người khác kèm lý do.")
+            else:
+                messages.info(self.request, "Đăng ký thi đua đã được tiếp nhận của đơn vị không có ai đăng ký hình "
+                                            "thức này: thêm người, tập thể được đề nghị như thường.")
+            for name, why in skipped:
+                messages.warning(self.request, f"Không đưa {name} vào hồ sơ: {why}")
         messages.success(self.request, f"Hồ sơ đề nghị {offer.award_form} của {unit} đã sẵn sàng: thêm người, "
                                        "tập thể được đề nghị và báo cáo thành tích.")
         return redirect(dossier)
@@ -175,7 +185,8 @@ class NomineeAddView(DossierMixin, TemplateView):
         data = form.cleaned_data
         try:
             nomination = building.add_nominee(dossier, subject_type=data["subject_type"], person=data["person"],
-                                              organisation=data["organisation"], by=request.user)
+                                              organisation=data["organisation"], by=request.user,
+                                              unregistered_reason=data["unregistered_reason"])
         except ValidationError as error:
             form.add_error(None, errors_of(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)

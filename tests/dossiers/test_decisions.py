@@ -143,3 +143,22 @@ def test_the_decision_form_proposes_the_units_memos_it_answers():
     nominations = [SimpleNamespace(dossier_id=d.pk, dossier=d) for d in (first, first, second)]
     assert memo_reference(nominations) == ("07/TTr-TTLT ngày 02 tháng 7 năm 2025 của Trung tâm Lưu trữ; "
                                            "12/TTr-TCCB ngày 30 tháng 7 năm 2025 của Phòng Tổ chức cán bộ")
+
+
+@pytest.mark.parametrize(("already", "expected"), [
+    (None, ("tot", "15/QĐ-SNV")),  # the rating the unit reported enters the register
+    ("xuat_sac", ("xuat_sac", "")),  # one the register holds for that year is kept
+])
+def test_the_reported_rating_reaches_the_register_when_the_decision_is_signed(cast, already, expected):
+    from dossiers.models import AnnualRating
+
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    if already:
+        AnnualRating.objects.create(person=cast.person_a, year=2024, rating=already)
+    dossier = awaiting(cast, ready_dossier(cast, campaign=campaign))  # its report: 2024 "tot", QĐ 15/QĐ-SNV
+    nomination = dossier.nominations.get()
+    assert AnnualRating.objects.filter(person=cast.person_a).count() == (1 if already else 0)
+    decisions.approve(nomination, approved=True, by=cast.approver)
+    decisions.sign_decision(decision_for(cast, campaign), [nomination], by=cast.approver)
+    rating = AnnualRating.objects.get(person=cast.person_a, year=2024)
+    assert (rating.rating, rating.decision_number) == expected

@@ -61,8 +61,7 @@ def test_a_province_admin_cannot_set_another_province_or_the_national_defaults(c
 
 
 def test_the_system_administrator_sets_the_national_defaults(cast, client_for, other_province):
-    root = UserFactory(username="hethong", is_superuser=True, is_staff=True)
-    client = client_for(root)
+    client = client_for(cast.system)
     page = client.get(reverse("dossiers:rule_settings")).content.decode()
     assert "Mặc định quốc gia" in page and "Ủy ban nhân dân tỉnh Khác" in page
     assert client.post(reverse("dossiers:rule_settings"),
