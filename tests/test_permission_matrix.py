@@ -914,6 +914,8 @@ def build_targets(cast):
     PersonFactory(full_name="Vũ Thị Xa", organisation=far)
     account_far = UserFactory(username="tinh_khac")
     membership_far = MembershipFactory(user=account_far, organisation=far, role=Role.CLERK)
+    far_admin = UserFactory(username="quantri_khac")  # the other province's admin (test_*_from_another_province)
+    MembershipFactory(user=far_admin, organisation=far, role=Role.ADMIN)
     bloc_far = EmulationBlocFactory(name="Cụm thi đua tỉnh Khác", organiser=far)
     from awards.models import BaseSalary
     from campaigns.models import CampaignParticipant, PlanTask
@@ -948,7 +950,7 @@ def build_targets(cast):
         **vars(cast), campaign=campaign, campaign2=campaign2, draft=draft, registration_draft=registration_draft,
         registration_sent=registration_sent, campaign_far=campaign_far, task=task,
         offer=campaign.awards.get(), award_form=award_form(), profile=legal_profile(), salary=salary,
-        bloc=bloc, far=far, account_far=account_far, membership_far=membership_far,
+        bloc=bloc, far=far, account_far=account_far, membership_far=membership_far, far_admin=far_admin,
         bloc_far=bloc_far, account_a=cast.clerk_a, notification_a=notification_a,
         membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a),
         **dossier_targets(cast, campaign, campaign2))
@@ -1097,6 +1099,57 @@ def test_post(row, role, targets):
     else:
         assert changed == [], f"a refused POST (status {response.status_code}) changed {changed}"
         check_status(response, expected)
+
+
+# --- another province's admin against this province's objects and forms ---------------------------------------
+# What this province's cast can reach, tried by the admin of another province (t.far_admin, ADMIN on its root):
+# an object of this province answers 403 or 404 and is never shown; a page of one's own (a list, a create form)
+# answers, but shows nothing of this province; a POST changes nothing of this province. A row may say otherwise
+# with "far_get" / "far_post" (e.g. the public pages, which show every province's launched campaigns by design).
+OURS = ("Ủy ban nhân dân tỉnh Thử", "Sở Nội vụ tỉnh Thử", "Phòng Tổ chức cán bộ", "Nguyễn Thị Hương")
+DENIED = (403, 404)
+
+
+# rows about the other province's own objects ("far" targets: its admin's to open), the public pages (every
+# province's, by design) and one's own account and settings
+NOT_OURS = ("far", "campaigns:public_list", "campaigns:public_detail", "dossiers:verify_award", "password_change",
+            "dossiers:rule_settings")
+
+
+def far_cases(method):
+    return [pytest.param(row, id=row_id(row)) for row in MATRIX if method in row
+            and not any(part in row_id(row) for part in NOT_OURS)]
+
+
+@pytest.mark.parametrize("row", far_cases("get"))
+def test_get_from_another_province(row, targets):
+    set_up(row, targets)
+    client = Client()
+    client.force_login(targets.far_admin)
+    before = snapshot()
+    response = client.get(url_of(row, targets))
+    assert changed_tables(before, snapshot()) == [], "a GET wrote to the database"
+    if "target" in row or "kwargs" in row:
+        assert response.status_code in DENIED, f"got {response.status_code} on this province's object"
+        return
+    assert response.status_code in (200, 302, 405, *DENIED), f"got {response.status_code}"
+    if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+        page = response.content.decode()
+        assert not [text for text in OURS if text in page], "another province's page shows this province"
+
+
+@pytest.mark.parametrize("row", far_cases("post"))
+def test_post_from_another_province(row, targets):
+    """Posting this province's ids (the rows' data) from another province: refused, nothing written."""
+    set_up(row, targets)
+    client = Client()
+    client.force_login(targets.far_admin)
+    before = snapshot()
+    response = client.post(url_of(row, targets), row["data"](targets))
+    changed = changed_tables(before, snapshot())
+    assert changed == [], f"a POST from another province (status {response.status_code}) changed {changed}"
+    if "target" in row or "kwargs" in row:
+        assert response.status_code in DENIED, f"got {response.status_code} on this province's object"
 
 
 @pytest.mark.parametrize("row", [pytest.param(row, id=row_id(row)) for row in MATRIX if "post" in row])
