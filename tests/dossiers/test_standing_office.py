@@ -64,6 +64,10 @@ def test_the_standing_office_receives_reviews_and_prepares_the_council(cast, cli
     session = new_session(cast, issuer=cast.province, by=reviewer)
     assert session in council_service.sessions_for(fresh(cast.council))  # the office's council member
     assert CouncilSession.objects.get().issuer == cast.province
+    # the office's council member reaches every dossier the inbox lists (no 403 behind one's own list)
+    member = client_for(fresh(cast.council))
+    assert dossier.get_absolute_url() in member.get(reverse("dossiers:inbox")).content.decode()
+    assert member.get(dossier.get_absolute_url()).status_code == 200
     # the UBND tỉnh's leader signs: the Sở's leader does not act for the province
     assert not cast.approver.has_perm("dossiers.approve_nomination", dossier)
 
