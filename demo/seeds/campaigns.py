@@ -1,17 +1,20 @@
-"""Demo campaigns: the three seed plans configured as an admin would, through the services.
+"""Demo campaigns: the three seed plans configured as an admin would, through the services, and a provincial one.
 
 1. Sở Nội vụ tỉnh Quảng Trị, đợt thi đua đặc biệt 80 năm ngành Tổ chức nhà nước (seed 001);
 2. Sở Nội vụ tỉnh Lạng Sơn, Kế hoạch 173/KH-SNV, the same drive (seed 000), with its own organisation
-   tree, a few people and two accounts;
-3. Văn phòng UBND tỉnh Lạng Sơn, Kế hoạch 01/KH-VP, the annual plan 2026 with its tasks per quarter (seed 003).
+   tree, a few people and its accounts;
+3. Văn phòng UBND tỉnh Lạng Sơn, Kế hoạch 01/KH-VP, the annual plan 2026 with its tasks per quarter (seed 003);
+4. UBND tỉnh Lạng Sơn, Kế hoạch 58/KH-UBND, a provincial drive of 2026 (invented, no seed text) run by the
+   UBND tỉnh's standing office, the Sở Nội vụ (Organisation.standing_office, issue 15).
 
 Seeds 000 and 003 are OCR text that lost the diacritics: names and contents below are restored by hand,
 and every guess is marked "OCR:" in a comment.
 
-Idempotent: units by code, people by name + unit, accounts by username, blocs by name, and a campaign by
-issuer + plan number + plan symbol (an existing campaign is left as it is). Every row is written through
-the services (save_organisation, save_person, create_account, save_bloc, create_campaign,
-add_section_rows, offer_award, transition), so validation and audit entries are as in the pages.
+Idempotent: units by code, people by name + unit, accounts by username, blocs by name, the standing office
+only when none is named, and a campaign by issuer + plan number + plan symbol (an existing campaign is left
+as it is). Every row is written through the services (save_organisation, save_person, create_account,
+save_bloc, create_campaign, add_section_rows, offer_award, transition), so validation and audit entries are
+as in the pages.
 """
 from datetime import date
 from decimal import Decimal
@@ -92,6 +95,7 @@ CC, VC = StaffCategory.CONG_CHUC, StaffCategory.VIEN_CHUC
 # Invented people. The leaders who signed the plans are not created as people: their names are only
 # the plans' signers.
 LS_PEOPLE = {
+    "LS-SNV": [("Vy Văn Thành", N, date(1974, 10, 5), "Phó Giám đốc Sở", CC, True)],
     "LS-SNV-VP": [("Lương Thị Hoa", F, date(1980, 5, 14), "Chánh Văn phòng", CC, True),
                   ("Nông Văn Tuấn", N, date(1991, 9, 2), "Chuyên viên", CC, True)],
     "LS-SNV-TCBC": [("Hà Văn Khánh", N, date(1977, 3, 21), "Trưởng phòng", CC, True)],
@@ -109,9 +113,18 @@ LS_PEOPLE = {
 
 # Same shape as orgs.ACCOUNTS: role, username, full name, membership unit, person's unit.
 # The Quảng Trị admin (membership on QT-UBND) gets nothing here: Lạng Sơn is another tree.
+# The provincial council's people (issue 15): the Sở Nội vụ is the UBND tỉnh's standing office, so the Trưởng
+# ban TĐKT (reviewer) receives the UBND tỉnh's dossiers and a Phó Giám đốc (council member) sits on the
+# provincial council, both with their role at the Sở Nội vụ; the Chủ tịch UBND tỉnh (an invented name) signs;
+# a clerk of the Văn phòng UBND tỉnh sends the Văn phòng's dossier.
+LS_CHAIRMAN = "Nông Quang Vinh"
 LS_ACCOUNTS = [
     (Role.ADMIN, "quantri.ls", "Quản trị Lạng Sơn", "LS-UBND", None),
     (Role.CLERK, "canbo.ls", "Triệu Thị Mai", "LS-SNV-CCVC", "LS-SNV-CCVC"),
+    (Role.REVIEWER, "vanphong.ls", "Lộc Văn Hùng", "LS-SNV", "LS-SNV-TDKT"),
+    (Role.COUNCIL, "hoidong.ls", "Vy Văn Thành", "LS-SNV", "LS-SNV"),
+    (Role.APPROVER, "chutich.ls", LS_CHAIRMAN, "LS-UBND", None),
+    (Role.CLERK, "canbo.vp.ls", "Đinh Văn Lâm", "LS-VP", "LS-VP-HCQT"),
 ]
 
 LS_BLOC = "Khối thi đua các cơ quan tham mưu tổng hợp tỉnh Lạng Sơn"
@@ -132,6 +145,13 @@ def _save_units(rows, place, system_user):
             org.valid_until, org.successor = until, units[successor]
             save_organisation(org, by=system_user)
     return units
+
+
+def _name_standing_office(province, office, system_user):
+    """The Sở Nội vụ is the cơ quan thường trực of the provincial council (set once: an admin's choice stays)."""
+    if province.standing_office_id is None:
+        province.standing_office = office
+        save_organisation(province, by=system_user)
 
 
 def _save_people(groups, units, hometown, system_user):
@@ -672,11 +692,90 @@ def annual_plan_spec(units):
     }
 
 
+def provincial_spec(units):
+    """A provincial drive issued by the UBND tỉnh Lạng Sơn (invented for the demo, no seed text): the
+    Sở Nội vụ, its standing office, receives and reviews the departments' dossiers and takes them to the
+    provincial council; the Chủ tịch UBND tỉnh decides the Bằng khen of the province and forwards the Bằng
+    khen of the Thủ tướng Chính phủ (above the province's authority) with a Tờ trình."""
+    return {
+        "fields": dict(
+            kind=CampaignKind.DRIVE,
+            issuer=units["LS-UBND"],
+            plan_number=58, plan_symbol="KH-UBND", plan_date=date(2026, 3, 10),
+            signer_name=LS_CHAIRMAN, signer_title="Chủ tịch", sign_as="tm",
+            title="Phát động phong trào thi đua đẩy mạnh cải cách hành chính, chuyển đổi số, vận hành hiệu quả "
+                  "chính quyền địa phương hai cấp tỉnh Lạng Sơn năm 2026",
+            theme="Chính quyền hai cấp gần dân, sát dân, phục vụ nhân dân",
+            plan_bases="Căn cứ Kế hoạch số 01/KH-UBND ngày 04/01/2026 của Ủy ban nhân dân tỉnh về công tác thi "
+                       "đua, khen thưởng năm 2026.",
+            purpose=(
+                "- Tạo khí thế thi đua sôi nổi trong các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, góp phần "
+                "đưa chính quyền địa phương hai cấp vận hành thông suốt, hiệu lực, hiệu quả.\n"
+                "- Phát hiện, biểu dương, khen thưởng kịp thời các tập thể, cá nhân có thành tích tiêu biểu trong "
+                "cải cách hành chính, chuyển đổi số, giải quyết thủ tục hành chính cho người dân, doanh nghiệp."),
+            requirements=(
+                "- Phong trào thi đua được triển khai thiết thực, gắn với nhiệm vụ chính trị của từng cơ quan, "
+                "đơn vị; kết quả được lượng hóa bằng các chỉ số cải cách hành chính của tỉnh.\n"
+                "- Việc bình xét, đề nghị khen thưởng bảo đảm chính xác, công khai, công bằng, đúng đối tượng, "
+                "đúng quy định của Luật Thi đua, khen thưởng."),
+            tasks_text=(
+                "- Rà soát, đơn giản hóa thủ tục hành chính; 100% thủ tục hành chính đủ điều kiện được cung cấp "
+                "dịch vụ công trực tuyến toàn trình.\n"
+                "- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính; sử dụng hiệu quả hệ thống quản lý văn bản "
+                "và điều hành, chữ ký số.\n"
+                "- Nâng cao chỉ số PAR Index, SIPAS, PAPI của tỉnh năm 2026 so với năm 2025."),
+            awards_guidance=(
+                "Kết thúc phong trào, các cơ quan, đơn vị bình xét, lựa chọn tập thể, cá nhân tiêu biểu, gửi hồ sơ "
+                "đề nghị khen thưởng về Ủy ban nhân dân tỉnh (qua Sở Nội vụ – cơ quan thường trực Hội đồng Thi "
+                "đua – Khen thưởng tỉnh) trước ngày 10/12/2026.\n"
+                "Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc; "
+                "trường hợp đặc biệt xuất sắc, Ủy ban nhân dân tỉnh đề nghị Thủ tướng Chính phủ tặng Bằng khen."),
+            implementation=(
+                "1. Các sở, ban, ngành, Văn phòng Ủy ban nhân dân tỉnh triển khai phong trào đến công chức, viên "
+                "chức, người lao động; tổng kết, bình xét và gửi hồ sơ đề nghị khen thưởng đúng thời hạn.\n"
+                "2. Sở Nội vụ (cơ quan thường trực Hội đồng Thi đua – Khen thưởng tỉnh) hướng dẫn, theo dõi, đôn "
+                "đốc; tiếp nhận, thẩm định hồ sơ, trình Hội đồng Thi đua – Khen thưởng tỉnh xét, trình Chủ tịch "
+                "Ủy ban nhân dân tỉnh quyết định khen thưởng hoặc đề nghị cấp trên khen thưởng."),
+            period_start=date(2026, 3, 10), period_end=date(2026, 11, 30),
+            summary_deadline=date(2026, 12, 10), dossier_deadline=date(2026, 12, 10),
+            legal_profile=_profile("nd-152-2025"),
+            eligible_subject_types=[INDIVIDUAL, COLLECTIVE],
+        ),
+        "targets": [
+            {"text": "100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.",
+             "value": Decimal(100), "unit": "%", "measured_on": "thủ tục hành chính đủ điều kiện"},
+            {"text": "100% hồ sơ giải quyết thủ tục hành chính được số hóa.", "value": Decimal(100), "unit": "%",
+             "measured_on": "hồ sơ thủ tục hành chính"},
+        ],
+        "criteria": {
+            COLLECTIVE: [
+                "Hoàn thành xuất sắc nhiệm vụ năm 2026; dẫn đầu hoặc có nhiều đóng góp nâng cao chỉ số cải cách "
+                "hành chính, chuyển đổi số của tỉnh.",
+                "Nội bộ đoàn kết; không có cá nhân bị xử lý kỷ luật.",
+            ],
+            INDIVIDUAL: [
+                "Hoàn thành xuất sắc nhiệm vụ năm 2026; có sáng kiến, giải pháp cải cách hành chính, chuyển đổi số "
+                "được áp dụng hiệu quả.",
+                "Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước; không trong thời "
+                "gian thi hành kỷ luật.",
+            ],
+        },
+        "awards": [
+            ("bang-khen-ttg", 3, "Bằng khen của Thủ tướng Chính phủ: Ủy ban nhân dân tỉnh trình cấp trên", None),
+            ("bang-khen-tinh", 2, "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", None),
+        ],
+        "participants": [(units["LS-SNV"], True), (units["LS-VP"], True)],
+        "reminders": REMINDERS,
+    }
+
+
 def seed(system_user=None):
-    """Create the Lạng Sơn tree and the three campaigns. Returns [(campaign, created), …] in seed order
-    (Quảng Trị, Lạng Sơn 173/KH-SNV, Văn phòng UBND tỉnh Lạng Sơn 01/KH-VP)."""
+    """Create the Lạng Sơn tree and the four campaigns. Returns [(campaign, created), …] in seed order
+    (Quảng Trị, Lạng Sơn 173/KH-SNV, Văn phòng UBND tỉnh Lạng Sơn 01/KH-VP, UBND tỉnh Lạng Sơn 58/KH-UBND)."""
     units = _save_units(LS_UNITS, "Lạng Sơn", system_user)
+    _name_standing_office(units["LS-UBND"], units["LS-SNV"], system_user)
     _save_people(LS_PEOPLE, units, "Lạng Sơn", system_user)
     _save_accounts(LS_ACCOUNTS, units, system_user)
     _save_bloc(units, system_user)
-    return [_build(spec, system_user) for spec in (quang_tri_spec(), lang_son_spec(units), annual_plan_spec(units))]
+    return [_build(spec, system_user) for spec in (quang_tri_spec(), lang_son_spec(units), annual_plan_spec(units),
+                                                   provincial_spec(units))]

@@ -2,7 +2,11 @@
 a draft, a submitted one, one returned with reasons, one in review, one at the council, one decided
 (with its numbered decision and bonuses), and one forwarded to the province.
 
-Idempotent: nothing is created when the campaign already has dossiers.
+In Lạng Sơn, the provincial council (the UBND tỉnh's seats, kept by its standing office, the Sở Nội vụ) and
+the Văn phòng UBND tỉnh's dossier of the provincial drive 58/KH-UBND, sent and waiting in the inbox of the
+Sở Nội vụ (vanphong.ls).
+
+Idempotent: nothing is created for a campaign that already has dossiers, nor seats for a council that has some.
 """
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -24,6 +28,8 @@ from dossiers.models import (
 from dossiers.services import building, council, decisions, meetings, register
 from dossiers.services.workflow import transition
 from orgs.models import Organisation, Person
+
+from .campaigns import LS_CHAIRMAN
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 RESULTS = {
@@ -100,6 +106,11 @@ def _history(person):
 
 
 def seed():
+    """Returns the number of dossiers created."""
+    return _quang_tri() + _lang_son()
+
+
+def _quang_tri():
     campaign = Campaign.objects.filter(issuer__code="QT-SNV", kind="special").first()
     if campaign is None or Dossier.objects.filter(campaign=campaign).exists():
         return 0
@@ -186,3 +197,67 @@ def seed():
     building.add_nominee(draft, subject_type="individual", by=clerk_ttlt,
                          person=Person.objects.get(full_name="Nguyễn Văn Toàn", organisation=ttlt))
     return Dossier.objects.filter(campaign=campaign).count()
+
+
+# --- Lạng Sơn: the provincial council and a department's dossier of the UBND tỉnh's drive ------------------
+def _provincial_council(province, office):
+    """The Hội đồng Thi đua – Khen thưởng tỉnh: the UBND tỉnh's seats, saved by its standing office. The seats
+    of the Giám đốc Sở Nội vụ and the Chánh Văn phòng UBND tỉnh have no voting account in the demo."""
+    if CouncilSeat.objects.filter(body=province).exists():
+        return
+    seats = [CouncilSeat(full_name=LS_CHAIRMAN, position="Chủ tịch UBND tỉnh", title="chair", user=_user("chutich.ls")),
+             CouncilSeat(full_name="Hoàng Thị Hiền", position="Giám đốc Sở Nội vụ", title="vice_chair"),
+             CouncilSeat(full_name="Vy Văn Thành", position="Phó Giám đốc Sở Nội vụ", title="member",
+                         user=_user("hoidong.ls")),
+             CouncilSeat(full_name="Nguyễn Văn Hà", position="Chánh Văn phòng UBND tỉnh", title="member"),
+             CouncilSeat(full_name="Lộc Văn Hùng", position="Trưởng ban Thi đua - Khen thưởng, Sở Nội vụ",
+                         title="secretary", user=office)]
+    council.save_seats(province, seats, by=office)
+
+
+def _fill_provincial(nomination, clerk):
+    report = nomination.report
+    report.duties = report.duties or "Tham mưu, tổng hợp, phục vụ sự chỉ đạo, điều hành của UBND tỉnh."
+    report.measures = "Rà soát quy trình nội bộ, số hóa hồ sơ, theo dõi tiến độ giải quyết công việc hằng tuần."
+    report.results = ("Tham mưu đưa 100% thủ tục hành chính đủ điều kiện lên dịch vụ công trực tuyến toàn trình; "
+                      "số hóa 100% hồ sơ, kết quả giải quyết thủ tục hành chính của Văn phòng; không có hồ sơ "
+                      "trễ hạn.")
+    report.initiatives = "Giải pháp “Theo dõi văn bản chỉ đạo trên hệ thống điều hành” được áp dụng từ năm 2026."
+    report.rating_year, report.rating = 2025, "xuat_sac"
+    report.rating_decision_number, report.rating_decision_date = "25/QĐ-VP", date(2026, 1, 15)
+    criteria = list(nomination.dossier.campaign.criteria.filter(subject_type=nomination.subject_type))
+    building.save_report(report, summary="Có nhiều đóng góp trong cải cách hành chính, chuyển đổi số năm 2026.",
+                         criteria=criteria, by=clerk)
+
+
+def _lang_son():
+    campaign = Campaign.objects.filter(issuer__code="LS-UBND", plan_number=58, plan_symbol="KH-UBND").first()
+    if campaign is None:
+        return 0
+    office = _user("vanphong.ls")
+    _provincial_council(campaign.issuer, office)
+    if Dossier.objects.filter(campaign=campaign).exists():
+        return 0
+    # the Văn phòng UBND tỉnh's dossier for the Bằng khen of the Chủ tịch UBND tỉnh, sent to the UBND tỉnh
+    vp, clerk = Organisation.objects.get(code="LS-VP"), _user("canbo.vp.ls")
+    offer = campaign.awards.get(award_form__code="bang-khen-tinh")
+    dossier = building.start_dossier(campaign, vp, offer, by=clerk)
+    for name in ("Mông Thị Huyền", "Lăng Văn Nam"):
+        person = Person.objects.get(full_name=name, organisation__path__startswith=vp.path)
+        nomination = building.add_nominee(dossier, subject_type="individual", person=person, by=clerk)
+        _fill_provincial(nomination, clerk)
+    meeting = meetings.save_meeting(NominationMeeting(
+        campaign=campaign, organisation=vp, number="05/BB-VP", held_at=datetime(2026, 12, 2, 8, 30, tzinfo=TZ),
+        place="Phòng họp Văn phòng UBND tỉnh", chair="Nguyễn Văn Hà – Chánh Văn phòng",
+        secretary="Đinh Văn Lâm – Chuyên viên Phòng Hành chính - Quản trị", members_total=9, members_present=9,
+        ballot_type="secret", closed_at=time(10, 0),
+        discussion="Bình xét các cá nhân tiêu biểu trong phong trào thi đua cải cách hành chính, chuyển đổi số.",
+        conclusion="Thống nhất đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho các cá nhân có tên dưới đây."),
+        by=clerk)
+    meetings.record_votes(meeting, [(n, 9, 0, 0) for n in dossier.nominations.all()], by=clerk)
+    dossier.refresh_from_db()
+    dossier.memo_number, dossier.memo_date = "112/TTr-VP", date(2026, 12, 3)
+    dossier.signer_title, dossier.signer_name = "Chánh Văn phòng", "Nguyễn Văn Hà"
+    building.save_dossier(dossier, by=clerk)
+    transition(dossier, "submit", by=clerk)
+    return 1

@@ -46,7 +46,7 @@ def test_seed_demo_twice_does_not_duplicate_campaigns():
     first = counts()
     call_command("seed_demo")
     assert counts() == first
-    assert first["Campaign"] == 3
+    assert first["Campaign"] == 4
     assert first["PlanTask"] == 16
 
 
