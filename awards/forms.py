@@ -186,7 +186,7 @@ class CoefficientForm(OneErrorPerFieldMixin, forms.ModelForm):
 
     class Meta:
         model = BonusCoefficient
-        fields = ["award_form", "subject_type", "coefficient"]
+        fields = ["award_form", "subject_type", "coefficient", "source"]
         labels = {"subject_type": "Đối tượng"}
 
     def __init__(self, *args, **kwargs):

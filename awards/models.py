@@ -202,6 +202,8 @@ class BonusCoefficient(models.Model):
     subject_type = models.CharField("đối tượng", max_length=12, choices=SubjectType.choices)
     coefficient = models.DecimalField("hệ số (× mức lương cơ sở)", max_digits=5, decimal_places=2,
                                       validators=[MinValueValidator(Decimal("0"))])
+    source = models.CharField("căn cứ", max_length=200, blank=True,
+                              help_text="Điều, khoản của văn bản quy định hệ số này.")
 
     class Meta:
         verbose_name = "hệ số tiền thưởng"

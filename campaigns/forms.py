@@ -23,6 +23,7 @@ from .models import (
     ReminderRule,
     Target,
 )
+from .services.campaigns import basis_date, legal_profile_check, profile_in_force
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -63,8 +64,11 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
     eligible_org_kinds = forms.MultipleChoiceField(
         label="Loại đơn vị được khen (để trống: mọi loại)", choices=OrgKind.choices, required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}))
-    legal_profile = forms.ModelChoiceField(queryset=LegalBasisProfile.objects.all(), required=False,
-                                           label="Bộ căn cứ pháp lý")
+    legal_profile = forms.ModelChoiceField(
+        queryset=LegalBasisProfile.objects.all(), required=False, label="Bộ căn cứ pháp lý",
+        help_text="Để trống: tự chọn bộ căn cứ có hiệu lực vào ngày ban hành kế hoạch.")
+    # shown with the warning when the chosen profile was not in force on the plan's date (campaign_form.html)
+    keep_profile = forms.BooleanField(required=False, label="Vẫn dùng bộ căn cứ đã chọn")
 
     class Meta:
         model = Campaign
@@ -82,6 +86,12 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and str(self.data.get("use_proposed", "")).isdigit():  # "Dùng bộ căn cứ đề xuất"
+            self.data = self.data.copy()
+            self.data["legal_profile"] = self.data["use_proposed"]
+        # the legal-basis profile against the plan's date: a warning (ProfileCheck) and the profile filled in
+        self.profile_check = None if self.is_bound or not self.instance.pk else legal_profile_check(self.instance)
+        self.profile_filled = None
         self.helper = grouped_helper(
             ("Kế hoạch", "kind", "issuer", "title", "theme",
              Row(Column("plan_number", css_class="col-md-3"), Column("plan_symbol", css_class="col-md-3"),
@@ -107,7 +117,26 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
         if issuer and cleaned.get("plan_number") and not symbol and issuer.abbreviation:
             cleaned["plan_symbol"] = f"KH-{issuer.abbreviation}"
             self.instance.plan_symbol = cleaned["plan_symbol"]
+        self._check_profile(cleaned)
         return cleaned
+
+    def _check_profile(self, cleaned):
+        """The legal-basis profile must have been in force on the plan's date (its căn cứ lines print in the
+        plan): none chosen, the one in force is filled in; one that was not in force is refused with the warning
+        and the proposal, unless the planner ticks "Vẫn dùng…" or the campaign was saved so already."""
+        plan = Campaign(plan_date=cleaned.get("plan_date"), period_start=cleaned.get("period_start"))
+        profile = cleaned.get("legal_profile")
+        if profile is None:
+            cleaned["legal_profile"] = self.profile_filled = profile_in_force(basis_date(plan))
+            return
+        self.profile_check = legal_profile_check(plan, profile)
+        if self.profile_check is None or cleaned.get("keep_profile"):
+            return
+        saved = self.instance.pk and (self.instance.legal_profile_id, basis_date(self.instance)) == (
+            profile.pk, basis_date(plan))
+        if not saved:
+            self.add_error("legal_profile", "Bộ căn cứ này không có hiệu lực vào ngày ban hành kế hoạch: chọn bộ căn "
+                                            "cứ đề xuất, hoặc đánh dấu “Vẫn dùng bộ căn cứ đã chọn”.")
 
 
 def bootstrap(form):

@@ -1,10 +1,13 @@
 """Actions on campaigns: create, edit (with logged amendments once launched), lifecycle, copy."""
 from datetime import date
+from typing import NamedTuple
 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from awards.models import LegalBasisProfile
 
 from ..enums import ACTION_LABELS, TRANSITIONS, CampaignStatus, ComponentKind
 from ..models import (
@@ -113,6 +116,48 @@ def save_section(campaign, formset, *, section, by, reason="", extra=None):
             _log_amendment(campaign, section=section, reason=reason, changes=summary, by=by)
             campaign_changed.send(sender=Campaign, campaign=campaign)
     return formset
+
+
+class ProfileCheck(NamedTuple):
+    """A legal-basis profile not in force on the plan's date: what to tell the planner, and the profile that was."""
+
+    message: str
+    proposed: LegalBasisProfile | None
+
+
+def basis_date(campaign):
+    """The day the plan's legal basis is judged on: its date of issue, else (a draft without one) its start."""
+    return campaign.plan_date or campaign.period_start
+
+
+def profile_in_force(on):
+    """The legal-basis profile in force on `on` (the latest to take effect), or None."""
+    if on is None:
+        return None
+    return LegalBasisProfile.objects.in_force(on).order_by("-valid_from", "pk").first()
+
+
+def legal_profile_check(campaign, profile=None):
+    """A ProfileCheck when `profile` (default: the campaign's) was not in force on the plan's date — a plan of 2023
+    under Nghị định 98/2023, in force from 01/01/2024, prints căn cứ lines of a decree not yet issued and pays
+    with its coefficients —, else None. Reads the profiles; writes nothing."""
+    profile = profile or campaign.legal_profile
+    on = basis_date(campaign)
+    if profile is None or on is None:
+        return None
+    if on < profile.valid_from:
+        reason = f"trước khi bộ căn cứ “{profile}” có hiệu lực (từ {profile.valid_from:%d/%m/%Y})"
+    elif profile.valid_until and on >= profile.valid_until:
+        reason = f"khi bộ căn cứ “{profile}” đã hết hiệu lực (từ {profile.valid_until:%d/%m/%Y})"
+    else:
+        return None
+    when = (f"Kế hoạch ban hành ngày {on:%d/%m/%Y}" if campaign.plan_date
+            else f"Kế hoạch chưa có ngày ban hành, phong trào bắt đầu ngày {on:%d/%m/%Y}")
+    proposed = profile_in_force(on)
+    proposal = (f"Bộ căn cứ có hiệu lực ngày {on:%d/%m/%Y}: “{proposed}”." if proposed else
+                f"Chưa có bộ căn cứ nào có hiệu lực ngày {on:%d/%m/%Y}: quản trị hệ thống cần bổ sung vào danh mục.")
+    return ProfileCheck(f"{when}, {reason}: Kế hoạch sẽ in căn cứ của bộ này và quyết định khen thưởng mặc định tính "
+                        f"tiền thưởng theo bộ này. {proposal}", proposed)
 
 
 def check_ready_to_launch(campaign):

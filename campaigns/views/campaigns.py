@@ -70,7 +70,15 @@ class CampaignCreateView(PermissionMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, "Đã tạo phong trào (dự thảo). Tiếp tục khai báo chỉ tiêu, tiêu chuẩn, "
                                        "hình thức khen thưởng và đơn vị tham gia.")
+        profile_messages(self.request, form)
         return redirect(campaign)
+
+
+def profile_messages(request, form):
+    """Tell the planner which legal-basis profile the form filled in (one kept although not in force on the plan's
+    date is said by the campaign's page itself, #legal-profile-warning)."""
+    if form.profile_filled:
+        messages.info(request, f"Đã chọn bộ căn cứ “{form.profile_filled}”, có hiệu lực vào ngày ban hành kế hoạch.")
 
 
 class CampaignMixin(ScopedObjectMixin):
@@ -111,6 +119,8 @@ class CampaignDetailView(CampaignMixin, TemplateView):
             "ready_problems": service.check_ready_to_launch(campaign)
             if campaign.status == CampaignStatus.DRAFT else [],
         }
+        if context["can_change"]:
+            context["profile_check"] = service.legal_profile_check(campaign)
         my_units = participating_clerk_units(user, campaign)
         if my_units:
             registrations = {r.organisation_id: r for r in Registration.objects.filter(
@@ -151,6 +161,7 @@ class CampaignUpdateView(CampaignMixin, FormView):
         if form.is_valid() and amend_form.is_valid():
             service.update_campaign(form.instance, by=request.user, reason=amend_form.cleaned_data["reason"])
             messages.success(request, "Đã lưu thông tin chung của phong trào.")
+            profile_messages(request, form)
             return redirect(form.instance)
         return self.render_to_response(self.get_context_data(form=form, amend_form=amend_form), status=400)
 

@@ -63,7 +63,7 @@ def test_form_without_coefficient_has_no_amount():
 
 
 def test_no_amount_before_the_first_base_salary():
-    assert bonus_amount(form("giay-khen"), SubjectType.INDIVIDUAL, on=date(2023, 1, 1),
+    assert bonus_amount(form("giay-khen"), SubjectType.INDIVIDUAL, on=date(2017, 6, 30),  # the table starts 01/7/2017
                         profile=profile("nd-98-2023")) is None
 
 
@@ -113,7 +113,8 @@ def test_same_achievement(first, second, same):
 
 def test_the_prefilled_profiles_pay_the_highest_title_only_with_their_source():
     rows = {p.code: (p.title_bonus_rule, p.title_bonus_reference) for p in LegalBasisProfile.objects.all()}
-    assert rows == {"nd-98-2023": ("highest", "Điều 53 Nghị định số 98/2023/NĐ-CP"),
+    assert rows == {"nd-91-2017": ("highest", "điểm c khoản 2 Điều 66 Nghị định số 91/2017/NĐ-CP"),
+                    "nd-98-2023": ("highest", "Điều 53 Nghị định số 98/2023/NĐ-CP"),
                     "nd-152-2025": ("highest", "Nghị định số 152/2025/NĐ-CP")}
     assert "mức tiền thưởng cao nhất" in profile("nd-152-2025").title_bonus_text
     assert {f.code: f.achievement_years for f in AwardForm.objects.exclude(achievement_years=1)} == {

@@ -87,7 +87,8 @@ def test_profiles_dates_and_basis_lines():
 def test_base_salary_table():
     assert BaseSalary.objects.on(date(2024, 6, 30)).amount == 1_800_000
     assert BaseSalary.objects.on(date(2024, 7, 1)).amount == 2_340_000
-    assert BaseSalary.objects.on(date(2023, 6, 30)) is None
+    assert BaseSalary.objects.on(date(2023, 6, 30)).amount == 1_490_000  # awards/migrations/0008_nd_91_2017.py
+    assert BaseSalary.objects.on(date(2017, 6, 30)) is None
 
 
 def test_the_migration_can_run_again_without_duplicates():
