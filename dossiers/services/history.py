@@ -140,9 +140,12 @@ def rating_window(campaign, years=RATING_YEARS):
     """The 5 years whose ratings count: the 5 years *before* the year the campaign ends.
 
     A drive ending 31/7/2025 is reviewed in 2025, when the 2025 ratings do not exist yet, so it reads
-    2020–2024. (An annual campaign of 2024 ends in 2024 and reads 2019–2023.)
+    2020–2024. (An annual campaign of 2024 ends in 2024 and reads 2019–2023.) A period ending with an event
+    counts from the year of the dossier deadline.
     """
-    end = campaign.period_end.year if campaign.period_end else campaign.period_start.year
+    # a period that ends with an event (no end date) is judged when its dossiers are due
+    end_date = campaign.period_end or campaign.dossier_deadline or campaign.period_start
+    end = end_date.year
     return list(range(end - years, end))
 
 

@@ -135,7 +135,7 @@ def test_a_task_of_an_open_ended_plan(cast, due, error):
 def test_the_rating_window_of_an_open_ended_plan(cast):
     from dossiers.services.history import rating_window
 
-    assert rating_window(open_ended(cast)) == [2019, 2020, 2021, 2022, 2023]  # from its start year
+    assert rating_window(open_ended(cast)) == [2020, 2021, 2022, 2023, 2024]  # judged when its dossiers are due (2025)
 
 
 def test_a_copy_keeps_the_open_end(cast):
