@@ -155,20 +155,47 @@ def bootstrap(form):
             widget.attrs.setdefault("style", "width: 6rem")
 
 
-class RowForm(forms.ModelForm):
-    """A formset row: Bootstrap-styled, text normalised to NFC by the model."""
+# the fields of a row that choose units: limited to the campaign's province as the user sees it
+UNIT_FIELDS = ("organisation", "responsible", "cooperating")
 
-    def __init__(self, *args, **kwargs):
+
+def campaign_units(user, campaign):
+    """The units a campaign's rows may name: current units the user sees, in the issuer's province only (a
+    campaign never enrols, tasks or sets a quota for another province's unit)."""
+    units = Organisation.objects.for_user(user).current().order_by("path")
+    if campaign is not None and campaign.issuer_id:
+        units = units.filter(path__startswith=f"/{campaign.issuer.root_id()}/")
+    return units
+
+
+class RowForm(forms.ModelForm):
+    """A formset row: Bootstrap-styled, text normalised to NFC by the model; `units` (campaign_units) limits its
+    unit choices, so that a posted id outside them is refused."""
+
+    def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if units is not None:
+            for name in UNIT_FIELDS:
+                if name in self.fields:
+                    self.fields[name].queryset = units
         bootstrap(self)
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
-    """Section formsets: rows ordered as typed, empty rows ignored."""
+    """Section formsets: rows ordered as typed, empty rows ignored; rows choose units of the campaign's
+    province that the user sees."""
 
     def __init__(self, *args, **kwargs):
         self.user = kwargs.pop("user", None)
         super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if self.user is not None:
+            if not hasattr(self, "_units"):
+                self._units = campaign_units(self.user, self.instance)
+            kwargs["units"] = self._units
+        return kwargs
 
 
 def section_formset(model, fields, *, widgets=None, form=RowForm, extra=2, formset=SectionFormSet,
@@ -229,13 +256,15 @@ ParticipantFormSet = section_formset(CampaignParticipant, ["organisation", "incl
 
 
 class BlocsForm(forms.Form):
-    blocs = forms.ModelMultipleChoiceField(queryset=EmulationBloc.objects.filter(is_active=True),
+    blocs = forms.ModelMultipleChoiceField(queryset=EmulationBloc.objects.none(),
                                            required=False, label="Khối, cụm thi đua tham gia",
                                            widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, campaign, **kwargs):
+    def __init__(self, *args, campaign, user, **kwargs):
         kwargs.setdefault("initial", {"blocs": list(campaign.participant_blocs.all())})
         super().__init__(*args, prefix="blocs", **kwargs)
+        self.fields["blocs"].queryset = EmulationBloc.objects.for_user(user).filter(
+            is_active=True, organiser__path__startswith=f"/{campaign.issuer.root_id()}/")
 
 
 class PlanTaskForm(NfcFormMixin, RowForm):
@@ -274,7 +303,20 @@ class QuotaOverrideForm(RowForm):
         fields = ["organisation", "max_count"]
 
 
+class BaseQuotaOverrideFormSet(SectionFormSet):
+    """A unit's own quota: the units of the campaign's province the user sees."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super(SectionFormSet, self).get_form_kwargs(index)
+        if self.user is not None:
+            if not hasattr(self, "_units"):
+                self._units = campaign_units(self.user, self.instance.campaign)
+            kwargs["units"] = self._units
+        return kwargs
+
+
 QuotaOverrideFormSet = inlineformset_factory(CampaignAward, QuotaOverride, form=QuotaOverrideForm,
+                                             formset=BaseQuotaOverrideFormSet,
                                              fields=["organisation", "max_count"], extra=2, can_delete=True)
 
 

@@ -240,6 +240,15 @@ class CampaignParticipant(models.Model):
     def __str__(self):
         return str(self.organisation)
 
+    def clean(self):
+        if self.organisation_id and self.campaign_id and not same_province(self.organisation, self.campaign.issuer):
+            raise ValidationError({"organisation": "Đơn vị tham gia phải thuộc tỉnh của cơ quan phát động."})
+
+
+def same_province(unit, issuer):
+    """Whether `unit` lies in the province (root organisation) of `issuer`."""
+    return unit.root_id() == issuer.root_id()
+
 
 class Target(NormalizedTextModel):
     """Chỉ tiêu thi đua, e.g. '20% công chức, viên chức hoàn thành xuất sắc nhiệm vụ'."""
@@ -428,6 +437,11 @@ class QuotaOverride(models.Model):
         verbose_name_plural = "chỉ tiêu riêng của đơn vị"
         constraints = [models.UniqueConstraint(fields=["campaign_award", "organisation"],
                                                name="quota_override_unique")]
+
+    def clean(self):
+        if self.organisation_id and self.campaign_award_id and not same_province(
+                self.organisation, self.campaign_award.campaign.issuer):
+            raise ValidationError({"organisation": "Đơn vị phải thuộc tỉnh của cơ quan phát động."})
 
 
 class DossierComponent(NormalizedTextModel):

@@ -193,7 +193,8 @@ class CampaignSectionView(CampaignMixin, TemplateView):
         campaign = self.get_object()
         formset = self.formset_class(data, instance=campaign, user=self.request.user, prefix="rows")
         amend = AmendmentForm(data, campaign=campaign)
-        blocs = BlocsForm(data, campaign=campaign) if self.kwargs["section"] == "don-vi" else None
+        blocs = (BlocsForm(data, campaign=campaign, user=self.request.user) if self.kwargs["section"] == "don-vi"
+                 else None)
         return formset, amend, blocs
 
     def get_context_data(self, **kwargs):
@@ -239,14 +240,14 @@ class QuotaOverrideView(ScopedObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         offer = self.get_object()
         if "formset" not in kwargs:
-            kwargs["formset"] = QuotaOverrideFormSet(instance=offer, prefix="rows")
+            kwargs["formset"] = QuotaOverrideFormSet(instance=offer, prefix="rows", user=self.request.user)
             kwargs["amend_form"] = AmendmentForm(campaign=offer.campaign)
         return super().get_context_data(campaign=offer.campaign, title=f"Chỉ tiêu riêng: {offer.award_form}",
                                         section="chi-tieu-rieng", **kwargs)
 
     def post(self, request, *args, **kwargs):
         offer = self.get_object()
-        formset = QuotaOverrideFormSet(request.POST, instance=offer, prefix="rows")
+        formset = QuotaOverrideFormSet(request.POST, instance=offer, prefix="rows", user=request.user)
         amend = AmendmentForm(request.POST, campaign=offer.campaign)
         if formset.is_valid() & amend.is_valid():
             service.save_section(offer.campaign, formset, section=f"Chỉ tiêu riêng – {offer.award_form}",
