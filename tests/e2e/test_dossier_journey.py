@@ -100,6 +100,9 @@ def journey(db, cast):
     for order, (code, label, blocking) in enumerate(RULES, start=1):
         EligibilityRule.objects.update_or_create(code=code, defaults={
             "label": label, "is_active": True, "is_blocking": blocking, "order": order})
+    # this journey's unit registered nothing: "registered" (0022) is off here, tested in test_from_registration
+    EligibilityRule.objects.update_or_create(code="registered", defaults={
+        "label": "Đã đăng ký thi đua (danh hiệu thi đua)", "is_active": False, "is_blocking": False, "order": 10})
 
     forms = {
         GK: award_form(code="gk-so-test", name=GK, authority=10, subject_types=("individual", "collective")),
