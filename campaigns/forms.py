@@ -215,7 +215,8 @@ ReminderRuleFormSet = section_formset(ReminderRule, ["kind", "days", "max_times"
 class CampaignAwardForm(RowForm):
     class Meta:
         model = CampaignAward
-        fields = ["order", "award_form", "council_vote", "copies", "quota_kind", "quota_value", "quota_base", "note"]
+        fields = ["order", "award_form", "council_vote", "copies", "quota_kind", "quota_value", "quota_base",
+                  "quota_source", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -311,7 +311,10 @@ class CampaignAward(models.Model):
                                       blank=True)
     quota_base = models.ForeignKey(AwardForm, verbose_name="tính trên số đề nghị", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+",
-                                   help_text="Chỉ dùng với cách tính “% trên số được đề nghị hình thức khác”.")
+                                   help_text="Chỉ dùng với cách tính “% trên số được đề nghị hình thức khác”. Tỷ lệ "
+                                             "này tính trên toàn cơ quan phát động (cơ quan quyết định).")
+    quota_source = models.CharField("căn cứ của chỉ tiêu", max_length=300, blank=True,
+                                    help_text="Văn bản, điều khoản quy định chỉ tiêu, tỷ lệ (in trong cảnh báo).")
     order = models.PositiveIntegerField("thứ tự", default=0)
     note = models.CharField("ghi chú", max_length=300, blank=True)
     # Whether this form goes to the issuing body's council in this campaign: as the catalogue says, or as the
@@ -375,6 +378,12 @@ class CampaignAward(models.Model):
         if self.quota_kind == QuotaKind.RATIO_OF_FORM:
             return f"Tối đa {shown}% số được đề nghị {self.quota_base}"
         return "Không giới hạn"
+
+    @property
+    def quota_counted_over_body(self):
+        """A ratio of another form's nominees is counted over the whole issuing body (the body that decides:
+        e.g. Chiến sĩ thi đua cơ sở as a share of Lao động tiên tiến); a fixed or headcount quota per unit."""
+        return self.quota_kind == QuotaKind.RATIO_OF_FORM
 
     def quota_for(self, organisation, headcount=None, base_count=None):
         """The most nominees a unit may propose for this form (None: no limit)."""

@@ -105,14 +105,39 @@ def discipline_rule(nomination, context):
 
 @rule("quota", "Trong chỉ tiêu của đơn vị")
 def quota_rule(nomination, context):
+    """Within the quota. A unit's quota (fixed, a share of its staff, or its own) counts the unit's nominees; a
+    share of another form's nominees (Chiến sĩ thi đua cơ sở as at most 15 % of Lao động tiên tiến) counts the
+    whole issuing body, the body that decides (context["quota_where"]). Over the quota, only the nominees beyond
+    it fail, in the order they were proposed (context["rank"]: the unit's own order; across the body, the
+    dossiers in the order they were sent), and the message says the rule and its source."""
     dossier = nomination.dossier
     limit = context["quota"]
     if limit is None:
         return True, "Hình thức này không giới hạn số lượng."
-    used = context["used"]
-    if used > limit:
-        return False, f"Đơn vị đề nghị {used} trong khi chỉ tiêu {dossier.offer.award_form} là {limit}."
-    return True, f"Đơn vị đề nghị {used}/{limit}."
+    used, where = context["used"], context.get("quota_where", "Đơn vị")
+    if used <= limit:
+        return True, f"{where} đề nghị {used}/{limit}."
+    offer = dossier.offer
+    over = f"{where} đề nghị {used} trong khi chỉ tiêu {offer.award_form} là {limit}{_quota_rule_text(offer)}"
+    rank = context.get("rank", {}).get(nomination.pk)
+    if rank is None:
+        return False, over + "."
+    if rank <= limit:
+        return True, f"{over}: người này thứ {rank} theo thứ tự đề nghị, trong chỉ tiêu."
+    return False, f"{over}: người này thứ {rank} theo thứ tự đề nghị, ngoài chỉ tiêu."
+
+
+def _quota_rule_text(offer):
+    """' (tối đa 15% số được đề nghị Lao động tiên tiến; căn cứ: …)' for a quota's message; '' without either."""
+    from campaigns.enums import QuotaKind
+
+    parts = []
+    if offer.quota_kind != QuotaKind.NONE:
+        label = offer.quota_label()
+        parts.append(label[0].lower() + label[1:])
+    if offer.quota_source:
+        parts.append(f"căn cứ: {offer.quota_source}")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 @rule("deadline", "Nộp trong hạn", blocking=False)
@@ -320,6 +345,30 @@ def dossier_figures(dossier):
     return row
 
 
+def quota_figures(dossier, figures):
+    """{quota, used, quota_where, rank}: the quota rule's context for `dossier` (see quota_rule), `figures`
+    its dossier_figures(); two queries more at most, whatever the number of nominees."""
+    from django.db.models import Count, F
+
+    offer = dossier.offer
+    body_wide = offer.quota_counted_over_body and figures["override"] is None
+    used, base_count, where = figures["used"], figures["base_count"], "Đơn vị"
+    live = _live(dossier.campaign_id).filter(dossier__offer_id=offer.pk)
+    if body_wide:
+        counts = _live(dossier.campaign_id).aggregate(
+            used=Count("pk", filter=Q(dossier__offer_id=offer.pk)),
+            base=Count("pk", filter=Q(dossier__offer__award_form_id=offer.quota_base_id)))
+        used, base_count, where = counts["used"], counts["base"], "Toàn cơ quan phát động"
+    else:
+        live = live.filter(dossier__organisation_id=dossier.organisation_id)
+    limit = offer.quota_limit(figures["override"], figures["headcount"], base_count)
+    rank = {}
+    if limit is not None and used > limit:
+        ordered = live.order_by(F("dossier__submitted_at").asc(nulls_last=True), "dossier_id", "order", "pk")
+        rank = {pk: number for number, pk in enumerate(ordered.values_list("pk", flat=True), start=1)}
+    return {"quota": limit, "used": used, "quota_where": where, "rank": rank}
+
+
 def evaluate(dossier, today=None, nominations=None):
     """{nomination id: [Check, …]} for every nominee of the dossier, in a fixed number of queries.
     `nominations`: what load_nominations() returns, when the caller has it already."""
@@ -329,10 +378,10 @@ def evaluate(dossier, today=None, nominations=None):
         | Q(organisation_id__in=[n.organisation_id for n in nominations if n.organisation_id])
     ).select_related("dossier__offer__award_form", "dossier__organisation"))
     figures = dossier_figures(dossier)
+    quota = quota_figures(dossier, figures)
     context = {
         "criteria": sections.criteria(dossier.campaign),
-        "quota": dossier.offer.quota_limit(figures["override"], figures["headcount"], figures["base_count"]),
-        "used": figures["used"], "today": today or timezone.localdate(),
+        **quota, "today": today or timezone.localdate(),
         "same_campaign": same_campaign,
         "history": register_history(nominations),
         "registered": registered_subjects(dossier),
