@@ -20,6 +20,14 @@ def may_preside(user, body):
     return CouncilSeat.objects.filter(body=body, title=SeatTitle.CHAIR, user=user).exists()
 
 
+def seated_on(user, body):
+    """Whether the user's account holds a seat of `body`'s council (the Giám đốc Sở Nội vụ on the provincial
+    council: a member of it whatever their roles)."""
+    from .council import CouncilSeat
+
+    return CouncilSeat.objects.filter(body=body, user=user).exists()
+
+
 def votes_in(user, session):
     """A member present at the session, which its members vote in on the portal."""
     from .council import Attendance, SessionMode

@@ -64,7 +64,8 @@ def sessions_for(user):
     """Sessions of the bodies the user works for as office, council member, leader or admin."""
     if user.is_superuser:
         return CouncilSession.objects.all()
-    return CouncilSession.objects.filter(scope.issuer_q(user, ISSUER_STAFF, "issuer"))
+    seated = CouncilSeat.objects.filter(user=user).values("body_id")  # a member seated on the body's council
+    return CouncilSession.objects.filter(scope.issuer_q(user, ISSUER_STAFF, "issuer") | Q(issuer_id__in=seated))
 
 
 def session_list(user):

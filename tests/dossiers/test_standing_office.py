@@ -134,3 +134,26 @@ def test_the_inbox_unit_box_searches_the_users_provinces_only(cast):
         OrganisationFactory(code=f"K-TCCB-{number}", name=f"Phòng Tổ chức cán bộ số {number}", parent=root)
     _form, found = filtered_inbox(cast.reviewer, QueryDict("don_vi=Phòng Tổ chức cán bộ&tat_ca=on"))
     assert list(found) == [dossier]
+
+
+def test_a_member_seated_on_the_provincial_council_reaches_its_session(cast, client_for):
+    """The Giám đốc Sở Nội vụ (approver of the standing office, not one of its acting roles) sits on the UBND
+    tỉnh's council: its sessions are his to open and vote in (was 404)."""
+    from django.utils import timezone
+
+    from dossiers.models import Attendance, CouncilSeat, CouncilSession
+
+    serve(cast.province, cast.body)
+    reviewer = fresh(cast.reviewer)
+    seats = [CouncilSeat(full_name="Chủ tịch UBND tỉnh", title="chair", user=reviewer),
+             CouncilSeat(full_name="Lê Quang Thắng", title="vice_chair", user=cast.approver),
+             CouncilSeat(full_name="Nguyễn Thị Hương", title="secretary", user=fresh(cast.council))]
+    seats = council_service.save_seats(cast.province, seats, by=reviewer)
+    session = council_service.open_session(
+        CouncilSession(issuer=cast.province, held_at=timezone.now(), place="Phòng họp UBND tỉnh"), by=reviewer,
+        attendance={seat.pk: Attendance.PRESENT for seat in seats})
+    leader = fresh(cast.approver)
+    assert session in council_service.sessions_for(leader)
+    client = client_for(leader)
+    assert client.get(reverse("dossiers:council_detail", args=[session.pk])).status_code == 200
+    assert client.get(reverse("dossiers:council_vote", args=[session.pk])).status_code == 200
