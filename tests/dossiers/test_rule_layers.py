@@ -107,3 +107,10 @@ def test_a_campaign_exception_is_applied_to_its_dossiers(cast):
     save_campaign_rules(dossier.campaign, {"deadline": (OFF, "Gia hạn theo văn bản của cấp trên")}, by=cast.admin)
     checks = {check.code for check in evaluate(dossier)[dossier.nominations.get().pk]}
     assert "deadline" not in checks
+
+
+def test_the_campaign_page_links_its_rules_for_who_may_change_them(cast, client_for):
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    url = reverse("dossiers:campaign_rules", args=[campaign.pk])
+    assert url in client_for(cast.admin).get(campaign.get_absolute_url()).content.decode()
+    assert url not in client_for(cast.clerk_a).get(campaign.get_absolute_url()).content.decode()
