@@ -512,9 +512,10 @@ def lang_son_spec(units):
             period_start=date(2024, 7, 15), period_end=date(2025, 7, 31),
             # "Thời gian gửi hồ sơ: sẽ có hướng dẫn chi tiết sau": the summary day stands in for it.
             summary_deadline=date(2025, 8, 5), dossier_deadline=date(2025, 8, 5),
-            # The plan cites Mẫu 08 of NĐ 98/2023, but its awards are decided after 01/7/2025: the newer
-            # profile, as docs/domain.md (Legal rules) says for a drive of 15/7/2024 – 31/7/2025.
-            legal_profile=_profile("nd-152-2025"),
+            # The plan of 07/2024 is issued under NĐ 98/2023 (it cites its Mẫu 08) and prints that căn cứ; its
+            # awards, decided after 01/7/2025, are decided under NĐ 152/2025: the decision's own profile, the
+            # one in force on the day it is signed (docs/domain.md, Legal rules).
+            legal_profile=_profile("nd-98-2023"),
             eligible_subject_types=[INDIVIDUAL, COLLECTIVE],
         ),
         "targets": [

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 
 from awards.models import AwardForm
 from campaigns.models import Campaign
+from campaigns.services.campaigns import profile_in_force
 from dossiers.enums import Outcome
 from dossiers.models import (
     AnnualRating,
@@ -130,7 +131,7 @@ def _quang_tri():
     decisions.sign_decision(Decision(
         issuer=campaign.issuer, campaign=campaign, number=125, symbol="QĐ-SNV", date=date(2025, 8, 20),
         title="Về việc tặng Giấy khen cho các cá nhân có thành tích xuất sắc trong đợt thi đua đặc biệt",
-        signer_name="Lê Quang Thắng", signer_title="Giám đốc", legal_profile=campaign.legal_profile,
+        signer_name="Lê Quang Thắng", signer_title="Giám đốc", legal_profile=profile_in_force(date(2025, 8, 20)),
         memo_reference=decisions.memo_reference(decided.nominations.select_related("dossier__organisation"))),
         list(decided.nominations.all()), by=leader)
 

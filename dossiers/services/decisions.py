@@ -110,6 +110,7 @@ def sign_decision(decision, nominations, *, by):
             if not within_authority(nomination):
                 raise ValidationError(f"{nomination.dossier.offer.award_form} vượt thẩm quyền của {issuer}: "
                                       f"hãy trình cấp trên cho {nomination.name}.")
+        _require_profile_in_force(decision)
         decision.kind = Decision.OWN
         decision.year = decision.date.year
         if Decision.objects.filter(issuer=issuer, year=decision.year, number=decision.number,
@@ -127,6 +128,21 @@ def sign_decision(decision, nominations, *, by):
             settle(dossier, by=by)
         _recheck_naming(awards)
     return decision
+
+
+def _require_profile_in_force(decision):
+    """A decision prints the căn cứ and pays the bonuses of the law in force on the day it is signed: its
+    legal-basis profile must be in force on `decision.date` (a plan of 2024 decided in August 2025 is decided
+    under Nghị định 152/2025, not 98/2023)."""
+    from awards.models import LegalBasisProfile
+
+    profile = decision.legal_profile
+    if profile is None or LegalBasisProfile.objects.in_force(decision.date).filter(pk=profile.pk).exists():
+        return
+    right = LegalBasisProfile.objects.in_force(decision.date).order_by("-valid_from", "pk").first()
+    hint = f": chọn “{right}”" if right else ": quản trị hệ thống cần bổ sung bộ căn cứ có hiệu lực ngày này"
+    raise ValidationError({"legal_profile": f"“{profile}” không có hiệu lực ngày {decision.date:%d/%m/%Y}, ngày ký "
+                                            f"quyết định{hint}."})
 
 
 def _recheck_naming(awards):

@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from awards.enums import AuthorityLevel
 from campaigns.models import Campaign
+from campaigns.services.campaigns import profile_in_force
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
 from core.vntext import lower_first
@@ -115,7 +116,8 @@ class DecisionSignView(CampaignActionMixin, FormView):
         campaign, today = self.get_campaign(), timezone.localdate()
         person = getattr(self.request.user, "person", None)
         return {"number": service.next_decision_number(campaign.issuer, today.year), "date": today,
-                "symbol": campaign.issuer.document_symbol("QĐ"), "legal_profile": campaign.legal_profile,
+                "symbol": campaign.issuer.document_symbol("QĐ"),
+                "legal_profile": profile_in_force(today) or campaign.legal_profile,  # the law of the act's date
                 "title": f"Về việc khen thưởng thành tích trong {lower_first(campaign.title)}",
                 "memo_reference": service.memo_reference(self.approved(within=True)),
                 "signer_name": self.request.user.get_full_name(),

@@ -162,3 +162,23 @@ def test_the_reported_rating_reaches_the_register_when_the_decision_is_signed(ca
     decisions.sign_decision(decision_for(cast, campaign), [nomination], by=cast.approver)
     rating = AnnualRating.objects.get(person=cast.person_a, year=2024)
     assert (rating.rating, rating.decision_number) == expected
+
+
+def test_a_decision_is_signed_under_the_profile_in_force_on_its_date(cast):
+    from awards.models import LegalBasisProfile
+
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    dossier = awaiting(cast, ready_dossier(cast, campaign=campaign))
+    nomination = dossier.nominations.get()
+    decisions.approve(nomination, approved=True, by=cast.approver)
+    old = LegalBasisProfile.objects.create(code="nd-cu", name="Nghị định cũ", valid_from=date(2020, 1, 1),
+                                           valid_until=date(2024, 1, 1))
+    decision = decision_for(cast, campaign)  # 20/8/2025
+    decision.legal_profile = old
+    with pytest.raises(ValidationError) as error:
+        decisions.sign_decision(decision, [nomination], by=cast.approver)
+    assert error.value.message_dict["legal_profile"] == [
+        "“Nghị định cũ” không có hiệu lực ngày 20/08/2025, ngày ký quyết định: chọn “Luật Thi đua, khen thưởng "
+        "2022 – Nghị định 152/2025/NĐ-CP”."]
+    assert not Award.objects.exists()
+    assert decisions.sign_decision(decision_for(cast, campaign), [nomination], by=cast.approver).pk
