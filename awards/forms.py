@@ -39,7 +39,40 @@ class MoneyField(forms.IntegerField):
         return super().to_python(value)
 
 
-class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
+class OffsetFieldsMixin:
+    """The positions (mm) of the certificate's printed items on blank stock: a pair of fields per item of
+    CERTIFICATE_FIELDS, opening with `stored` ({item: [x, y]}) over the defaults."""
+
+    def add_offset_fields(self, stored):
+        stored = stored if isinstance(stored, dict) else {}
+        for key, (label, default) in CERTIFICATE_FIELDS.items():
+            x, y = stored.get(key, default)
+            for axis, value in (("x", x), ("y", y)):
+                self.fields[f"offset_{key}_{axis}"] = forms.DecimalField(
+                    label=f"{label}: {'cách mép trái' if axis == 'x' else 'cách mép trên'} (mm)", initial=value,
+                    required=False,
+                    min_value=0, max_value=297 if axis == "x" else 210, decimal_places=1, localize=True,
+                    error_messages={"min_value": "Không được âm.", "invalid": "Nhập một số, ví dụ 60 hoặc 62,5.",
+                                    "max_value": "Vượt ra ngoài khổ giấy A4 ngang.", "required": "Chưa nhập.",
+                                    "max_decimal_places": "Chỉ ghi tối đa 1 chữ số sau dấu phẩy."})
+
+    def offset_rows(self):
+        """(label, x field, y field) per printed item, for the calibration table."""
+        return [(label, self[f"offset_{key}_x"], self[f"offset_{key}_y"])
+                for key, (label, _default) in CERTIFICATE_FIELDS.items()]
+
+    def offsets(self):
+        """{item: [x, y]} as posted, only where it differs from the default (a blank box keeps the default)."""
+        offsets = {}
+        for key, (_label, default) in CERTIFICATE_FIELDS.items():
+            x, y = (self.cleaned_data.get(f"offset_{key}_{axis}") for axis in "xy")
+            position = [float(x if x is not None else default[0]), float(y if y is not None else default[1])]
+            if position != [float(default[0]), float(default[1])]:  # only calibrations are stored
+                offsets[key] = position
+        return offsets
+
+
+class AwardFormForm(OffsetFieldsMixin, OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
     subject_types = forms.MultipleChoiceField(
         label="Đối tượng được tặng", choices=SubjectType.choices, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Chọn ít nhất một đối tượng được tặng.",
@@ -79,36 +112,23 @@ class AwardFormForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
         self.fields["achievement_years"].required = False
         self.fields["achievement_years"].error_messages.update({
             "min_value": "Ít nhất 1 năm.", "max_value": "Không quá 20 năm.", "invalid": "Nhập số năm, ví dụ 1 hoặc 3."})
-        offsets = self.instance.certificate_offsets or {}
-        for key, (label, default) in CERTIFICATE_FIELDS.items():
-            x, y = offsets.get(key, default)
-            for axis, value in (("x", x), ("y", y)):
-                self.fields[f"offset_{key}_{axis}"] = forms.DecimalField(
-                    label=f"{label}: {'cách mép trái' if axis == 'x' else 'cách mép trên'} (mm)", initial=value,
-                    required=False,
-                    min_value=0, max_value=297 if axis == "x" else 210, decimal_places=1, localize=True,
-                    error_messages={"min_value": "Không được âm.", "invalid": "Nhập một số, ví dụ 60 hoặc 62,5.",
-                                    "max_value": "Vượt ra ngoài khổ giấy A4 ngang.", "required": "Chưa nhập.",
-                                    "max_decimal_places": "Chỉ ghi tối đa 1 chữ số sau dấu phẩy."})
+        self.add_offset_fields(self.instance.certificate_offsets)
 
     def clean_achievement_years(self):
         value = self.cleaned_data.get("achievement_years")
         return value if value is not None else (self.instance.achievement_years or 1)
 
-    def offset_rows(self):
-        """(label, x field, y field) per printed item, for the calibration table."""
-        return [(label, self[f"offset_{key}_x"], self[f"offset_{key}_y"])
-                for key, (label, _default) in CERTIFICATE_FIELDS.items()]
-
     def save(self, commit=True):
-        offsets = {}
-        for key, (_label, default) in CERTIFICATE_FIELDS.items():  # a blank box keeps the default
-            x, y = (self.cleaned_data.get(f"offset_{key}_{axis}") for axis in "xy")
-            position = [float(x if x is not None else default[0]), float(y if y is not None else default[1])]
-            if position != [float(default[0]), float(default[1])]:  # only calibrations are stored
-                offsets[key] = position
-        self.instance.certificate_offsets = offsets
+        self.instance.certificate_offsets = self.offsets()
         return catalogue.save_award_form(self.instance, by=self.user)
+
+
+class CertificateLayoutForm(OffsetFieldsMixin, forms.Form):
+    """A province's own calibration of one award form's certificate on its blank stock."""
+
+    def __init__(self, *args, stored, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_offset_fields(stored)
 
 
 class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):

@@ -32,3 +32,4 @@ class DossiersConfig(AppConfig):
         auditlog.register(models.CouncilRules, exclude_fields=["updated_at"])
         auditlog.register(models.ProvinceRule)
         auditlog.register(models.CampaignRule)
+        auditlog.register(models.CertificateLayout, exclude_fields=["updated_at"])

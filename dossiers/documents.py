@@ -412,16 +412,21 @@ def _certificate(award):
         "signature": signed_by(decision, decision.issuer), "number": f"{award.pk:05d}",
         "verification_code": award.verification_code,
         "verify_path": reverse("dossiers:verify_award", args=[award.verification_code]),
-        "offsets": certificate_offsets(award.award_form),
+        "offsets": certificate_offsets(award.award_form, province=decision.issuer.root_id()),
     }
 
 
-def certificate_offsets(award_form):
-    """{field: [x_mm, y_mm]} for printing on blank stock: the form's calibration over the defaults of
-    CERTIFICATE_FIELDS, as plain numbers (they go into a style attribute)."""
+def certificate_offsets(award_form, province=None):
+    """{field: [x_mm, y_mm]} for printing on blank stock: the province's calibration of the form
+    (CertificateLayout), else the form's national one, over the defaults of CERTIFICATE_FIELDS, as plain
+    numbers (they go into a style attribute)."""
     from awards.models import CERTIFICATE_FIELDS
 
-    stored = award_form.certificate_offsets if isinstance(award_form.certificate_offsets, dict) else {}
+    from .models import CertificateLayout
+
+    own = CertificateLayout.objects.filter(province=province, award_form=award_form).first() if province else None
+    stored = own.offsets if own is not None else award_form.certificate_offsets
+    stored = stored if isinstance(stored, dict) else {}
     offsets = {}
     for key, (_label, default) in CERTIFICATE_FIELDS.items():
         try:

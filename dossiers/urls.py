@@ -6,6 +6,7 @@ from .views import (
     decisions,
     dossiers,
     inbox,
+    layouts,
     meetings,
     printing,
     progress,
@@ -80,6 +81,8 @@ urlpatterns = [
     path("so-khen-thuong/tap-the/<int:pk>/", register.UnitHistoryView.as_view(), name="unit_history"),
     # configuration: which eligibility rules block and which warn
     path("quy-tac-xet/", rule_settings.RuleSettingsView.as_view(), name="rule_settings"),
+    path("so-khen-thuong/phoi/", layouts.LayoutListView.as_view(), name="layout_list"),
+    path("so-khen-thuong/phoi/<int:pk>/", layouts.LayoutEditView.as_view(), name="layout_edit"),
     path("phong-trao/<int:pk>/quy-tac-xet/", rule_settings.CampaignRulesView.as_view(), name="campaign_rules"),
     # attachments
     path("ho-so/<int:pk>/tai-lieu/", attachments.AttachmentUploadView.as_view(), name="attachment_upload"),

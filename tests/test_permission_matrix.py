@@ -587,6 +587,10 @@ MATRIX = [
      "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
      "data": lambda t: {}},
 
+    # a province's calibration of its certificates on blank stock: its admin (the award form is national)
+    {"url": "dossiers:layout_list", "get": admin_only(200)},
+    {"url": "dossiers:layout_edit", "target": "award_form", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: {"offset_name_x": "62,5", "offset_name_y": "90"}},
     {"url": "dossiers:rule_settings", "get": admin_only(200), "post": admin_only(WRITTEN),
      "data": rule_settings_data},
 
@@ -1024,7 +1028,8 @@ def _watched_dossiers():
 
     return [d.Dossier, d.Nomination, d.Nomination.criteria_confirmed.through, d.AchievementReport, d.StateChange,
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
-            d.CouncilSeat, d.CouncilRules, d.ProvinceRule, d.CampaignRule, d.SessionMember, d.MemberVote,
+            d.CouncilSeat, d.CouncilRules, d.ProvinceRule, d.CampaignRule, d.CertificateLayout, d.SessionMember,
+            d.MemberVote,
             d.OutcomeChange,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
             *_watched_notifications()]
@@ -1113,7 +1118,7 @@ DENIED = (403, 404)
 # rows about the other province's own objects ("far" targets: its admin's to open), the public pages (every
 # province's, by design) and one's own account and settings
 NOT_OURS = ("far", "campaigns:public_list", "campaigns:public_detail", "dossiers:verify_award", "password_change",
-            "dossiers:rule_settings")
+            "dossiers:rule_settings", "dossiers:layout")
 
 
 def far_cases(method):

@@ -14,25 +14,33 @@ from ..services.eligibility import rule_settings
 from ..services.rule_settings import provinces_configured_by, save_campaign_rules, save_rule_settings
 
 
-class RuleSettingsView(PermissionMixin, TemplateView):
-    permission_required = "orgs.configure"
-    template_name = "dossiers/rule_settings.html"
+class ProvinceMixin:
+    """A page that configures one province: the one the user administers (?tinh= among several); None for the
+    system administrator when `national` (the national layer), else their first province."""
+
+    national = False
 
     def layer(self):
-        """(province or None for the national defaults, the provinces the user configures)."""
+        """(province or None for the national layer, the provinces the user configures)."""
         user = self.request.user
         provinces = list(provinces_configured_by(user))
         wanted = self.request.GET.get("tinh") or self.request.POST.get("tinh")
         if wanted:
             province = next((p for p in provinces if str(p.pk) == wanted), None)
             if province is None:
-                raise PermissionDenied("Không có quyền cấu hình quy tắc của tỉnh này.")
+                raise PermissionDenied("Không có quyền cấu hình cho tỉnh này.")
             return province, provinces
-        if user.is_superuser:
+        if user.is_superuser and self.national:
             return None, provinces
         if not provinces:
-            raise PermissionDenied("Quy tắc xét điều kiện do quản trị của tỉnh (cấp cao nhất) cấu hình.")
+            raise PermissionDenied("Trang này do quản trị của tỉnh (cấp cao nhất) cấu hình.")
         return provinces[0], provinces
+
+
+class RuleSettingsView(ProvinceMixin, PermissionMixin, TemplateView):
+    permission_required = "orgs.configure"
+    template_name = "dossiers/rule_settings.html"
+    national = True
 
     def formset(self, province, data=None):
         settings = rule_settings(province=province.pk) if province else rule_settings()

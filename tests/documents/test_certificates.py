@@ -315,6 +315,31 @@ def test_certificate_offsets_fall_back_to_the_defaults(decision, stored):
         "place_date": [160.0, 150.0], "signer": [175.0, 190.0], "qr": [30.0, 172.0]}
 
 
+def test_a_province_calibrates_its_own_blank_stock(cast, decision, client_for):
+    """The award form's calibration is national; a province's admin sets its own printer's on the
+    'Căn chỉnh in trên phôi' page, which its certificates then use and nobody else's do."""
+    from django.urls import reverse
+
+    from dossiers.models import CertificateLayout
+
+    award = decision.awards.get(person=cast.person_a)
+    award.award_form.certificate_offsets = {"name": [100, 50]}  # the national calibration
+    award.award_form.save()
+    client = client_for(cast.admin)
+    url = reverse("dossiers:layout_edit", args=[award.award_form.pk])
+    page = client.get(url).content.decode()
+    assert "Phôi của Ủy ban nhân dân tỉnh Thử" in page and 'value="100' in page  # opens with the national
+    refused = client.post(url, {"offset_name_x": "400", "offset_name_y": "90"})
+    assert refused.status_code == 400 and 'value="400"' in refused.content.decode()
+    assert client.post(url, {"offset_name_x": "62,5", "offset_name_y": "90"}).status_code == 302
+    assert CertificateLayout.objects.get().offsets == {"name": [62.5, 90.0]}
+    assert documents.certificate_on_blank(award)["offsets"]["name"] == [62.5, 90.0]
+    assert documents.certificate_offsets(award.award_form)["name"] == [100.0, 50.0]  # elsewhere: the national
+    listing = client.get(reverse("dossiers:layout_list")).content.decode()
+    assert "Đã căn chỉnh cho tỉnh" in listing
+    assert client_for(cast.reviewer).get(url).status_code == 403
+
+
 # --- the QR code points to where the portal runs ----------------------------------------------------------------
 @pytest.mark.parametrize("template", ["certificate.html", "certificate_blank.html"])
 def test_the_qr_code_points_to_the_portals_address_when_printed(cast, decision, template):
