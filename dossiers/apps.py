@@ -15,6 +15,12 @@ class DossiersConfig(AppConfig):
 
         campaign_changed.connect(campaign_changed_receiver, dispatch_uid="dossiers.checks")
 
+        from orgs import scope
+
+        from .models.council_queries import seats_as_acting
+
+        scope.add_acting_source(seats_as_acting)  # a member seated on a body's council works for that body
+
         auditlog.register(models.Dossier, exclude_fields=["updated_at", "search_text"])
         auditlog.register(models.Nomination, exclude_fields=["updated_at", "checks", "checked_at"],
                           m2m_fields={"criteria_confirmed"})

@@ -116,10 +116,8 @@ def chairs_a_council(user):
 
 @rules.predicate
 def is_session_staff(user, session):
-    """The issuer's staff (or its standing office's), and every member seated on its council."""
-    from .models.council_queries import seated_on
-
-    return scope.acts_for(user, session.issuer, ISSUER_STAFF) or seated_on(user, session.issuer)
+    """The issuer's staff, its standing office's, and every member seated on its council (scope.acts_for)."""
+    return scope.acts_for(user, session.issuer, ISSUER_STAFF)
 
 
 @rules.predicate

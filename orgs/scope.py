@@ -27,27 +27,43 @@ def forget(user):
     user.__dict__.pop("_acting_cache", None)
 
 
-# The roles of a standing office that act for the bodies it serves (Organisation.standing_office): its
-# office (reviewers) and its council members. Its leaders sign for their own body only.
-ACTING_ROLES = (Role.REVIEWER, Role.COUNCIL)
+# The role of a standing office that acts for the bodies it serves (Organisation.standing_office): its office
+# (reviewers). Its own council members and leaders act for it only; who sits on the served body's council acts
+# for that body as a council member through their seat (a source the council registers: add_acting_source).
+ACTING_ROLES = (Role.REVIEWER,)
+_acting_sources = []
+
+
+def add_acting_source(function):
+    """Register `function(user) -> [(role, issuer id)]`, another way of working for an issuing body (the
+    dossiers app registers the council seats: orgs cannot import it)."""
+    if function not in _acting_sources:
+        _acting_sources.append(function)
 
 
 def _acting(user):
-    """[(role, issuer id)]: the issuing bodies whose standing office one of the user's memberships with an
-    acting role covers, read once per request like the memberships."""
+    """[(role, issuer id)]: the issuing bodies whose standing office one of the user's reviewer memberships
+    covers (in the same province), and those of the registered sources, read once per request."""
     cache = getattr(user, "_acting_cache", None)
     if cache is None:
-        cache = []
+        found = set()
         paths = {(role, path) for role, path, _ in _memberships(user) if role in ACTING_ROLES}
         if paths:
             from .models import Organisation
 
             served = Organisation.objects.filter(standing_office__isnull=False).values_list(
-                "pk", "standing_office__path")
-            cache = sorted({(role, issuer) for issuer, office in served for role, path in paths
-                            if office.startswith(path)})
+                "pk", "path", "standing_office__path")
+            found = {(role, issuer) for issuer, issuer_path, office in served for role, path in paths
+                     if office.startswith(path) and _root(office) == _root(issuer_path)}
+        for source in _acting_sources:
+            found.update(source(user))
+        cache = sorted(found)
         user._acting_cache = cache
     return cache
+
+
+def _root(path):
+    return path.strip("/").split("/")[0]
 
 
 def acting_for(user, roles=None):

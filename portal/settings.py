@@ -203,6 +203,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
+# a new worker process loads WeasyPrint, the font and the stylesheet before it reports up (core.pdf.warm_up,
+# ~1 s, more on a cold host): the default 4 s would kill and respawn it in a loop on a slow machine
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 30
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -7,8 +7,8 @@ from django.db import transaction
 
 def _require_system_admin(by):
     if not by.has_perm("awards.configure"):
-        raise PermissionDenied("Danh mục khen thưởng là dữ liệu dùng chung toàn quốc: chỉ quản trị hệ thống cấp "
-                               "quốc gia mới được sửa.")
+        raise PermissionDenied("Danh mục khen thưởng là dữ liệu dùng chung toàn quốc: chỉ quản trị hệ thống mới "
+                               "được sửa.")
 
 
 def save_award_form(award_form, *, by):

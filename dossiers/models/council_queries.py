@@ -20,12 +20,15 @@ def may_preside(user, body):
     return CouncilSeat.objects.filter(body=body, title=SeatTitle.CHAIR, user=user).exists()
 
 
-def seated_on(user, body):
-    """Whether the user's account holds a seat of `body`'s council (the Giám đốc Sở Nội vụ on the provincial
-    council: a member of it whatever their roles)."""
+def seats_as_acting(user):
+    """[(Role.COUNCIL, body id)] for each council the user's account sits on: a member of a body's council works
+    for that body as its council members do (the Giám đốc Sở Nội vụ on the provincial council reads the
+    agenda's dossiers and votes, whatever their roles). Registered with orgs.scope.add_acting_source."""
     from .council import CouncilSeat
 
-    return CouncilSeat.objects.filter(body=body, user=user).exists()
+    if not user or not user.is_authenticated:
+        return []
+    return [(Role.COUNCIL, body) for body in CouncilSeat.objects.filter(user=user).values_list("body_id", flat=True)]
 
 
 def votes_in(user, session):

@@ -70,6 +70,14 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, un
     """
     _require_clerk(by, dossier.organisation)
     _require_editable(dossier)
+    with set_actor(by), transaction.atomic():
+        nomination = _new_nominee(dossier, subject_type, person, organisation, unregistered_reason)
+        checks.store_around(dossier, [(nomination.person_id, nomination.organisation_id)])
+    return nomination
+
+
+def _new_nominee(dossier, subject_type, person, organisation, unregistered_reason=""):
+    """add_nominee's checks and rows, without storing the verdicts (the caller does, once)."""
     award_form = dossier.offer.award_form
     if not award_form.applies_to(subject_type):
         raise ValidationError(f"“{award_form}” không tặng cho {SubjectType(subject_type).label.lower()}.")
@@ -93,7 +101,7 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, un
     duplicate = dossier.nominations.filter(person=person, organisation=organisation).exists()
     if duplicate:
         raise ValidationError("Người, tập thể này đã có trong hồ sơ.")
-    with set_actor(by), transaction.atomic():
+    with transaction.atomic():
         order = (dossier.nominations.aggregate(top=Max("order"))["top"] or 0) + 1
         nomination = Nomination.objects.create(dossier=dossier, subject_type=subject_type, person=person,
                                                organisation=organisation, order=order,
@@ -106,7 +114,6 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, un
             report = AchievementReport(nomination=nomination, address=organisation.address, phone=organisation.phone,
                                        headcount=organisation.people.filter(is_active=True).count() or None)
         report.save()
-        checks.store_around(dossier, [(nomination.person_id, nomination.organisation_id)])
     return nomination
 
 
@@ -127,15 +134,16 @@ def add_registered(dossier, *, by):
     ).select_related("person__organisation", "organisation").order_by("subject_type", "pk")
     taken = set(dossier.nominations.values_list("person_id", "organisation_id"))
     added, skipped = [], []
-    with transaction.atomic():
+    with set_actor(by), transaction.atomic():
         for entry in entries:
             if (entry.person_id, entry.organisation_id if entry.person_id is None else None) in taken:
                 continue
             try:
-                added.append(add_nominee(dossier, subject_type=entry.subject_type, person=entry.person,
-                                         organisation=entry.organisation, by=by))
+                added.append(_new_nominee(dossier, entry.subject_type, entry.person, entry.organisation))
             except ValidationError as error:
                 skipped.append((str(entry.subject), " ".join(error.messages)))
+        if added:  # the verdicts once for all of them, not once per nominee
+            checks.store_around(dossier, [(n.person_id, n.organisation_id) for n in added])
     return added, skipped
 
 

@@ -67,17 +67,22 @@ def store_around(dossier, subjects=None):
     read what changed in it: the unit's other dossiers in the campaign (the quota counts its nominees, per
     form and for the form a quota is a share of) and the campaign's dossiers that name one of `subjects`,
     the (person id, organisation id) pairs added or removed (“not yet proposed for the same achievement”);
-    None: every nominee of the dossier (a withdrawn dossier). A ratio quota is counted over the whole body: the
-    dossiers of an offer whose ratio reads this dossier's form, or that shares its offer, are stored too."""
+    None: every nominee of the dossier (a withdrawn dossier). A ratio quota is counted over the whole body: when
+    an offer's ratio reads this dossier's form (or it is this dossier's own offer), the campaign's open dossiers
+    are checked again in the worker once this commits (their number grows with the campaign: not in the
+    request)."""
     pairs = set(dossier.nominations.values_list("person_id", "organisation_id") if subjects is None else subjects)
     people = [person for person, _ in pairs if person]
     units = [unit for _, unit in pairs if unit]
     same_subject = Q(nominations__person_id__in=people) | Q(nominations__organisation_id__in=units)
-    ratio = Q(offer__quota_kind=QuotaKind.RATIO_OF_FORM) & (
-        Q(offer__quota_base_id=dossier.offer.award_form_id) | Q(offer_id=dossier.offer_id))
     around = Dossier.objects.filter(campaign_id=dossier.campaign_id).filter(
-        Q(pk=dossier.pk) | Q(organisation_id=dossier.organisation_id) | same_subject | ratio)
+        Q(pk=dossier.pk) | Q(organisation_id=dossier.organisation_id) | same_subject)
     store_dossiers(around.values("pk"))
+    from campaigns.models import CampaignAward
+
+    if CampaignAward.objects.filter(campaign_id=dossier.campaign_id, quota_kind=QuotaKind.RATIO_OF_FORM).filter(
+            Q(quota_base_id=dossier.offer.award_form_id) | Q(pk=dossier.offer_id)).exists():
+        schedule_refresh(dossier.campaign_id)
 
 
 def store_dossiers(ids, *, today=None):

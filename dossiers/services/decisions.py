@@ -49,7 +49,8 @@ def _require(user, organisation, roles, message):
 
 def _lock(nomination):
     return Nomination.objects.select_for_update(of=("self",)).select_related(
-        "dossier__campaign__issuer", "dossier__offer__award_form", "person", "organisation").get(pk=nomination.pk)
+        "dossier__campaign__issuer", "dossier__offer__award_form", "person", "organisation", "report"
+    ).get(pk=nomination.pk)
 
 
 def approve(nomination, *, approved, by, reason=""):
@@ -135,11 +136,12 @@ def _require_profile_in_force(decision):
     legal-basis profile must be in force on `decision.date` (a plan of 2024 decided in August 2025 is decided
     under Nghị định 152/2025, not 98/2023)."""
     from awards.models import LegalBasisProfile
+    from campaigns.services.campaigns import profile_in_force
 
     profile = decision.legal_profile
     if profile is None or LegalBasisProfile.objects.in_force(decision.date).filter(pk=profile.pk).exists():
         return
-    right = LegalBasisProfile.objects.in_force(decision.date).order_by("-valid_from", "pk").first()
+    right = profile_in_force(decision.date)
     hint = f": chọn “{right}”" if right else ": quản trị hệ thống cần bổ sung bộ căn cứ có hiệu lực ngày này"
     raise ValidationError({"legal_profile": f"“{profile}” không có hiệu lực ngày {decision.date:%d/%m/%Y}, ngày ký "
                                             f"quyết định{hint}."})
@@ -172,6 +174,8 @@ def _record_rating(nomination):
     """The year's rating the unit reported in the nominee's Báo cáo thành tích enters the register's annual
     ratings once the award is decided, so that the history rules read what the units reported. A rating the
     register already holds for that year (imported, or entered by the office) is kept as it is."""
+    if nomination.subject_type not in (SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE):
+        return  # a household's rating is not its unit's
     report = getattr(nomination, "report", None)
     if report is None or not (report.rating_year and report.rating):
         return

@@ -123,8 +123,8 @@ def quota_rule(nomination, context):
     if rank is None:
         return False, over + "."
     if rank <= limit:
-        return True, f"{over}: người này thứ {rank} theo thứ tự đề nghị, trong chỉ tiêu."
-    return False, f"{over}: người này thứ {rank} theo thứ tự đề nghị, ngoài chỉ tiêu."
+        return True, f"{over}: đề nghị thứ {rank} theo thứ tự, trong chỉ tiêu."
+    return False, f"{over}: đề nghị thứ {rank} theo thứ tự, ngoài chỉ tiêu."
 
 
 def _quota_rule_text(offer):
@@ -207,6 +207,10 @@ def registered_rule(nomination, context):
 
     if nomination.dossier.offer.award_form.category != AwardCategory.TITLE:
         return True, "Không áp dụng: hình thức khen thưởng không cần đăng ký thi đua."
+    if nomination.subject_type not in (SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE):
+        return True, "Không áp dụng: đối tượng này không đăng ký thi đua trên cổng."
+    if context["registered"] is None:  # the campaign holds no accepted registration: registrations kept elsewhere
+        return True, "Không áp dụng: phong trào chưa có đăng ký thi đua nào được tiếp nhận trên cổng."
     subject = (nomination.subject_type, nomination.person_id or nomination.organisation_id)
     if subject in context["registered"]:
         return True, "Có trong đăng ký thi đua đã được tiếp nhận."
@@ -216,13 +220,15 @@ def registered_rule(nomination, context):
 
 def registered_subjects(dossier):
     """{(subject type, person or unit id)} registered for the dossier's form in the campaign's accepted
-    registrations: one query."""
+    registrations; None when the campaign has no accepted registration at all: two queries."""
     from campaigns.enums import RegistrationStatus
-    from campaigns.models import RegistrationEntry
+    from campaigns.models import Registration, RegistrationEntry
 
-    rows = RegistrationEntry.objects.filter(
-        registration__campaign_id=dossier.campaign_id, registration__status=RegistrationStatus.ACCEPTED,
-        award_form_id=dossier.offer.award_form_id).values_list("subject_type", "person_id", "organisation_id")
+    accepted = Registration.objects.filter(campaign_id=dossier.campaign_id, status=RegistrationStatus.ACCEPTED)
+    if not accepted.exists():
+        return None
+    rows = RegistrationEntry.objects.filter(registration__in=accepted, award_form_id=dossier.offer.award_form_id
+                                            ).values_list("subject_type", "person_id", "organisation_id")
     return {(subject_type, person or unit) for subject_type, person, unit in rows}
 
 
@@ -251,8 +257,9 @@ class RuleSetting:
 
 
 def _overlay(base, row, where):
-    return RuleSetting(base.code, base.label, row.is_active, row.is_blocking, row.parameters or {}, where,
-                       getattr(row, "note", ""))
+    # a layer without parameters of its own (a campaign's exception) keeps those of the layer below
+    return RuleSetting(base.code, base.label, row.is_active, row.is_blocking, row.parameters or base.parameters,
+                       where, getattr(row, "note", ""))
 
 
 def rule_settings(campaign=None, *, province=None):

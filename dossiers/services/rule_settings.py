@@ -7,7 +7,7 @@ from django.db import transaction
 from orgs import scope
 from orgs.enums import Role
 
-from ..models.rules import ProvinceRule
+from ..models.rules import EligibilityRule, ProvinceRule
 from .checks import schedule_refresh
 
 
@@ -28,16 +28,23 @@ def save_rule_settings(formset, *, by, province=None):
     ProvinceRule rows, audit entries; every open dossier's eligibility verdicts computed again in the worker
     once saved."""
     if province is None and not by.is_superuser:
-        raise PermissionDenied("Chỉ quản trị hệ thống cấp quốc gia mới sửa quy tắc mặc định.")
+        raise PermissionDenied("Chỉ quản trị hệ thống mới sửa quy tắc mặc định.")
     if province is not None and not provinces_configured_by(by).filter(pk=province.pk).exists():
         raise PermissionDenied("Chỉ quản trị của tỉnh mới cấu hình quy tắc xét điều kiện của tỉnh.")
     with set_actor(by), transaction.atomic():
         if province is None:
             formset.save()
-        else:
+        else:  # a row only where the province differs from the national default: it follows the rest
+            national = {row.code: row for row in EligibilityRule.objects.all()}
             for form in formset.forms:
-                ProvinceRule.objects.update_or_create(province=province, code=form.instance.code,
-                                                      defaults=form.choice())
+                code, choice = form.instance.code, form.choice()
+                default = national[code]
+                if (choice["is_active"], choice["is_blocking"], choice["parameters"] or {}) == (
+                        default.is_active, default.is_blocking, default.parameters or {}):
+                    for row in ProvinceRule.objects.filter(province=province, code=code):
+                        row.delete()
+                else:
+                    ProvinceRule.objects.update_or_create(province=province, code=code, defaults=choice)
         schedule_refresh()
 
 
@@ -53,8 +60,11 @@ def save_campaign_rules(campaign, choices, *, by):
     computed again once saved."""
     from ..models.rules import CampaignRule
 
-    if not by.has_perm("campaigns.change_campaign", campaign):
-        raise PermissionDenied("Chỉ quản trị của cơ quan phát động mới đặt ngoại lệ quy tắc cho phong trào.")
+    province = campaign.issuer.root_id()
+    if not (by.has_perm("campaigns.change_campaign", campaign)
+            and provinces_configured_by(by).filter(pk=province).exists()):
+        raise PermissionDenied("Chỉ quản trị của tỉnh mới đặt ngoại lệ quy tắc xét điều kiện cho phong trào: "
+                               "quy tắc là lựa chọn của tỉnh.")
     with set_actor(by), transaction.atomic():
         for code, (mode, note) in choices.items():
             if mode == FOLLOW:

@@ -14,7 +14,7 @@ def create_province(province, *, admin_username, admin_full_name, admin_email, a
     create_account refuse (ValidationError). Side effects (one transaction): the organisation, the user, the
     membership, audit entries. The new admin sees only their province."""
     if not (by and by.is_superuser):
-        raise PermissionDenied("Chỉ quản trị hệ thống cấp quốc gia mới tạo tỉnh mới.")
+        raise PermissionDenied("Chỉ quản trị hệ thống mới tạo tỉnh mới.")
     if province.parent_id is not None:
         raise ValueError("A province is a root organisation")
     with transaction.atomic():

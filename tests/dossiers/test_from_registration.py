@@ -84,3 +84,33 @@ def test_the_registered_rule_does_not_apply_to_a_hinh_thuc(cast):
     dossier = ready_dossier(cast)  # Giấy khen: a hình thức khen thưởng
     check = {c.code: c for c in evaluate(dossier)[dossier.nominations.get().pk]}["registered"]
     assert (check.passed, check.message) == (True, "Không áp dụng: hình thức khen thưởng không cần đăng ký thi đua.")
+
+
+def test_the_registered_rule_does_not_apply_without_registrations_or_to_a_household(cast, plan):
+    """A campaign whose registrations are kept elsewhere (none accepted on the portal) is not flagged."""
+    campaign, offer = plan
+    Registration.objects.filter(campaign=campaign).update(status=RegistrationStatus.SUBMITTED)
+    dossier = building.start_dossier(campaign, cast.unit_a, offer, by=cast.clerk_a)
+    newcomer = PersonFactory(full_name="Lê Văn Chưa Đăng Ký", organisation=cast.unit_a)
+    nomination = building.add_nominee(dossier, subject_type="individual", person=newcomer, by=cast.clerk_a)
+    check = {c.code: c for c in evaluate(dossier)[nomination.pk]}["registered"]
+    assert (check.passed, check.message) == (
+        True, "Không áp dụng: phong trào chưa có đăng ký thi đua nào được tiếp nhận trên cổng.")
+
+
+def test_the_registration_is_added_with_one_check_of_the_verdicts(cast, plan, monkeypatch):
+    from dossiers.services import checks
+
+    campaign, offer = plan
+    registration = Registration.objects.get(campaign=campaign)
+    for number in range(5):
+        RegistrationEntry.objects.create(registration=registration, subject_type="individual",
+                                         person=PersonFactory(full_name=f"Người Đăng Ký {number}",
+                                                              organisation=cast.unit_a),
+                                         award_form=offer.award_form)
+    calls = []
+    real = checks.store_around
+    monkeypatch.setattr(checks, "store_around", lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    dossier = building.start_dossier(campaign, cast.unit_a, offer, by=cast.clerk_a)
+    added, _skipped = building.add_registered(dossier, by=cast.clerk_a)
+    assert len(added) == 6 and len(calls) == 1

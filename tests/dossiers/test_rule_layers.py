@@ -40,6 +40,9 @@ def test_a_provinces_choice_changes_that_province_only(cast, client_for, other_p
     assert response.status_code == 302
     assert rule_settings(province=cast.province.pk)["deadline"].is_blocking is True
     assert rule_settings(province=cast.province.pk)["deadline"].where == "province"
+    assert list(ProvinceRule.objects.values_list("code", flat=True)) == ["deadline"]  # the rest follow the nation
+    EligibilityRule.objects.filter(code="registered").update(is_active=False)  # a later national change reaches it
+    assert rule_settings(province=cast.province.pk)["registered"].is_active is False
     assert rule_settings(province=other.pk)["deadline"].is_blocking is False  # the other province: untouched
     assert EligibilityRule.objects.get(code="deadline").is_blocking is False
     campaign = launched_campaign(cast, participants=[cast.unit_a])
@@ -114,3 +117,13 @@ def test_the_campaign_page_links_its_rules_for_who_may_change_them(cast, client_
     url = reverse("dossiers:campaign_rules", args=[campaign.pk])
     assert url in client_for(cast.admin).get(campaign.get_absolute_url()).content.decode()
     assert url not in client_for(cast.clerk_a).get(campaign.get_absolute_url()).content.decode()
+
+
+def test_a_campaign_exception_keeps_the_rules_parameters(cast):
+    from dossiers.services.rule_settings import WARN, save_campaign_rules
+
+    EligibilityRule.objects.filter(code="history_bk_ttg").update(parameters={"years": 4, "cstd_times": 2})
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    save_campaign_rules(campaign, {"history_bk_ttg": (WARN, "Kế hoạch: chỉ cảnh báo")}, by=cast.admin)
+    setting = rule_settings(campaign)["history_bk_ttg"]
+    assert (setting.is_blocking, setting.parameters) == (False, {"years": 4, "cstd_times": 2})

@@ -62,9 +62,15 @@ def test_the_standing_office_receives_reviews_and_prepares_the_council(cast, cli
     # the provincial council's sessions are the UBND tỉnh's, kept and opened by its standing office
     assert cast.province in council_service.office_bodies(reviewer)
     session = new_session(cast, issuer=cast.province, by=reviewer)
-    assert session in council_service.sessions_for(fresh(cast.council))  # the office's council member
     assert CouncilSession.objects.get().issuer == cast.province
-    # the office's council member reaches every dossier the inbox lists (no 403 behind one's own list)
+    # a council member of the Sở Nội vụ (its own council) works for the province only once seated on its council
+    assert session not in council_service.sessions_for(fresh(cast.council))
+    assert dossier not in inbox_queryset(cast.council)
+    from dossiers.models import CouncilSeat
+
+    CouncilSeat.objects.create(body=cast.province, full_name="Phạm Văn Lợi", title="member", user=cast.council)
+    assert session in council_service.sessions_for(fresh(cast.council))
+    # a member seated on the council reaches every dossier the inbox lists (no 403 behind one's own list)
     member = client_for(fresh(cast.council))
     assert dossier.get_absolute_url() in member.get(reverse("dossiers:inbox")).content.decode()
     assert member.get(dossier.get_absolute_url()).status_code == 200
