@@ -241,13 +241,8 @@ class CampaignParticipant(models.Model):
         return str(self.organisation)
 
     def clean(self):
-        if self.organisation_id and self.campaign_id and not same_province(self.organisation, self.campaign.issuer):
+        if self.organisation_id and self.campaign_id and not self.campaign.issuer.same_province(self.organisation):
             raise ValidationError({"organisation": "Đơn vị tham gia phải thuộc tỉnh của cơ quan phát động."})
-
-
-def same_province(unit, issuer):
-    """Whether `unit` lies in the province (root organisation) of `issuer`."""
-    return unit.root_id() == issuer.root_id()
 
 
 class Target(NormalizedTextModel):
@@ -448,8 +443,8 @@ class QuotaOverride(models.Model):
                                                name="quota_override_unique")]
 
     def clean(self):
-        if self.organisation_id and self.campaign_award_id and not same_province(
-                self.organisation, self.campaign_award.campaign.issuer):
+        if self.organisation_id and self.campaign_award_id and not self.campaign_award.campaign.issuer.same_province(
+                self.organisation):
             raise ValidationError({"organisation": "Đơn vị phải thuộc tỉnh của cơ quan phát động."})
 
 

@@ -311,7 +311,7 @@ class BlocForm(NfcFormMixin, forms.ModelForm):
         if leader and members is not None and leader not in members:
             self.add_error("leader", "Đơn vị trưởng khối, cụm phải là một đơn vị thành viên.")
         if organiser and members:
-            outside = [unit.name for unit in members if unit.root_id() != organiser.root_id()]
+            outside = [unit.name for unit in members if not organiser.same_province(unit)]
             if outside:
                 self.add_error("members", f"Đơn vị ngoài tỉnh của cơ quan tổ chức: {', '.join(outside)}.")
         return cleaned

@@ -115,6 +115,10 @@ class Organisation(TimeStampedModel):
             return int(self.path.strip(PATH_SEP).split(PATH_SEP)[0])
         return self.parent.root_id() if self.parent_id else None
 
+    def same_province(self, other):
+        """Whether `other` lies in this unit's province (the same root): the wall between provinces."""
+        return self.root_id() == other.root_id()
+
     def ancestors(self):
         ids = self.ancestor_ids()
         by_id = Organisation.objects.in_bulk(ids)
@@ -158,14 +162,14 @@ class Organisation(TimeStampedModel):
                 errors["parent"] = "Đơn vị cấp trên không được là chính đơn vị này hoặc đơn vị cấp dưới của nó."
         if self.successor_id and self.pk and self.successor_id == self.pk:
             errors["successor"] = "Đơn vị kế thừa phải là một đơn vị khác."
-        if self.successor_id and self.successor.root_id() != self.root_id():
+        if self.successor_id and not self.same_province(self.successor):
             errors["successor"] = "Đơn vị kế thừa phải thuộc cùng tỉnh (cùng cây tổ chức)."
         if self.successor_id and self.pk and self.pk in {o.pk for o in self.successor.successor_chain()}:
             errors["successor"] = "Chuỗi đơn vị kế thừa bị vòng lặp."
         if self.standing_office_id and self.standing_office_id == self.pk:
             errors["standing_office"] = ("Cơ quan thường trực phải là một cơ quan khác (để trống nếu cơ quan tự thẩm "
                                          "định).")
-        elif self.standing_office_id and self.root_id() != self.standing_office.root_id():
+        elif self.standing_office_id and not self.same_province(self.standing_office):
             errors["standing_office"] = "Cơ quan thường trực phải thuộc cùng tỉnh (cùng cây tổ chức) với cơ quan này."
         if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
             errors["valid_until"] = "Ngày ngừng hoạt động phải sau ngày bắt đầu hoạt động."

@@ -12,9 +12,8 @@ def save_bloc(bloc, members, *, by):
     Side effects (one transaction): writes the bloc and its membership rows, audit log entries.
     """
     bloc.full_clean()
-    province = bloc.organiser.root_id()
     outside = [unit.name for unit in [*members, *([bloc.leader] if bloc.leader_id else [])]
-               if unit.root_id() != province]
+               if not bloc.organiser.same_province(unit)]
     if outside:
         raise ValidationError(f"Đơn vị ngoài tỉnh của cơ quan tổ chức: {', '.join(sorted(set(outside)))}.")
     with set_actor(by), transaction.atomic():
