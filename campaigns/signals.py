@@ -5,3 +5,6 @@ it; the campaigns app does not know who listens (it sits below dossiers in the l
 from django.dispatch import Signal
 
 campaign_changed = Signal()
+# `campaign_copied(sender=Campaign, source=…, copy=…)`: sent by copy_campaign inside its transaction, so that
+# what other apps keep of a campaign (the dossiers app: its eligibility-rule exceptions) follows the next edition
+campaign_copied = Signal()

@@ -15,6 +15,12 @@ class DossiersConfig(AppConfig):
 
         campaign_changed.connect(campaign_changed_receiver, dispatch_uid="dossiers.checks")
 
+        from campaigns.signals import campaign_copied
+
+        from .services.rule_settings import copy_campaign_rules
+
+        campaign_copied.connect(copy_campaign_rules, dispatch_uid="dossiers.campaign_rules")
+
         from orgs import scope
 
         from .models.council_queries import seats_as_acting

@@ -22,7 +22,7 @@ from ..models import (
     ReminderRule,
     Target,
 )
-from ..signals import campaign_changed
+from ..signals import campaign_changed, campaign_copied
 
 DEFAULT_COMPONENTS = [
     (ComponentKind.TO_TRINH, "Tờ trình đề nghị khen thưởng của cơ quan, đơn vị", False),
@@ -249,6 +249,7 @@ def copy_campaign(source, *, by, years=1, title=None):
             task.save()
             task.responsible.set(responsible)
             task.cooperating.set(cooperating)
+        campaign_copied.send(sender=Campaign, source=source, copy=copy)
     return copy
 
 

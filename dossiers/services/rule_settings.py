@@ -48,6 +48,15 @@ def save_rule_settings(formset, *, by, province=None):
         schedule_refresh()
 
 
+def copy_campaign_rules(sender, source, copy, **kwargs):
+    """campaigns.signals.campaign_copied: the next edition of a campaign keeps its rule exceptions."""
+    from ..models.rules import CampaignRule
+
+    CampaignRule.objects.bulk_create([
+        CampaignRule(campaign=copy, code=row.code, is_active=row.is_active, is_blocking=row.is_blocking,
+                     parameters=row.parameters, note=row.note) for row in CampaignRule.objects.filter(campaign=source)])
+
+
 # what a campaign may say of a rule: nothing (the province's choice), or its own
 FOLLOW, BLOCK, WARN, OFF = "", "block", "warn", "off"
 MODES = {BLOCK: (True, True), WARN: (True, False), OFF: (False, False)}

@@ -127,3 +127,14 @@ def test_a_campaign_exception_keeps_the_rules_parameters(cast):
     save_campaign_rules(campaign, {"history_bk_ttg": (WARN, "Kế hoạch: chỉ cảnh báo")}, by=cast.admin)
     setting = rule_settings(campaign)["history_bk_ttg"]
     assert (setting.is_blocking, setting.parameters) == (False, {"years": 4, "cstd_times": 2})
+
+
+def test_the_next_edition_keeps_the_campaigns_exceptions(cast):
+    from campaigns.services.campaigns import copy_campaign
+    from dossiers.services.rule_settings import OFF, save_campaign_rules
+
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    save_campaign_rules(campaign, {"deadline": (OFF, "Gia hạn theo văn bản của cấp trên")}, by=cast.admin)
+    copy = copy_campaign(campaign, by=cast.admin)
+    setting = rule_settings(copy)["deadline"]
+    assert (setting.is_active, setting.where, setting.note) == (False, "campaign", "Gia hạn theo văn bản của cấp trên")
