@@ -126,3 +126,26 @@ def workbook_bytes(book):
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+# --- writing: user text stays text ----------------------------------------------------------------------
+# A cell value starting with one of these is read by Excel (or by a user who presses F2 and Enter) as a formula:
+# "=HYPERLINK(…)" typed as a job title would run in the office's spreadsheet (CWE-1236).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_row(sheet, values):
+    """`values` ready for sheet.append(): every string that Excel could take for a formula becomes a text cell
+    (type string, Excel's quote prefix), shown exactly as typed; numbers, dates and other cells pass as they are.
+    The one helper every workbook the portal writes goes through (tests/core/test_xlsx_writing.py)."""
+    return [_text_cell(sheet, value) if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+            for value in values]
+
+
+def _text_cell(sheet, value):
+    from openpyxl.cell import Cell, WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value="") if getattr(sheet.parent, "write_only", False) else Cell(sheet, value="")
+    cell._value, cell.data_type = value, "s"  # set directly: assigning the value would make "=…" a formula
+    cell.quotePrefix = True
+    return cell

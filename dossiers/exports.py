@@ -17,6 +17,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from awards.enums import SubjectType
+from core.xlsx import safe_row
 from documents.enums import RenderStatus
 
 from .enums import DossierState, Outcome
@@ -111,9 +112,10 @@ def nominations_workbook(dossiers):
     number = 0
     for number, (person, collective, subject, position, unit, form, campaign, state, outcome, reason, sent) in \
             enumerate(rows.iterator(chunk_size=5000), start=1):
-        sheet.append([number, person or collective or "", subjects.get(subject, subject), position or "", unit,
-                      form, campaign, states.get(state, state), outcomes.get(outcome, outcome), reason or "",
-                      timezone.localtime(sent).strftime("%d/%m/%Y") if sent else ""])
+        sheet.append(safe_row(sheet, [
+            number, person or collective or "", subjects.get(subject, subject), position or "", unit, form, campaign,
+            states.get(state, state), outcomes.get(outcome, outcome), reason or "",
+            timezone.localtime(sent).strftime("%d/%m/%Y") if sent else ""]))
     stream = tempfile.TemporaryFile()
     book.save(stream)
     stream.seek(0)

@@ -27,6 +27,7 @@ from core.xlsx import (
     open_workbook,
     parse_date,
     row_values,
+    safe_row,
     workbook_bytes,
 )
 from orgs import scope
@@ -216,7 +217,8 @@ def template_workbook():
     catalogue = book.create_sheet("Danh mục hình thức")
     catalogue.append(["Tên danh hiệu, hình thức", "Tên ngắn", "Mã", "Đối tượng"])
     for form in AwardForm.objects.order_by("order", "name"):
-        catalogue.append([form.name, form.short_name, form.code, ", ".join(form.subject_type_labels())])
+        catalogue.append(safe_row(catalogue, [form.name, form.short_name, form.code,
+                                              ", ".join(form.subject_type_labels())]))
     catalogue.column_dimensions["A"].width = 50
     catalogue.column_dimensions["B"].width = 28
     catalogue.column_dimensions["C"].width = 20
