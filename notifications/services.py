@@ -1,4 +1,6 @@
 """Notify people: one row per recipient (the bell) and its e-mail copy, sent by a task after commit."""
+import re
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -94,19 +96,16 @@ def mark_read(user, ids=None):
 
 
 # --- the outbox ---------------------------------------------------------------------------------------
-class _Keep(dict):
-    """format_map helper: an unknown {placeholder} is printed as typed, never an error."""
-
-    def __missing__(self, key):
-        return "{" + key + "}"
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]{0,40})\}")
 
 
 def fill(template, values):
-    """Fill {placeholders} of an outbox template with an item's values (plain text substitution)."""
-    try:
-        return template.format_map(_Keep({k: str(v) for k, v in values.items()}))
-    except (ValueError, IndexError):  # a stray "{" or "}" typed by the editor: keep the text as is
-        return template
+    """Fill the {name} placeholders of an outbox template with an item's values: plain text substitution of
+    known names only. Nothing else is interpreted (str.format_map let "{x:>99999999}" build a 100 MB string and
+    "{x.__class__}" print Python internals): an unknown name, a format spec, an attribute or a stray brace is
+    printed as typed."""
+    values = {key: str(value) for key, value in values.items()}
+    return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template)
 
 
 def create_batch(*, scope, title, subject, body, items, by):

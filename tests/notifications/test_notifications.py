@@ -133,3 +133,18 @@ def test_notification_list_query_count_is_constant(cast, client_for, django_asse
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("notifications:list"))
     assert len(many) == len(one)
+
+
+@pytest.mark.parametrize(("template", "expected"), [
+    ("Kính gửi {don_vi}: trễ {so_ngay_tre} ngày.", "Kính gửi Phòng TCCB: trễ 3 ngày."),
+    ("{khong_co}", "{khong_co}"),  # an unknown name is printed as typed
+    ("{don_vi:>99999999}", "{don_vi:>99999999}"),  # a format spec: not interpreted (was a 100 MB preview)
+    ("{don_vi.__class__}", "{don_vi.__class__}"),  # an attribute: not interpreted (printed Python internals)
+    ("{don_vi[0]}", "{don_vi[0]}"),
+    ("{{don_vi}} và { lẻ", "{Phòng TCCB} và { lẻ"),  # stray braces are text
+    ("{0}", "{0}"),
+])
+def test_outbox_templates_fill_named_placeholders_only(template, expected):
+    from notifications.services import fill
+
+    assert fill(template, {"don_vi": "Phòng TCCB", "so_ngay_tre": 3}) == expected
