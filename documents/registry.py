@@ -26,19 +26,25 @@ class Kind:
     extra: dict = field(default_factory=dict)
     docx: object = None             # (context) -> bytes of an editable .docx, or None when there is none
     refuse: object = None           # (obj) -> "" or a Vietnamese sentence: why the portal does not print it
+    parts: object = None            # (obj) -> the parts of the object that exist (each printed once); None: ""
 
     def refusal(self, obj):
         return self.refuse(obj) if self.refuse is not None else ""
+
+    def has_part(self, obj, part):
+        """Whether `part` is one the object has: any other value is refused, not rendered and stored anew."""
+        return part in (self.parts(obj) if self.parts is not None else [""])
 
 
 KINDS = {}
 
 
-def register(code, *, label, template="", model, visible, frozen=None, filename=None, merged=False, refuse=None):
+def register(code, *, label, template="", model, visible, frozen=None, filename=None, merged=False, refuse=None,
+             parts=None):
     """Decorator registering `build` as the context builder of the document kind `code`."""
     def wrap(build):
         KINDS[code] = Kind(code=code, label=label, template=template, model=model, build=build, visible=visible,
-                           frozen=frozen, filename=filename, merged=merged, refuse=refuse)
+                           frozen=frozen, filename=filename, merged=merged, refuse=refuse, parts=parts)
         return build
     return wrap
 

@@ -59,6 +59,8 @@ def print_document(request, code, object_id, part=""):
     if kind is None:
         raise Http404
     obj = get_object_or_404(kind.visible(request.user), pk=object_id)  # another unit's object: 404
+    if not kind.has_part(obj, part):  # /in/<code>/<id>/<anything>/ would render and store a new file each time
+        raise Http404
     if reason := kind.refusal(obj):
         return _refused(request, kind, reason)
     document = services.current(code, obj, part)

@@ -274,7 +274,8 @@ def _local_date(moment):
 
 @register("phieu_bo_sung", label="Phiếu yêu cầu bổ sung hồ sơ", template="documents/phieu_bo_sung.html",
           model="dossiers.Dossier", visible=dossiers_for, frozen=lambda d: True,
-          filename=lambda c: f"Phiếu yêu cầu bổ sung {c['unit']} lần {c['version']}")
+          filename=lambda c: f"Phiếu yêu cầu bổ sung {c['unit']} lần {c['version']}",
+          parts=lambda d: ["", str(d.version)] if d.version else [""])  # the latest return's, by its number
 def phieu_bo_sung(dossier, part=""):
     from .models import StateChange
 

@@ -111,6 +111,23 @@ def test_return_slip_is_frozen_per_version_with_the_reasons(cast):
     assert slip.context["reasons"] == ["Thiếu Biên bản có chữ ký.", "Bổ sung số liệu."]
 
 
+def test_only_the_parts_a_document_has_are_printed(cast, client_for):
+    """/in/<code>/<id>/<part>/ with any other part was a new render and a new stored file each time."""
+    dossier = transition(ready_dossier(cast), "submit", by=cast.clerk_a)
+    dossier = transition(dossier, "start_review", by=cast.reviewer)
+    dossier = transition(dossier, "return", by=cast.reviewer, note="Thiếu Biên bản có chữ ký.")
+    client = client_for(cast.clerk_a)
+    before = Document.objects.count()
+    for code, part in (("phieu_bo_sung", "99"), ("phieu_bo_sung", "x" * 40), ("to_trinh", "1"), ("to_trinh", "a")):
+        url = reverse("documents:print_part", args=[code, dossier.pk, part])
+        assert client.get(url).status_code == 404, url
+    assert Document.objects.count() == before
+    url = reverse("documents:print_part", args=["phieu_bo_sung", dossier.pk, str(dossier.version)])
+    first = client.get(url)
+    assert first.status_code == 302 and client.get(url)["Location"] == first["Location"]  # the same document
+    assert Document.objects.filter(kind="phieu_bo_sung").count() == 1  # idempotent per part
+
+
 def test_another_units_clerk_gets_404_for_the_print_link_the_status_and_the_file(cast, client_for):
     dossier = ready_dossier(cast)
     document = services.current("to_trinh", dossier)
