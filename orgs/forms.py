@@ -246,9 +246,11 @@ class AccountUpdateForm(NfcFormMixin, forms.Form):
                                     label="Gắn với cán bộ")
 
     def __init__(self, *args, user, account, **kwargs):
-        kwargs.setdefault("initial", {
-            "full_name": account.get_full_name(), "email": account.email,
-            "is_active": account.is_active, "person": getattr(account, "person", None)})
+        # the record's values under whatever the view passes (FormView always passes an initial, {} by default:
+        # a setdefault here opened the form blank, and saving it deactivated the account and unlinked its person)
+        kwargs["initial"] = {"full_name": account.get_full_name(), "email": account.email,
+                             "is_active": account.is_active, "person": getattr(account, "person", None),
+                             **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.user, self.account = user, account
         self.fields["person"].queryset = Person.objects.for_user(user, [Role.ADMIN]).filter(
