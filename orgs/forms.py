@@ -218,7 +218,7 @@ class ProvinceForm(NfcFormMixin, forms.ModelForm):
                   "email"]
 
     def __init__(self, *args, user, **kwargs):
-        kwargs.setdefault("initial", {"name": "Ủy ban nhân dân tỉnh ", "abbreviation": "UBND"})
+        kwargs["initial"] = {"name": "Ủy ban nhân dân tỉnh ", "abbreviation": "UBND", **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.user = user
         self.instance.kind = OrgKind.UBND_TINH
