@@ -164,7 +164,7 @@ def campaign_units(user, campaign):
     campaign never enrols, tasks or sets a quota for another province's unit)."""
     units = Organisation.objects.for_user(user).current().order_by("path")
     if campaign is not None and campaign.issuer_id:
-        units = units.filter(path__startswith=f"/{campaign.issuer.root_id()}/")
+        units = units.filter(path__startswith=campaign.issuer.province_path())
     return units
 
 
@@ -265,7 +265,7 @@ class BlocsForm(forms.Form):
         kwargs.setdefault("initial", {"blocs": list(campaign.participant_blocs.all())})
         super().__init__(*args, prefix="blocs", **kwargs)
         self.fields["blocs"].queryset = EmulationBloc.objects.for_user(user).filter(
-            is_active=True, organiser__path__startswith=f"/{campaign.issuer.root_id()}/")
+            is_active=True, organiser__path__startswith=campaign.issuer.province_path())
 
 
 class PlanTaskForm(NfcFormMixin, RowForm):

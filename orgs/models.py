@@ -115,6 +115,10 @@ class Organisation(TimeStampedModel):
             return int(self.path.strip(PATH_SEP).split(PATH_SEP)[0])
         return self.parent.root_id() if self.parent_id else None
 
+    def province_path(self):
+        """The tree path of this unit's province ("/1/"): `path__startswith` it selects the whole province."""
+        return f"{PATH_SEP}{self.root_id()}{PATH_SEP}"
+
     def same_province(self, other):
         """Whether `other` lies in this unit's province (the same root): the wall between provinces."""
         return self.root_id() == other.root_id()

@@ -71,8 +71,7 @@ class CampaignRulesForm(forms.Form):
         self.rows = []
         for code, setting in settings.items():
             base = province_settings[code]
-            follow = ("Theo cấu hình của tỉnh: " + (("áp dụng, chặn" if base.is_blocking else "áp dụng, chỉ cảnh báo")
-                                                    if base.is_active else "không áp dụng"))
+            follow = f"Theo cấu hình của tỉnh: {base.mode_label}"
             choices = [(FOLLOW, follow), (BLOCK, "Áp dụng, chặn nộp hồ sơ"), (WARN, "Áp dụng, chỉ cảnh báo"),
                        (OFF, "Không áp dụng cho phong trào này")]
             own = setting.where == "campaign"

@@ -255,6 +255,13 @@ class RuleSetting:
     where: str = "national"
     note: str = ""
 
+    @property
+    def mode_label(self):
+        """'áp dụng, chặn' / 'áp dụng, chỉ cảnh báo' / 'không áp dụng': how it applies, in the pages' words."""
+        if not self.is_active:
+            return "không áp dụng"
+        return "áp dụng, chặn" if self.is_blocking else "áp dụng, chỉ cảnh báo"
+
 
 def _overlay(base, row, where):
     # a layer without parameters of its own (a campaign's exception) keeps those of the layer below

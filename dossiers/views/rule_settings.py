@@ -48,9 +48,12 @@ class RuleSettingsView(ProvinceMixin, PermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         province, provinces = self.layer()
-        kwargs.setdefault("formset", self.formset(province))
-        return super().get_context_data(province=province, provinces=provinces,
-                                        national=rule_settings() if province else None, **kwargs)
+        formset = kwargs.setdefault("formset", self.formset(province))
+        if province is not None:  # the national default beside each row (read, not the form's posted instance)
+            national = rule_settings()
+            for form in formset:
+                form.national = national.get(form.instance.code)
+        return super().get_context_data(province=province, provinces=provinces, **kwargs)
 
     def post(self, request):
         province, _ = self.layer()

@@ -138,3 +138,14 @@ def test_the_next_edition_keeps_the_campaigns_exceptions(cast):
     copy = copy_campaign(campaign, by=cast.admin)
     setting = rule_settings(copy)["deadline"]
     assert (setting.is_active, setting.where, setting.note) == (False, "campaign", "Gia hạn theo văn bản của cấp trên")
+
+
+def test_the_national_column_shows_the_national_default_even_after_a_refused_post(cast, client_for):
+    data = settings_post(rule_settings(), deadline=(True, True))
+    codes = list(EligibilityRule.objects.order_by("order", "code").values_list("code", flat=True))
+    index = codes.index("history_bk_ttg")
+    data[f"rules-{index}-param_years"] = "0"  # refused: nothing saved, the page shown again
+    response = client_for(cast.admin).post(reverse("dossiers:rule_settings"), data)
+    assert response.status_code == 400
+    row = response.content.decode().split("Nộp trong hạn", 1)[1].split("</tr>", 1)[0]
+    assert "Áp dụng, chỉ cảnh báo" in row  # the national default, not the posted "chặn"
