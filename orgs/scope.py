@@ -91,6 +91,17 @@ def covered_q(user, roles, prefix="path"):
     return Q() if user.is_superuser else subtree_q(scope_paths(user, roles), prefix=prefix)
 
 
+def provinces_administered(user):
+    """The provinces (root organisations) the user administers at the root, whose own settings they set (rule
+    choices, certificate calibration); every province for the system administrator."""
+    from .models import Organisation
+
+    roots = Organisation.objects.filter(parent__isnull=True).order_by("order", "name")
+    if user.is_superuser:
+        return roots
+    return roots.filter(pk__in=membership_org_ids(user, [Role.ADMIN]))
+
+
 def province_paths(user):
     """The tree paths of the provinces (roots) the user holds a role in: what their searches may reach."""
     return sorted({"/" + path.strip("/").split("/")[0] + "/" for path in scope_paths(user)})

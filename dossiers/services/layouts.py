@@ -3,8 +3,9 @@ from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from orgs import scope
+
 from ..models import CertificateLayout
-from .rule_settings import provinces_configured_by
 
 
 def save_layout(province, award_form, offsets, *, by):
@@ -12,7 +13,7 @@ def save_layout(province, award_form, offsets, *, by):
     only what differs from the defaults; empty: back to the national calibration). Refused (PermissionDenied)
     unless `by` administers the province. Side effects: the CertificateLayout row (created, updated or
     deleted), audit entries."""
-    if not provinces_configured_by(by).filter(pk=province.pk).exists():
+    if not scope.provinces_administered(by).filter(pk=province.pk).exists():
         raise PermissionDenied("Chỉ quản trị của tỉnh mới căn chỉnh phôi in của tỉnh.")
     with set_actor(by), transaction.atomic():
         if not offsets:

@@ -5,21 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from orgs import scope
-from orgs.enums import Role
 
 from ..models.rules import EligibilityRule, ProvinceRule
 from .checks import schedule_refresh
-
-
-def provinces_configured_by(user):
-    """The provinces (root organisations) whose rules `user` sets: those they administer at the root; every
-    province for a system administrator."""
-    from orgs.models import Organisation
-
-    roots = Organisation.objects.filter(parent__isnull=True).order_by("order", "name")
-    if user.is_superuser:
-        return roots
-    return roots.filter(pk__in=scope.membership_org_ids(user, [Role.ADMIN]))
 
 
 def save_rule_settings(formset, *, by, province=None):
@@ -29,7 +17,7 @@ def save_rule_settings(formset, *, by, province=None):
     once saved."""
     if province is None and not by.is_superuser:
         raise PermissionDenied("Chỉ quản trị hệ thống mới sửa quy tắc mặc định.")
-    if province is not None and not provinces_configured_by(by).filter(pk=province.pk).exists():
+    if province is not None and not scope.provinces_administered(by).filter(pk=province.pk).exists():
         raise PermissionDenied("Chỉ quản trị của tỉnh mới cấu hình quy tắc xét điều kiện của tỉnh.")
     with set_actor(by), transaction.atomic():
         if province is None:
@@ -71,7 +59,7 @@ def save_campaign_rules(campaign, choices, *, by):
 
     province = campaign.issuer.root_id()
     if not (by.has_perm("campaigns.change_campaign", campaign)
-            and provinces_configured_by(by).filter(pk=province).exists()):
+            and scope.provinces_administered(by).filter(pk=province).exists()):
         raise PermissionDenied("Chỉ quản trị của tỉnh mới đặt ngoại lệ quy tắc xét điều kiện cho phong trào: "
                                "quy tắc là lựa chọn của tỉnh.")
     with set_actor(by), transaction.atomic():

@@ -8,10 +8,11 @@ from django.views.generic import TemplateView
 
 from campaigns.models import Campaign
 from core.views import PermissionMixin, ScopedObjectMixin
+from orgs import scope
 
 from ..forms.rules import CampaignRulesForm, RuleFormSet
 from ..services.eligibility import rule_settings
-from ..services.rule_settings import provinces_configured_by, save_campaign_rules, save_rule_settings
+from ..services.rule_settings import save_campaign_rules, save_rule_settings
 
 
 class ProvinceMixin:
@@ -23,7 +24,7 @@ class ProvinceMixin:
     def layer(self):
         """(province or None for the national layer, the provinces the user configures)."""
         user = self.request.user
-        provinces = list(provinces_configured_by(user))
+        provinces = list(scope.provinces_administered(user))
         wanted = self.request.GET.get("tinh") or self.request.POST.get("tinh")
         if wanted:
             province = next((p for p in provinces if str(p.pk) == wanted), None)
