@@ -143,12 +143,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
-# Behind a reverse proxy set AXES_PROXY_COUNT (number of trusted proxies in front of gunicorn)
-# so the client address is read from X-Forwarded-For; with no proxy, REMOTE_ADDR is the client.
-AXES_IPWARE_PROXY_COUNT = int(env("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
-)
+# The client address (core.clientip): behind N reverse proxies set PROXY_COUNT=N (AXES_PROXY_COUNT is read
+# too, its former name) and TRUSTED_PROXIES to their addresses; the address is then the entry the outermost
+# proxy wrote in X-Forwarded-For, believed only from a trusted proxy. With no proxy, REMOTE_ADDR is the client.
+PROXY_COUNT = int(env("PROXY_COUNT", env("AXES_PROXY_COUNT", "0")))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_address"
 
 # --- i18n -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
