@@ -5,7 +5,7 @@ edited (draft or returned), so no page or script can change a dossier after it w
 """
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from awards.enums import SubjectType
@@ -76,6 +76,13 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, un
     return nomination
 
 
+ALREADY_IN = "Người, tập thể này đã có trong hồ sơ."
+
+
+def _already_in(dossier, person, organisation):
+    return dossier.nominations.filter(person=person, organisation=organisation).exists()
+
+
 def _new_nominee(dossier, subject_type, person, organisation, unregistered_reason=""):
     """add_nominee's checks and rows, without storing the verdicts (the caller does, once)."""
     award_form = dossier.offer.award_form
@@ -98,14 +105,17 @@ def _new_nominee(dossier, subject_type, person, organisation, unregistered_reaso
             raise ValidationError(f"“{organisation}” không phải đơn vị hoặc đơn vị trực thuộc của "
                                   f"{dossier.organisation}.")
         person = None
-    duplicate = dossier.nominations.filter(person=person, organisation=organisation).exists()
-    if duplicate:
-        raise ValidationError("Người, tập thể này đã có trong hồ sơ.")
+    if _already_in(dossier, person, organisation):
+        raise ValidationError(ALREADY_IN)
     with transaction.atomic():
         order = (dossier.nominations.aggregate(top=Max("order"))["top"] or 0) + 1
-        nomination = Nomination.objects.create(dossier=dossier, subject_type=subject_type, person=person,
-                                               organisation=organisation, order=order,
-                                               unregistered_reason=unregistered_reason.strip())
+        try:
+            with transaction.atomic():  # two clicks at once both pass the check above: the constraint keeps one
+                nomination = Nomination.objects.create(dossier=dossier, subject_type=subject_type, person=person,
+                                                       organisation=organisation, order=order,
+                                                       unregistered_reason=unregistered_reason.strip())
+        except IntegrityError:
+            raise ValidationError(ALREADY_IN) from None
         if person is not None:
             report = AchievementReport(nomination=nomination, hometown=person.hometown,
                                        qualification=person.qualification,

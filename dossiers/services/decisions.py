@@ -9,7 +9,7 @@ from datetime import date
 
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from awards.enums import AuthorityLevel, SubjectType
@@ -101,33 +101,48 @@ def sign_decision(decision, nominations, *, by):
     _require(by, issuer, [Role.APPROVER], "Chỉ lãnh đạo cơ quan mới ký quyết định.")
     if not nominations:
         raise ValidationError("Chọn ít nhất một người, tập thể được khen thưởng.")
-    with set_actor(by), transaction.atomic():
-        locked = [_lock(n) for n in sorted(nominations, key=lambda n: n.pk)]
-        for nomination in locked:
-            if nomination.dossier.campaign.issuer_id != issuer.pk:
-                raise ValidationError(f"{nomination.name} không thuộc hồ sơ gửi {issuer}.")
-            if nomination.outcome != Outcome.APPROVED or nomination.dossier.state != DossierState.AWAITING_DECISION:
-                raise ValidationError(f"{nomination.name} chưa được lãnh đạo phê duyệt hoặc đã có quyết định.")
-            if not within_authority(nomination):
-                raise ValidationError(f"{nomination.dossier.offer.award_form} vượt thẩm quyền của {issuer}: "
-                                      f"hãy trình cấp trên cho {nomination.name}.")
-        _require_profile_in_force(decision)
-        decision.kind = Decision.OWN
-        decision.year = decision.date.year
-        if Decision.objects.filter(issuer=issuer, year=decision.year, number=decision.number,
-                                   kind=Decision.OWN).exists():
-            raise ValidationError(f"Số {decision.number:02d}/{decision.symbol} năm {decision.year} đã được dùng.")
-        decision.signed_by = by
-        decision.full_clean(exclude=["snapshot", "signed_by"])
-        decision.save()
-        bonuses = plan_bonuses(locked, decision)
-        awards = [_award(nomination, decision, bonuses[nomination.pk], by=by) for nomination in locked]
-        decision.snapshot = decision_snapshot(decision, awards, bonuses)
-        decision.save(update_fields=["snapshot"])
-        freeze_decision(decision)
-        for dossier in {n.dossier_id: n.dossier for n in locked}.values():
-            settle(dossier, by=by)
-        _recheck_naming(awards)
+    try:
+        with set_actor(by), transaction.atomic():
+            return _sign(decision, nominations, issuer, by)
+    except IntegrityError:  # another leader signed the same number (or the same nominees) at the same moment
+        decision.pk, decision._state.adding = None, True  # rolled back: the form shows the decision unsaved
+        raise ValidationError(f"Số {decision.number:02d}/{decision.symbol} năm {decision.year} hoặc người, tập thể "
+                              "đã chọn vừa được ghi vào một quyết định khác ký cùng lúc; chưa có gì được lưu. "
+                              "Hãy tải lại trang và ký lại.") from None
+
+
+def _number_taken(decision):
+    return Decision.objects.filter(issuer=decision.issuer, year=decision.year, number=decision.number,
+                                   kind=Decision.OWN).exists()
+
+
+def _sign(decision, nominations, issuer, by):
+    """sign_decision's checks and rows, inside its transaction."""
+    locked = [_lock(n) for n in sorted(nominations, key=lambda n: n.pk)]
+    for nomination in locked:
+        if nomination.dossier.campaign.issuer_id != issuer.pk:
+            raise ValidationError(f"{nomination.name} không thuộc hồ sơ gửi {issuer}.")
+        if nomination.outcome != Outcome.APPROVED or nomination.dossier.state != DossierState.AWAITING_DECISION:
+            raise ValidationError(f"{nomination.name} chưa được lãnh đạo phê duyệt hoặc đã có quyết định.")
+        if not within_authority(nomination):
+            raise ValidationError(f"{nomination.dossier.offer.award_form} vượt thẩm quyền của {issuer}: "
+                                  f"hãy trình cấp trên cho {nomination.name}.")
+    _require_profile_in_force(decision)
+    decision.kind = Decision.OWN
+    decision.year = decision.date.year
+    if _number_taken(decision):
+        raise ValidationError(f"Số {decision.number:02d}/{decision.symbol} năm {decision.year} đã được dùng.")
+    decision.signed_by = by
+    decision.full_clean(exclude=["snapshot", "signed_by"])
+    decision.save()
+    bonuses = plan_bonuses(locked, decision)
+    awards = [_award(nomination, decision, bonuses[nomination.pk], by=by) for nomination in locked]
+    decision.snapshot = decision_snapshot(decision, awards, bonuses)
+    decision.save(update_fields=["snapshot"])
+    freeze_decision(decision)
+    for dossier in {n.dossier_id: n.dossier for n in locked}.values():
+        settle(dossier, by=by)
+    _recheck_naming(awards)
     return decision
 
 
