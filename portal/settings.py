@@ -59,8 +59,12 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "auditlog",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "orgs",
+    "audit",
     "campaigns",
     "awards",
     "dossiers",
@@ -75,15 +79,20 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.nulbytes.StripNulMiddleware",  # ?q=%00 was a 500 on PostgreSQL (issue 16)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the session's second factor
     "core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.queue.DeferredWorkMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "portal.second_factor.SecondFactorMiddleware",  # the code (or enrolment) before any page
+    "core.middleware.AuditlogMiddleware",  # the client address as core.clientip reads it
     "axes.middleware.AxesMiddleware",
+    "audit.middleware.AuditRequestMiddleware",  # the request of the audit trail's events (address, who)
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -149,6 +158,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 PROXY_COUNT = int(env("PROXY_COUNT", env("AXES_PROXY_COUNT", "0")))
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 AXES_CLIENT_IP_CALLABLE = "core.clientip.client_address"
+# Second factor (django-otp, TOTP + recovery codes; portal/second_factor.py): which roles need it is set per province
+# (orgs.SecondFactorPolicy); the system administrator always. Whether a session that needs none still needs none is
+# checked again after this many seconds (a role granted or a province's policy changed meanwhile).
+OTP_TOTP_ISSUER = "Cổng TĐKT"
+SECOND_FACTOR_RECHECK_SECONDS = int(env("SECOND_FACTOR_RECHECK_SECONDS", "300"))
 
 # --- i18n -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -214,6 +228,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# A broker host that does not answer is given up after a few seconds (core.queue.publish); the saved action
+# stands and the sweep (dossiers.tasks.sweep_pending) queues its work again.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": int(env("BROKER_CONNECT_TIMEOUT", "3"))}
+# Rows still pending this long after they were asked for are queued again by the sweep; a render or an export
+# "in progress" for longer than SWEEP_STUCK_MINUTES was cut off (a worker killed) and is done again.
+SWEEP_AFTER_MINUTES = int(env("SWEEP_AFTER_MINUTES", "10"))
+SWEEP_STUCK_MINUTES = int(env("SWEEP_STUCK_MINUTES", "15"))
 
 # --- security ---------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
