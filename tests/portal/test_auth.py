@@ -1,5 +1,9 @@
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.test import Client, override_settings
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +101,38 @@ def test_a_request_straight_to_gunicorn_is_keyed_on_its_own_address(cast, proxy_
                 LOGIN, {"username": "canbo_a", "password": "sai"})
         assert log_in(cast.password, REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.7") == 429
         assert log_in(cast.password, REMOTE_ADDR="198.51.100.7") == 302
+
+
+def test_the_lockout_page_says_when_to_try_again(cast):
+    fail_five_times()
+    html = Client().post(LOGIN, {"username": "canbo_a", "password": cast.password}).content.decode()
+    assert "Vui lòng thử lại sau 15 phút" in html and "sai mật khẩu quá nhiều lần" in html
+    assert "PT15M" not in html
+
+
+@override_settings(AXES_ADDRESS_FAILURE_LIMIT=30)
+def test_password_spraying_locks_the_address_for_every_username(cast):
+    """One or two tries for each of many usernames stay under the per-username limit (5); 30 failures from one
+    address within the cool-off lock the address for every username, the right password included."""
+    sprayer = {"REMOTE_ADDR": "203.0.113.9"}
+    for n in range(29):
+        Client(**sprayer).post(LOGIN, {"username": f"khach{n % 15}", "password": "sai"})
+    assert log_in(cast.password, **sprayer) == 302  # 29 failures: not yet
+    Client(**sprayer).post(LOGIN, {"username": "khach99", "password": "sai"})
+    response = Client(**sprayer).post(LOGIN, {"username": "canbo_b", "password": cast.password})
+    assert response.status_code == 429
+    assert "với nhiều tài khoản khác nhau" in response.content.decode()
+    assert log_in(cast.password, REMOTE_ADDR="198.51.100.7") == 302  # another address is not concerned
+
+
+@override_settings(AXES_ADDRESS_FAILURE_LIMIT=30)
+def test_the_address_limit_forgets_failures_older_than_the_cool_off(cast):
+    sprayer = {"REMOTE_ADDR": "203.0.113.9"}
+    with time_machine.travel(timezone.now() - timedelta(minutes=16), tick=False):
+        for n in range(29):
+            Client(**sprayer).post(LOGIN, {"username": f"khach{n % 15}", "password": "sai"})
+    Client(**sprayer).post(LOGIN, {"username": "khach99", "password": "sai"})
+    assert log_in(cast.password, **sprayer) == 302
 
 
 def test_404_page_is_vietnamese(cast, client_for):
