@@ -29,6 +29,10 @@ class Document(models.Model):
     size = models.PositiveIntegerField("dung lượng", null=True, blank=True)
     error = models.TextField("lỗi", blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # when someone last asked for the file (its render was queued), and when the last render began: the sweep
+    # queues again what is still pending or was cut off (documents.services.requeue_pending)
+    queued_at = models.DateTimeField("yêu cầu tạo tệp lúc", null=True, blank=True)
+    started_at = models.DateTimeField("bắt đầu tạo tệp lúc", null=True, blank=True)
     created_at = models.DateTimeField("tạo lúc", default=timezone.now)
     frozen_at = models.DateTimeField("chốt nội dung lúc", null=True, blank=True)
     rendered_at = models.DateTimeField("tạo tệp lúc", null=True, blank=True)

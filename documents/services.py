@@ -8,6 +8,7 @@ the same fingerprint is the same row.
 import hashlib
 import io
 import json
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from pypdf import PdfReader
+
+from core.queue import publish, publish_on_commit, sweep_age
 
 from .enums import RenderStatus
 from .models import Document
@@ -93,7 +97,8 @@ def current(code, obj, part=""):
 def queue_render(document):
     from .tasks import render_document
 
-    transaction.on_commit(lambda: render_document.delay(document.pk))
+    Document.objects.filter(pk=document.pk).update(queued_at=timezone.now())
+    publish_on_commit(render_document, document.pk, notice="tệp PDF sẽ được tạo sau")
 
 
 def retry(document):
@@ -118,7 +123,8 @@ def render(document_id, *, final=True):
         if document is None or document.status == RenderStatus.DONE:
             return document
         document.status, document.attempts = RenderStatus.RENDERING, document.attempts + 1
-        document.save(update_fields=["status", "attempts"])
+        document.started_at = timezone.now()
+        document.save(update_fields=["status", "attempts", "started_at"])
     kind = kind_of(document.kind)
     try:
         if kind.merged:
@@ -160,3 +166,26 @@ def refusal(document):
         return ""
     obj = document.content_type.get_object_for_this_type(pk=document.object_id)
     return kind.refusal(obj)
+
+
+def requeue_pending(*, now=None, limit=500):
+    """The sweep's share for documents (dossiers.tasks.sweep_pending); returns the ids queued again.
+
+    A render "in progress" for longer than SWEEP_STUCK_MINUTES (more than a task may run) was cut off, its
+    worker killed: it goes back to pending. Every document someone asked for that is still pending
+    SWEEP_AFTER_MINUTES after it was queued (its message never reached the broker, or was lost) is queued again.
+    Rendering is safe to run twice: a done document is left alone.
+    """
+    from .tasks import render_document
+
+    now = now or timezone.now()
+    stuck = now - timedelta(minutes=settings.SWEEP_STUCK_MINUTES)
+    cut_off = Document.objects.filter(
+        Q(started_at__lt=stuck) | Q(started_at__isnull=True, created_at__lt=stuck), status=RenderStatus.RENDERING)
+    ids = list(cut_off.values_list("pk", flat=True)[:limit])
+    Document.objects.filter(pk__in=ids, status=RenderStatus.RENDERING).update(
+        status=RenderStatus.PENDING, error="Lần tạo tệp trước bị ngắt giữa chừng; đang tạo lại.")
+    ids += Document.objects.filter(status=RenderStatus.PENDING, queued_at__lt=now - sweep_age()).exclude(
+        pk__in=ids).order_by("queued_at").values_list("pk", flat=True)[:max(limit - len(ids), 0)]
+    Document.objects.filter(pk__in=ids).update(queued_at=now)
+    return [pk for pk in ids if publish(render_document, pk)]

@@ -9,7 +9,6 @@ import tempfile
 from datetime import timedelta
 
 from django.core.files import File
-from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 from openpyxl import Workbook
@@ -17,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from awards.enums import SubjectType
+from core.queue import publish, publish_on_commit, sweep_age
 from core.xlsx import safe_row
 from documents.enums import RenderStatus
 
@@ -48,7 +48,7 @@ def request_inbox_export(user, params):
     export = Export.objects.create(
         kind=Export.Kind.INBOX_NOMINATIONS, requested_by=user, params=params.urlencode(),
         filename=f"Danh sách đề nghị khen thưởng {timezone.localdate():%d-%m-%Y}.xlsx")
-    transaction.on_commit(lambda: tasks.build_export.delay(export.pk))
+    publish_on_commit(tasks.build_export, export.pk, notice="tệp Excel sẽ được tạo sau")
     return export
 
 
@@ -62,7 +62,7 @@ def build_export(export_id, final=True):
     export = Export.objects.select_related("requested_by").get(pk=export_id)
     if export.status == RenderStatus.DONE:
         return export
-    Export.objects.filter(pk=export.pk).update(status=RenderStatus.RENDERING)
+    Export.objects.filter(pk=export.pk).update(status=RenderStatus.RENDERING, started_at=timezone.now())
     try:
         _form, dossiers = filtered_inbox(export.requested_by, QueryDict(export.params))
         stream, rows = nominations_workbook(dossiers)
@@ -78,6 +78,25 @@ def build_export(export_id, final=True):
     export.finished_at = timezone.now()
     export.save(update_fields=["file", "status", "rows", "size", "finished_at"])
     return export
+
+
+def requeue_pending(*, now=None):
+    """The sweep's share for exports (dossiers.tasks.sweep_pending); returns the ids queued again: an export
+    still waiting SWEEP_AFTER_MINUTES after it was asked for (its message never reached the broker), or being
+    built for longer than SWEEP_STUCK_MINUTES (its worker was killed). Building is safe to run twice."""
+    from django.conf import settings
+    from django.db.models import Q
+
+    from . import tasks
+
+    now = now or timezone.now()
+    stuck = now - timedelta(minutes=settings.SWEEP_STUCK_MINUTES)
+    ids = list(Export.objects.filter(
+        Q(status=RenderStatus.PENDING, created_at__lt=now - sweep_age())
+        | Q(Q(started_at__lt=stuck) | Q(started_at__isnull=True, created_at__lt=stuck), status=RenderStatus.RENDERING),
+        created_at__gte=now - timedelta(days=EXPORT_KEEP_DAYS)).order_by("pk").values_list("pk", flat=True)[:100])
+    Export.objects.filter(pk__in=ids).update(status=RenderStatus.PENDING, started_at=None)
+    return [pk for pk in ids if publish(tasks.build_export, pk)]
 
 
 def forget_old_exports(now=None):

@@ -38,3 +38,15 @@ def refresh_checks(self, campaign_id=None):
         return checks.refresh_open(campaign_id)
     except Exception as exc:
         raise self.retry(exc=exc, countdown=60 * 2 ** self.request.retries)
+
+
+@shared_task
+def sweep_pending():
+    """Every few minutes (Celery beat): queue again the e-mails, renders and exports left pending because the
+    broker was down when they were asked for, or cut off because their worker died (core.queue). Each part is
+    safe to run twice; returns how many of each kind were queued."""
+    from documents import services as documents
+    from notifications import services as notifications
+
+    return {"emails": notifications.requeue_pending(), "documents": len(documents.requeue_pending()),
+            "exports": len(exports.requeue_pending())}

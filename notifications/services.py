@@ -1,11 +1,13 @@
 """Notify people: one row per recipient (the bell) and its e-mail copy, sent by a task after commit."""
 import re
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from core.db import aggregate_subquery
 from core.emails import Message, render_message, send_message
+from core.queue import publish, publish_on_commit, sweep_age
 
 from .enums import EmailStatus
 from .models import Notification
@@ -28,7 +30,7 @@ def save_and_queue(rows):
     if pending:
         from .tasks import send_notification_emails
 
-        transaction.on_commit(lambda: send_notification_emails.delay(pending))
+        publish_on_commit(send_notification_emails, pending, notice="thư báo sẽ được gửi sau")
     return rows
 
 
@@ -81,6 +83,36 @@ def deliver_emails(ids, *, final=False):
                 pass
         Notification.objects.bulk_update(rows, ["email_status", "emailed_at", "email_error"])
     return failures
+
+
+# An e-mail that failed is retried by its own task (tasks.MAX_RETRIES with backoff, then failed; a task whose
+# worker died is given back by Redis). One still pending after GIVE_UP is failed with its reason.
+GIVE_UP = timedelta(days=3)
+SWEEP_CHUNK = 100
+SWEEP_LIMIT = 2000
+
+
+def requeue_pending(*, now=None):
+    """The sweep's share for e-mails (dossiers.tasks.sweep_pending); returns how many were queued again.
+
+    An e-mail still pending SWEEP_AFTER_MINUTES after its notification was written, with no attempt made (its
+    task never reached the broker, or the message was lost), is queued again; one pending for GIVE_UP is marked
+    failed, with its reason. Delivering is safe to run twice: a row is locked while it is sent and only a
+    pending one is sent.
+    """
+    from .tasks import send_notification_emails
+
+    now = now or timezone.now()
+    pending = Notification.objects.filter(email_status=EmailStatus.PENDING)
+    pending.filter(created_at__lt=now - GIVE_UP).update(
+        email_status=EmailStatus.FAILED, email_error="Không gửi được thư sau nhiều lần thử; đã ngừng gửi.")
+    ids = list(pending.filter(email_error="", created_at__lt=now - sweep_age()).order_by("pk")
+               .values_list("pk", flat=True)[:SWEEP_LIMIT])
+    queued = 0
+    for start in range(0, len(ids), SWEEP_CHUNK):
+        chunk = ids[start:start + SWEEP_CHUNK]
+        queued += len(chunk) if publish(send_notification_emails, chunk) else 0
+    return queued
 
 
 def _message_of(row):

@@ -27,6 +27,8 @@ class Export(models.Model):
     size = models.PositiveBigIntegerField("dung lượng", null=True, blank=True)
     error = models.TextField("lỗi", blank=True)
     created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True, db_index=True)
+    # when the worker began building it: "in progress" far longer than a task may run was cut off (the sweep)
+    started_at = models.DateTimeField("bắt đầu tạo lúc", null=True, blank=True)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
 
     class Meta:

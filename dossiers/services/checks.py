@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaigns.enums import QuotaKind
+from core.queue import publish_on_commit
 
 from ..enums import DossierState
 from ..models import Dossier, Nomination
@@ -124,13 +125,7 @@ def schedule_refresh(campaign_id=None):
     A broker that is down loses only this early refresh: the nightly run makes it up."""
     from .. import tasks
 
-    def queue():
-        try:
-            tasks.refresh_checks.delay(campaign_id)
-        except Exception:  # noqa: BLE001 - the edit is saved; the nightly run recomputes
-            logging.getLogger(__name__).exception("refresh_checks could not be queued (campaign %s)", campaign_id)
-
-    transaction.on_commit(queue)
+    publish_on_commit(tasks.refresh_checks, campaign_id, notice="kết quả kiểm tra điều kiện sẽ được cập nhật sau")
 
 
 def campaign_changed_receiver(sender, campaign, **kwargs):
