@@ -150,3 +150,68 @@ def test_a_worker_killed_while_rendering_loses_nothing_and_renders_once(require_
     assert document.attempts == 1 and document.pages >= 1
     stored = list((tmp_path / "media" / "documents").rglob("*.pdf"))
     assert len(stored) == 1 and stored[0].read_bytes().startswith(b"%PDF")
+
+
+def test_a_database_cut_during_a_reminder_run_sends_nothing_twice_and_loses_nothing(private_redis, tmp_path,
+                                                                                       settings, cast):
+    """Two chunks of reminders (reminders.CHUNK): the first commits and is mailed; the worker's database
+    connection is cut while the second waits on a row (as a database restart cuts it). The next run sends the
+    second chunk only: every clerk gets exactly one reminder and one e-mail."""
+    from django.contrib.auth import get_user_model
+    from django.db import connections
+    from django.utils import timezone
+
+    from campaigns.models import ReminderRule
+    from dossiers import tasks
+    from dossiers.models import Reminder
+    from dossiers.services.reminders import CHUNK
+    from notifications.enums import EmailStatus
+    from notifications.models import Notification
+    from orgs.models import Membership
+    from tests.factories.campaigns import launched_campaign
+
+    today = timezone.localdate()
+    campaign = launched_campaign(cast, participants=[cast.unit_a], dossier_deadline=today)
+    ReminderRule.objects.filter(campaign=campaign).delete()
+    rule = ReminderRule.objects.create(campaign=campaign, kind="on_day", days=0, audience="clerks")
+    User = get_user_model()
+    clerks = User.objects.bulk_create([User(username=f"nhac{n:03}", email=f"nhac{n:03}@snv.example.gov.vn",
+                                            first_name="Cán bộ", last_name=f"số {n}") for n in range(CHUNK + 1)])
+    Membership.objects.bulk_create([Membership(user=user, organisation=cast.unit_a, role="clerk") for user in clerks])
+    members = Membership.objects.filter(organisation=cast.unit_a, role="clerk")
+    expected = members.values("user").distinct().count()
+    mailed = members.exclude(user__email="").values("user").distinct().count()
+    last = members.order_by("-user_id").first().user
+
+    with running_worker(private_redis.url, tmp_path, settings, lock=False) as worker, broker(private_redis.url):
+        blocker = connections.create_connection("default")
+        blocker.set_autocommit(False)
+        try:
+            with blocker.cursor() as cursor:  # the second chunk's last row, held by another transaction
+                cursor.execute(
+                    "INSERT INTO dossiers_reminder (rule_id, campaign_id, organisation_id, recipient_id, due_date, "
+                    "created_at) VALUES (%s, %s, %s, %s, %s, now())",
+                    [rule.pk, campaign.pk, cast.unit_a.pk, last.pk, today])
+                tasks.send_due_reminders.delay()
+                worker.wait_for(lambda: Reminder.objects.count() == CHUNK, "the first chunk committed")
+
+                def cut():  # the worker's connection, waiting on the row, is cut
+                    cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                                   "current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'")
+                    return cursor.fetchall()
+                worker.wait_for(cut, "the worker waiting on the held row")
+                worker.wait_for(lambda: "Retry in" in worker.log(), "the run failing and asking for a retry")
+        finally:
+            blocker.rollback()
+            blocker.close()
+        assert Reminder.objects.count() == CHUNK  # the cut chunk left nothing half-written
+
+        tasks.send_due_reminders.delay()  # the next run (the task's own retry comes later and finds nothing)
+        worker.wait_for(lambda: Notification.objects.filter(email_status=EmailStatus.SENT).count() == mailed,
+                        "every reminder mailed")
+        time.sleep(1)
+        assert Reminder.objects.count() == expected
+        assert Notification.objects.count() == expected
+        recipients = [message["To"] for message in worker.emails()]
+        assert len(recipients) == len(set(recipients))  # nobody twice
+        assert {f"nhac{n:03}@snv.example.gov.vn" for n in range(CHUNK + 1)} <= set(recipients)
