@@ -134,12 +134,18 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "core.backends.AccountBackend",
 ]
+# The password policy, OWASP ASVS 4.0.3 L2 (core/passwords.py): 12 characters or more (PASSWORD_MIN_LENGTH), up to
+# 128; not a common password nor mostly made of the user's names, the portal's or a province's name, years, runs.
+# PASSWORD_EXTRA_WORDS: more words of the place that a password must not be made of (comma-separated).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "core.passwords.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 8}},
+     "OPTIONS": {"min_length": int(env("PASSWORD_MIN_LENGTH", "12"))}},
+    {"NAME": "core.passwords.MaximumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.passwords.ObviousPasswordValidator",
+     "OPTIONS": {"words": env_list("PASSWORD_EXTRA_WORDS")}},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

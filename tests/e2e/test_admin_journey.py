@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 NEW_UNIT = "Phòng Cải cách hành chính"
 NEW_PERSON = "Đặng Thị Thu Hà"
 CLERK_USERNAME = "canbo.cchc"
-CLERK_PASSWORD = "Cchc@2025xyz"
+CLERK_PASSWORD = "Cchc@2025-hoa-sen-do"
 CLERK_ROLE = "Cán bộ làm công tác TĐKT của đơn vị"
 
 

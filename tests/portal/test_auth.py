@@ -32,17 +32,17 @@ def test_wrong_password_shows_vietnamese_error_and_keeps_username(cast):
 def test_password_change(cast, client_for):
     client = client_for(cast.clerk_a)
     response = client.post("/tai-khoan/doi-mat-khau/", {
-        "old_password": cast.password, "new_password1": "ThiDuaMoi@2026", "new_password2": "ThiDuaMoi@2026"})
+        "old_password": cast.password, "new_password1": "Mây-trắng-bay-về-núi", "new_password2": "Mây-trắng-bay-về-núi"})
     assert response["Location"] == "/tai-khoan/doi-mat-khau/xong/"
     cast.clerk_a.refresh_from_db()
-    assert cast.clerk_a.check_password("ThiDuaMoi@2026")
+    assert cast.clerk_a.check_password("Mây-trắng-bay-về-núi")
 
 
 def test_password_change_errors_are_vietnamese(cast, client_for):
     html = client_for(cast.clerk_a).post("/tai-khoan/doi-mat-khau/", {
         "old_password": "sai", "new_password1": "ab1", "new_password2": "ab1"}).content.decode()
     assert "Mật khẩu cũ không chính xác" in html
-    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in html
+    assert "Mật khẩu quá ngắn: cần ít nhất 12 ký tự." in html
 
 
 def test_repeated_failed_logins_are_throttled(cast):
