@@ -6,6 +6,7 @@ from django.forms import inlineformset_factory
 
 from awards.enums import SubjectType
 from awards.models import AwardForm, LegalBasisProfile
+from core.concurrency import VersionedFormMixin, VersionedFormSetMixin, Watched
 from core.forms import NfcFormMixin, SignerFormMixin
 from orgs.enums import OrgKind, Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField, OrganisationMultipleChoiceField
@@ -56,7 +57,7 @@ class AmendmentForm(forms.Form):
         return reason
 
 
-class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
+class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.ModelForm):
     issuer = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Cơ quan phát động")
     eligible_subject_types = forms.MultipleChoiceField(
         label="Đối tượng được khen", choices=SubjectType.choices, widget=forms.CheckboxSelectMultiple,
@@ -105,6 +106,7 @@ class CampaignForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
             ("Đối tượng và căn cứ", "legal_profile", "plan_bases", "eligible_subject_types", "eligible_org_kinds"),
             ("Nội dung kế hoạch", "purpose", "requirements", "tasks_text", "awards_guidance", "implementation"),
         )
+        self.helper.render_hidden_fields = True  # the version token (VersionedFormMixin)
         self.fields["plan_symbol"].help_text = "Ví dụ: KH-SNV. Để trống: tự điền KH-[ký hiệu của cơ quan]."
         self.fields["eligible_org_kinds"].help_text = "Giữ Ctrl (hoặc Cmd) để chọn nhiều loại."
         self.user = user
@@ -181,9 +183,10 @@ class RowForm(forms.ModelForm):
         bootstrap(self)
 
 
-class SectionFormSet(forms.BaseInlineFormSet):
+class SectionFormSet(VersionedFormSetMixin, forms.BaseInlineFormSet):
     """Section formsets: rows ordered as typed, empty rows ignored; rows choose units of the campaign's
-    province that the user sees."""
+    province that the user sees. One version token for the section's rows: a save is refused when someone saved
+    the section since the page was opened (core.concurrency)."""
 
     def __init__(self, *args, **kwargs):
         self.user = kwargs.pop("user", None)
@@ -252,8 +255,15 @@ class ParticipantForm(RowForm):
         fields = ["organisation", "include_subtree"]
 
 
+class BaseParticipantFormSet(SectionFormSet):
+    def watched(self):
+        """The units and the blocs taking part: the page edits both."""
+        campaign = Campaign.objects.filter(pk=self.instance.pk)
+        return [*super().watched(), Watched(campaign, ("participant_blocs",))]
+
+
 ParticipantFormSet = section_formset(CampaignParticipant, ["organisation", "include_subtree"],
-                                     form=ParticipantForm, extra=3)
+                                     form=ParticipantForm, extra=3, formset=BaseParticipantFormSet)
 
 
 class BlocsForm(forms.Form):
@@ -305,7 +315,11 @@ class QuotaOverrideForm(RowForm):
 
 
 class BaseQuotaOverrideFormSet(SectionFormSet):
-    """A unit's own quota: the units of the campaign's province the user sees."""
+    """A unit's own quota: the units of the campaign's province the user sees. Saving locks the campaign, as
+    every section does (save_section)."""
+
+    def version_lock(self):
+        return Campaign.objects.filter(pk=self.instance.campaign_id)
 
     def get_form_kwargs(self, index):
         kwargs = super(SectionFormSet, self).get_form_kwargs(index)

@@ -3,6 +3,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 
+from core.concurrency import VersionedFormMixin, Watched
 from core.forms import NfcFormMixin
 from core.widgets import VnFileInput
 
@@ -31,7 +32,7 @@ def organisations_for(user, roles=(Role.ADMIN,)):
     return Organisation.objects.for_user(user, roles).current().order_by("path")
 
 
-class OrganisationForm(NfcFormMixin, forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
     parent = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
                                      label="Đơn vị cấp trên")
 
@@ -92,7 +93,7 @@ class DissolveForm(NfcFormMixin, forms.Form):
             move_people=data["move_people"], move_children=data["move_children"], by=self.user)
 
 
-class PersonForm(NfcFormMixin, forms.ModelForm):
+class PersonForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
     organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
                                            label="Đơn vị công tác")
 
@@ -238,7 +239,7 @@ class ProvinceForm(NfcFormMixin, forms.ModelForm):
             admin_email=data["admin_email"], admin_password=data["admin_password"], by=self.user)
 
 
-class AccountUpdateForm(NfcFormMixin, forms.Form):
+class AccountUpdateForm(VersionedFormMixin, NfcFormMixin, forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=150)
     email = forms.EmailField(label="Thư điện tử", required=False)
     is_active = forms.BooleanField(label="Cho phép đăng nhập", required=False)
@@ -251,11 +252,20 @@ class AccountUpdateForm(NfcFormMixin, forms.Form):
         kwargs["initial"] = {"full_name": account.get_full_name(), "email": account.email,
                              "is_active": account.is_active, "person": getattr(account, "person", None),
                              **(kwargs.get("initial") or {})}
+        self.user, self.account = user, account  # before the version field is added (VersionedFormMixin)
         super().__init__(*args, **kwargs)
-        self.user, self.account = user, account
         self.fields["person"].queryset = Person.objects.for_user(user, [Role.ADMIN]).filter(
             is_active=True).exclude(user__isnull=False, user__in=get_user_model().objects.exclude(
                 pk=account.pk)).select_related("organisation")
+
+    def version_record(self):
+        return getattr(self, "account", None)
+
+    def watched(self):
+        """The account's name, e-mail and state, and which person is linked to it."""
+        account = type(self.account)._default_manager.filter(pk=self.account.pk)
+        return [Watched(account, ("first_name", "last_name", "email", "is_active")),
+                Watched(Person.objects.filter(user=self.account.pk), ())]
 
     def clean_is_active(self):
         if not self.cleaned_data["is_active"] and self.account.pk == self.user.pk:
@@ -287,7 +297,7 @@ class MembershipForm(forms.Form):
             return None
 
 
-class BlocForm(NfcFormMixin, forms.ModelForm):
+class BlocForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
     organiser = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Cơ quan tổ chức")
     leader = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
                                      label="Đơn vị trưởng khối, cụm")

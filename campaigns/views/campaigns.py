@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from core.concurrency import StaleEdit, unchanged
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
 
@@ -159,10 +160,15 @@ class CampaignUpdateView(CampaignMixin, FormView):
         form = self.get_form()
         amend_form = AmendmentForm(request.POST, campaign=self.get_object())
         if form.is_valid() and amend_form.is_valid():
-            service.update_campaign(form.instance, by=request.user, reason=amend_form.cleaned_data["reason"])
-            messages.success(request, "Đã lưu thông tin chung của phong trào.")
-            profile_messages(request, form)
-            return redirect(form.instance)
+            try:  # refused, with what was typed, when someone saved it since the page was opened
+                with unchanged(form):
+                    service.update_campaign(form.instance, by=request.user, reason=amend_form.cleaned_data["reason"])
+            except StaleEdit:
+                pass
+            else:
+                messages.success(request, "Đã lưu thông tin chung của phong trào.")
+                profile_messages(request, form)
+                return redirect(form.instance)
         return self.render_to_response(self.get_context_data(form=form, amend_form=amend_form), status=400)
 
 
@@ -215,10 +221,15 @@ class CampaignSectionView(CampaignMixin, TemplateView):
                 campaign.participant_blocs.set(blocs.cleaned_data["blocs"])
                 return before != after
 
-            service.save_section(campaign, formset, section=self.title, by=request.user,
-                                 reason=amend.cleaned_data["reason"], extra=set_blocs if blocs else None)
-            messages.success(request, f"Đã lưu: {self.title.lower()}.")
-            return redirect(campaign)
+            try:  # refused, with what was typed, when someone saved the section since the page was opened
+                with unchanged(formset):
+                    service.save_section(campaign, formset, section=self.title, by=request.user,
+                                         reason=amend.cleaned_data["reason"], extra=set_blocs if blocs else None)
+            except StaleEdit:
+                pass
+            else:
+                messages.success(request, f"Đã lưu: {self.title.lower()}.")
+                return redirect(campaign)
         return self.render_to_response(self.get_context_data(formset=formset, amend_form=amend,
                                                              blocs_form=blocs), status=400)
 
@@ -250,10 +261,15 @@ class QuotaOverrideView(ScopedObjectMixin, TemplateView):
         formset = QuotaOverrideFormSet(request.POST, instance=offer, prefix="rows", user=request.user)
         amend = AmendmentForm(request.POST, campaign=offer.campaign)
         if formset.is_valid() & amend.is_valid():
-            service.save_section(offer.campaign, formset, section=f"Chỉ tiêu riêng – {offer.award_form}",
-                                 by=request.user, reason=amend.cleaned_data["reason"])
-            messages.success(request, "Đã lưu chỉ tiêu riêng của các đơn vị.")
-            return redirect(offer.campaign)
+            try:
+                with unchanged(formset):
+                    service.save_section(offer.campaign, formset, section=f"Chỉ tiêu riêng – {offer.award_form}",
+                                         by=request.user, reason=amend.cleaned_data["reason"])
+            except StaleEdit:
+                pass
+            else:
+                messages.success(request, "Đã lưu chỉ tiêu riêng của các đơn vị.")
+                return redirect(offer.campaign)
         return self.render_to_response(self.get_context_data(formset=formset, amend_form=amend), status=400)
 
 

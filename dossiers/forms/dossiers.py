@@ -4,6 +4,7 @@ from django.utils.functional import cached_property
 
 from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
+from core.concurrency import VersionedFormMixin, Watched
 from core.forms import NfcFormMixin, SignerFormMixin
 from core.text import filter_by_search
 from orgs.enums import Role
@@ -12,7 +13,7 @@ from orgs.models import Organisation, Person
 from orgs.scope import membership_org_ids
 
 from ..enums import Outcome
-from ..models import AchievementReport, Dossier, NominationMeeting
+from ..models import AchievementReport, Dossier, Nomination, NominationMeeting
 
 
 class DossierStartForm(forms.Form):
@@ -45,7 +46,9 @@ class DossierStartForm(forms.Form):
         return cleaned
 
 
-class DossierInfoForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
+class DossierInfoForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.ModelForm):
+    """The Tờ trình's details; saved only if nobody saved them since the page was opened."""
+
     class Meta:
         model = Dossier
         fields = ["memo_number", "memo_date", "sign_as", "signer_title", "signer_name", "meeting", "note"]
@@ -128,8 +131,9 @@ class NomineeForm(forms.Form):
         return [choice for choice in self.fields["organisation"].choices if choice[0]]
 
 
-class ReportForm(NfcFormMixin, forms.ModelForm):
-    """Mẫu 08: the fields depend on whether the nominee is a person or a collective."""
+class ReportForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
+    """Mẫu 08: the fields depend on whether the nominee is a person or a collective. Saved only if nobody saved the
+    report, its summary or its confirmed criteria since the page was opened."""
 
     summary = forms.CharField(label="Tóm tắt thành tích (in trong danh sách kèm Tờ trình)", max_length=500,
                               required=False)
@@ -164,6 +168,10 @@ class ReportForm(NfcFormMixin, forms.ModelForm):
         self.fields["summary"].initial = nomination.summary
         self.fields["results"].help_text = "Đối chiếu với các chỉ tiêu của phong trào, nêu số liệu cụ thể."
         self.fields["rating_year"].widget.attrs["placeholder"] = str(nomination.dossier.campaign.period_start.year)
+
+    def watched(self):
+        nomination = Nomination.objects.filter(pk=self.instance.nomination_id)
+        return [*super().watched(), Watched(nomination, ("summary", "criteria_confirmed"))]
 
     def clean_rating_year(self):
         year = self.cleaned_data.get("rating_year")

@@ -8,6 +8,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from campaigns.models import Campaign
+from core.concurrency import SaveUnchangedMixin
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
 from orgs import scope
@@ -141,8 +142,9 @@ def dossier_actions(dossier, user, pending):
     return [(action, ACTION_LABELS[action]) for action in allowed_actions(dossier, user, pending)]
 
 
-class DossierUpdateView(DossierMixin, FormView):
-    """Tờ trình details (number, date, signer), the Biên bản it rests on, the unit's note."""
+class DossierUpdateView(SaveUnchangedMixin, DossierMixin, FormView):
+    """Tờ trình details (number, date, signer), the Biên bản it rests on, the unit's note (refused, with what the
+    clerk typed, when someone saved them since the page was opened: core.concurrency)."""
 
     permission_required = "dossiers.change_dossier"
     form_class = DossierInfoForm
@@ -233,8 +235,9 @@ class NomineeRemoveView(NominationMixin, View):
         return redirect(dossier)
 
 
-class ReportEditView(NominationMixin, FormView):
-    """Báo cáo thành tích Mẫu 08 of one nominee, with the criteria the unit confirms."""
+class ReportEditView(SaveUnchangedMixin, NominationMixin, FormView):
+    """Báo cáo thành tích Mẫu 08 of one nominee, with the criteria the unit confirms (refused, with what the clerk
+    typed, when someone saved it since the page was opened: core.concurrency)."""
 
     form_class = ReportForm
     template_name = "dossiers/report_form.html"

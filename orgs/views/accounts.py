@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from core.concurrency import SaveUnchangedMixin
 from core.pagination import lazy_page
 from core.text import search_key
 from core.views import PermissionMixin, ScopedObjectMixin
@@ -96,7 +97,9 @@ class AccountDetailView(AccountScopedMixin, TemplateView):
             can_change=self.request.user.has_perm("orgs.change_user", account), **kwargs)
 
 
-class AccountUpdateView(AccountScopedMixin, FormView):
+class AccountUpdateView(SaveUnchangedMixin, AccountScopedMixin, FormView):
+    """Refused, with what was typed, when someone saved the account since the page was opened (core.concurrency)."""
+
     permission_required = "orgs.change_user"
     template_name = "orgs/account_form.html"
     form_class = AccountUpdateForm

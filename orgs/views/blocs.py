@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 
+from core.concurrency import SaveUnchangedMixin
 from core.views import PermissionMixin, ScopedObjectMixin
 
 from ..forms import BlocForm
@@ -48,5 +49,5 @@ class BlocCreateView(PermissionMixin, BlocFormMixin, CreateView):
     permission_required = "orgs.add_bloc"
 
 
-class BlocUpdateView(ScopedObjectMixin, BlocFormMixin, UpdateView):
+class BlocUpdateView(SaveUnchangedMixin, ScopedObjectMixin, BlocFormMixin, UpdateView):
     permission_required = "orgs.change_bloc"

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView, UpdateView
 
+from core.concurrency import SaveUnchangedMixin
 from core.text import filter_by_search
 from core.views import PermissionMixin, ScopedObjectMixin
 
@@ -122,7 +123,9 @@ class OrganisationCreateView(PermissionMixin, FormView):
         return redirect(org)
 
 
-class OrganisationUpdateView(ScopedObjectMixin, UpdateView):
+class OrganisationUpdateView(SaveUnchangedMixin, ScopedObjectMixin, UpdateView):
+    """Refused, with what was typed, when someone saved the unit since the page was opened (core.concurrency)."""
+
     permission_required = "orgs.change_organisation"
     model = Organisation
     form_class = OrganisationForm

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from core.concurrency import SaveUnchangedMixin
 from core.pagination import lazy_page
 from core.text import filter_by_search
 from core.views import PermissionMixin, ScopedObjectMixin
@@ -78,7 +79,9 @@ class PersonCreateView(PermissionMixin, FormView):
         return redirect(person)
 
 
-class PersonUpdateView(ScopedObjectMixin, UpdateView):
+class PersonUpdateView(SaveUnchangedMixin, ScopedObjectMixin, UpdateView):
+    """Refused, with what was typed, when someone saved the person since the page was opened (core.concurrency)."""
+
     permission_required = "orgs.change_person"
     model = Person
     form_class = PersonForm

@@ -1,0 +1,314 @@
+"""Lost updates (issue 16): an edit page carries a version token of what it edits, as the user opened it; saving
+checks, with the record locked, that nothing changed meanwhile. If something did, the form is refused with a
+message naming who saved and when, shown again with what this user typed and the new token (a second, deliberate
+save goes through).
+
+The token is a hash of the values the page edits, read from the database (no model change, works for rows
+without `updated_at`, and a save that changed nothing does not count), followed by the time it was read (only
+to find who saved since, in the audit log). One mechanism for every kind of edit page:
+
+- a form of one record: `VersionedFormMixin` (a hidden field `phien_ban`); what it watches is the record's
+  row with the model fields the form edits (`watched()`, which a form extends with other rows it writes);
+- a formset of a record's rows (a campaign's section): `VersionedFormSetMixin`, one token for the parent
+  record's rows of that section (rendered by `{{ formset.version_input }}`);
+- the save: `with unchanged(form, …):` locks each record's row (`select_for_update`) and reads the values again
+  inside the transaction the service then writes in; a view based on `form_valid` uses `SaveUnchangedMixin`.
+
+A POST without a token (an old page, a script) is not checked: the token protects a person from another
+person's save, not the record from its editor."""
+import hashlib
+import json
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+from django import forms
+from django.db import transaction
+from django.db.models import Model, Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.views.generic.detail import SingleObjectMixin
+
+VERSION_FIELD = "phien_ban"
+RETYPE = "Những gì bạn gõ vẫn còn dưới đây; hãy xem lại rồi lưu lại."
+
+
+class StaleEdit(Exception):
+    """The record changed after the user opened the page; the form or formset already says so."""
+
+
+class Watched(NamedTuple):
+    """Rows and the fields of them an edit page writes: what its token is a hash of."""
+
+    queryset: object
+    fields: tuple
+
+
+# --- the token ---------------------------------------------------------------------------------------------
+
+def values_of(watched):
+    """The watched values as plain rows, in a fixed order (m2m fields give one row per link)."""
+    parts = []
+    for item in watched:
+        rows = [json.dumps(row, default=str, sort_keys=True, ensure_ascii=False)
+                for row in item.queryset.order_by().values_list("pk", *item.fields)]
+        parts.append(sorted(rows))
+    return parts
+
+
+def digest(watched):
+    return hashlib.sha256(json.dumps(values_of(watched)).encode()).hexdigest()[:32]
+
+
+def make_token(watched):
+    """`<hash of the values>.<when they were read, ms since the epoch>`."""
+    return f"{digest(watched)}.{int(time.time() * 1000)}"
+
+
+def split_token(token):
+    """(hash, read at) of a posted token; read at is None when missing or malformed."""
+    value, _, millis = (token or "").partition(".")
+    try:
+        read_at = datetime.fromtimestamp(int(millis) / 1000, tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        read_at = None
+    return value, read_at
+
+
+# --- who changed it ----------------------------------------------------------------------------------------
+
+def last_change(watched, since, extra=()):
+    """(who, when) of the latest audit entry, after `since`, on the watched rows (and `extra`: (model, pks) pairs,
+    e.g. rows deleted meanwhile), else (None, the latest `updated_at` after `since` of those rows, if any)."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    if since is None:
+        return None, None
+    pairs = [(item.queryset.model, list(item.queryset.values_list("pk", flat=True))) for item in watched]
+    condition = Q()
+    for model, pks in [*pairs, *extra]:
+        if pks:
+            condition |= Q(content_type=ContentType.objects.get_for_model(model),
+                           object_pk__in=[str(pk) for pk in pks])
+    entry = None
+    if condition:
+        entry = LogEntry.objects.filter(condition, timestamp__gt=since).select_related("actor").order_by(
+            "-timestamp").first()
+    if entry is not None:
+        return actor_name(entry), entry.timestamp
+    stamps = [stamp for model, pks in pairs if pks and any(f.name == "updated_at" for f in model._meta.fields)
+              for stamp in model._default_manager.filter(pk__in=pks, updated_at__gt=since).values_list(
+                  "updated_at", flat=True)]
+    return None, max(stamps, default=None)
+
+
+def actor_name(entry):
+    """The person's name (a linked Person's, else the account's), else the login."""
+    actor = entry.actor
+    if actor is None:
+        return entry.actor_email or None
+    person = getattr(actor, "person", None)
+    return getattr(person, "full_name", "") or actor.get_full_name() or actor.get_username()
+
+
+def conflict_message(watched, since, extra=()):
+    """"Trong lúc bạn sửa, Nguyễn Văn A đã lưu thay đổi lúc 10:42 07/12/2026. Những gì bạn gõ …"."""
+    who, when = last_change(watched, since, extra)
+    at = f" lúc {timezone.localtime(when):%H:%M %d/%m/%Y}" if when else ""
+    saved = f"{who} đã lưu thay đổi" if who else "đã có người lưu thay đổi"
+    return f"Trong lúc bạn sửa, {saved}{at}. {RETYPE}"
+
+
+# --- forms -------------------------------------------------------------------------------------------------
+
+class VersionedFormMixin:
+    """A form editing one existing record (a ModelForm's instance by default; another form names it in
+    `version_record()`, set before calling this __init__) carries the token of what it edits, as opened."""
+
+    def version_record(self):
+        return getattr(self, "instance", None)
+
+    def watched(self):
+        """The record's row with the model fields this form edits; a form extends it with other rows it writes."""
+        record = self.version_record()
+        names = {f.name for f in record._meta.get_fields() if f.concrete or f.many_to_many}
+        fields = tuple(name for name in self.fields if name in names and name != "id")
+        return [Watched(type(record)._default_manager.filter(pk=record.pk), fields)]
+
+    def version_lock(self):
+        """The row locked while checking and saving: two guarded saves of one record take turns."""
+        record = self.version_record()
+        return type(record)._default_manager.filter(pk=record.pk)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        record = self.version_record()
+        self.versioned = record is not None and record.pk is not None
+        if self.versioned:
+            self.fields[VERSION_FIELD] = forms.CharField(
+                widget=forms.HiddenInput, required=False, max_length=80, initial=lambda: make_token(self.watched()))
+
+    @property
+    def posted_version(self):
+        return self.data.get(self.add_prefix(VERSION_FIELD)) if self.is_bound and self.versioned else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.posted_version:
+            check(self)
+        return cleaned
+
+    def refuse(self, message, token):
+        self.add_error(None, message)
+        if differences := self.saved_differences():
+            self.add_error(None, differences)
+        self.data = self.data.copy()
+        self.data[self.add_prefix(VERSION_FIELD)] = token
+
+    def saved_differences(self):
+        """"Bản vừa được lưu khác bản của bạn ở: Họ và tên: “…”; …": each field the record now holds otherwise
+        than this user typed, with its saved value (side by side with the form, which shows what they typed)."""
+        record = self.version_record()
+        fresh = type(record)._default_manager.filter(pk=record.pk).first()
+        cleaned = getattr(self, "cleaned_data", {})
+        if fresh is None:
+            return ""
+        names = {f.name: f for f in fresh._meta.get_fields() if f.concrete or f.many_to_many}
+        shown = []
+        for name, field in self.fields.items():
+            model_field = names.get(name)
+            if model_field is None or name not in cleaned or field.widget.is_hidden:
+                continue
+            if comparable(model_field.value_from_object(fresh)) != comparable(cleaned[name]):
+                shown.append(f"{field.label or name}: “{shown_value(fresh, model_field, field)}”")
+        return f"Bản vừa được lưu khác bản của bạn ở: {'; '.join(shown)}." if shown else ""
+
+
+def comparable(value):
+    """A value as saved (pk for a row, sorted pks for many) to compare what was saved with what was typed."""
+    if isinstance(value, Model):
+        return value.pk
+    if isinstance(value, (list, tuple, set)) or hasattr(value, "model"):
+        return sorted((comparable(item) for item in value), key=str)
+    return "" if value is None else value
+
+
+def shown_value(record, model_field, form_field):
+    """A saved value as the page would show it: a row's name, a choice's label, dd/mm/yyyy, có/không."""
+    if model_field.many_to_many:
+        return ", ".join(str(item) for item in getattr(record, model_field.name).all()) or "để trống"
+    if model_field.is_relation:
+        related = getattr(record, model_field.name)
+        return str(related) if related is not None else "để trống"
+    value = model_field.value_from_object(record)
+    labels = {str(key): label for key, label in getattr(form_field, "choices", None) or [] if key != ""}
+    if value in (None, "", []):
+        return "để trống"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if hasattr(value, "strftime"):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(labels.get(str(item), item)) for item in value)
+    text = str(labels.get(str(value), value))
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+class VersionedFormSetMixin:
+    """A formset of a record's rows (a campaign's section) carries one token for them all, the record being the
+    formset's `instance` (what `version_lock()` locks)."""
+
+    def watched(self):
+        names = [name for name in self.form._meta.fields if name != self.fk.name]
+        rows = self.model._default_manager.filter(**{self.fk.name: self.instance})
+        return [Watched(rows, tuple(names))]
+
+    def version_lock(self):
+        return type(self.instance)._default_manager.filter(pk=self.instance.pk)
+
+    @property
+    def version_key(self):
+        return f"{self.prefix}-{VERSION_FIELD}"
+
+    @property
+    def posted_version(self):
+        return self.data.get(self.version_key) if self.is_bound else None
+
+    def version_input(self):
+        token = self.data.get(self.version_key) if self.is_bound else make_token(self.watched())
+        return format_html('<input type="hidden" name="{}" value="{}">', self.version_key, token or "")
+
+    def clean(self):
+        super().clean()
+        if self.posted_version:
+            check(self)
+
+    def history_extra(self):
+        """Rows the user opened that may be gone now (deleted meanwhile): their audit entries name who."""
+        posted = [self.data.get(f"{self.prefix}-{index}-id") for index in range(self.total_form_count())]
+        return [(self.model, [pk for pk in posted if pk and str(pk).isdigit()])]
+
+    def refuse(self, message, token):
+        if self._non_form_errors is None:
+            self._non_form_errors = self.error_class(error_class="nonform", renderer=self.renderer)
+        self._non_form_errors.append(message)
+        self.data = self.data.copy()
+        self.data[self.version_key] = token
+
+
+# --- the check ---------------------------------------------------------------------------------------------
+
+def check(owner, lock=False):
+    """Whether `owner` (a versioned form or formset) edits what its record holds now; if not, it is refused
+    (message, the new token in its data) and False is returned. `lock`: the record's row is locked first (in
+    the caller's transaction)."""
+    posted = getattr(owner, "posted_version", None)
+    if not posted:
+        return True
+    if lock:
+        list(owner.version_lock().select_for_update().values_list("pk", flat=True))
+    watched = owner.watched()
+    value, read_at = split_token(posted)
+    if value == digest(watched):
+        return True
+    extra = owner.history_extra() if hasattr(owner, "history_extra") else ()
+    owner.refuse(conflict_message(watched, read_at, extra), make_token(watched))
+    return False
+
+
+@contextmanager
+def unchanged(*owners):
+    """Inside: one transaction in which each form's (formset's) record is locked and still holds what its user
+    opened; else StaleEdit, the forms showing why. Wrap the service call that saves them:
+
+        try:
+            with unchanged(form):
+                service.save_thing(form.instance, by=user)
+        except StaleEdit:
+            return self.form_invalid(form)
+    """
+    with transaction.atomic():
+        results = [check(owner, lock=True) for owner in owners]
+        if not all(results):
+            raise StaleEdit
+        yield
+
+
+class SaveUnchangedMixin:
+    """A FormView/UpdateView editing a versioned form: its form_valid (the view's own, whatever it does) runs in
+    `unchanged(form)`, and a form whose record changed meanwhile comes back (form_invalid) with the message and
+    what the user typed. (ProcessFormView.post, with the save inside the check.)"""
+
+    def post(self, request, *args, **kwargs):
+        if isinstance(self, SingleObjectMixin):
+            self.object = self.get_object()  # as BaseUpdateView.post
+        form = self.get_form()
+        if not form.is_valid():
+            return self.form_invalid(form)
+        try:
+            with unchanged(form):
+                return self.form_valid(form)
+        except StaleEdit:
+            return self.form_invalid(form)

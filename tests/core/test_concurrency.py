@@ -1,0 +1,167 @@
+"""core.concurrency: the version token of an edit page, the check under lock when saving, the message naming who
+saved and when, and the saved values shown beside what was typed (issue 16, lost updates). Every edit page that
+uses it: tests/test_lost_updates.py."""
+from datetime import timedelta
+
+import pytest
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
+from django.utils import timezone
+
+from campaigns.forms import TargetFormSet
+from campaigns.models import Target
+from core.concurrency import (
+    VERSION_FIELD,
+    StaleEdit,
+    Watched,
+    conflict_message,
+    digest,
+    make_token,
+    split_token,
+    unchanged,
+)
+from dossiers.forms.dossiers import ReportForm
+from dossiers.services import building
+from orgs.forms import AccountUpdateForm, PersonForm
+from orgs.models import Person
+from orgs.services import people
+from tests.factories.campaigns import draft_campaign, launched_campaign
+
+
+def person_form(cast, person, data=None):
+    return PersonForm(data, instance=Person.objects.get(pk=person.pk), user=cast.admin)
+
+
+def posted(form, **changes):
+    """What the browser posts back from the unbound `form` (its values, the token), with `changes` typed in."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value in (None, False):
+            continue
+        data[name] = "on" if value is True else (value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value)
+    data.update(changes)
+    return data
+
+
+def save_person(cast, by, **values):
+    person = Person.objects.get(pk=cast.person_a.pk)
+    for name, value in values.items():
+        setattr(person, name, value)
+    people.save_person(person, by=by)
+
+
+def test_the_token_is_a_hash_of_the_edited_values_and_when_they_were_read(cast):
+    watched = [Watched(Person.objects.filter(pk=cast.person_a.pk), ("full_name", "position"))]
+    token = make_token(watched)
+    value, read_at = split_token(token)
+    assert value == digest(watched) and abs(read_at - timezone.now()) < timedelta(seconds=5)
+    Person.objects.filter(pk=cast.person_a.pk).update(phone="0912 000 111", updated_at=timezone.now())
+    assert digest(watched) == value  # a field the page does not edit
+    Person.objects.filter(pk=cast.person_a.pk).update(position="Trưởng phòng")
+    assert digest(watched) != value
+    assert split_token("") == ("", None) and split_token("abc.xyz") == ("abc", None)
+
+
+def test_the_form_carries_the_token_of_the_record_as_opened(cast):
+    form = person_form(cast, cast.person_a)
+    value, _ = split_token(form[VERSION_FIELD].value())
+    assert value == digest(form.watched())
+    assert form.fields[VERSION_FIELD].widget.is_hidden
+    assert VERSION_FIELD not in PersonForm(user=cast.admin).fields  # a new record: nothing to compare with
+
+
+def test_a_save_made_meanwhile_refuses_the_form_with_who_and_when(cast):
+    cast.admin.first_name, cast.admin.last_name = "Nguyễn Văn", "An"
+    cast.admin.save()
+    opened = person_form(cast, cast.person_a)
+    data = posted(opened, position="Chuyên viên chính")
+    save_person(cast, cast.admin, position="Phó Trưởng phòng")
+    form = person_form(cast, cast.person_a, data)
+    assert not form.is_valid()
+    entry = LogEntry.objects.get_for_object(cast.person_a).latest("timestamp")
+    when = timezone.localtime(entry.timestamp)
+    assert form.non_field_errors()[0] == (
+        f"Trong lúc bạn sửa, Nguyễn Văn An đã lưu thay đổi lúc {when:%H:%M %d/%m/%Y}. Những gì bạn gõ vẫn còn "
+        "dưới đây; hãy xem lại rồi lưu lại.")
+    assert form.non_field_errors()[1] == "Bản vừa được lưu khác bản của bạn ở: Chức vụ: “Phó Trưởng phòng”."
+    assert form["position"].value() == "Chuyên viên chính"  # what this user typed
+    again = person_form(cast, cast.person_a, {**data, VERSION_FIELD: form[VERSION_FIELD].value()})
+    assert again.is_valid(), again.errors  # the new token: a deliberate second save goes through
+
+
+def test_a_save_between_the_check_and_the_write_is_caught_under_the_lock(cast):
+    data = posted(person_form(cast, cast.person_a), position="Chuyên viên chính")
+    form = person_form(cast, cast.person_a, data)
+    assert form.is_valid()
+    save_person(cast, cast.admin, position="Phó Trưởng phòng")  # after the form was checked, before it saves
+    with pytest.raises(StaleEdit):
+        with unchanged(form):
+            form.save()
+    assert Person.objects.get(pk=cast.person_a.pk).position == "Phó Trưởng phòng"
+    assert "Trong lúc bạn sửa" in form.non_field_errors()[0]
+    assert split_token(form[VERSION_FIELD].value())[0] == digest(form.watched())
+
+
+def test_a_post_without_a_token_is_not_checked(cast):
+    data = posted(person_form(cast, cast.person_a), position="Chuyên viên chính")
+    del data[VERSION_FIELD]
+    save_person(cast, cast.admin, position="Phó Trưởng phòng")
+    form = person_form(cast, cast.person_a, data)
+    assert form.is_valid()
+    with unchanged(form):
+        form.save()
+
+
+def test_who_is_not_known_the_message_says_when_or_only_that_someone_saved(cast):
+    watched = [Watched(Person.objects.filter(pk=cast.person_a.pk), ("position",))]
+    since = timezone.now()
+    assert conflict_message(watched, since).startswith("Trong lúc bạn sửa, đã có người lưu thay đổi. ")
+    Person.objects.filter(pk=cast.person_a.pk).update(position="Trưởng phòng", updated_at=since + timedelta(
+        minutes=1))  # written without the audit log
+    when = timezone.localtime(since + timedelta(minutes=1))
+    assert conflict_message(watched, since).startswith(
+        f"Trong lúc bạn sửa, đã có người lưu thay đổi lúc {when:%H:%M %d/%m/%Y}. ")
+    assert conflict_message(watched, None).startswith("Trong lúc bạn sửa, đã có người lưu thay đổi. ")
+
+
+def test_the_report_watches_its_summary_and_confirmed_criteria(cast):
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    dossier = building.start_dossier(campaign, cast.unit_a, campaign.awards.first(), by=cast.clerk_a)
+    nomination = building.add_nominee(dossier, subject_type="individual", person=cast.person_a, by=cast.clerk_a)
+    report = nomination.report
+    token = ReportForm(instance=report)[VERSION_FIELD].value()
+    building.save_report(report, summary="Tóm tắt mới", criteria=[], by=cast.clerk_a)
+    assert ReportForm(instance=report)[VERSION_FIELD].value().partition(".")[0] != token.partition(".")[0]
+
+
+def test_linking_a_person_meanwhile_refuses_the_account_form(cast):
+    account = cast.clerk_a
+    opened = AccountUpdateForm(user=cast.admin, account=account)
+    data = posted(opened, email="moi@example.gov.vn")
+    with set_actor(cast.admin):
+        Person.objects.filter(pk=cast.person_a.pk).update(user=account)
+    form = AccountUpdateForm(data, user=cast.admin, account=account)
+    assert not form.is_valid() and "Trong lúc bạn sửa" in form.non_field_errors()[0]
+
+
+def test_a_section_formset_carries_one_token_for_its_rows(cast):
+    campaign = draft_campaign(cast)
+    Target.objects.create(campaign=campaign, text="Chỉ tiêu có sẵn")
+    formset = TargetFormSet(instance=campaign, user=cast.admin, prefix="rows")
+    assert f'name="rows-{VERSION_FIELD}"' in formset.version_input()
+    token = formset.version_input().split('value="')[1].split('"')[0]
+    data = {"rows-TOTAL_FORMS": "1", "rows-INITIAL_FORMS": "1", f"rows-{VERSION_FIELD}": token,
+            "rows-0-id": str(campaign.targets.get().pk), "rows-0-order": "1", "rows-0-text": "Chỉ tiêu tôi sửa"}
+    with set_actor(cast.admin):
+        Target.objects.create(campaign=campaign, text="Chỉ tiêu người khác thêm", order=2)
+    formset = TargetFormSet(data, instance=campaign, user=cast.admin, prefix="rows")
+    assert not formset.is_valid()
+    assert "Trong lúc bạn sửa" in formset.non_form_errors()[0]
+    assert token not in formset.version_input()  # the new token, for a deliberate second save
+    formset = TargetFormSet({**data, f"rows-{VERSION_FIELD}": formset.data[f"rows-{VERSION_FIELD}"]},
+                            instance=campaign, user=cast.admin, prefix="rows")
+    assert formset.is_valid(), formset.errors
+    with unchanged(formset):
+        formset.save()
+    assert sorted(campaign.targets.values_list("text", flat=True)) == ["Chỉ tiêu người khác thêm", "Chỉ tiêu tôi sửa"]
