@@ -382,3 +382,37 @@ class EmulationBloc(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("orgs:bloc_detail", args=[self.pk])
+
+
+class SecondFactorPolicy(models.Model):
+    """Xác thực hai bước of one province: which roles must confirm a sign-in with a code from an authenticator app
+    (TOTP). A province without a row follows the defaults below (the secure default: leaders, admins and the
+    office that reviews); the province's admin and the system administrator change it on its own page."""
+
+    province = models.OneToOneField(Organisation, verbose_name="tỉnh", on_delete=models.CASCADE,
+                                    related_name="second_factor_policy")
+    for_admins = models.BooleanField("Quản trị", default=True)
+    for_approvers = models.BooleanField("Lãnh đạo (phê duyệt, ký quyết định)", default=True)
+    for_reviewers = models.BooleanField("Thường trực / Văn phòng (thẩm định hồ sơ)", default=True)
+    for_council = models.BooleanField("Thành viên Hội đồng TĐKT", default=False)
+    for_clerks = models.BooleanField("Cán bộ làm công tác TĐKT của đơn vị", default=False)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    # the field of each role (Role values)
+    FIELDS = {Role.ADMIN: "for_admins", Role.APPROVER: "for_approvers", Role.REVIEWER: "for_reviewers",
+              Role.COUNCIL: "for_council", Role.CLERK: "for_clerks"}
+
+    class Meta:
+        verbose_name = "chính sách xác thực hai bước"
+        verbose_name_plural = "chính sách xác thực hai bước"
+
+    def __str__(self):
+        return f"Xác thực hai bước – {self.province}"
+
+    def clean(self):
+        if self.province_id and self.province.parent_id is not None:
+            raise ValidationError({"province": "Chính sách xác thực hai bước đặt cho cả tỉnh (đơn vị cấp cao nhất)."})
+
+    def required_roles(self):
+        """The roles (Role values) that must use a second factor in this province."""
+        return {role for role, field in self.FIELDS.items() if getattr(self, field)}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, blocs, organisations, people, people_import
+from .views import accounts, blocs, organisations, people, people_import, second_factor
 
 app_name = "orgs"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("can-bo/nhap-excel/", people_import.PeopleImportView.as_view(), name="people_import"),
     path("can-bo/nhap-excel/mau.xlsx", people_import.PeopleImportTemplateView.as_view(),
          name="people_import_template"),
+    path("can-bo/nhap-excel/<int:pk>/", people_import.PeopleImportStatusView.as_view(),
+         name="people_import_status"),
     path("can-bo/<int:pk>/", people.PersonDetailView.as_view(), name="person_detail"),
     path("can-bo/<int:pk>/sua/", people.PersonUpdateView.as_view(), name="person_update"),
     path("nguoi-dung/", accounts.AccountListView.as_view(), name="account_list"),
@@ -27,6 +29,9 @@ urlpatterns = [
     path("nguoi-dung/<int:pk>/phan-quyen/", accounts.MembershipCreateView.as_view(),
          name="membership_create"),
     path("phan-quyen/<int:pk>/xoa/", accounts.MembershipDeleteView.as_view(), name="membership_delete"),
+    path("nguoi-dung/<int:pk>/xac-thuc-hai-buoc/", second_factor.AccountResetView.as_view(),
+         name="account_second_factor"),
+    path("xac-thuc-hai-buoc/", second_factor.PolicyView.as_view(), name="second_factor_policy"),
     path("khoi-thi-dua/", blocs.BlocListView.as_view(), name="bloc_list"),
     path("khoi-thi-dua/them/", blocs.BlocCreateView.as_view(), name="bloc_create"),
     path("khoi-thi-dua/<int:pk>/", blocs.BlocDetailView.as_view(), name="bloc_detail"),

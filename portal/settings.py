@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the session's second factor
     "core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.IdleTimeoutMiddleware",  # an idle signed-in session ends (IDLE_TIMEOUT_MINUTES)
     "core.queue.DeferredWorkMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -251,6 +252,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day
+# A signed-in session idle this long is ended (core.middleware.IdleTimeoutMiddleware; ASVS 3.3.2); the age above
+# stays its absolute lifetime.
+IDLE_TIMEOUT_MINUTES = int(env("IDLE_TIMEOUT_MINUTES", "30"))
 # Production is served over HTTPS (behind a proxy that sets X-Forwarded-Proto); HTTPS=0 turns
 # this off for a plain-HTTP test server (CI's browser tests).
 HTTPS = env_bool("HTTPS", default=not DEBUG)
@@ -297,6 +301,15 @@ PORTAL_NAME = env("PORTAL_NAME", "Cổng thi đua – khen thưởng")
 # The address links in e-mails and QR codes point to (the portal as users reach it, no trailing slash).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PEOPLE_IMPORT_MAX_BYTES = 5 * 1024 * 1024
-PEOPLE_IMPORT_MAX_ROWS = 5000
+PEOPLE_IMPORT_MAX_ROWS = 5000  # rows read from an imported file, blank ones and the header included
+# An imported .xlsx is checked before anything is inflated (core.xlsx.check_archive): all its members inflated
+# together, the ratio of each member (of 256 KB or more) and of the whole, how many members it has.
+XLSX_MAX_INFLATED_BYTES = int(env("XLSX_MAX_INFLATED_BYTES", str(50 * 1024 * 1024)))
+XLSX_MAX_RATIO = int(env("XLSX_MAX_RATIO", "100"))
+XLSX_MAX_MEMBERS = int(env("XLSX_MAX_MEMBERS", "500"))
+# A longer file (rows read, blank ones too) or a larger one (inflated) is read by the worker, with a progress
+# page (core.imports); a shorter one in the request.
+IMPORT_INLINE_MAX_ROWS = int(env("IMPORT_INLINE_MAX_ROWS", "500"))
+IMPORT_INLINE_MAX_BYTES = int(env("IMPORT_INLINE_MAX_BYTES", str(1024 * 1024)))
 DOSSIER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # one scan or evidence file of a dossier
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"

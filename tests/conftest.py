@@ -70,11 +70,15 @@ def cast(db):
 
 @pytest.fixture
 def client_for(client):
-    """client_for(user) -> a test client logged in as that user (None: anonymous)."""
+    """client_for(user) -> a test client logged in as that user (None: anonymous), past the second factor when the
+    user owes one (tests/portal/second_factor_login.py)."""
+    from tests.portal.second_factor_login import pass_second_factor
+
     def login(user):
         client.logout()
         if user is not None:
             client.force_login(user)
+            pass_second_factor(client, user)
         return client
     return login
 

@@ -360,6 +360,14 @@ MATRIX = [
      "data": lambda t: {"old_password": t.password, "new_password1": NEW_PASSWORD,
                         "new_password2": NEW_PASSWORD}},
     {"url": "password_change_done", "get": everyone(200)},
+    # one's own second factor (the cast's province needs none; the wall: tests/portal/test_second_factor.py): its
+    # page; enrolment (no secret shown in this session yet: the form again, nothing saved); the code page and
+    # the recovery codes with nothing owed or to show: sent on; turning it off with nothing on: nothing written
+    {"url": "second_factor", "get": everyone(200)},
+    {"url": "second_factor_enrol", "get": everyone(200), "post": everyone(400), "data": lambda t: {"code": "000000"}},
+    {"url": "second_factor_verify", "get": everyone(302), "post": everyone(302), "data": lambda t: {"code": "000000"}},
+    {"url": "second_factor_codes", "get": everyone(302), "post": everyone(302), "data": lambda t: {}},
+    {"url": "second_factor_disable", "get": everyone(405), "post": everyone(302), "data": lambda t: {}},
 
     # documents: printing needs sight of the object; another unit's draft is a 404 like the object itself
     {"url": "documents:print", "kwargs": lambda t: {"code": "to_trinh", "object_id": t.dossier_draft.pk},
@@ -471,6 +479,8 @@ MATRIX = [
     {"url": "orgs:people_import", "get": admin_only(200),
      "post": admin_only(WRITTEN), "data": people_workbook},
     {"url": "orgs:people_import_template", "get": admin_only(200)},
+    {"url": "orgs:people_import_status", "target": "people_import_job",  # a long file read by the worker
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=200)},  # its uploader only
 
     # accounts and roles (the account of clerk_a has its role on unit_a)
     {"url": "orgs:account_list", "get": admin_only(200)},
@@ -492,6 +502,13 @@ MATRIX = [
      "get": admin_only(405), "post": admin_only(WRITTEN), "data": lambda t: {}},
     {"url": "orgs:membership_delete", "target": "membership_far", "get": ACCOUNT_FAR, "post": ACCOUNT_FAR,
      "data": lambda t: {}},
+    # an account's second factor: its reset, with a reason, logged (like its password); a province's policy
+    {"url": "orgs:account_second_factor", "target": "account_a", "get": ACCOUNT_PAGE, "post": admin_only(WRITTEN),
+     "data": lambda t: {"reason": "Mất điện thoại"}},
+    {"url": "orgs:account_second_factor", "target": "account_far", "get": ACCOUNT_FAR, "post": ACCOUNT_FAR,
+     "data": lambda t: {"reason": "Mất điện thoại"}},
+    {"url": "orgs:second_factor_policy", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: {"tinh": t.province.pk, "for_admins": "on", "for_approvers": "on"}},
 
     # emulation blocs (the bloc is organised by the Sở)
     {"url": "orgs:bloc_list", "get": admin_only(200)},
@@ -593,6 +610,10 @@ MATRIX = [
      "data": lambda t: {"offset_name_x": "62,5", "offset_name_y": "90"}},
     {"url": "dossiers:rule_settings", "get": admin_only(200), "post": admin_only(WRITTEN),
      "data": rule_settings_data},
+    # the audit trail ("Nhật ký hệ thống"): the admin of a province (their province's events, and the national
+    # changes), the system administrator (every province); an admin below the province and anyone else 403
+    # (tests/audit/test_page.py)
+    {"url": "audit:trail", "get": admin_only(200)},
 
     {"url": "campaigns:public_list", "get": everyone(200, anonymous=200)},
     {"url": "campaigns:public_detail", "target": "campaign", "get": everyone(200, anonymous=200)},
@@ -883,12 +904,14 @@ def dossier_targets(cast, campaign, campaign2):
         members_present=9, mode="paper"), by=cast.reviewer)
     council.record_ballot(council_session, nomination_council, votes_for=6, votes_against=3, votes_abstain=0,
                           by=cast.reviewer)
+    from core.models import ImportJob
     from documents.models import Document
     from dossiers.models import Export
     from notifications.services import create_batch
 
     return {
         "document_sent": Document.objects.get(kind="to_trinh", object_id=dossier_sent.pk),
+        "people_import_job": ImportJob.objects.create(kind="people", requested_by=cast.admin, filename="ds.xlsx"),
         "export": Export.objects.create(kind=Export.Kind.INBOX_NOMINATIONS, requested_by=cast.reviewer,
                                         filename="Danh sách đề nghị khen thưởng.xlsx"),
         "outbox_batch": create_batch(scope=f"campaign:{campaign.pk}", title="Nhắc đơn vị trễ hạn",
@@ -1014,10 +1037,18 @@ def client_as(role, t, **client_kwargs):
 
 
 def _watched():
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from audit.models import Event
     from awards.models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
     from campaigns import models as c
+    from core.models import ImportJob
+    from orgs.models import SecondFactorPolicy
 
-    return [Organisation, Person, Membership, EmulationBloc, EmulationBloc.members.through, get_user_model(),
+    return [Organisation, Person, Membership, EmulationBloc, EmulationBloc.members.through, get_user_model(), Event,
+            ImportJob,
+            SecondFactorPolicy, TOTPDevice, StaticDevice, StaticToken,
             AwardForm, LegalBasisProfile, BonusCoefficient, BaseSalary, c.Campaign, c.Target, c.Criterion,
             c.CampaignAward, c.QuotaOverride, c.DossierComponent, c.ReminderRule, c.CampaignParticipant,
             c.PlanTask, c.CampaignAmendment, c.Registration, c.RegistrationEntry, *_watched_dossiers()]

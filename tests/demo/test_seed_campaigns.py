@@ -17,6 +17,7 @@ from campaigns.models import (
     Target,
 )
 from orgs.models import EmulationBloc, Membership, Organisation, Person
+from tests.portal.second_factor_login import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,9 @@ def test_annual_plan_tasks_in_every_quarter_and_one_late():
 
 def test_annual_plan_task_board_flags_the_late_task(client):
     call_command("seed_demo")
-    client.force_login(get_user_model().objects.get(username="quantri.ls"))
+    admin = get_user_model().objects.get(username="quantri.ls")
+    client.force_login(admin)
+    pass_second_factor(client, admin)  # Lạng Sơn's admin signs in with a second factor (demo/seeds/second_factor.py)
     with time_machine.travel("2026-11-22 10:00 +0700"):
         page = client.get(reverse("campaigns:task_board", args=[annual_plan().pk]))
     assert page.status_code == 200

@@ -9,6 +9,7 @@ from django.urls import reverse
 from campaigns.models import Campaign
 from dossiers.models import CouncilSeat, Dossier
 from orgs.models import Membership, Organisation
+from tests.portal.second_factor_login import pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,7 @@ def test_the_departments_dossier_waits_in_the_lạng_sơn_office_inbox_only(clie
     assert dossier.nominations.count() == 2
 
     client.force_login(user("vanphong.ls"))
+    pass_second_factor(client, user("vanphong.ls"))  # Lạng Sơn's office signs in with a second factor
     inbox = client.get(reverse("dossiers:inbox"))
     assert inbox.status_code == 200
     page = inbox.content.decode()

@@ -8,12 +8,26 @@ from orgs.models import EmulationBloc, Membership, Organisation, Person
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"DV-{n:04d}")
     kind = OrgKind.PHONG
     name = factory.Sequence(lambda n: f"Phòng Nghiệp vụ số {n}")
     abbreviation = "PNV"
     place_name = "Quảng Trị"
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        """A province (no parent) made by a test says which roles need a second factor: none, unless the test passes
+        them (`second_factor=[Role.APPROVER]`); `second_factor__defaults=True` leaves it without a policy row (the
+        secure defaults a province made on its page gets)."""
+        if not create or obj.parent_id is not None or kwargs.get("defaults"):
+            return
+        from orgs.models import SecondFactorPolicy
+
+        roles = set(extracted or ())
+        SecondFactorPolicy.objects.create(province=obj, **{
+            field: role in roles for role, field in SecondFactorPolicy.FIELDS.items()})
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

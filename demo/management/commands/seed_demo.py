@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.seeds import campaigns, dossiers, orgs
+from demo.seeds import campaigns, dossiers, orgs, second_factor
 
 
 class Command(BaseCommand):
@@ -12,6 +12,7 @@ class Command(BaseCommand):
             result = orgs.seed()
             seeded = campaigns.seed()
             dossier_count = dossiers.seed()
+            second_factor.seed()
         self.stdout.write(f"Dữ liệu mẫu: {result['units']} đơn vị, thêm {result['people_created']} cán bộ.")
         for campaign, created in seeded:
             self.stdout.write(f"  {'Tạo mới' if created else 'Đã có'}: {campaign.plan_reference} "
@@ -22,3 +23,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {orgs.DEMO_PASSWORD}):")
         for role, username, *_ in [*orgs.ACCOUNTS, *campaigns.LS_ACCOUNTS]:
             self.stdout.write(f"  {role.label:<45} {username}")
+        self.stdout.write("Xác thực hai bước: hethong (quản trị hệ thống) và quản trị, lãnh đạo, văn phòng của tỉnh "
+                          "Lạng Sơn đăng ký ứng dụng xác thực ở lần đăng nhập đầu (README, Demo accounts); tỉnh "
+                          "Quảng Trị tắt (bật ở Quản trị → Xác thực hai bước).")
