@@ -1,11 +1,14 @@
 """Reading uploaded Excel workbooks for all-or-nothing imports with a per-row Vietnamese report.
 
 Shared by the imports of people (orgs) and of the award register (dossiers). The upload is checked
-by size and by content (an .xlsx is a zip holding xl/workbook.xml), never by its name.
+by size and by content (an .xlsx is a zip holding xl/workbook.xml), never by its name; the archive is
+checked before openpyxl inflates anything (check_archive: inflated size, ratio, members), and every row
+read is counted against the row limit (SheetReader). A file too long for the request is read by the worker
+(core.imports).
 """
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
@@ -41,9 +44,39 @@ class ImportReport:
     def error(self, row, message, sheet=""):
         self.errors.append(RowError(row, message, sheet))
 
+    def as_dict(self):
+        """The report as JSON can hold it (ImportJob.report); from_dict() gives it back."""
+        return asdict(self)
 
-def open_workbook(upload, max_bytes=None):
-    """The upload as a read-only openpyxl workbook, or ImportFileError."""
+    @classmethod
+    def from_dict(cls, data):
+        data = dict(data)
+        errors = [RowError(**error) for error in data.pop("errors", [])]
+        return cls(**{name: value for name, value in data.items() if name in cls.__dataclass_fields__},
+                   errors=errors)
+
+
+# --- reading: the archive is checked before openpyxl inflates anything ------------------------------------
+# Defaults of the settings of the same name (portal/settings.py may override them).
+XLSX_MAX_INFLATED_BYTES = 50 * 1024 * 1024  # every member of the archive, inflated, together
+XLSX_MAX_RATIO = 100  # inflated / compressed, of each member and of the whole
+XLSX_MAX_MEMBERS = 500  # a workbook of one list has a dozen or two
+RATIO_FLOOR = 256 * 1024  # a member smaller than this inflated cannot hurt, whatever its ratio
+NESTED_SUFFIXES = (".zip", ".xlsx", ".xlsm", ".xlsb", ".docx", ".pptx", ".jar", ".gz", ".bz2", ".xz", ".7z", ".rar")
+CHUNK = 64 * 1024
+
+
+def limit(name):
+    """A reading limit: the setting `name` when the site sets it, else this module's default."""
+    return getattr(settings, name, globals()[name])
+
+
+def _mb(size):
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def read_upload(upload, max_bytes=None):
+    """The bytes of an upload that is at most `max_bytes` long and starts like a zip, or ImportFileError."""
     max_bytes = max_bytes or settings.PEOPLE_IMPORT_MAX_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes:
@@ -54,17 +87,143 @@ def open_workbook(upload, max_bytes=None):
     # Checked by content, not by name: an .xlsx is a zip holding xl/workbook.xml.
     if not data.startswith(b"PK\x03\x04"):
         raise ImportFileError("Tệp không phải bảng tính Excel (.xlsx). Hãy lưu tệp dưới dạng .xlsx rồi tải lên lại.")
+    return data
+
+
+def check_archive(data):
+    """The inflated size (bytes) of the .xlsx `data`, after checking that inflating it is safe; else
+    ImportFileError, before anything is inflated when the archive's own figures are over the limits.
+
+    First from the central directory (nothing inflated): at most XLSX_MAX_MEMBERS members, none encrypted,
+    none an archive itself, no name twice, xl/workbook.xml present, declared sizes adding up to at most
+    XLSX_MAX_INFLATED_BYTES, and no member (of RATIO_FLOOR bytes or more) nor the whole inflating more than
+    XLSX_MAX_RATIO times. Then every member is inflated in streaming, 64 KB at a time, with a byte cap: a
+    member that inflates to more than it declared (or fails its CRC) is refused as soon as it does."""
+    max_inflated, max_ratio, max_members = (limit("XLSX_MAX_INFLATED_BYTES"), limit("XLSX_MAX_RATIO"),
+                                            limit("XLSX_MAX_MEMBERS"))
+    broken = ImportFileError("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "xl/workbook.xml" not in archive.namelist():
-                raise ImportFileError("Tệp nén này không phải bảng tính Excel (.xlsx).")
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise broken from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > max_members:
+            raise ImportFileError(f"Tệp Excel có quá nhiều thành phần ({len(members)}; tối đa {max_members}). "
+                                  "Hãy chép danh sách sang tệp mẫu rồi tải lên lại.")
+        names = [info.filename for info in members]
+        if len(set(names)) != len(names):
+            raise broken
+        if "xl/workbook.xml" not in names:
+            raise ImportFileError("Tệp nén này không phải bảng tính Excel (.xlsx).")
+        for info in members:
+            if info.flag_bits & 0x1:
+                raise ImportFileError("Tệp Excel được đặt mật khẩu hoặc mã hoá. Hãy bỏ mật khẩu rồi tải lên lại.")
+            if info.filename.lower().endswith(NESTED_SUFFIXES):
+                raise _nested()
+            if info.file_size >= RATIO_FLOOR and info.file_size > max_ratio * max(info.compress_size, 1):
+                raise _inflates(info.file_size // max(info.compress_size, 1), max_ratio)
+        inflated = sum(info.file_size for info in members)
+        if inflated > max_inflated:
+            raise ImportFileError(f"Tệp Excel khi giải nén quá lớn ({_mb(inflated)} MB; tối đa "
+                                  f"{max_inflated // 1024 // 1024} MB). Hãy chia nhỏ danh sách thành nhiều tệp.")
+        compressed = sum(info.compress_size for info in members)
+        if inflated >= RATIO_FLOOR and inflated > max_ratio * max(compressed, 1):
+            raise _inflates(inflated // max(compressed, 1), max_ratio)
+        _inflate_capped(archive, members, max_inflated, broken)
+    return inflated
+
+
+def _inflate_capped(archive, members, max_inflated, broken):
+    """Inflate every member in streaming, never more than it declared nor more than `max_inflated` in all."""
+    total = 0
+    for info in members:
+        read = 0
+        try:
+            with archive.open(info) as member:
+                while chunk := member.read(CHUNK):
+                    if read == 0 and chunk.startswith(b"PK\x03\x04"):
+                        raise _nested()
+                    read += len(chunk)
+                    total += len(chunk)
+                    if read > info.file_size or total > max_inflated:
+                        raise broken
+        except ImportFileError:
+            raise
+        except Exception:  # noqa: BLE001 - a bad CRC, a truncated or unsupported stream: the file is broken
+            raise broken from None
+        if read != info.file_size:
+            raise broken
+
+
+def _nested():
+    return ImportFileError("Tệp Excel chứa tệp nén hoặc tệp nhúng bên trong. Hãy chép danh sách sang tệp mẫu "
+                           "rồi tải lên lại.")
+
+
+def _inflates(ratio, max_ratio):
+    return ImportFileError(f"Tệp Excel có tỉ lệ nén bất thường (giải nén lớn gấp {ratio} lần; tối đa {max_ratio} "
+                           "lần), có thể là tệp độc hại nên không được đọc. Hãy lưu lại danh sách bằng Excel "
+                           "rồi tải lên lại.")
+
+
+def open_workbook(upload, max_bytes=None):
+    """The upload as a read-only openpyxl workbook, or ImportFileError: checked by size and content, and the
+    archive checked before anything is parsed (check_archive). `upload` may also be the checked bytes."""
+    data = upload if isinstance(upload, bytes) else read_upload(upload, max_bytes)
+    check_archive(data)
+    try:
         from openpyxl import load_workbook
 
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except ImportFileError:
-        raise
     except Exception:
         raise ImportFileError("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.") from None
+
+
+class ImportNeedsWorker(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by a SheetReader with `inline_rows` once the file proves longer than a request should read:
+    nothing has been written yet, and the import is handed to the worker (core.imports)."""
+
+
+class SheetReader:
+    """Reads the rows of read-only sheets, counting every row read (blank ones and the header too, over all
+    the sheets of a file) against `max_rows` (settings.PEOPLE_IMPORT_MAX_ROWS): ImportFileError as soon as
+    the count goes over, without reading further. The sheet's own dimension is only a hint (it can lie
+    either way): openpyxl is told to forget it, so a row past it is still read, and counted.
+
+    `inline_rows`: ImportNeedsWorker once more rows than this are read, or at once when the dimension
+    announces more (a request hands a long file to the worker). `progress(read, hint)`: called every
+    `every` rows, and with read == hint once every sheet has been read."""
+
+    def __init__(self, max_rows=None, *, inline_rows=None, progress=None, every=200):
+        self.max_rows = max_rows or settings.PEOPLE_IMPORT_MAX_ROWS
+        self.inline_rows, self.progress, self.every = inline_rows, progress, every
+        self.read = 0
+        self.hint = 0
+
+    def rows(self, sheet):
+        """Every row of `sheet` as a tuple of values (a missing row as an empty one), counted as read."""
+        hint = getattr(sheet, "max_row", None) or 0  # the <dimension> element: a hint only
+        self.hint += min(hint, self.max_rows)
+        if self.inline_rows is not None and hint > self.inline_rows:
+            raise ImportNeedsWorker(hint)
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        for raw in sheet.iter_rows(values_only=True):
+            self.read += 1
+            if self.read > self.max_rows:
+                raise ImportFileError(f"Tệp có quá {self.max_rows} dòng (kể cả dòng tiêu đề và các dòng trống); "
+                                      "hãy xoá các dòng trống thừa hoặc chia nhỏ tệp.")
+            if self.inline_rows is not None and self.read > self.inline_rows:
+                raise ImportNeedsWorker(self.read)
+            if self.progress is not None and self.read % self.every == 0:
+                self.progress(self.read, max(self.hint, self.read))
+            yield raw
+
+    def finished(self):
+        """Every row has been read (the writing starts): the progress is complete."""
+        if self.progress is not None:
+            self.progress(self.read, self.read)
 
 
 def find_header(rows, columns, key_column, sheet_label=""):

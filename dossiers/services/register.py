@@ -21,6 +21,7 @@ from core.text import filter_by_search, search_key
 from core.xlsx import (
     ImportFileError,
     ImportReport,
+    SheetReader,
     cell_text,
     find_header,
     is_blank,
@@ -278,9 +279,10 @@ class _Resolver:
         return candidates[0], None
 
 
-def _read_sheet(sheet, columns, required, report, label):
-    """[(row number, {column: raw value})] of a sheet's data rows; [] when its first 10 rows are blank."""
-    rows = iter(sheet.iter_rows(values_only=True))
+def _read_sheet(sheet, columns, required, report, label, reader):
+    """[(row number, {column: raw value})] of a sheet's data rows; [] when its first 10 rows are blank. Every
+    row read (blank ones too) is counted by `reader` against the row limit of the whole file."""
+    rows = reader.rows(sheet)
     head = list(islice(rows, 10))
     if all(is_blank(raw) for raw in head):
         return []
@@ -294,8 +296,6 @@ def _read_sheet(sheet, columns, required, report, label):
         if is_blank(raw):
             continue
         report.rows += 1
-        if report.rows > settings.PEOPLE_IMPORT_MAX_ROWS:
-            raise ImportFileError(f"Tệp có quá {settings.PEOPLE_IMPORT_MAX_ROWS} dòng; hãy chia nhỏ tệp.")
         data.append((row_number, row_values(raw, mapping)))
     return data
 
@@ -429,9 +429,10 @@ def import_awards(upload, *, by):
     book = open_workbook(upload, settings.PEOPLE_IMPORT_MAX_BYTES)
     report = AwardImportReport()
     award_sheet, rating_sheet = _find_sheets(book)
-    award_rows = _read_sheet(award_sheet, AWARD_COLUMNS, AWARD_REQUIRED, report, award_sheet.title) \
+    reader = SheetReader()
+    award_rows = _read_sheet(award_sheet, AWARD_COLUMNS, AWARD_REQUIRED, report, award_sheet.title, reader) \
         if award_sheet is not None else []
-    rating_rows = _read_sheet(rating_sheet, RATING_COLUMNS, RATING_REQUIRED, report, RATINGS_SHEET) \
+    rating_rows = _read_sheet(rating_sheet, RATING_COLUMNS, RATING_REQUIRED, report, RATINGS_SHEET, reader) \
         if rating_sheet is not None else []
     book.close()
     if report.rows == 0:

@@ -3,6 +3,8 @@
 The workbook is read and every row validated first; only when no row has an error are the rows
 written, in one transaction. A row matching an existing person (same name, date of birth and
 unit) updates that person instead of creating a twin, so the same file can be imported twice.
+A file too long for the request is read by the worker (kind PEOPLE of core.imports, registered by
+orgs.apps), by the same import_people(), with the same report.
 """
 from datetime import date
 
@@ -12,13 +14,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from core.imports import ImportKind
 from core.text import search_key
 from core.xlsx import (
     ImportFileError,
     ImportReport,
     RowError,
+    SheetReader,
     cell_text,
     find_header,
+    is_blank,
     open_workbook,
     parse_date,
     workbook_bytes,
@@ -27,7 +32,8 @@ from core.xlsx import (
 from ..enums import Gender, Role, StaffCategory
 from ..models import Organisation, Person
 
-__all__ = ["COLUMNS", "ImportFileError", "ImportReport", "RowError", "import_people", "template_workbook"]
+__all__ = ["COLUMNS", "PEOPLE", "ImportFileError", "ImportReport", "RowError", "import_people", "summary",
+           "template_workbook"]
 
 # column key -> (header shown in the template, accepted header spellings after search_key)
 COLUMNS = {
@@ -126,15 +132,18 @@ def _clean_row(raw, mapping, organisations, report, row_number):
     return None if errors else data
 
 
-def import_people(upload, *, by):
-    """Read an uploaded workbook of people and, when every row is valid, write them all.
+def import_people(upload, *, by, reader=None):
+    """Read an uploaded workbook of people (an upload, or its checked bytes) and, when every row is valid,
+    write them all. `reader` (core.xlsx.SheetReader) counts the rows read against the limit, and reports
+    the progress when the worker runs it.
 
     Side effects (only when the report has no error; one transaction): creates or updates Person
     rows and their audit log entries. Raises ImportFileError when the file itself is unusable.
     """
+    reader = reader or SheetReader()
     book = _open_workbook(upload)
     sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    rows = reader.rows(sheet)
     header_row, mapping = _find_header(rows)
     missing = [COLUMNS[c][0] for c in REQUIRED if c not in mapping]
     if missing:
@@ -144,11 +153,9 @@ def import_people(upload, *, by):
                      Organisation.objects.for_user(by, [Role.ADMIN]).current()}
     report, cleaned, seen = ImportReport(), [], {}
     for row_number, raw in enumerate(rows, start=header_row + 1):
-        if raw is None or all(cell in (None, "") for cell in raw):
+        if is_blank(raw):
             continue
         report.rows += 1
-        if report.rows > settings.PEOPLE_IMPORT_MAX_ROWS:
-            raise ImportFileError(f"Tệp có quá {settings.PEOPLE_IMPORT_MAX_ROWS} dòng; hãy chia nhỏ tệp.")
         data = _clean_row(raw, mapping, organisations, report, row_number)
         if data is None:
             continue
@@ -163,6 +170,8 @@ def import_people(upload, *, by):
         raise ImportFileError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
     if not report.ok:
         return report
+
+    reader.finished()
 
     with set_actor(by), transaction.atomic():
         for data in cleaned:
@@ -180,3 +189,12 @@ def import_people(upload, *, by):
             person.is_active = True
             person.save()
     return report
+
+
+def summary(report):
+    """What the user is told once the rows are written (in the request or from the worker)."""
+    return f"Đã nhập {report.rows} dòng: thêm mới {report.created}, cập nhật {report.updated} cán bộ."
+
+
+PEOPLE = ImportKind(name="people", label="Nhập danh sách cán bộ từ Excel", run=import_people,
+                    status_url="orgs:people_import_status")

@@ -1,6 +1,6 @@
 """Imports follow the dependency order of docs/architecture.md ("Apps and dependencies", issue 13).
 
-Between apps: `core ← {notifications, documents} ← orgs ← awards ← campaigns ← dossiers ← {portal, demo}`.
+Between apps: `core ← {notifications, documents} ← orgs ← audit ← awards ← campaigns ← dossiers ← {portal, demo}`.
 notifications and documents depend on core alone and every domain app may use them (a domain app
 registers its document kinds, `<app>/documents.py`, and notifies people through them).
 
@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SKIPPED_DIRS = {"tests", "bench", "migrations", ".venv", "node_modules", "var"}
 
-APP_RANK = {"core": 0, "notifications": 1, "documents": 1, "orgs": 2, "awards": 3, "campaigns": 4, "dossiers": 5,
-            "portal": 6, "demo": 6}
+APP_RANK = {"core": 0, "notifications": 1, "documents": 1, "orgs": 2, "audit": 3, "awards": 4, "campaigns": 5,
+            "dossiers": 6, "portal": 7, "demo": 7}
 
 LIB, ENUMS, RULES, MODELS, SERVICES, FORMS, VIEWS = range(-1, 6)
 LAYER_NAMES = {LIB: "core helper", ENUMS: "enums", RULES: "rules", MODELS: "models", SERVICES: "services",
@@ -33,13 +33,14 @@ LAYER_OF = {  # the module or package right under an app -> its layer
     "rules": RULES, "scope": RULES,
     "models": MODELS, "signals": MODELS,
     "services": SERVICES, "sections": SERVICES, "search": SERVICES, "history": SERVICES, "audit": SERVICES,
-    "registry": SERVICES,
+    "registry": SERVICES, "middleware": VIEWS,
     "forms": FORMS, "documents": FORMS, "exports": FORMS, "docx": FORMS,
     "views": VIEWS, "urls": VIEWS, "admin": VIEWS, "apps": VIEWS, "templatetags": VIEWS, "management": VIEWS,
     "tasks": VIEWS,
 }
-CORE_LAYER_OF = {"models": MODELS, "backends": SERVICES, "widgets": FORMS, "views": VIEWS, "templatetags": VIEWS,
-                 "context_processors": VIEWS, "admin": VIEWS, "apps": VIEWS}  # any other core module: LIB
+CORE_LAYER_OF = {"models": MODELS, "backends": SERVICES, "imports": SERVICES, "widgets": FORMS, "views": VIEWS,
+                 "templatetags": VIEWS, "context_processors": VIEWS, "admin": VIEWS, "apps": VIEWS,
+                 "tasks": VIEWS}  # any other core module: LIB
 
 # (importing module, imported module) as fnmatch patterns -> why the import stands
 ALLOWED = {
@@ -58,6 +59,8 @@ ALLOWED = {
     ("documents.services", "documents.tasks"):
         "current() queues render_document on commit; the task is the service's worker entry point, "
         "imported at call time",
+    ("core.imports", "core.tasks"):
+        "start_import() queues run_import on commit (and the sweep queues it again), imported at call time",
     ("notifications.services", "notifications.tasks"):
         "save_and_queue() queues send_notification_emails on commit, imported at call time",
     ("dossiers.*", "dossiers.tasks"):

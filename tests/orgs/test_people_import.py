@@ -2,24 +2,18 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from orgs.models import Person
 from orgs.services.people_import import ImportFileError, import_people, template_workbook
+from tests.factories.xlsx import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 HEADER = ["Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Mã đơn vị", "Đối tượng"]
 
 
 def xlsx(rows, header=HEADER, name="ds.xlsx"):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
+    return SimpleUploadedFile(name, workbook_bytes(rows, header))
 
 
 def test_good_file_imports_every_row(cast):
@@ -122,3 +116,38 @@ def test_import_page_success_redirects_with_message(cast, client_for):
     upload = xlsx([["Trần Thị Mai", "Nữ", "", "", "T-SNV-A", ""]])
     response = client_for(cast.admin).post("/can-bo/nhap-excel/", {"file": upload}, follow=True)
     assert "Đã nhập 1 dòng: thêm mới 1, cập nhật 0 cán bộ." in response.content.decode()
+
+
+# --- hostile files (issue 16): refused before they cost memory or time, nothing imported --------------------
+def test_a_zip_bomb_is_refused_on_the_page_and_imports_nothing(cast, client_for):
+    from tests.factories.xlsx import SHEET, blanks, rebuild
+
+    before = Person.objects.count()
+    bomb = rebuild(workbook_bytes([["Trần Thị Mai", "Nữ", "", "", "T-SNV-A", ""]]), replace={SHEET: blanks(300)})
+    response = client_for(cast.admin).post("/can-bo/nhap-excel/", {"file": SimpleUploadedFile("ds.xlsx", bomb)})
+    assert "Tệp Excel có tỉ lệ nén bất thường" in response.content.decode()
+    assert Person.objects.count() == before
+
+
+def test_a_million_blank_rows_stop_at_the_row_limit(cast, monkeypatch):
+    from openpyxl.worksheet import _reader
+
+    from tests.factories.xlsx import HEADER as FULL_HEADER
+    from tests.factories.xlsx import upload, with_sheet
+
+    parsed = []
+    parse = _reader.WorkSheetParser.parse
+
+    def counting(self):
+        for item in parse(self):
+            parsed.append(item[0])
+            yield item
+
+    monkeypatch.setattr(_reader.WorkSheetParser, "parse", counting)
+    data = with_sheet([FULL_HEADER, ["Trần Thị Mai", "Nữ", "", "", "T-SNV-A", ""]], blank_rows=1_000_000)
+    before = Person.objects.count()
+    with pytest.raises(ImportFileError) as error:
+        import_people(upload(data), by=cast.admin)
+    assert error.value.messages[0].startswith("Tệp có quá 5000 dòng (kể cả dòng tiêu đề và các dòng trống)")
+    assert len(parsed) <= 5001  # of a million
+    assert Person.objects.count() == before
