@@ -7,6 +7,7 @@ from core.forms import list_choices
 from core.widgets import PlainSelect
 
 from ..enums import UNSENT_STATES, DossierState
+from ..services.inbox import REVIEW_DAYS
 
 
 class InboxFilterForm(forms.Form):
@@ -23,6 +24,7 @@ class InboxFilterForm(forms.Form):
                                        empty_label="Tất cả", widget=PlainSelect)
     trang_thai = forms.ChoiceField(label="Trạng thái", required=False, widget=PlainSelect)
     qua_han = forms.BooleanField(label="Chỉ hồ sơ quá hạn", required=False)
+    cham_xu_ly = forms.BooleanField(label=f"Chờ Văn phòng quá {REVIEW_DAYS} ngày", required=False)
     tat_ca = forms.BooleanField(label="Cả hồ sơ đã có quyết định", required=False)
     nam = forms.IntegerField(label="Năm nộp", required=False, min_value=2000, max_value=2100,
                              error_messages={"invalid": "Nhập năm, ví dụ 2025.", "min_value": "Năm không hợp lệ.",

@@ -1,5 +1,7 @@
 """The standing office's inbox: the dossiers sent to the bodies a user works for, narrowed by the page's
 filters. The inbox page, its Excel export (dossiers.exports) and the benchmarks share it."""
+from datetime import timedelta
+
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -13,6 +15,17 @@ from orgs.search import under_units, units_named
 
 from ..enums import SENT_STATES, DossierState
 from ..models import Dossier, Nomination
+
+# How long a dossier may wait on the standing office (received or not) before the inbox and the home page call it
+# late: provinces report 8–15 working days after a complete dossier (docs/domain.md, Processing time); there is no
+# review deadline on the campaign, so the clock starts at the dossier's latest submission.
+REVIEW_DAYS = 15
+
+
+def late_review_q(now=None):
+    """Dossiers waiting on the office (sent, not yet accepted or returned) for more than REVIEW_DAYS days."""
+    since = (now or timezone.now()) - timedelta(days=REVIEW_DAYS)
+    return Q(state__in=[DossierState.SUBMITTED, DossierState.IN_REVIEW], submitted_at__lt=since)
 
 
 def inbox_queryset(user):
@@ -55,6 +68,8 @@ def filtered_inbox(user, params):
     if data["qua_han"]:
         qs = qs.filter(campaign__dossier_deadline__lt=timezone.localdate(), state__in=[
             DossierState.SUBMITTED, DossierState.RETURNED])
+    if data["cham_xu_ly"]:
+        qs = qs.filter(late_review_q())
     if data["nam"]:
         qs = qs.filter(submitted_at__year=data["nam"])
     for token in search_key(data["q"]).split():  # a semi-join: each dossier once, no DISTINCT over wide rows
