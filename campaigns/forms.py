@@ -444,13 +444,25 @@ class RegistrationEntryForm(NfcFormMixin, forms.ModelForm):
         return cleaned
 
 
-class BaseRegistrationEntryFormSet(forms.BaseInlineFormSet):
+class BaseRegistrationEntryFormSet(VersionedFormSetMixin, forms.BaseInlineFormSet):
+    """The unit's registration: one version token for its note and entries (core.concurrency)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.choice_sets = registration_choices(self.instance)
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "choices": self.choice_sets}
+
+    def version_lock(self):
+        """The unit's registration found by campaign and unit: a colleague's first save, which creates it, counts."""
+        return Registration.objects.filter(campaign=self.instance.campaign_id,
+                                           organisation=self.instance.organisation_id)
+
+    def watched(self):
+        registration = self.version_lock()
+        entries = RegistrationEntry.objects.filter(registration__in=registration)
+        return [Watched(registration, ("note",)), Watched(entries, tuple(RegistrationEntryForm.Meta.fields))]
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

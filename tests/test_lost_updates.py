@@ -4,18 +4,21 @@ shown again, and saving that form again (deliberately) goes through. One row per
 check fails its row. The mechanism itself: core/concurrency.py, tests/core/test_concurrency.py."""
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from campaigns.models import CampaignParticipant, Criterion, PlanTask, QuotaOverride, ReminderRule, Target
+from campaigns.models import CampaignParticipant, Criterion, PlanTask, QuotaOverride, Registration, ReminderRule, Target
 from campaigns.services.campaigns import offer_award
+from dossiers.models import NominationMeeting
 from dossiers.services import building
 from orgs.enums import Role
 from orgs.models import EmulationBloc
 from tests.factories.campaigns import award_form, draft_campaign, launched_campaign
+from tests.factories.dossiers import TZ
 from tests.factories.orgs import MembershipFactory, UserFactory
 
 REFUSED = "Trong lúc bạn sửa,"
@@ -136,6 +139,25 @@ def dossier_page(t):
                 lambda name: getattr(fresh(dossier), name))
 
 
+def meeting_page(t):
+    campaign = launched_campaign(t, participants=[t.unit_a])
+    meeting = NominationMeeting.objects.create(
+        campaign=campaign, organisation=t.unit_a, held_at=datetime(2025, 7, 25, 8, 0, tzinfo=TZ), place="Phòng họp",
+        chair="Nguyễn Văn Hùng", secretary="Phạm Thị Thảo", members_total=10, members_present=9,
+        ballot_type="hands")
+    return Page(reverse("dossiers:meeting_update", args=[meeting.pk]), t.clerk_a, second_clerk(t),
+                {"place": "Hội trường tầng 2", "conclusion": "Kết luận người thứ nhất gõ"},
+                {"place": "Phòng họp số 3", "discussion": "Ý kiến người thứ hai gõ"},
+                lambda name: getattr(fresh(meeting), name))
+
+
+def registration_page(t):
+    campaign = launched_campaign(t, participants=[t.unit_a])
+    return Page(reverse("campaigns:registration_edit", args=[campaign.pk]), t.clerk_a, second_clerk(t),
+                {"reg-note": "Ghi chú người thứ nhất gõ"}, {"reg-note": "Ghi chú người thứ hai gõ"},
+                lambda name: Registration.objects.get(campaign=campaign, organisation=t.unit_a).note)
+
+
 def campaign_page(t):
     campaign = draft_campaign(t)
     return Page(reverse("campaigns:campaign_update", args=[campaign.pk]), t.admin, second_admin(t),
@@ -200,6 +222,8 @@ def bloc_page(t):
 PAGES = {
     "báo cáo thành tích": report_page,
     "tờ trình": dossier_page,
+    "biên bản họp bình xét": meeting_page,
+    "đăng ký thi đua": registration_page,
     "phong trào: thông tin chung": campaign_page,
     "chỉ tiêu": section_page("chi-tieu", lambda t: {"text": "Chỉ tiêu người thứ nhất sửa"},
                              lambda t: {"text": "Chỉ tiêu người thứ hai sửa"}, first_row_of("targets")),

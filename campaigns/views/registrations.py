@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from awards.models import AwardForm
+from core.concurrency import StaleEdit, unchanged
 from core.pagination import lazy_page
 from core.views import ScopedObjectMixin
 from orgs import scope
@@ -113,14 +114,18 @@ class RegistrationEditView(ScopedObjectMixin, TemplateView):
             return redirect(self.url_for(unit))
         formset, note_form = self.build(registration, request.POST)
         if formset.is_valid() & note_form.is_valid():
-            try:
-                registration = service.start_registration(campaign, unit, by=request.user)
-                service.save_entries(registration, formset, note_form.cleaned_data["note"], by=request.user)
+            try:  # refused, with what was typed, when a colleague saved it since the page was opened
+                with unchanged(formset):
+                    registration = service.start_registration(campaign, unit, by=request.user)
+                    service.save_entries(registration, formset, note_form.cleaned_data["note"], by=request.user)
+            except StaleEdit:
+                pass
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
                 return redirect(self.url_for(unit))
-            messages.success(request, f"Đã lưu đăng ký thi đua của {unit.name}.")
-            return redirect(self.url_for(unit))
+            else:
+                messages.success(request, f"Đã lưu đăng ký thi đua của {unit.name}.")
+                return redirect(self.url_for(unit))
         context = self.get_context_data(registration=registration, formset=formset, note_form=note_form)
         return self.render_to_response(context, status=400)
 

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from campaigns.models import Campaign
+from core.concurrency import VersionedFormMixin
 from core.forms import NfcFormMixin
 from orgs.models import Organisation
 
@@ -21,8 +22,9 @@ class CampaignChoiceField(forms.ModelChoiceField):
         return f"{obj.title}{reference}"
 
 
-class MeetingForm(NfcFormMixin, forms.ModelForm):
-    """Thông tin chung của biên bản: thời gian, địa điểm, thành phần, hình thức biểu quyết, kết luận."""
+class MeetingForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
+    """Thông tin chung của biên bản: thời gian, địa điểm, thành phần, hình thức biểu quyết, kết luận (an edit is
+    refused when someone saved it since the page was opened: core.concurrency)."""
 
     campaign = CampaignChoiceField(queryset=Campaign.objects.none(), label="Phong trào thi đua")
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Đơn vị họp bình xét")
@@ -66,6 +68,7 @@ class MeetingForm(NfcFormMixin, forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.render_hidden_fields = True  # the version token (VersionedFormMixin)
         self.helper.layout = Layout(
             Fieldset("Cuộc họp", "campaign", "organisation",
                      Row(Column("number", css_class="col-md-4"), Column("held_at", css_class="col-md-4"),

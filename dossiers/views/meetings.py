@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from core.concurrency import StaleEdit, unchanged
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
 
@@ -54,7 +55,10 @@ class MeetingFormMixin:
         if not form.is_valid():
             return None
         try:
-            return form.save(by=self.request.user)
+            with unchanged(form):  # an edit: refused, with what was typed, when someone saved it meanwhile
+                return form.save(by=self.request.user)
+        except StaleEdit:
+            return None
         except ValidationError as error:
             add_service_errors(form, error)
             return None
