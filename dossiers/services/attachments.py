@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from core.pdfscan import active_content
 from core.text import nfc
 from orgs import scope
 from orgs.enums import Role
@@ -147,7 +148,20 @@ def read_upload(upload, kinds=KINDS):
         raise ValidationError(f"Tệp “{name}” là {kind.label}: ở đây chỉ nhận "
                               f"{', '.join(k.label for k in kinds)}.", code="bad_type")
     _check_extension(kind, name)
+    if kind is PDF:
+        _check_passive(data, name)
     return name, data, kind
+
+
+def _check_passive(data, name):
+    """A PDF that runs a script, acts on opening, launches a program or carries embedded files is refused
+    (core.pdfscan: parsed, names decoded, so an escaped /J#61vaScript is found too)."""
+    if found := active_content(data):
+        raise ValidationError(
+            f"Tệp “{name}” có nội dung chạy tự động ({', '.join(n.lstrip('/') for n in found)}: mã JavaScript, "
+            "thao tác khi mở tệp, tệp đính kèm bên trong…): cổng không nhận tệp PDF như vậy. Hãy in lại thành PDF "
+            "(chọn “Microsoft Print to PDF” hoặc “Lưu dưới dạng PDF”) hoặc quét lại bản giấy, rồi tải lên.",
+            code="active_content")
 
 
 def _check_extension(kind, name):
@@ -193,7 +207,8 @@ def add_attachment(dossier, upload, *, title, nomination=None, by):
     Checks, in order: `by` is a clerk covering the dossier's unit (else PermissionDenied) and the
     dossier is editable; the cleaned original name is not empty; the size (≤
     settings.DOSSIER_ATTACHMENT_MAX_BYTES, not empty); the content is a PDF, JPEG, PNG, DOCX or
-    XLSX (magic bytes, zip parts, no macros); the name's extension agrees with the content; the
+    XLSX (magic bytes, zip parts, no macros); a PDF holds no active content (scripts, actions on opening,
+    launched programs, embedded files: core.pdfscan); the name's extension agrees with the content; the
     title (the file name when blank); the nominee belongs to the dossier; at most
     MAX_ATTACHMENTS_PER_DOSSIER files. Each refusal is a ValidationError in Vietnamese.
 
