@@ -1,11 +1,21 @@
-"""Response headers the portal adds itself; the audit trail's client address."""
+"""Response headers the portal adds itself; the audit trail's client address; the idle session timeout."""
 from contextvars import ContextVar
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import auditlog.middleware
 from auditlog.context import auditlog_value
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.db.models.signals import pre_save
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.http import HttpResponseClientRedirect
 
 from core.clientip import client_address
 
@@ -66,3 +76,69 @@ def _fill_address(sender, instance, **kwargs):
 
 
 pre_save.connect(_fill_address, sender="auditlog.LogEntry", dispatch_uid="core.middleware.fill_address")
+
+
+IDLE_MESSAGE = ("Phiên làm việc đã kết thúc vì không hoạt động quá {minutes} phút. Vui lòng đăng nhập lại để "
+                "tiếp tục.")
+
+
+class IdleTimeoutMiddleware:
+    """A signed-in session left idle for IDLE_TIMEOUT_MINUTES is ended (ASVS 3.3.2): the next request logs out
+    and goes to the login page with a message, the page it asked for kept as `next` (an htmx request makes the
+    page go there, HX-Redirect). The absolute lifetime stays SESSION_COOKIE_AGE from the first signed-in request:
+    the activity stamp is written at most once a minute, and writing the session would otherwise push its expiry
+    on each time, so the session's expiry is set once, as a date."""
+
+    KEY = "_portal_activity"  # [first signed-in request, last activity], epoch seconds
+    STAMP_EVERY = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        now = int(timezone.now().timestamp())
+        if self.KEY not in request.session:  # signed in before the stamp existed
+            self.start(request.session, now)
+        started, last = request.session[self.KEY]
+        if now - last > settings.IDLE_TIMEOUT_MINUTES * 60:
+            return self.end(request)
+        if now - last >= self.STAMP_EVERY:
+            request.session[self.KEY] = (started, now)
+        return self.get_response(request)
+
+    @classmethod
+    def start(cls, session, now):
+        session[cls.KEY] = (now, now)
+        session.set_expiry(datetime.fromtimestamp(now + settings.SESSION_COOKIE_AGE, tz=UTC))
+
+    @classmethod
+    def signed_in(cls, sender, request, user, **kwargs):
+        """On sign-in (user_logged_in, connected in core.apps): the session starts its clocks with the login's own
+        write, so the pages that follow write nothing for a minute."""
+        session = getattr(request, "session", None)
+        if session is not None:
+            cls.start(session, int(timezone.now().timestamp()))
+
+    def end(self, request):
+        target = self.page_of(request)
+        logout(request)
+        messages.warning(request, IDLE_MESSAGE.format(minutes=settings.IDLE_TIMEOUT_MINUTES))
+        response = redirect_to_login(target) if target else HttpResponseRedirect(resolve_url(settings.LOGIN_URL))
+        if request.headers.get("HX-Request") == "true":
+            return HttpResponseClientRedirect(response["Location"])
+        return response
+
+    @staticmethod
+    def page_of(request):
+        """The page to come back to: this one for a plain GET, the page an htmx request or a form came from."""
+        if request.method == "GET" and request.headers.get("HX-Request") != "true":
+            return request.get_full_path()
+        url = request.headers.get("HX-Current-URL") or request.headers.get("Referer") or ""
+        if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+            return ""
+        parts = urlsplit(url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
