@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -37,14 +38,15 @@ def setting(name):
 @dataclass(frozen=True)
 class ImportKind:
     """One Excel import an app offers. `run(data, *, by, reader)` reads the checked bytes of an .xlsx with
-    `reader` (a core.xlsx.SheetReader) and writes only when every row is valid; it returns its report (an
-    ImportReport) or raises ImportFileError. `status_url`: the name of the progress page's URL (pk)."""
+    `reader` (a core.xlsx.SheetReader) and writes only when every row is valid; it returns its report (a
+    `report_class`) or raises ImportFileError (or PermissionDenied). `summary(report)`: what the user is told
+    once the rows are written."""
 
     name: str
     label: str
     run: Callable
+    summary: Callable
     report_class: type = ImportReport
-    status_url: str = ""
 
 
 KINDS = {}
@@ -137,6 +139,8 @@ def run_job(job_id, final=True):
         report = KINDS[job.kind].run(data, by=job.requested_by, reader=SheetReader(progress=progress))
     except ImportFileError as error:
         return _finish(job, ImportJob.Status.REJECTED, error=" ".join(error.messages))
+    except PermissionDenied as error:  # the uploader lost the role meanwhile
+        return _finish(job, ImportJob.Status.REJECTED, error=str(error) or "Bạn không còn quyền nhập tệp này.")
     except Exception as error:
         log.exception("import %s failed", job_id)
         if final:

@@ -15,6 +15,12 @@ class DossiersConfig(AppConfig):
 
         campaign_changed.connect(campaign_changed_receiver, dispatch_uid="dossiers.checks")
 
+        from core.imports import register
+
+        from .services.register import AWARDS
+
+        register(AWARDS)  # the worker reads long files of the award register (core.imports)
+
         from campaigns.signals import campaign_copied
 
         from .services.rule_settings import copy_campaign_rules
@@ -45,3 +51,13 @@ class DossiersConfig(AppConfig):
         auditlog.register(models.ProvinceRule)
         auditlog.register(models.CampaignRule)
         auditlog.register(models.CertificateLayout, exclude_fields=["updated_at"])
+
+        # the audit trail an admin reads (audit app): the national rules, a province's, a campaign's, a council's
+        from audit.registry import watch
+
+        watch(models.EligibilityRule, national=True)
+        watch(models.ProvinceRule, unit="province")
+        watch(models.CertificateLayout, unit="province")
+        watch(models.CampaignRule, unit="campaign.issuer")
+        watch(models.CouncilRules, unit="body")
+        watch(models.CouncilSeat, unit="body")

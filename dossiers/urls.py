@@ -77,6 +77,8 @@ urlpatterns = [
     path("so-khen-thuong/", register.RegisterSearchView.as_view(), name="register"),
     path("so-khen-thuong/them/", register.AwardCreateView.as_view(), name="award_create"),
     path("so-khen-thuong/nhap-excel/", register.AwardImportView.as_view(), name="award_import"),
+    path("so-khen-thuong/nhap-excel/<int:pk>/", register.AwardImportStatusView.as_view(),
+         name="award_import_status"),
     path("so-khen-thuong/ca-nhan/<int:pk>/", register.PersonHistoryView.as_view(), name="person_history"),
     path("so-khen-thuong/tap-the/<int:pk>/", register.UnitHistoryView.as_view(), name="unit_history"),
     # configuration: which eligibility rules block and which warn

@@ -360,6 +360,15 @@ MATRIX = [
      "data": lambda t: {"old_password": t.password, "new_password1": NEW_PASSWORD,
                         "new_password2": NEW_PASSWORD}},
     {"url": "password_change_done", "get": everyone(200)},
+    # quên mật khẩu: public, answers the same for any e-mail, sends mail and writes no watched row
+    {"url": "password_reset", "get": everyone(200, anonymous=200),
+     "post": everyone(302, anonymous=302), "data": lambda t: {"email": "khong.co.ai@example.vn"}},
+    {"url": "password_reset_done", "get": everyone(200, anonymous=200)},
+    {"url": "password_reset_confirm", "kwargs": lambda t: {"uidb64": "MQ", "token": "khong-dung"},
+     "label": "wrong token", "get": everyone(200, anonymous=200),  # "the link no longer works"
+     "post": everyone(200, anonymous=200), "data": lambda t: {"new_password1": NEW_PASSWORD,
+                                                              "new_password2": NEW_PASSWORD}},
+    {"url": "password_reset_complete", "get": everyone(200, anonymous=200)},
     # one's own second factor (the cast's province needs none; the wall: tests/portal/test_second_factor.py): its
     # page; enrolment (no secret shown in this session yet: the form again, nothing saved); the code page and
     # the recovery codes with nothing owed or to show: sent on; turning it off with nothing on: nothing written
@@ -763,6 +772,7 @@ MATRIX = [
     {"url": "dossiers:award_import", "get": REGISTER_EDIT,
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=WRITTEN, reviewer=WRITTEN),
      "data": awards_workbook},
+    {"url": "dossiers:award_import_status", "target": "award_import_job", "get": OWNER_ONLY},  # a long file: worker
     {"url": "dossiers:person_history", "target": "person_a",
      "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200)},
     {"url": "dossiers:person_history", "target": "person_other",
@@ -912,6 +922,7 @@ def dossier_targets(cast, campaign, campaign2):
     return {
         "document_sent": Document.objects.get(kind="to_trinh", object_id=dossier_sent.pk),
         "people_import_job": ImportJob.objects.create(kind="people", requested_by=cast.admin, filename="ds.xlsx"),
+        "award_import_job": ImportJob.objects.create(kind="awards", requested_by=cast.reviewer, filename="so.xlsx"),
         "export": Export.objects.create(kind=Export.Kind.INBOX_NOMINATIONS, requested_by=cast.reviewer,
                                         filename="Danh sách đề nghị khen thưởng.xlsx"),
         "outbox_batch": create_batch(scope=f"campaign:{campaign.pk}", title="Nhắc đơn vị trễ hạn",
@@ -1149,6 +1160,7 @@ DENIED = (403, 404)
 # rows about the other province's own objects ("far" targets: its admin's to open), the public pages (every
 # province's, by design) and one's own account and settings
 NOT_OURS = ("far", "campaigns:public_list", "campaigns:public_detail", "dossiers:verify_award", "password_change",
+            "password_reset",
             "dossiers:rule_settings", "dossiers:layout")
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from awards.enums import SubjectType
 from awards.models import AwardForm
+from core.imports import ImportKind
 from core.text import filter_by_search, search_key
 from core.xlsx import (
     ImportFileError,
@@ -414,7 +415,7 @@ def _find_sheets(book):
     return awards, ratings
 
 
-def import_awards(upload, *, by):
+def import_awards(upload, *, by, reader=None):
     """Nhập sổ khen thưởng từ Excel: past awards (first sheet) and annual ratings (sheet “Xếp loại”).
 
     Every row of both sheets is validated first; only when no row has an error are they written, in
@@ -423,13 +424,15 @@ def import_awards(upload, *, by):
     Side effects (only when the report has no error): Award rows (source "import") and AnnualRating
     rows; every open dossier's eligibility verdicts computed again in the worker once written. Raises
     PermissionDenied when `by` may not record awards, ImportFileError when the file itself is unusable.
+    `reader` (core.xlsx.SheetReader) counts the rows read against the limit (and reports the progress when
+    the worker reads a long file: kind AWARDS of core.imports, registered by dossiers.apps).
     """
     if not (by.is_superuser or scope.roles_of(by) & set(EDITORS)):
         raise PermissionDenied("Chỉ Văn phòng (thẩm định) hoặc quản trị mới nhập được sổ khen thưởng.")
     book = open_workbook(upload, settings.PEOPLE_IMPORT_MAX_BYTES)
     report = AwardImportReport()
     award_sheet, rating_sheet = _find_sheets(book)
-    reader = SheetReader()
+    reader = reader or SheetReader()
     award_rows = _read_sheet(award_sheet, AWARD_COLUMNS, AWARD_REQUIRED, report, award_sheet.title, reader) \
         if award_sheet is not None else []
     rating_rows = _read_sheet(rating_sheet, RATING_COLUMNS, RATING_REQUIRED, report, RATINGS_SHEET, reader) \
@@ -471,6 +474,7 @@ def import_awards(upload, *, by):
     if not report.ok:
         return report
 
+    reader.finished()
     with set_actor(by), transaction.atomic():
         for data in awards:
             _write_award(data, report)
@@ -478,6 +482,20 @@ def import_awards(upload, *, by):
             _write_rating(data, report)
         checks.schedule_refresh()
     return report
+
+
+def summary(report):
+    """What the user is told once the register's rows are written (in the request or from the worker)."""
+    parts = [f"thêm mới {report.created}, cập nhật {report.updated} khen thưởng"]
+    if report.unchanged:
+        parts.append(f"giữ nguyên {report.unchanged} khen thưởng đã xét trên cổng")
+    if report.ratings_created or report.ratings_updated:
+        parts.append(f"thêm mới {report.ratings_created}, cập nhật {report.ratings_updated} kết quả xếp loại")
+    return f"Đã nhập {report.rows} dòng: " + "; ".join(parts) + "."
+
+
+AWARDS = ImportKind(name="awards", label="Nhập sổ khen thưởng từ Excel", run=import_awards, summary=summary,
+                    report_class=AwardImportReport)
 
 
 def _write_award(data, report):

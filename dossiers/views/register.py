@@ -10,8 +10,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
+from core.imports import import_or_queue
 from core.pagination import lazy_page
-from core.views import PermissionMixin
+from core.views import ImportStatusView, PermissionMixin
 from core.xlsx import XLSX_CONTENT_TYPE, ImportFileError
 from orgs.models import Organisation, Person
 
@@ -98,20 +99,26 @@ class AwardImportView(PermissionMixin, FormView):
         return super().get(request, *args, **kwargs)
 
     def form_valid(self, form):
+        """A short file is read here; a long one (core.imports) by the worker, on its progress page."""
         try:
-            report = service.import_awards(form.cleaned_data["file"], by=self.request.user)
+            report, job = import_or_queue(service.AWARDS.name, form.cleaned_data["file"], by=self.request.user)
         except ImportFileError as error:
             form.add_error("file", error.messages)
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        if job is not None:
+            return redirect("dossiers:award_import_status", job.pk)
         if not report.ok:
             return self.render_to_response(self.get_context_data(form=form, report=report), status=400)
-        parts = [f"thêm mới {report.created}, cập nhật {report.updated} khen thưởng"]
-        if report.unchanged:
-            parts.append(f"giữ nguyên {report.unchanged} khen thưởng đã xét trên cổng")
-        if report.ratings_created or report.ratings_updated:
-            parts.append(f"thêm mới {report.ratings_created}, cập nhật {report.ratings_updated} kết quả xếp loại")
-        messages.success(self.request, f"Đã nhập {report.rows} dòng: " + "; ".join(parts) + ".")
+        messages.success(self.request, service.summary(report))
         return redirect("dossiers:register")
+
+
+class AwardImportStatusView(ImportStatusView):
+    """Nhập sổ khen thưởng từ Excel: the progress page of a long file, read by the worker."""
+
+    kind = service.AWARDS
+    crumbs = [("Sổ khen thưởng", "dossiers:register"), ("Nhập từ Excel", "dossiers:award_import")]
+    done_url, again_url = "dossiers:register", "dossiers:award_import"
 
 
 class PersonHistoryView(PermissionMixin, TemplateView):

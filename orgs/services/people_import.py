@@ -196,5 +196,4 @@ def summary(report):
     return f"Đã nhập {report.rows} dòng: thêm mới {report.created}, cập nhật {report.updated} cán bộ."
 
 
-PEOPLE = ImportKind(name="people", label="Nhập danh sách cán bộ từ Excel", run=import_people,
-                    status_url="orgs:people_import_status")
+PEOPLE = ImportKind(name="people", label="Nhập danh sách cán bộ từ Excel", run=import_people, summary=summary)

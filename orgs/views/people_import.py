@@ -1,15 +1,12 @@
 """Excel import of people, its template, and the progress page of a long file read by the worker."""
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 
-from core.imports import import_or_queue, job_of, report_of
-from core.models import ImportJob
-from core.views import PermissionMixin
+from core.imports import import_or_queue
+from core.views import ImportStatusView, PermissionMixin
 from core.xlsx import XLSX_CONTENT_TYPE
 
 from ..forms import PeopleImportForm
@@ -37,23 +34,12 @@ class PeopleImportView(PermissionMixin, FormView):
         return redirect("orgs:person_list")
 
 
-class PeopleImportStatusView(LoginRequiredMixin, TemplateView):
-    """Nhập cán bộ từ Excel (a long file, read by the worker): its progress, polled by htmx every second
-    until the worker is done; then the same outcome as in the request (the per-row report, or what was
-    written). Only the user who uploaded it sees it (anyone else: 404)."""
+class PeopleImportStatusView(ImportStatusView):
+    """Nhập cán bộ từ Excel: the progress page of a long file, read by the worker."""
 
-    def get_template_names(self):
-        return ["core/_import_status.html" if self.request.htmx else "orgs/people_import_status.html"]
-
-    def get_context_data(self, **kwargs):
-        try:
-            job = job_of(self.request.user, self.kwargs["pk"], PEOPLE.name)
-        except ImportJob.DoesNotExist:
-            raise Http404 from None
-        report = report_of(job)
-        return super().get_context_data(
-            job=job, report=report, summary=summary(report) if report is not None and report.ok else "",
-            done_url=reverse("orgs:person_list"), again_url=reverse("orgs:people_import"), **kwargs)
+    kind = PEOPLE
+    crumbs = [("Cán bộ", "orgs:person_list"), ("Nhập từ Excel", "orgs:people_import")]
+    done_url, again_url = "orgs:person_list", "orgs:people_import"
 
 
 class PeopleImportTemplateView(PermissionMixin, View):

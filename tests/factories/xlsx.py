@@ -100,3 +100,10 @@ def patch_central_directory(data, name, *, file_size=None, flag_bits=None):
             return bytes(data)
         position += 4
     raise LookupError(name)
+
+
+def report_fragment(response):
+    """The per-row report of an import's page (includes/import_report.html), to compare two pages by."""
+    html = response.content.decode()
+    start = html.index('<div class="alert alert-danger" id="import-report">')
+    return html[start:html.index("</table>", start)]
