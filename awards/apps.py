@@ -15,3 +15,19 @@ class AwardsConfig(AppConfig):
         auditlog.register(BonusCoefficient)
         auditlog.register(VoteRule)
         auditlog.register(BaseSalary, exclude_fields=["updated_at"])
+
+        # the audit trail an admin reads (audit app): national data, read by every province's admin
+        import json
+
+        from audit.registry import watch
+        from core.vntext import tien
+
+        from .enums import SubjectType
+
+        def subject_types(text):
+            return ", ".join(str(dict(SubjectType.choices).get(item, item)) for item in json.loads(text))
+
+        watch(AwardForm, national=True, formats={"subject_types": subject_types})
+        watch(BaseSalary, national=True, formats={"amount": tien})
+        for model in (LegalBasisProfile, BonusCoefficient, VoteRule):
+            watch(model, national=True)

@@ -3,7 +3,6 @@
 import datetime
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
 
+from audit.services.words import display
 from core.vntext import tien
 
 from .enums import SubjectType
@@ -109,31 +109,9 @@ def _display(model, model_field, value, award_forms):
         if model_field.related_model is AwardForm:
             return award_forms.get(value, f"(hình thức đã xóa, mã số {value})")
         return value
-    if model_field.choices:
-        labels = {str(key): label for key, label in model_field.flatchoices}
-        return str(labels.get(value, value))
-    if isinstance(model_field, models.BooleanField):
-        return {"True": "Có", "False": "Không"}.get(value, value)
-    if isinstance(model_field, models.DateField) and not isinstance(model_field, models.DateTimeField):
-        try:
-            return datetime.date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
-        except ValueError:
-            return value
-    if isinstance(model_field, models.DecimalField):
-        return vn_decimal(value)
     if (model, model_field.name) in MONEY_FIELDS:
         try:
             return tien(value)
         except ValueError:
             return value
-    return value
-
-
-def vn_decimal(value):
-    """'1.50' -> '1,5'; '100.00' -> '100' (Vietnamese decimal comma, no trailing zeros)."""
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    text = format(number.normalize(), "f")
-    return text.replace(".", ",")
+    return display(model_field, value)  # choices, Có/Không, dd/mm/yyyy, decimal comma: as the audit trail reads them

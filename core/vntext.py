@@ -150,6 +150,17 @@ def tien(n):
     return so(n) + " đ" if n not in (None, "") else ""
 
 
+def vn_decimal(value):
+    """'1.50' -> '1,5'; '100.00' -> '100' (Vietnamese decimal comma, no trailing zeros)."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    return format(number.normalize(), "f").replace(".", ",")
+
+
 def lower_first(text):
     """A title used inside a sentence: "Thực hiện đợt thi đua…" -> "thực hiện đợt thi đua…"."""
     return text[:1].lower() + text[1:]

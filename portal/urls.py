@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tai-khoan/", include("portal.account_urls")),
     path("", include("orgs.urls")),
+    path("", include("audit.urls")),
     path("", include("campaigns.urls")),
     path("", include("dossiers.urls")),
     path("danh-muc/", include("awards.urls")),

@@ -6,9 +6,10 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import CreateView, TemplateView, UpdateView
 
+from core.vntext import vn_decimal
+
 from ..enums import SubjectType
 from ..forms import CoefficientFormSet, ProfileForm, VoteRuleFormSet
-from ..history import vn_decimal
 from ..models import BaseSalary, LegalBasisProfile
 from ..services.bonus import bonus_amount, coefficient_for
 from .base import CatalogueFormMixin, CatalogueMixin

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "audit"
+urlpatterns = [
+    path("nhat-ky-he-thong/", views.TrailView.as_view(), name="trail"),
+]
