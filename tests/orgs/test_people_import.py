@@ -151,3 +151,19 @@ def test_a_million_blank_rows_stop_at_the_row_limit(cast, monkeypatch):
     assert error.value.messages[0].startswith("Tệp có quá 5000 dòng (kể cả dòng tiêu đề và các dòng trống)")
     assert len(parsed) <= 5001  # of a million
     assert Person.objects.count() == before
+
+
+def test_a_file_just_under_every_limit_imports(cast, settings):
+    import zipfile
+
+    from core.xlsx import check_archive
+
+    rows = [["Trần Thị Mai", "Nữ", "05/03/1985", "Chuyên viên", "T-SNV-A", "Công chức"],
+            ["Phạm Văn Nam", "Nam", "31/12/1990", "Trưởng phòng", "T-SNV-B", "Viên chức"]]
+    data = workbook_bytes(rows)
+    settings.XLSX_MAX_INFLATED_BYTES = check_archive(data)
+    settings.XLSX_MAX_MEMBERS = len(zipfile.ZipFile(io.BytesIO(data)).infolist())
+    settings.PEOPLE_IMPORT_MAX_ROWS = 3  # the header and two people
+    settings.PEOPLE_IMPORT_MAX_BYTES = len(data)
+    report = import_people(SimpleUploadedFile("ds.xlsx", data), by=cast.admin)
+    assert (report.ok, report.created) == (True, 2)
