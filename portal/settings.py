@@ -160,6 +160,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # address for every username (core.throttle.LoginThrottleHandler).
 AXES_ADDRESS_FAILURE_LIMIT = int(env("AXES_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_HANDLER = "core.throttle.LoginThrottleHandler"
+# The self-service password reset: requests from one address within the cool-off (each may send an e-mail),
+# and how long the e-mailed link stays valid.
+PASSWORD_RESET_LIMIT = int(env("PASSWORD_RESET_LIMIT", "5"))
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_HOURS", "1")) * 3600
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"

@@ -379,31 +379,35 @@ MATRIX = [
     {"url": "second_factor_disable", "get": everyone(405), "post": everyone(302), "data": lambda t: {}},
 
     # documents: printing needs sight of the object; another unit's draft is a 404 like the object itself
+    # printing: a GET writes nothing (the page with the button, the file once stored); the POST makes it
     {"url": "documents:print", "kwargs": lambda t: {"code": "to_trinh", "object_id": t.dossier_draft.pk},
-     "label": "to_trinh[draft]", "get": unit_only(302)},
+     "label": "to_trinh[draft]", "get": unit_only(200), "post": unit_only(WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "to_trinh", "object_id": t.dossier_sent.pk},
-     "label": "to_trinh[sent]", "get": sent(302, 302)},
+     "label": "to_trinh[sent]", "get": sent(200, 200), "post": sent(WRITTEN, WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "bao_cao", "object_id": t.nomination_draft.pk},
-     "label": "bao_cao[draft]", "get": unit_only(302)},
+     "label": "bao_cao[draft]", "get": unit_only(200), "post": unit_only(WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "quyet_dinh", "object_id": t.decision.pk},
-     "label": "quyet_dinh", "get": sent(404, 302)},
+     "label": "quyet_dinh", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan", "object_id": t.award.pk},
-     "label": "giay_chung_nhan", "get": sent(404, 302)},
+     "label": "giay_chung_nhan", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "ke_hoach", "object_id": t.campaign.pk},
-     "label": "ke_hoach", "get": by_role(outsider=404, clerk_a=302, clerk_b=404, office=302, admin=302)},
+     "label": "ke_hoach", "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=WRITTEN, admin=WRITTEN),
+     "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "ke_hoach", "object_id": t.campaign_far.pk},
-     "label": "ke_hoach[far]", "get": everyone(404)},
+     "label": "ke_hoach[far]", "get": everyone(404), "post": everyone(404), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "khong-co", "object_id": t.campaign.pk},
-     "label": "unknown kind", "get": everyone(404)},
+     "label": "unknown kind", "get": everyone(404), "post": everyone(404), "data": lambda t: {}},
     {"url": "documents:print_part",
      "kwargs": lambda t: {"code": "phieu_bo_sung", "object_id": t.dossier_sent.pk, "part": "1"},
-     "label": "phieu_bo_sung[sent]", "get": sent(302, 302)},
+     "label": "phieu_bo_sung[sent]", "get": sent(200, 200), "post": sent(WRITTEN, WRITTEN), "data": lambda t: {}},
     {"url": "documents:status", "target": "document_sent", "get": sent(200, 200)},
     {"url": "documents:download", "target": "document_sent", "get": sent(302, 302)},  # not rendered yet: progress
     {"url": "documents:docx", "target": "document_sent", "get": sent(200, 200)},
     {"url": "documents:retry", "target": "document_sent", "get": sent(405, 405),
      "post": sent(302, 302), "data": lambda t: {}},  # not failed: nothing to retry, nothing written
-    {"url": "dossiers:dossier_zip", "target": "dossier_draft", "get": unit_only(200)},
+    {"url": "dossiers:dossier_zip", "target": "dossier_draft", "get": unit_only(200), "post": unit_only(WRITTEN),
+     "data": lambda t: {}},
     # the office's progress page and outbox (the reviewer and the admin of the issuing body)
     {"url": "dossiers:campaign_progress", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
@@ -1074,7 +1078,13 @@ def _watched_dossiers():
             d.MemberVote,
             d.OutcomeChange,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
-            *_watched_notifications()]
+            *_watched_notifications(), *_watched_documents()]
+
+
+def _watched_documents():
+    from documents.models import Document
+
+    return [Document]  # a GET never writes one (printing is a POST, issue 16)
 
 
 def _watched_notifications():
@@ -1160,8 +1170,7 @@ DENIED = (403, 404)
 # rows about the other province's own objects ("far" targets: its admin's to open), the public pages (every
 # province's, by design) and one's own account and settings
 NOT_OURS = ("far", "campaigns:public_list", "campaigns:public_detail", "dossiers:verify_award", "password_change",
-            "password_reset",
-            "dossiers:rule_settings", "dossiers:layout")
+            "password_reset", "dossiers:rule_settings", "dossiers:layout")
 
 
 def far_cases(method):
