@@ -42,11 +42,12 @@ def refresh_checks(self, campaign_id=None):
 
 @shared_task
 def sweep_pending():
-    """Every few minutes (Celery beat): queue again the e-mails, renders and exports left pending because the
-    broker was down when they were asked for, or cut off because their worker died (core.queue). Each part is
-    safe to run twice; returns how many of each kind were queued."""
+    """Every few minutes (Celery beat): queue again the e-mails, renders, exports and imports left pending
+    because the broker was down when they were asked for, or cut off because their worker died (core.queue).
+    Each part is safe to run twice; returns how many of each kind were queued."""
+    from core.imports import requeue_pending_imports
     from documents import services as documents
     from notifications import services as notifications
 
     return {"emails": notifications.requeue_pending(), "documents": len(documents.requeue_pending()),
-            "exports": len(exports.requeue_pending())}
+            "exports": len(exports.requeue_pending()), "imports": len(requeue_pending_imports())}

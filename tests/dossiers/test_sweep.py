@@ -105,3 +105,10 @@ def test_an_export_that_never_reached_the_worker_is_built(cast, django_capture_o
     export.refresh_from_db()
     assert export.status == RenderStatus.DONE and export.rows == 1
     assert tasks.sweep_pending()["exports"] == 0
+
+
+def test_the_sweep_covers_excel_imports(monkeypatch):
+    import core.imports
+
+    monkeypatch.setattr(core.imports, "requeue_pending_imports", lambda: [7, 8])
+    assert tasks.sweep_pending()["imports"] == 2
