@@ -47,7 +47,7 @@ KIND_LABELS = {
 
 # what the details of an event are called on the page (a key without a label is not shown)
 DETAIL_LABELS = {"username": "Tên đăng nhập đã gõ", "reason": "Lý do", "left": "Số mã khôi phục còn lại",
-                 "email": "Thư điện tử"}
+                 "email": "Thư điện tử", "roles": "Vai trò phải xác thực hai bước"}
 
 
 def kind_label(kind):

@@ -28,8 +28,7 @@ class TrailFilterForm(forms.Form):
         changes apart)."""
         super().__init__(*args, label_suffix="", **kwargs)
         self.fields["loai"].choices = [("", "Tất cả"), *KIND_LABELS.items()]
-        self.fields["doi_tuong"].choices = [("", "Tất cả"), ("auth.user", "Tài khoản"),
-                                            *[item for item in object_types() if item[0] != "auth.user"]]
+        self.fields["doi_tuong"].choices = [("", "Tất cả"), *object_types()]
         self.fields["tinh"].choices = [("", "Tất cả"), *[(str(p.pk), p.name) for p in provinces],
                                        (NATIONAL, "Dữ liệu toàn quốc (danh mục, quy tắc mặc định)")]
         for field in self.fields.values():

@@ -53,11 +53,26 @@ class DossiersConfig(AppConfig):
         auditlog.register(models.CertificateLayout, exclude_fields=["updated_at"])
 
         # the audit trail an admin reads (audit app): the national rules, a province's, a campaign's, a council's
+        import json
+
         from audit.registry import watch
 
-        watch(models.EligibilityRule, national=True)
-        watch(models.ProvinceRule, unit="province")
-        watch(models.CertificateLayout, unit="province")
-        watch(models.CampaignRule, unit="campaign.issuer")
+        from .services.eligibility import RULES
+
+        def rule_name(row):
+            return RULES[row.code][0] if row.code in RULES else row.code
+
+        parameter_labels = {name: label for *_, params in RULES.values() for name, (label, _) in params.items()}
+
+        def parameters(text):
+            return "; ".join(f"{parameter_labels.get(name, name)}: {value}"
+                             for name, value in sorted(json.loads(text).items()))
+
+        rule_words = {"describe": rule_name, "formats": {"parameters": parameters}}
+        watch(models.EligibilityRule, national=True, hide={"code", "order"}, **rule_words)
+        watch(models.ProvinceRule, unit="province", hide={"code", "province"}, **rule_words)
+        watch(models.CampaignRule, unit="campaign.issuer", hide={"code"},
+              describe=lambda row: f"{rule_name(row)} – {row.campaign}", formats=rule_words["formats"])
+        watch(models.CertificateLayout, unit="province", hide={"province"})
         watch(models.CouncilRules, unit="body")
         watch(models.CouncilSeat, unit="body")

@@ -204,11 +204,13 @@ def on_auditlog_entry(sender, instance, action, log_entry=None, error=None, **kw
         province = rule.province(instance, actor)
     else:
         province = _unit_root(instance, rule.unit)
-    changes = changes_in_words(sender, log_entry.changes_dict, created=action == 0, formats=rule.formats)
+    changes = changes_in_words(sender, log_entry.changes_dict, created=action == 0, formats=rule.formats,
+                               hide=rule.hide)
     if kind == enums.UPDATED and not changes:
         return  # only hidden fields changed (a path, a timestamp)
     write(kind, request=current_request(), actor=actor, province=province, national=rule.national,
-          obj=instance, object_repr=log_entry.object_repr, changes=changes, log_entry=log_entry)
+          obj=instance, object_repr=rule.describe(instance) if rule.describe else log_entry.object_repr,
+          changes=changes, log_entry=log_entry)
 
 
 def _unit_root(instance, path):

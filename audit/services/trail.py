@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from core.text import search_tokens
+from orgs.enums import Role
 
 from .. import enums
 from ..models import Event
@@ -22,8 +23,13 @@ def object_types():
     return sorted(((label, type_label(label)) for label in labels), key=lambda item: item[1])
 
 
+TYPE_LABELS = {"auth.user": "Tài khoản"}  # Django's own name for it is "người dùng"
+
+
 @lru_cache(maxsize=64)
 def type_label(object_type):
+    if object_type in TYPE_LABELS:
+        return TYPE_LABELS[object_type]
     try:
         model = apps.get_model(object_type)
     except (LookupError, ValueError):
@@ -80,10 +86,17 @@ def readable(event, viewer):
     address = event.client_address or ""
     if event.national and not viewer.is_superuser:
         address = ""
-    details = [(enums.DETAIL_LABELS[key], str(value)) for key, value in (event.details or {}).items()
+    details = [(enums.DETAIL_LABELS[key], _detail(value)) for key, value in (event.details or {}).items()
                if key in enums.DETAIL_LABELS and value not in (None, "")]
     return Row(at=timezone.localtime(event.at), who=who, address=address, what=event.kind_label,
                object_type=type_label(event.object_type) if event.object_type else "",
                object_repr=event.object_repr, province=event.province.name if event.province_id else "",
                national=event.national, changes=[tuple(row) for row in event.changes or []], details=details,
                security=event.kind not in (enums.CREATED, enums.UPDATED, enums.DELETED))
+
+
+def _detail(value):
+    """A detail's value in words: a list of roles by their names."""
+    if isinstance(value, list):
+        return ", ".join(str(Role(item).label) if item in Role.values else str(item) for item in value) or "—"
+    return str(value)

@@ -16,9 +16,11 @@ HIDDEN_FIELDS = {"id", "created_at", "updated_at", "path", "depth", "search_text
                  "checks", "checked_at"}
 
 
-def changes_in_words(model, changes, *, created=False, formats=None):
-    """[[label, before, after]] of an auditlog entry's `changes` ({field: [old, new]} or an m2m change)."""
+def changes_in_words(model, changes, *, created=False, formats=None, hide=()):
+    """[[label, before, after]] of an auditlog entry's `changes` ({field: [old, new]} or an m2m change), but
+    the fields in `hide`."""
     formats = formats or {}
+    changes = {name: values for name, values in changes.items() if name not in hide}
     with translation.override("vi"):
         fields = {name: _field(model, name) for name in changes}
         names = _related_names(fields, changes)

@@ -176,6 +176,7 @@ def test_catalogue_changes_are_national(cast):
 
 
 def test_province_rule_changes_belong_to_the_province(cast):
+    from dossiers.models import EligibilityRule
     from tests.test_permission_matrix import rule_settings_data
 
     response = signed_in(cast.admin).post(reverse("dossiers:rule_settings"), rule_settings_data(None))
@@ -184,6 +185,8 @@ def test_province_rule_changes_belong_to_the_province(cast):
     assert (event.kind, event.national, event.province_id, event.actor, event.client_address) == (
         enums.CREATED, False, cast.province.pk, cast.admin, CLIENT)
     assert ["Chặn nộp hồ sơ khi không đạt", "—", "Có"] in event.changes
+    assert event.object_repr == EligibilityRule.objects.get(code="deadline").label  # the rule's name, not its code
+    assert not [row for row in event.changes if row[0] in ("Mã", "Tỉnh")]  # what the name already says
 
 
 def test_the_second_factor_records_through_the_core_hook(cast):
