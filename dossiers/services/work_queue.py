@@ -176,7 +176,7 @@ def admin_work(user, today=None):
     return {
         "campaign_states": [(CampaignStatus(state), counts.get(state, 0)) for state in CampaignStatus.values],
         "unstaffed_count": unstaffed.count(),
-        "unstaffed": list(unstaffed.select_related("parent").order_by("path")[:LIST_LIMIT]),
+        "unstaffed": list(unstaffed.select_related("parent").order_by("path")[:10]),
         "organisations": administered.current(today).count(),
         "dissolved": administered.exclude(pk__in=Organisation.objects.current(today)).count(),
         "people": Person.objects.for_user(user, [Role.ADMIN]).filter(is_active=True).count(),
