@@ -209,3 +209,20 @@ def test_without_a_proxy_the_header_is_not_believed(cast):
     Client(REMOTE_ADDR="198.51.100.50", HTTP_X_FORWARDED_FOR="10.6.6.6").post(
         LOGIN, {"username": "canbo_a", "password": cast.password})
     assert last(enums.LOGIN).client_address == "198.51.100.50"
+
+
+def test_old_events_are_purged_by_day(cast):
+    import datetime
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    record_security_event(None, cast.clerk_a, "second_factor_verified")
+    old = last("second_factor_verified")
+    Event.objects.filter(pk=old.pk).update(at=timezone.make_aware(datetime.datetime(2024, 12, 31, 23, 59)))
+    record_security_event(None, cast.clerk_a, "second_factor_verified")
+    out = StringIO()
+    call_command("purge_audit", "--truoc-ngay", "01/01/2025", stdout=out)
+    assert "Đã xóa 1 sự kiện trước ngày 01/01/2025." in out.getvalue()
+    assert not Event.objects.filter(pk=old.pk).exists() and Event.objects.filter(kind="second_factor_verified")
