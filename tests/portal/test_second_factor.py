@@ -323,3 +323,21 @@ def test_the_province_admin_sets_the_policy_on_its_own_page(strict):
     far = OrganisationFactory(code="F2-UBND", name="Ủy ban nhân dân tỉnh Xa")
     assert admin.post(reverse("orgs:second_factor_policy"), {"tinh": far.pk, "for_admins": "on"}).status_code == 403
     assert SecondFactorPolicy.objects.get(province=far).required_roles() == set()
+
+
+# --- cost -----------------------------------------------------------------------------------------------------------
+def test_an_ordinary_page_reads_nothing_of_the_second_factor_and_a_verified_one_its_device_once(strict):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def otp_queries(client):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/thong-bao/").status_code == 200
+        return [q["sql"] for q in ctx.captured_queries if "otp_" in q["sql"] or "secondfactorpolicy" in q["sql"]]
+
+    assert otp_queries(signed_in(strict.clerk_a)) == []  # decided at sign-in, kept in the session
+    device, _ = enrolled(strict.approver)
+    client = signed_in(strict.approver)
+    client.post(VERIFY, {"code": code(device)})
+    queries = otp_queries(client)
+    assert len(queries) == 1 and "otp_totp_totpdevice" in queries[0]  # django-otp's device of the session
