@@ -183,7 +183,16 @@ class VersionedFormMixin:
                 continue
             if comparable(model_field.value_from_object(fresh)) != comparable(cleaned[name]):
                 shown.append(f"{field.label or name}: “{shown_value(fresh, model_field, field)}”")
+        for name, saved in self.saved_elsewhere().items():
+            if name in cleaned and comparable(saved) != comparable(cleaned[name]):
+                text = ", ".join(map(str, saved)) if isinstance(saved, (list, tuple)) else str(saved or "")
+                shown.append(f"{self.fields[name].label or name}: “{text or 'để trống'}”")
         return f"Bản vừa được lưu khác bản của bạn ở: {'; '.join(shown)}." if shown else ""
+
+    def saved_elsewhere(self):
+        """{form field: its value as saved now} for the fields the form edits outside the record's own columns
+        (shown by saved_differences)."""
+        return {}
 
 
 def comparable(value):

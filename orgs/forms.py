@@ -267,6 +267,10 @@ class AccountUpdateForm(VersionedFormMixin, NfcFormMixin, forms.Form):
         return [Watched(account, ("first_name", "last_name", "email", "is_active")),
                 Watched(Person.objects.filter(user=self.account.pk), ())]
 
+    def saved_elsewhere(self):
+        account = type(self.account)._default_manager.get(pk=self.account.pk)
+        return {"full_name": account.get_full_name(), "person": Person.objects.filter(user=account).first()}
+
     def clean_is_active(self):
         if not self.cleaned_data["is_active"] and self.account.pk == self.user.pk:
             raise ValidationError("Không thể tự khóa tài khoản đang đăng nhập.")

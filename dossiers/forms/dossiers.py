@@ -173,6 +173,10 @@ class ReportForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
         nomination = Nomination.objects.filter(pk=self.instance.nomination_id)
         return [*super().watched(), Watched(nomination, ("summary", "criteria_confirmed"))]
 
+    def saved_elsewhere(self):
+        nomination = Nomination.objects.get(pk=self.instance.nomination_id)
+        return {"summary": nomination.summary, "criteria": list(nomination.criteria_confirmed.all())}
+
     def clean_rating_year(self):
         year = self.cleaned_data.get("rating_year")
         if year and not 2000 <= year <= 2100:

@@ -130,9 +130,14 @@ def test_the_report_watches_its_summary_and_confirmed_criteria(cast):
     dossier = building.start_dossier(campaign, cast.unit_a, campaign.awards.first(), by=cast.clerk_a)
     nomination = building.add_nominee(dossier, subject_type="individual", person=cast.person_a, by=cast.clerk_a)
     report = nomination.report
-    token = ReportForm(instance=report)[VERSION_FIELD].value()
-    building.save_report(report, summary="Tóm tắt mới", criteria=[], by=cast.clerk_a)
-    assert ReportForm(instance=report)[VERSION_FIELD].value().partition(".")[0] != token.partition(".")[0]
+    data = posted(ReportForm(instance=report), summary="Tóm tắt tôi gõ", results="Kết quả tôi gõ")
+    building.save_report(report, summary="Tóm tắt người khác lưu", criteria=[], by=cast.clerk_a)
+    form = ReportForm(data, instance=type(report).objects.get(pk=report.pk))
+    assert not form.is_valid()
+    assert form.non_field_errors()[1] == ("Bản vừa được lưu khác bản của bạn ở: Kết quả đạt được (so với chỉ tiêu của "
+                                          "phong trào, có số liệu): “để trống”; Tóm tắt thành tích (in trong danh sách "
+                                          "kèm Tờ trình): “Tóm tắt người khác lưu”.")
+    assert form["summary"].value() == "Tóm tắt tôi gõ"
 
 
 def test_linking_a_person_meanwhile_refuses_the_account_form(cast):
@@ -143,6 +148,8 @@ def test_linking_a_person_meanwhile_refuses_the_account_form(cast):
         Person.objects.filter(pk=cast.person_a.pk).update(user=account)
     form = AccountUpdateForm(data, user=cast.admin, account=account)
     assert not form.is_valid() and "Trong lúc bạn sửa" in form.non_field_errors()[0]
+    assert form.non_field_errors()[1] == ("Bản vừa được lưu khác bản của bạn ở: Thư điện tử: “để trống”; "
+                                          f"Gắn với cán bộ: “{cast.person_a}”.")  # the saved values, beside the typed
 
 
 def test_a_section_formset_carries_one_token_for_its_rows(cast):
