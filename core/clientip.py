@@ -15,11 +15,15 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 
 @lru_cache(maxsize=8)
 def _networks(trusted):
-    return tuple(ipaddress.ip_network(item, strict=False) for item in trusted)
+    try:
+        return tuple(ipaddress.ip_network(item, strict=False) for item in trusted)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 
 
 def _ip(value):

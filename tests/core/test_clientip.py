@@ -57,3 +57,11 @@ def test_trusted_proxies_are_networks_too():
         == "203.0.113.9"
     assert client_address(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")) \
         == "127.0.0.1"
+
+
+@override_settings(PROXY_COUNT=1, TRUSTED_PROXIES=["nginx.local"])
+def test_a_trusted_proxy_that_is_not_an_address_is_a_configuration_error():
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES"):
+        client_address(RequestFactory().get("/", REMOTE_ADDR="127.0.0.1"))
