@@ -7,10 +7,10 @@ from django.views.generic import TemplateView
 from awards.forms import CertificateLayoutForm
 from awards.models import AwardForm
 from core.views import PermissionMixin
+from orgs.views.province_settings import ProvinceMixin
 
 from ..models import CertificateLayout
 from ..services.layouts import save_layout
-from .rule_settings import ProvinceMixin
 
 
 class LayoutListView(ProvinceMixin, PermissionMixin, TemplateView):

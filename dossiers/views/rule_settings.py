@@ -1,41 +1,17 @@
 """Which eligibility rules apply and whether a failure blocks or only warns: a province's admin sets their
 province's choices; the system administrator sets the national defaults (and may open any province's)."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
 from campaigns.models import Campaign
 from core.views import PermissionMixin, ScopedObjectMixin
-from orgs import scope
+from orgs.views.province_settings import ProvinceMixin
 
 from ..forms.rules import CampaignRulesForm, RuleFormSet
 from ..services.eligibility import rule_settings
 from ..services.rule_settings import save_campaign_rules, save_rule_settings
-
-
-class ProvinceMixin:
-    """A page that configures one province: the one the user administers (?tinh= among several); None for the
-    system administrator when `national` (the national layer), else their first province."""
-
-    national = False
-
-    def layer(self):
-        """(province or None for the national layer, the provinces the user configures)."""
-        user = self.request.user
-        provinces = list(scope.provinces_administered(user))
-        wanted = self.request.GET.get("tinh") or self.request.POST.get("tinh")
-        if wanted:
-            province = next((p for p in provinces if str(p.pk) == wanted), None)
-            if province is None:
-                raise PermissionDenied("Không có quyền cấu hình cho tỉnh này.")
-            return province, provinces
-        if user.is_superuser and self.national:
-            return None, provinces
-        if not provinces:
-            raise PermissionDenied("Trang này do quản trị của tỉnh (cấp cao nhất) cấu hình.")
-        return provinces[0], provinces
 
 
 class RuleSettingsView(ProvinceMixin, PermissionMixin, TemplateView):

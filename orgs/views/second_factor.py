@@ -2,7 +2,7 @@
 account's reset after a lost phone (orgs.services.second_factor does the work)."""
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -10,10 +10,10 @@ from django.views.generic import TemplateView
 from core.forms import NfcFormMixin
 from core.views import PermissionMixin
 
-from .. import scope
 from ..models import SecondFactorPolicy
 from ..services import second_factor
 from .accounts import AccountScopedMixin
+from .province_settings import ProvinceMixin
 
 
 class PolicyForm(forms.ModelForm):
@@ -28,34 +28,22 @@ class ResetForm(NfcFormMixin, forms.Form):
                                        "thoại công vụ). Lý do được ghi vào nhật ký.")
 
 
-class PolicyView(PermissionMixin, TemplateView):
+class PolicyView(ProvinceMixin, PermissionMixin, TemplateView):
     """The policy of one province: its admin's (at the root), or any province's for the system administrator
     (?tinh= chooses among several)."""
 
     permission_required = "orgs.configure"
     template_name = "otp/policy.html"
 
-    def province(self):
-        provinces = list(scope.provinces_administered(self.request.user))
-        wanted = self.request.GET.get("tinh") or self.request.POST.get("tinh")
-        if wanted:
-            province = next((p for p in provinces if str(p.pk) == wanted), None)
-            if province is None:
-                raise PermissionDenied("Không có quyền cấu hình cho tỉnh này.")
-            return province, provinces
-        if not provinces:
-            raise PermissionDenied("Trang này do quản trị của tỉnh (cấp cao nhất) cấu hình.")
-        return provinces[0], provinces
-
     def get_context_data(self, **kwargs):
-        province, provinces = self.province()
+        province, provinces = self.layer()
         policy = second_factor.policy_for(province)
         form = kwargs.pop("form", None) or PolicyForm(instance=policy)
         return super().get_context_data(province=province, provinces=provinces, policy=policy, form=form,
                                         saved=policy.pk is not None, **kwargs)
 
     def post(self, request):
-        province, _ = self.province()
+        province, _ = self.layer()
         form = PolicyForm(request.POST, instance=second_factor.policy_for(province))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
