@@ -1,11 +1,14 @@
 """core.concurrency: the version token of an edit page, the check under lock when saving, the message naming who
 saved and when, and the saved values shown beside what was typed (issue 16, lost updates). Every edit page that
 uses it: tests/test_lost_updates.py."""
+import threading
+import time
 from datetime import timedelta
 
 import pytest
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
+from django.db import connection, connections
 from django.utils import timezone
 
 from campaigns.forms import TargetFormSet
@@ -101,6 +104,40 @@ def test_a_save_between_the_check_and_the_write_is_caught_under_the_lock(cast):
     assert Person.objects.get(pk=cast.person_a.pk).position == "Phó Trưởng phòng"
     assert "Trong lúc bạn sửa" in form.non_field_errors()[0]
     assert split_token(form[VERSION_FIELD].value())[0] == digest(form.watched())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_once_take_turns_and_the_second_is_refused(cast):
+    """Both forms pass their first check (nothing saved yet); under the row lock the second waits for the first to
+    commit, reads the values again and is refused. Without the lock both would save, the second over the first."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no row locks (select_for_update is a no-op there)")
+    opened = posted(person_form(cast, cast.person_a))
+    barrier, outcomes = threading.Barrier(2), []
+
+    def save(position):
+        try:
+            form = person_form(cast, cast.person_a, {**opened, "position": position})
+            assert form.is_valid(), form.errors
+            barrier.wait(timeout=10)
+            try:
+                with unchanged(form):
+                    time.sleep(0.3)  # the other save arrives while this one holds the lock
+                    form.save()
+                outcomes.append(("lưu", position))
+            except StaleEdit:
+                outcomes.append(("từ chối", position))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(position,)) for position in ("Trưởng phòng", "Phó Trưởng phòng")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcome for outcome, _ in outcomes) == ["lưu", "từ chối"]
+    saved = next(position for outcome, position in outcomes if outcome == "lưu")
+    assert Person.objects.get(pk=cast.person_a.pk).position == saved
 
 
 def test_a_post_without_a_token_is_not_checked(cast):
