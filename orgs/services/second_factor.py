@@ -105,8 +105,11 @@ def _remember(request, state):
 
 
 def on_login(sender, request, user, **kwargs):
-    """user_logged_in: decide what the new session owes (so the pages that follow read it from the session)."""
+    """user_logged_in: decide what the new session owes (so the pages that follow read it from the session). A
+    sign-in proves the second factor anew, even in a session that had (the same user signing in again keeps the
+    session's data)."""
     if request is not None and hasattr(request, "session"):
+        request.session.pop(DEVICE_ID_SESSION_KEY, None)
         _remember(request, state_for(user))
 
 

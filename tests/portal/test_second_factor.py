@@ -341,3 +341,12 @@ def test_an_ordinary_page_reads_nothing_of_the_second_factor_and_a_verified_one_
     client.post(VERIFY, {"code": code(device)})
     queries = otp_queries(client)
     assert len(queries) == 1 and "otp_totp_totpdevice" in queries[0]  # django-otp's device of the session
+
+
+def test_signing_in_again_asks_for_the_code_again(strict):
+    device, _ = enrolled(strict.reviewer)
+    client = signed_in(strict.reviewer)
+    client.post(VERIFY, {"code": code(device)})
+    assert client.get("/").status_code == 200
+    client.force_login(strict.reviewer)  # the same user, the same session: Django keeps its data
+    assert client.get("/")["Location"].startswith(VERIFY)
