@@ -21,6 +21,7 @@ import json
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from datetime import time as dt_time
 from typing import NamedTuple
 
 from django import forms
@@ -217,6 +218,10 @@ def shown_value(record, model_field, form_field):
         return "để trống"
     if isinstance(value, bool):
         return "có" if value else "không"
+    if isinstance(value, datetime):
+        return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
+    if isinstance(value, dt_time):
+        return f"{value:%H:%M}"
     if hasattr(value, "strftime"):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, (list, tuple)):

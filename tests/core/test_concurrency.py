@@ -3,7 +3,8 @@ saved and when, and the saved values shown beside what was typed (issue 16, lost
 uses it: tests/test_lost_updates.py."""
 import threading
 import time
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 
 import pytest
 from auditlog.context import set_actor
@@ -20,10 +21,12 @@ from core.concurrency import (
     conflict_message,
     digest,
     make_token,
+    shown_value,
     split_token,
     unchanged,
 )
 from dossiers.forms.dossiers import ReportForm
+from dossiers.models import NominationMeeting
 from dossiers.services import building
 from orgs.forms import AccountUpdateForm, PersonForm
 from orgs.models import Person
@@ -175,6 +178,20 @@ def test_the_report_watches_its_summary_and_confirmed_criteria(cast):
                                           "phong trào, có số liệu): “để trống”; Tóm tắt thành tích (in trong danh sách "
                                           "kèm Tờ trình): “Tóm tắt người khác lưu”.")
     assert form["summary"].value() == "Tóm tắt tôi gõ"
+
+
+def test_saved_values_are_shown_as_the_page_shows_them(cast):
+    person = Person.objects.get(pk=cast.person_a.pk)
+    person.date_of_birth, person.position = date(1985, 3, 9), ""
+    form = PersonForm(instance=person, user=cast.admin)
+
+    def shown(record, name):
+        return shown_value(record, type(record)._meta.get_field(name), form.fields.get(name))
+
+    assert [shown(person, name) for name in ("date_of_birth", "gender", "organisation", "is_active", "position")] == [
+        "09/03/1985", "Nam", cast.unit_a.name, "có", "để trống"]
+    meeting = NominationMeeting(held_at=datetime(2025, 7, 25, 1, 0, tzinfo=UTC), closed_at=dt_time(10, 30))
+    assert (shown(meeting, "held_at"), shown(meeting, "closed_at")) == ("08:00 25/07/2025", "10:30")
 
 
 def test_linking_a_person_meanwhile_refuses_the_account_form(cast):
