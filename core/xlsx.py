@@ -293,6 +293,27 @@ def workbook_bytes(book):
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+def write_only_sheet(title, columns):
+    """(a write-only workbook, its one sheet) with `columns` [(title, width)] as a bold header row: what an
+    export streams its rows into (through safe_row)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    for index, (_title, width) in enumerate(columns):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    bold = Font(bold=True)
+    header = []
+    for column_title, _width in columns:
+        cell = WriteOnlyCell(sheet, value=column_title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    return book, sheet
+
+
 def safe_row(sheet, values):
     """`values` ready for sheet.append(): every string that Excel could take for a formula becomes a text cell
     (type string, Excel's quote prefix), shown exactly as typed; numbers, dates and other cells pass as they are.

@@ -11,13 +11,10 @@ from datetime import timedelta
 from django.core.files import File
 from django.http import QueryDict
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from awards.enums import SubjectType
 from core.queue import publish, publish_on_commit, sweep_age
-from core.xlsx import safe_row
+from core.xlsx import safe_row, write_only_sheet
 from documents.enums import RenderStatus
 
 from .enums import DossierState, Outcome
@@ -111,17 +108,7 @@ def forget_old_exports(now=None):
 def nominations_workbook(dossiers):
     """(an .xlsx in a temporary file, rewound; the number of rows): the nominees of `dossiers` (a
     queryset), one row each."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Danh sách đề nghị")
-    for index, (_title, width) in enumerate(NOMINATION_COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    bold = Font(bold=True)
-    header = []
-    for title, _width in NOMINATION_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    book, sheet = write_only_sheet("Danh sách đề nghị", NOMINATION_COLUMNS)
     states, outcomes, subjects = dict(DossierState.choices), dict(Outcome.choices), dict(SubjectType.choices)
     rows = (Nomination.objects.filter(dossier__in=dossiers.values("pk"))
             .order_by("dossier__campaign_id", "dossier__organisation__path", "dossier_id", "order", "pk")

@@ -627,6 +627,7 @@ MATRIX = [
     # changes), the system administrator (every province); an admin below the province and anyone else 403
     # (tests/audit/test_page.py)
     {"url": "audit:trail", "get": admin_only(200)},
+    {"url": "audit:trail_export", "get": admin_only(200)},
 
     {"url": "campaigns:public_list", "get": everyone(200, anonymous=200)},
     {"url": "campaigns:public_detail", "target": "campaign", "get": everyone(200, anonymous=200)},

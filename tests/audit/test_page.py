@@ -190,3 +190,41 @@ def test_query_count_is_constant(cast, far, client_for):
     small = count()
     grow(10)
     assert count() == small
+
+
+def test_excel_export_has_the_page_rows_as_text(cast, trail, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    event(enums.UPDATED, cast.province, actor=cast.admin, object_type="orgs.organisation",
+          object_repr='=HYPERLINK("http://x","bấm")', changes=[["Tên", "Cũ", "+Mới"]])
+    response = client_for(cast.admin).get(URL + "xuat-excel/?q=hyperlink")
+    assert response.status_code == 200 and response["Content-Disposition"].startswith(
+        'attachment; filename="nhat-ky-he-thong-')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Thời điểm", "Người thực hiện", "Địa chỉ máy", "Sự kiện")
+    assert len(rows) == 2 and rows[1][6] == '=HYPERLINK("http://x","bấm")' and rows[1][7] == "Tên: Cũ → +Mới"
+    assert sheet.cell(row=2, column=7).data_type == "s"  # text, not a formula
+    _, far_admin = trail
+    content = client_for(far_admin).get(URL + "xuat-excel/").content
+    values = [value for row in load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True) for value in row]
+    assert "dong-tinh-khac" in values and "dong-toan-quoc" in values
+    assert "dong-cua-tinh-nay" not in values and "dong-khong-tinh" not in values
+
+
+def test_excel_export_stops_at_its_limit(cast, client_for, monkeypatch):
+    import io
+
+    from openpyxl import load_workbook
+
+    from audit import exports
+
+    monkeypatch.setattr(exports, "EXPORT_LIMIT", 3)
+    for n in range(5):
+        event(enums.LOGIN, cast.province, actor=cast.clerk_a, object_repr=f"xuat-{n}")
+    rows = list(load_workbook(io.BytesIO(client_for(cast.admin).get(URL + "xuat-excel/?q=xuat").content))
+                .active.iter_rows(values_only=True))
+    assert [row[6] for row in rows[1:4]] == ["xuat-4", "xuat-3", "xuat-2"]
+    assert rows[4][0].startswith("Chỉ xuất 3 dòng mới nhất")
