@@ -59,6 +59,23 @@ def test_the_answer_is_the_same_whether_the_account_exists_or_not(clerk, cast):
     assert [m.to for m in mail.outbox] == [[clerk.email], [clerk.email]]  # the active account only
 
 
+def test_the_request_only_queues_the_email(clerk, monkeypatch):
+    """Sending takes time (SMTP): done in the request it would tell an existing account by the time to answer."""
+    from core.tasks import send_password_reset
+
+    queued = []
+    monkeypatch.setattr("portal.password_reset.publish", lambda task, *args: queued.append((task, args)))
+    ask(clerk.email)
+    ask("khong.co.ai@snv.example.gov.vn", address="203.0.113.10")
+    assert (queued, mail.outbox) == ([(send_password_reset, (clerk.pk,))], [])
+    send_password_reset(clerk.pk)  # the worker
+    assert [m.to for m in mail.outbox] == [[clerk.email]]
+    clerk.is_active = False
+    clerk.save()
+    send_password_reset(clerk.pk)  # deactivated meanwhile: nothing
+    assert len(mail.outbox) == 1
+
+
 @override_settings(SITE_URL="https://thidua.snv.example.gov.vn")
 def test_the_email_is_vietnamese_and_links_to_the_site(clerk):
     ask(clerk.email)
