@@ -85,11 +85,11 @@ IDLE_MESSAGE = ("Phiên làm việc đã kết thúc vì không hoạt động q
 class IdleTimeoutMiddleware:
     """A signed-in session left idle for IDLE_TIMEOUT_MINUTES is ended (ASVS 3.3.2): the next request logs out
     and goes to the login page with a message, the page it asked for kept as `next` (an htmx request makes the
-    page go there, HX-Redirect). The absolute lifetime stays SESSION_COOKIE_AGE from the first signed-in request:
-    the activity stamp is written at most once a minute, and writing the session would otherwise push its expiry
-    on each time, so the session's expiry is set once, as a date."""
+    page go there, HX-Redirect). The absolute lifetime stays SESSION_COOKIE_AGE from sign-in: the activity stamp
+    is written at most once a minute, and each write of the session would otherwise push its expiry on, so the
+    session's expiry is set once, as a date."""
 
-    KEY = "_portal_activity"  # [first signed-in request, last activity], epoch seconds
+    KEY = "_portal_activity"  # [sign-in, last activity], epoch seconds
     STAMP_EVERY = 60
 
     def __init__(self, get_response):

@@ -49,8 +49,9 @@ RESET_REQUESTS = "#quen-mat-khau"
 
 
 def reset_request_allowed(request):
-    """Counts one reset request from the client's address and says whether it may go: at most
-    PASSWORD_RESET_LIMIT within AXES_COOLOFF_TIME from one address (a refused request is not counted)."""
+    """Counts one reset request from the client's address and says whether it may go: after PASSWORD_RESET_LIMIT
+    requests, each less than AXES_COOLOFF_TIME after the one before, the address waits for the cool-off to pass
+    since its last counted request (a refused request is not counted, so waiting is enough)."""
     address = client_address(request)
     threshold = timezone.now() - settings.AXES_COOLOFF_TIME
     with transaction.atomic():
