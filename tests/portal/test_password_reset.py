@@ -2,6 +2,7 @@
 Vietnamese e-mail links to SITE_URL, the link works once, the new password meets the policy, and one address
 cannot send more than PASSWORD_RESET_LIMIT requests within the cool-off (no flooding of mailboxes)."""
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -139,3 +140,17 @@ def test_reset_requests_are_not_login_failures(clerk, cast):
     response = Client(REMOTE_ADDR="203.0.113.9").post("/tai-khoan/dang-nhap/",
                                                        {"username": "canbo_b", "password": cast.password})
     assert response.status_code == 302
+
+
+@override_settings(PASSWORD_RESET_LIMIT=2)
+def test_the_limit_lifts_after_the_cool_off(clerk):
+    import time_machine
+    from django.utils import timezone
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert [ask(clerk.email)[0].status_code for _ in range(3)] == [302, 302, 429]
+    with time_machine.travel(start + timedelta(minutes=14), tick=False):
+        assert ask(clerk.email)[0].status_code == 429
+    with time_machine.travel(start + timedelta(minutes=16), tick=False):
+        assert ask(clerk.email)[0].status_code == 302
