@@ -4,8 +4,14 @@
 2. Sở Nội vụ tỉnh Lạng Sơn, Kế hoạch 173/KH-SNV, the same drive (seed 000), with its own organisation
    tree, a few people and its accounts;
 3. Văn phòng UBND tỉnh Lạng Sơn, Kế hoạch 01/KH-VP, the annual plan 2026 with its tasks per quarter (seed 003);
-4. UBND tỉnh Lạng Sơn, Kế hoạch 58/KH-UBND, a provincial drive of 2026 (invented, no seed text) run by the
-   UBND tỉnh's standing office, the Sở Nội vụ (Organisation.standing_office, issue 15).
+4. UBND tỉnh Lạng Sơn, Kế hoạch 58/KH-UBND, a provincial drive of the demo's year (invented, no seed text) run by
+   the UBND tỉnh's standing office, the Sở Nội vụ (Organisation.standing_office, issue 15);
+5. Sở Nội vụ tỉnh Quảng Trị, Kế hoạch 2150/KH-SNV, the drive of the demo's year (invented) where the demo
+   dossiers live (demo/seeds/dossiers.py).
+
+Dates (issue 17, demo/seeds/anchor.py): the invented plans (4, 5) and the annual plan (3, a plan that returns
+every year) follow the demo's day; the two drives of the 80th anniversary (1, 2) keep the dates of their texts
+and are seeded closed, since they ended in August 2025.
 
 Seeds 000 and 003 are OCR text that lost the diacritics: names and contents below are restored by hand,
 and every guess is marked "OCR:" in a comment.
@@ -16,7 +22,8 @@ as it is). Every row is written through the services (save_organisation, save_pe
 save_bloc, create_campaign, add_section_rows, offer_award, transition), so validation and audit entries are
 as in the pages.
 """
-from datetime import date
+import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -25,7 +32,7 @@ from awards.enums import SubjectType
 from awards.models import AwardForm, LegalBasisProfile
 from campaigns.enums import CampaignKind, QuotaKind, ReminderAudience, ReminderKind, TaskStatus
 from campaigns.models import Campaign, CampaignParticipant, Criterion, PlanTask, ReminderRule, Target
-from campaigns.services.campaigns import add_section_rows, create_campaign, offer_award, transition
+from campaigns.services.campaigns import add_section_rows, create_campaign, offer_award, profile_in_force, transition
 from orgs.enums import BlocKind, Gender, OrgKind, Role, StaffCategory
 from orgs.models import EmulationBloc, Organisation, Person
 from orgs.services.accounts import create_account
@@ -33,6 +40,7 @@ from orgs.services.blocs import save_bloc
 from orgs.services.organisations import save_organisation
 from orgs.services.people import save_person
 
+from .anchor import PLAN_AGE, QT_PLAN_NUMBER, QT_PLAN_SYMBOL, anchor
 from .orgs import DEMO_PASSWORD, REORGANISATION
 
 INDIVIDUAL, COLLECTIVE = SubjectType.INDIVIDUAL.value, SubjectType.COLLECTIVE.value
@@ -228,7 +236,10 @@ def _build(spec, by):
                      by=by)
     add_section_rows(campaign, ReminderRule, spec.get("reminders", []), by=by)
     add_section_rows(campaign, PlanTask, spec.get("tasks", []), by=by)
-    return transition(campaign, "launch", by=by), True
+    campaign = transition(campaign, "launch", by=by)
+    if spec.get("closed"):  # a drive of the past, reproduced as written: ended, not overdue
+        campaign = transition(campaign, "close", by=by)
+    return campaign, True
 
 
 # Reminder rules of the Quảng Trị drive (a typical setting; the plan says nothing about reminders).
@@ -240,9 +251,9 @@ REMINDERS = [
 ]
 
 
-def quang_tri_spec():
+def quang_tri_spec(units=None):
     """Seed 001 (clean text)."""
-    units = {o.code: o for o in Organisation.objects.filter(code__startswith="QT-")}
+    units = units or {o.code: o for o in Organisation.objects.filter(code__startswith="QT-")}
     return {
         "fields": dict(
             kind=CampaignKind.SPECIAL,
@@ -413,6 +424,9 @@ def quang_tri_spec():
             (units["QT-XGL-VHXH"], False), (units["QT-XHL-VHXH"], False), (units["QT-PDH-VHXH"], False),
         ],
         "reminders": REMINDERS,
+        # The drive of the 80th anniversary (28/8/2025) keeps the dates of its text and ended then: closed.
+        # The demo's dossiers are in the current drive (current_quang_tri_spec).
+        "closed": True,
     }
 
 
@@ -567,6 +581,7 @@ def lang_son_spec(units):
             # "Phòng Nội vụ các huyện, thành phố", as they were during the drive (dissolved on 01/7/2025)
             (units["LS-TPLS-PNV"], False), (units["LS-HCL-PNV"], False),
         ],
+        "closed": True,  # the same anniversary drive as seed 001, as written: ended in August 2025
     }
 
 
@@ -576,9 +591,41 @@ def _task(quarter, order, content, responsible, cooperating=(), note="", status=
             "status": status, "done_on": done_on}
 
 
-def annual_plan_spec(units):
-    """Seed 003 (OCR without diacritics, restored). Tasks as of 22/11/2026: Quý I and III done, Quý II
-    done but for one (late), Quý IV under way."""
+def annual_plan_spec(units, day):
+    """Seed 003, the plan of 2026, moved to the demo's year: an annual plan comes back every year with the same
+    tasks, so the year of its text and of its dates follows `day` (the year before until the plan's date, 21/01,
+    is reached). A task is done only if its day of completion (as of 22/11/2026 in the text) is not after `day`;
+    Quý II row 1 is never done, so it shows as late after 30/6."""
+    year = day.year if day >= date(day.year, 1, 21) else day.year - 1
+    spec = _move_years(_annual_plan_as_written(units), year - 2026)
+    for task in spec["tasks"]:
+        started = day >= date(year, 3 * task["quarter"] - 2, 1)
+        if task["done_on"] is not None and task["done_on"] > day:
+            task["status"], task["done_on"] = TaskStatus.IN_PROGRESS if started else TaskStatus.TODO, None
+        elif task["status"] == TaskStatus.IN_PROGRESS and not started:
+            task["status"] = TaskStatus.TODO
+    return spec
+
+
+_YEAR = re.compile(r"\b20\d\d\b")
+
+
+def _move_years(value, delta):
+    """`value` with every year of its texts and dates moved by `delta` years (model instances untouched)."""
+    if isinstance(value, dict):
+        return {key: _move_years(item, delta) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_move_years(item, delta) for item in value)
+    if isinstance(value, str):
+        return _YEAR.sub(lambda m: str(int(m.group()) + delta), value)
+    if isinstance(value, date):
+        return value.replace(year=value.year + delta)
+    return value
+
+
+def _annual_plan_as_written(units):
+    """Seed 003 (OCR without diacritics, restored), with the dates of 2026. Tasks as of 22/11/2026: Quý I and III
+    done, Quý II done but for one (late), Quý IV under way."""
     vp, hcqt = units["LS-VP"], units["LS-VP-HCQT"]
     others = [units[c] for c in ("LS-VP-TH", "LS-VP-KT", "LS-VP-KGVX", "LS-VP-NC", "LS-VP-BTCD", "LS-VP-TTHCC")]
     done = TaskStatus.DONE
@@ -693,22 +740,26 @@ def annual_plan_spec(units):
     }
 
 
-def provincial_spec(units):
+def provincial_spec(units, day):
     """A provincial drive issued by the UBND tỉnh Lạng Sơn (invented for the demo, no seed text): the
     Sở Nội vụ, its standing office, receives and reviews the departments' dossiers and takes them to the
     provincial council; the Chủ tịch UBND tỉnh decides the Bằng khen of the province and forwards the Bằng
-    khen of the Thủ tướng Chính phủ (above the province's authority) with a Tờ trình."""
+    khen of the Thủ tướng Chính phủ (above the province's authority) with a Tờ trình.
+
+    Dated from the demo's day `day`: issued ten weeks before, activities until a week after, the dossiers due
+    three weeks after; its year is the year of its date."""
+    issued, deadline = day - timedelta(weeks=10), day + timedelta(weeks=3)
+    year = issued.year
     return {
         "fields": dict(
             kind=CampaignKind.DRIVE,
             issuer=units["LS-UBND"],
-            plan_number=58, plan_symbol="KH-UBND", plan_date=date(2026, 3, 10),
+            plan_number=58, plan_symbol="KH-UBND", plan_date=issued,
             signer_name=LS_CHAIRMAN, signer_title="Chủ tịch", sign_as="tm",
             title="Phát động phong trào thi đua đẩy mạnh cải cách hành chính, chuyển đổi số, vận hành hiệu quả "
-                  "chính quyền địa phương hai cấp tỉnh Lạng Sơn năm 2026",
+                  f"chính quyền địa phương hai cấp tỉnh Lạng Sơn năm {year}",
             theme="Chính quyền hai cấp gần dân, sát dân, phục vụ nhân dân",
-            plan_bases="Căn cứ Kế hoạch số 01/KH-UBND ngày 04/01/2026 của Ủy ban nhân dân tỉnh về công tác thi "
-                       "đua, khen thưởng năm 2026.",
+            plan_bases=f"Căn cứ Kế hoạch công tác thi đua, khen thưởng năm {year} của Ủy ban nhân dân tỉnh.",
             purpose=(
                 "- Tạo khí thế thi đua sôi nổi trong các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, góp phần "
                 "đưa chính quyền địa phương hai cấp vận hành thông suốt, hiệu lực, hiệu quả.\n"
@@ -724,11 +775,11 @@ def provincial_spec(units):
                 "dịch vụ công trực tuyến toàn trình.\n"
                 "- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính; sử dụng hiệu quả hệ thống quản lý văn bản "
                 "và điều hành, chữ ký số.\n"
-                "- Nâng cao chỉ số PAR Index, SIPAS, PAPI của tỉnh năm 2026 so với năm 2025."),
+                f"- Nâng cao chỉ số PAR Index, SIPAS, PAPI của tỉnh năm {year} so với năm {year - 1}."),
             awards_guidance=(
                 "Kết thúc phong trào, các cơ quan, đơn vị bình xét, lựa chọn tập thể, cá nhân tiêu biểu, gửi hồ sơ "
                 "đề nghị khen thưởng về Ủy ban nhân dân tỉnh (qua Sở Nội vụ – cơ quan thường trực Hội đồng Thi "
-                "đua – Khen thưởng tỉnh) trước ngày 10/12/2026.\n"
+                f"đua – Khen thưởng tỉnh) trước ngày {deadline:%d/%m/%Y}.\n"
                 "Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất sắc; "
                 "trường hợp đặc biệt xuất sắc, Ủy ban nhân dân tỉnh đề nghị Thủ tướng Chính phủ tặng Bằng khen."),
             implementation=(
@@ -737,9 +788,9 @@ def provincial_spec(units):
                 "2. Sở Nội vụ (cơ quan thường trực Hội đồng Thi đua – Khen thưởng tỉnh) hướng dẫn, theo dõi, đôn "
                 "đốc; tiếp nhận, thẩm định hồ sơ, trình Hội đồng Thi đua – Khen thưởng tỉnh xét, trình Chủ tịch "
                 "Ủy ban nhân dân tỉnh quyết định khen thưởng hoặc đề nghị cấp trên khen thưởng."),
-            period_start=date(2026, 3, 10), period_end=date(2026, 11, 30),
-            summary_deadline=date(2026, 12, 10), dossier_deadline=date(2026, 12, 10),
-            legal_profile=_profile("nd-152-2025"),
+            period_start=issued, period_end=day + timedelta(weeks=1),
+            summary_deadline=deadline, dossier_deadline=deadline,
+            legal_profile=profile_in_force(issued),  # the decree in force on the plan's date
             eligible_subject_types=[INDIVIDUAL, COLLECTIVE],
         ),
         "targets": [
@@ -750,13 +801,13 @@ def provincial_spec(units):
         ],
         "criteria": {
             COLLECTIVE: [
-                "Hoàn thành xuất sắc nhiệm vụ năm 2026; dẫn đầu hoặc có nhiều đóng góp nâng cao chỉ số cải cách "
+                f"Hoàn thành xuất sắc nhiệm vụ năm {year}; dẫn đầu hoặc có nhiều đóng góp nâng cao chỉ số cải cách "
                 "hành chính, chuyển đổi số của tỉnh.",
                 "Nội bộ đoàn kết; không có cá nhân bị xử lý kỷ luật.",
             ],
             INDIVIDUAL: [
-                "Hoàn thành xuất sắc nhiệm vụ năm 2026; có sáng kiến, giải pháp cải cách hành chính, chuyển đổi số "
-                "được áp dụng hiệu quả.",
+                f"Hoàn thành xuất sắc nhiệm vụ năm {year}; có sáng kiến, giải pháp cải cách hành chính, chuyển đổi "
+                "số được áp dụng hiệu quả.",
                 "Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước; không trong thời "
                 "gian thi hành kỷ luật.",
             ],
@@ -770,13 +821,88 @@ def provincial_spec(units):
     }
 
 
-def seed(system_user=None):
-    """Create the Lạng Sơn tree and the four campaigns. Returns [(campaign, created), …] in seed order
-    (Quảng Trị, Lạng Sơn 173/KH-SNV, Văn phòng UBND tỉnh Lạng Sơn 01/KH-VP, UBND tỉnh Lạng Sơn 58/KH-UBND)."""
+def current_quang_tri_spec(day):
+    """The drive of the Sở Nội vụ tỉnh Quảng Trị in the demo's year (invented, no seed text), where the demo
+    dossiers are at every stage (demo/seeds/dossiers.py). Issued PLAN_AGE before the demo's day `day` (the
+    anchor is read back from this date), activities until a week before it, the dossiers due two weeks after."""
+    units = {o.code: o for o in Organisation.objects.filter(code__startswith="QT-")}
+    issued, deadline = day - PLAN_AGE, day + timedelta(weeks=2)
+    year = issued.year
+    return {
+        "fields": dict(
+            kind=CampaignKind.DRIVE,
+            issuer=units["QT-SNV"],
+            plan_number=QT_PLAN_NUMBER, plan_symbol=QT_PLAN_SYMBOL, plan_date=issued,
+            signer_name="Lê Quang Thắng", signer_title="Giám đốc",
+            title=f"Phát động phong trào thi đua “Cán bộ Nội vụ tận tụy, chuyên nghiệp, phục vụ nhân dân” năm {year} "
+                  "của ngành Nội vụ tỉnh Quảng Trị",
+            theme="Cán bộ Nội vụ tận tụy, chuyên nghiệp, phục vụ nhân dân",
+            plan_bases=f"Căn cứ Kế hoạch công tác thi đua, khen thưởng năm {year} của Ủy ban nhân dân tỉnh Quảng Trị.",
+            purpose=(
+                "- Tạo khí thế thi đua sôi nổi trong toàn ngành Nội vụ tỉnh, góp phần hoàn thành xuất sắc nhiệm vụ "
+                f"chính trị năm {year}, vận hành hiệu quả chính quyền địa phương hai cấp.\n"
+                "- Phát hiện, biểu dương, khen thưởng kịp thời các tập thể, cá nhân có thành tích tiêu biểu."),
+            requirements=(
+                "- Phong trào được triển khai thiết thực, gắn với nhiệm vụ chuyên môn của từng cơ quan, đơn vị.\n"
+                "- Việc bình xét khen thưởng bảo đảm khách quan, công khai, minh bạch, đúng đối tượng, đúng quy định."),
+            tasks_text=(
+                "- Tham mưu tổ chức bộ máy, biên chế, chính sách cán bộ kịp thời, đúng quy định.\n"
+                "- Cải cách hành chính, chuyển đổi số trong toàn ngành; nâng cao chỉ số PAR Index, SIPAS của tỉnh.\n"
+                "- Thực hiện tốt công tác thi đua, khen thưởng, văn thư, lưu trữ, tín ngưỡng, tôn giáo."),
+            awards_guidance=(
+                "Kết thúc phong trào, các cơ quan, đơn vị tổ chức bình xét, gửi hồ sơ đề nghị khen thưởng về Sở Nội "
+                f"vụ (qua Văn phòng Sở) trước ngày {deadline:%d/%m/%Y}."),
+            implementation=(
+                "1. Lãnh đạo các phòng, ban, trung tâm thuộc Sở; Văn phòng các sở, ngành; Phòng Văn hóa - Xã hội "
+                "các xã, phường triển khai phong trào, bình xét và gửi hồ sơ đúng hạn.\n"
+                "2. Văn phòng Sở (thường trực Hội đồng Thi đua - Khen thưởng Sở) theo dõi, đôn đốc; tiếp nhận, "
+                "thẩm định hồ sơ, trình Hội đồng Thi đua - Khen thưởng Sở xem xét."),
+            period_start=issued, period_end=day - timedelta(weeks=1),
+            summary_deadline=deadline, dossier_deadline=deadline,
+            legal_profile=profile_in_force(issued),  # the decree in force on the plan's date
+            eligible_subject_types=[INDIVIDUAL, COLLECTIVE],
+        ),
+        "targets": [
+            {"text": "100% công chức, viên chức và người lao động hoàn thành tốt nhiệm vụ trở lên.",
+             "value": Decimal(100), "unit": "%",
+             "measured_on": "công chức, viên chức, người lao động hoàn thành tốt nhiệm vụ trở lên"},
+            {"text": "20% công chức, viên chức và người lao động hoàn thành xuất sắc nhiệm vụ.",
+             "value": Decimal(20), "unit": "%",
+             "measured_on": "công chức, viên chức, người lao động hoàn thành xuất sắc nhiệm vụ"},
+        ],
+        "criteria": {
+            COLLECTIVE: [
+                "Nội bộ đoàn kết, gương mẫu chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà "
+                "nước.",
+                f"Năm {year - 1} được xếp loại tập thể hoàn thành tốt nhiệm vụ trở lên; không có cá nhân bị xử lý "
+                "kỷ luật.",
+            ],
+            INDIVIDUAL: [
+                "Gương mẫu chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
+                f"Năm {year - 1} được xếp loại hoàn thành tốt nhiệm vụ trở lên; không trong thời gian thi hành "
+                "kỷ luật.",
+                ("Ưu tiên các cá nhân có sáng kiến, giải pháp được áp dụng mang lại hiệu quả.", False),
+            ],
+        },
+        "awards": quang_tri_spec_part(units, "awards"),  # the same forms, copies and quota as seed 001
+        "participants": quang_tri_spec_part(units, "participants"),
+        "reminders": REMINDERS,
+    }
+
+
+def quang_tri_spec_part(units, key):
+    return quang_tri_spec(units)[key]
+
+
+def seed(system_user=None, day=None):
+    """Create the Lạng Sơn tree and the five campaigns, dated from the demo's day `day` (demo/seeds/anchor.py;
+    today when not given). Returns [(campaign, created), …] in seed order (Quảng Trị 1468/KH-SNV, Lạng Sơn
+    173/KH-SNV, Văn phòng UBND tỉnh Lạng Sơn 01/KH-VP, UBND tỉnh Lạng Sơn 58/KH-UBND, Quảng Trị 2150/KH-SNV)."""
+    day = day or anchor()
     units = _save_units(LS_UNITS, "Lạng Sơn", system_user)
     _name_standing_office(units["LS-UBND"], units["LS-SNV"], system_user)
     _save_people(LS_PEOPLE, units, "Lạng Sơn", system_user)
     _save_accounts(LS_ACCOUNTS, units, system_user)
     _save_bloc(units, system_user)
-    return [_build(spec, system_user) for spec in (quang_tri_spec(), lang_son_spec(units), annual_plan_spec(units),
-                                                   provincial_spec(units))]
+    return [_build(spec, system_user) for spec in (quang_tri_spec(), lang_son_spec(units), annual_plan_spec(units, day),
+                                                   provincial_spec(units, day), current_quang_tri_spec(day))]

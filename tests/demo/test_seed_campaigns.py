@@ -31,7 +31,8 @@ def counts():
 
 
 def qt_drive():
-    return Campaign.objects.get(issuer__code="QT-SNV", plan_symbol="KH-SNV")
+    """The anniversary drive of seed 001 (its dates as written); the demo's dossiers are in 2150/KH-SNV."""
+    return Campaign.objects.get(issuer__code="QT-SNV", plan_number=1468, plan_symbol="KH-SNV")
 
 
 def ls_drive():
@@ -47,7 +48,7 @@ def test_seed_demo_twice_does_not_duplicate_campaigns():
     first = counts()
     call_command("seed_demo")
     assert counts() == first
-    assert first["Campaign"] == 4
+    assert first["Campaign"] == 5
     assert first["PlanTask"] == 16
 
 
@@ -55,7 +56,8 @@ def test_quang_tri_drive_award_forms_copies_deadline_and_launch():
     call_command("seed_demo")
     campaign = qt_drive()
     assert campaign.kind == "special"
-    assert campaign.status == "launched" and campaign.launched_at is not None
+    # the drive ended in August 2025 and keeps the dates of its text: closed, not "quá hạn"
+    assert campaign.status == "closed" and campaign.launched_at is not None
     assert [a.award_form.code for a in campaign.awards.all()] == [
         "bang-khen-ttg", "bang-khen-bo", "bang-khen-tinh", "giay-khen"]
     assert [a.copies for a in campaign.awards.all()] == [4, 4, 3, 2]
@@ -81,7 +83,7 @@ def test_lang_son_drive():
     call_command("seed_demo")
     campaign = ls_drive()
     assert campaign.plan_reference == "173/KH-SNV"
-    assert campaign.status == "launched"
+    assert campaign.status == "closed"
     assert (campaign.period_start, campaign.period_end) == (date(2024, 7, 15), date(2025, 7, 31))
     assert campaign.summary_deadline == date(2025, 8, 5)
     assert [(a.award_form.code, a.copies) for a in campaign.awards.all()] == [
@@ -94,7 +96,8 @@ def test_lang_son_drive():
 
 
 def test_annual_plan_tasks_in_every_quarter_and_one_late():
-    call_command("seed_demo")
+    with time_machine.travel("2026-11-22 10:00 +0700"):  # the day of the text: the plan of 2026 as written
+        call_command("seed_demo")
     campaign = annual_plan()
     assert campaign.plan_reference == "01/KH-VP"
     assert campaign.kind == "annual" and campaign.status == "launched"
@@ -114,7 +117,8 @@ def test_annual_plan_tasks_in_every_quarter_and_one_late():
 
 
 def test_annual_plan_task_board_flags_the_late_task(client):
-    call_command("seed_demo")
+    with time_machine.travel("2026-11-22 10:00 +0700"):
+        call_command("seed_demo")
     admin = get_user_model().objects.get(username="quantri.ls")
     client.force_login(admin)
     pass_second_factor(client, admin)  # Lạng Sơn's admin signs in with a second factor (demo/seeds/second_factor.py)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.seeds import campaigns, dossiers, orgs, second_factor
+from demo.seeds import anchor, campaigns, dossiers, orgs, second_factor
 
 
 class Command(BaseCommand):
@@ -9,11 +9,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            day = anchor.anchor()  # the demo's day: today on a first run, kept by an existing demo (anchor.py)
             result = orgs.seed()
-            seeded = campaigns.seed()
-            dossier_count = dossiers.seed()
+            seeded = campaigns.seed(day=day)
+            dossier_count = dossiers.seed(day=day)
             second_factor.seed()
         self.stdout.write(f"Dữ liệu mẫu: {result['units']} đơn vị, thêm {result['people_created']} cán bộ.")
+        self.stdout.write(f"Ngày của dữ liệu mẫu: {day:%d/%m/%Y} (các phong trào, hồ sơ mẫu tính theo ngày này).")
         for campaign, created in seeded:
             self.stdout.write(f"  {'Tạo mới' if created else 'Đã có'}: {campaign.plan_reference} "
                               f"({campaign.issuer.short_name or campaign.issuer.name}) – "
