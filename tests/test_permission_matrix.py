@@ -354,7 +354,8 @@ MATRIX = [
      "data": lambda t: {"username": "canbo_a", "password": t.password}},
     {"url": "logout",
      "get": everyone(405, anonymous=405),  # POST-only since Django 5
-     "post": everyone(302), "data": lambda t: {}},
+     "post": everyone(WRITTEN, anonymous=302),  # signing out is recorded in the audit trail (audit.Event)
+     "data": lambda t: {}},
     {"url": "password_change", "get": everyone(200),
      "post": everyone(WRITTEN),  # one's own password: everyone may
      "data": lambda t: {"old_password": t.password, "new_password1": NEW_PASSWORD,
@@ -1171,7 +1172,7 @@ DENIED = (403, 404)
 # rows about the other province's own objects ("far" targets: its admin's to open), the public pages (every
 # province's, by design) and one's own account and settings
 NOT_OURS = ("far", "campaigns:public_list", "campaigns:public_detail", "dossiers:verify_award", "password_change",
-            "password_reset", "dossiers:rule_settings", "dossiers:layout")
+            "password_reset", "dossiers:rule_settings", "dossiers:layout", "logout")
 
 
 def far_cases(method):

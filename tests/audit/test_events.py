@@ -117,6 +117,28 @@ def test_password_reset_through_a_link(cast):
     assert (event.actor, event.object_repr, event.client_address) == (cast.clerk_b, "canbo_b", CLIENT)
 
 
+def test_password_reset_through_the_emailed_link(cast, settings):
+    """The real pages: the e-mail's link, then the new password, nobody signed in."""
+    import re
+
+    from django.core import mail
+
+    settings.SITE_URL = "https://thidua.example.vn"
+    cast.clerk_a.email = "huong@example.vn"
+    cast.clerk_a.save()
+    client = Client(**PROXIED)
+    client.post("/tai-khoan/quen-mat-khau/", {"email": "huong@example.vn"})
+    link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0).removeprefix(settings.SITE_URL)
+    form_page = client.get(link, follow=True)
+    password = "Mây-trắng-bay-về-núi"
+    response = client.post(form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+                           {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302
+    event = last(enums.PASSWORD_RESET)
+    assert (event.actor, event.object_repr, event.client_address, event.province_id) == (
+        cast.clerk_a, "canbo_a", CLIENT, cast.province.pk)
+
+
 def test_a_hash_upgraded_at_login_is_not_a_password_change(cast, settings):
     cast.clerk_a.password = make_password(cast.password, hasher="md5")
     cast.clerk_a.save()  # a direct assignment of a new hash is a change too
