@@ -2,9 +2,9 @@
 django-auditlog entries of the watched models (accounts, roles, organisations, the catalogue, the rules), each
 with the client address as core.clientip reads it and the province it belongs to.
 
-The request being served is kept in a context variable (audit.middleware): a service that wraps its writes in
-`auditlog.context.set_actor(by)` replaces auditlog's own context, address included, so the address is taken
-from the request itself, whatever the service did."""
+The request being served is kept in a context variable (audit.middleware): the address and the signed-in user
+are read from the request itself, for the security events (no auditlog entries) as for the copies, whatever
+context a service set for auditlog with `set_actor(by)`."""
 import contextlib
 from contextvars import ContextVar
 
@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from core.clientip import client_address
 from core.text import search_key
-from orgs.models import Membership, Organisation
+from orgs.models import Membership, Organisation, Person
 
 from .. import enums
 from ..models import Event
@@ -54,8 +54,6 @@ def province_of_user(user):
     path = (Membership.objects.filter(user_id=user.pk).order_by("organisation__path")
             .values_list("organisation__path", flat=True).first())
     if path is None:
-        from orgs.models import Person
-
         path = Person.objects.filter(user_id=user.pk).values_list("organisation__path", flat=True).first()
     return _root(path)
 
