@@ -1,8 +1,10 @@
 """Settings of the portal: one file, read from the environment (docs/design.md, Settings and the two commands).
 
 With nothing set the portal runs *embedded*: SQLite file, eager Celery tasks, e-mail written to
-files, DEBUG on. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS (and the
-e-mail variables); DEBUG is then off unless asked for, and `manage.py check --deploy` passes.
+files, plain HTTP, static files served by WhiteNoise from the source folders. Production sets DATABASE_URL,
+REDIS_URL, SECRET_KEY, ALLOWED_HOSTS (and the e-mail variables), and `manage.py check --deploy` passes.
+DEBUG is off in both unless asked for (DEBUG=1): users of `make run` see the Vietnamese error pages, not
+Django's debug page (issue 17).
 """
 import os
 import sys
@@ -34,7 +36,7 @@ DATABASE_URL = env("DATABASE_URL")
 REDIS_URL = env("REDIS_URL")
 EMBEDDED = not DATABASE_URL
 
-DEBUG = env_bool("DEBUG", default=EMBEDDED)
+DEBUG = env_bool("DEBUG", default=False)  # DEBUG=1 for a developer's debug pages
 SECRET_KEY = env("SECRET_KEY") or (
     "embedded-only-not-secret-7c1f0c1e4b7d4c3f9a2e" if EMBEDDED else ""
 )
@@ -193,13 +195,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT") or BASE_DIR / "var" / "staticfiles")
+# Embedded (`make run`, DEBUG off): WhiteNoise serves the static files straight from the source folders, no
+# collectstatic; runserver serves them itself only with DEBUG on or --insecure.
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", default=EMBEDDED or DEBUG)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if env_bool("STATICFILES_MANIFEST", default=not DEBUG and "pytest" not in sys.modules)
+        if env_bool("STATICFILES_MANIFEST", default=not DEBUG and not EMBEDDED and "pytest" not in sys.modules)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -261,7 +266,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day
 IDLE_TIMEOUT_MINUTES = int(env("IDLE_TIMEOUT_MINUTES", "30"))
 # Production is served over HTTPS (behind a proxy that sets X-Forwarded-Proto); HTTPS=0 turns
 # this off for a plain-HTTP test server (CI's browser tests).
-HTTPS = env_bool("HTTPS", default=not DEBUG)
+HTTPS = env_bool("HTTPS", default=not DEBUG and not EMBEDDED)
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
@@ -295,7 +300,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO" if not DEBUG else "WARNING")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO" if not (DEBUG or EMBEDDED) else "WARNING")},
     "loggers": {"django.request": {"level": "ERROR"},
                 "weasyprint.progress": {"level": "WARNING"}},  # no "Step 1…" lines per render
 }
