@@ -80,18 +80,25 @@ def current(code, obj, part=""):
     idempotent, so asking twice costs nothing more than a look at the row).
     """
     kind = kind_of(code)
-    document = None
-    if kind.frozen is not None and kind.frozen(obj):
-        document = (Document.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
-                                            kind=code, part=str(part), frozen_at__isnull=False)
-                    .order_by("-frozen_at", "-pk").first())
-        if document is None:
-            document = snapshot(code, obj, part, freeze=True)
-    else:
-        document = snapshot(code, obj, part)
+    frozen = kind.frozen is not None and kind.frozen(obj)
+    document = (existing(code, obj, part) if frozen else None) or snapshot(code, obj, part, freeze=frozen)
     if document.status == RenderStatus.PENDING:
         queue_render(document)
     return document  # a failed one stays failed: its page shows the error and offers to try again
+
+
+def existing(code, obj, part=""):
+    """The document `current()` would give, when it exists already; None otherwise. Writes nothing and queues
+    nothing: what a GET may ask (printing is a POST, issue 16)."""
+    kind = kind_of(code)
+    if kind.frozen is not None and kind.frozen(obj):
+        return _rows_of(code, obj, part).filter(frozen_at__isnull=False).order_by("-frozen_at", "-pk").first()
+    return _rows_of(code, obj, part).filter(fingerprint=fingerprint(kind.build(obj, part))).first()
+
+
+def _rows_of(code, obj, part):
+    return Document.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, kind=code,
+                                   part=str(part))
 
 
 def queue_render(document):

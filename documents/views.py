@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.docx import DOCX_CONTENT_TYPE
 
@@ -50,11 +50,15 @@ def refusing(view):
     return wrapped
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def print_document(request, code, object_id, part=""):
     """In văn bản: the current document of the object (its frozen snapshot, or its live content while it
-    may still change), then its progress page, or the file itself when it is already stored."""
+    may still change), then its progress page, or the file itself when it is already stored.
+
+    A GET writes nothing (issue 16): it serves the stored copy, or the progress of one already asked for, or
+    else a page whose button POSTs here. The POST takes the snapshot and queues its render (idempotent: the
+    same content is the same row and the same file)."""
     kind = KINDS.get(code)
     if kind is None:
         raise Http404
@@ -63,8 +67,13 @@ def print_document(request, code, object_id, part=""):
         raise Http404
     if reason := kind.refusal(obj):
         return _refused(request, kind, reason)
-    document = services.current(code, obj, part)
-    document.refresh_from_db()  # with eager tasks (no broker) it was rendered meanwhile
+    if request.method == "POST":
+        document = services.current(code, obj, part)
+        document.refresh_from_db()  # with eager tasks (no broker) it was rendered meanwhile
+    else:
+        document = services.existing(code, obj, part)
+        if document is None or not (document.is_ready or document.queued_at):
+            return render(request, "documents_ui/print.html", {"kind": kind, "object": obj, "document": document})
     if document.is_ready:
         return redirect("documents:download", pk=document.pk)
     return redirect("documents:status", pk=document.pk)

@@ -61,7 +61,8 @@ def nominee_rows(nominations, can_change, common=()):
         rows.append(
             f'<tr><td>{number}</td><td><strong>{name}</strong><div class="small text-muted">{escape(n.subtitle)}'
             f'</div>{summary}</td><td class="small">{report}<div><a href="{escape(n.report_url)}">{link}</a> · '
-            f'<a href="{escape(n.print_url)}" aria-label="In báo cáo thành tích của {name}">In</a></div></td>'
+            f'<button class="btn btn-link btn-sm p-0 align-baseline" form="print-form" '
+            f'formaction="{escape(n.print_url)}" aria-label="In báo cáo thành tích của {name}">In</button></div></td>'
             f'<td>{_checks_html(n.verdicts, common=common)}</td><td><span class="badge text-bg-{n.outcome_badge}">'
             f'{escape(n.get_outcome_display())}</span>{reason}</td>{remove}</tr>\n')
     return mark_safe("".join(rows))

@@ -419,7 +419,7 @@ def test_an_own_certificate_is_offered_and_prints(cast, client_for, decision):
     client = client_for(cast.approver)
 
     page = client.get(decision.get_absolute_url()).content.decode()
-    response = client.get(reverse("documents:print", args=["giay_chung_nhan", award.pk]))
+    response = client.post(reverse("documents:print", args=["giay_chung_nhan", award.pk]))
 
     assert reverse("documents:print", args=["giay_chung_nhan", award.pk]) in page
     assert 'id="higher-certificates"' not in page

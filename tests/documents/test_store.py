@@ -43,8 +43,9 @@ def print_url(code, obj):
 
 
 def follow_to_file(client, url):
-    """Ask for a document as a person does: the print link, then (eager tasks) the stored file."""
-    response = client.get(url)
+    """Ask for a document as a person does: the print button (a POST), then (eager tasks) the stored file, which
+    the print address then serves to a GET."""
+    response = client.post(url)
     assert response.status_code == 302
     run_worker()
     response = client.get(url)
@@ -123,8 +124,8 @@ def test_only_the_parts_a_document_has_are_printed(cast, client_for):
         assert client.get(url).status_code == 404, url
     assert Document.objects.count() == before
     url = reverse("documents:print_part", args=["phieu_bo_sung", dossier.pk, str(dossier.version)])
-    first = client.get(url)
-    assert first.status_code == 302 and client.get(url)["Location"] == first["Location"]  # the same document
+    first = client.post(url)
+    assert first.status_code == 302 and client.post(url)["Location"] == first["Location"]  # the same document
     assert Document.objects.filter(kind="phieu_bo_sung").count() == 1  # idempotent per part
 
 
@@ -163,7 +164,8 @@ def test_dossier_zip_holds_each_document_with_a_vietnamese_name(cast, client_for
     dossier = ready_dossier(cast)
     client = client_for(cast.clerk_a)
     waiting = client.get(reverse("dossiers:dossier_zip", args=[dossier.pk]))
-    assert "Đang chuẩn bị các văn bản" in waiting.content.decode()
+    assert "Đang chuẩn bị các văn bản" in waiting.content.decode() and 'id="zip-create"' in waiting.content.decode()
+    assert client.post(reverse("dossiers:dossier_zip", args=[dossier.pk])).status_code == 302
     run_worker()
     response = client.get(reverse("dossiers:dossier_zip", args=[dossier.pk]))
     assert response["Content-Type"] == "application/zip"

@@ -552,7 +552,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     shot("22-decision")
     # the leader prints Hương's Giấy khen on plain paper: a PDF with her name and the decision
     with page.expect_download() as download:
-        awardees.get_by_role("link", name=f"In trên giấy trắng: {huong}").click()
+        awardees.get_by_role("button", name=f"In trên giấy trắng: {huong}").click()
     certificate = download.value
     assert certificate.suggested_filename == f"{GK} - {huong}.pdf"
     text = pdf_text(Path(certificate.path()).read_bytes())
@@ -603,7 +603,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
         shot(step)
         if form == GK:  # the whole dossier as sent, in one PDF with the copies the plan asks for
             with page.expect_download() as download:
-                page.locator("#print").get_by_role("link", name=re.compile("Toàn bộ hồ sơ")).click()
+                page.locator("#print").get_by_role("button", name=re.compile("Toàn bộ hồ sơ")).click()
             merged = Path(download.value.path()).read_bytes()
             assert download.value.suggested_filename == f"Hồ sơ {GK} – Phòng Tổ chức cán bộ.pdf"
             pages = pdf_pages_text(merged)
