@@ -1,4 +1,5 @@
 """Rendered official documents (văn bản in): a frozen context and the PDF made from it."""
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -55,3 +56,24 @@ class Document(models.Model):
     @property
     def status_badge(self):
         return RenderStatus(self.status).badge
+
+
+class FormSubmission(models.Model):
+    """The first use of a create form's one-time token (core/once.py, documents.once): a second POST of the same
+    form by the same user finds this row and is sent to what the first one made (`url`), instead of creating
+    it again. Written in the create's own transaction, so a create that failed leaves no row."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    url = models.CharField("kết quả", max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "lần gửi biểu mẫu"
+        verbose_name_plural = "lần gửi biểu mẫu"
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_submission_per_form_token")]
+        indexes = [models.Index(fields=["created_at"], name="form_submission_created")]
+
+    def __str__(self):
+        return f"{self.user_id}:{self.token}"
+

@@ -2,6 +2,8 @@
 from django.urls import reverse_lazy
 from django.views.generic import CreateView, TemplateView, UpdateView
 
+from documents.once import SubmitOnceMixin
+
 from ..enums import AwardCategory
 from ..forms import AwardFormForm
 from ..models import AwardForm
@@ -25,7 +27,7 @@ class AwardFormFormMixin(CatalogueFormMixin):
     success_url = reverse_lazy("awards:awardform_list")
 
 
-class AwardFormCreateView(AwardFormFormMixin, CreateView):
+class AwardFormCreateView(SubmitOnceMixin, AwardFormFormMixin, CreateView):
     pass
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.generic import CreateView, TemplateView, UpdateView
 
 from core.vntext import vn_decimal
+from documents.once import SubmitOnceMixin
 
 from ..enums import SubjectType
 from ..forms import CoefficientFormSet, ProfileForm, VoteRuleFormSet
@@ -92,7 +93,7 @@ class ProfileFormMixin(CatalogueFormMixin):
         return self.render_to_response(self.get_context_data(form=form, formset=formset, vote_formset=vote_formset))
 
 
-class ProfileCreateView(ProfileFormMixin, CreateView):
+class ProfileCreateView(SubmitOnceMixin, ProfileFormMixin, CreateView):
     pass
 
 

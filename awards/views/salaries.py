@@ -3,6 +3,8 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.generic import CreateView, TemplateView, UpdateView
 
+from documents.once import SubmitOnceMixin
+
 from ..forms import BaseSalaryForm
 from ..models import BaseSalary
 from .base import CatalogueFormMixin, CatalogueMixin
@@ -26,7 +28,7 @@ class BaseSalaryFormMixin(CatalogueFormMixin):
     success_message = "Đã lưu mức lương cơ sở {}."
 
 
-class BaseSalaryCreateView(BaseSalaryFormMixin, CreateView):
+class BaseSalaryCreateView(SubmitOnceMixin, BaseSalaryFormMixin, CreateView):
     pass
 
 

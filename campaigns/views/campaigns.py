@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from core.concurrency import StaleEdit, unchanged
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from ..enums import ACTION_LABELS, TRANSITIONS, CampaignStatus, RegistrationStatus, TaskStatus
 from ..forms import (
@@ -55,7 +56,7 @@ class CampaignListView(PermissionMixin, TemplateView):
                                         can_add=user.has_perm("campaigns.add_campaign"), **kwargs)
 
 
-class CampaignCreateView(PermissionMixin, FormView):
+class CampaignCreateView(SubmitOnceMixin, PermissionMixin, FormView):
     permission_required = "campaigns.add_campaign"
     form_class = CampaignForm
     template_name = "campaigns/campaign_form.html"

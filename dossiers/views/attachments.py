@@ -16,6 +16,7 @@ from django.views import View
 
 from core.text import unaccent
 from core.views import ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from ..models import Attachment, Dossier
 from ..services.attachments import add_attachment, remove_attachment
@@ -50,7 +51,7 @@ class AttachmentScopeMixin(ScopedObjectMixin):
         return self.get_object().dossier
 
 
-class AttachmentUploadView(ScopedObjectMixin, View):
+class AttachmentUploadView(SubmitOnceMixin, ScopedObjectMixin, View):
     """POST (multipart): file, title, optional nomination (id of one of the dossier's nominees)."""
 
     model = Dossier

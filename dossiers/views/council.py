@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from ..forms.council import (
     BallotFormSet,
@@ -81,7 +82,7 @@ class BodyMixin(CouncilAreaMixin, PermissionMixin):
         return super().get_context_data(body=body, bodies=bodies if bodies.count() > 1 else [], **kwargs)
 
 
-class CouncilCreateView(BodyMixin, TemplateView):
+class CouncilCreateView(SubmitOnceMixin, BodyMixin, TemplateView):
     """Mở phiên họp Hội đồng (the council's chair or the body's office), with the roll call of its seats."""
 
     permission_required = "dossiers.open_council_session"

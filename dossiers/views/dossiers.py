@@ -11,6 +11,7 @@ from campaigns.models import Campaign
 from core.concurrency import SaveUnchangedMixin
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 from orgs import scope
 from orgs.enums import Role
 
@@ -59,7 +60,7 @@ class DossierListView(PermissionMixin, TemplateView):
         return super().get_context_data(page=page, state=state, states=DossierState.choices, **kwargs)
 
 
-class DossierCreateView(PermissionMixin, FormView):
+class DossierCreateView(SubmitOnceMixin, PermissionMixin, FormView):
     permission_required = "dossiers.add_dossier"
     form_class = DossierStartForm
     template_name = "dossiers/dossier_create.html"
@@ -166,7 +167,7 @@ class DossierUpdateView(SaveUnchangedMixin, DossierMixin, FormView):
         return redirect(form.instance)
 
 
-class NomineeAddView(DossierMixin, TemplateView):
+class NomineeAddView(SubmitOnceMixin, DossierMixin, TemplateView):
     """Thêm người, tập thể được đề nghị: the form on a page of its own (the dossier page links to it, so a big
     unit's list of people is not sent with every view of the dossier); POST adds the nominee and opens their
     Mẫu 08. A refused choice is shown on the form, the choice kept."""

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from core.concurrency import StaleEdit, unchanged
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from ..forms.meetings import MeetingForm, VoteFormSet, add_service_errors
 from ..models import NominationMeeting
@@ -64,7 +65,7 @@ class MeetingFormMixin:
             return None
 
 
-class MeetingCreateView(MeetingFormMixin, PermissionMixin, TemplateView):
+class MeetingCreateView(SubmitOnceMixin, MeetingFormMixin, PermissionMixin, TemplateView):
     """Ghi biên bản họp bình xét mới; ?phong-trao=<id>&don-vi=<id> preselect the campaign and unit."""
 
     permission_required = "dossiers.record_meeting"

@@ -14,6 +14,7 @@ from core.imports import import_or_queue
 from core.pagination import lazy_page
 from core.views import ImportStatusView, PermissionMixin
 from core.xlsx import XLSX_CONTENT_TYPE, ImportFileError
+from documents.once import SubmitOnceMixin
 from orgs.models import Organisation, Person
 
 from ..forms.register import AwardEntryForm, AwardImportForm, RegisterFilterForm
@@ -51,7 +52,7 @@ class RegisterSearchView(PermissionMixin, TemplateView):
         return [self.template_name]
 
 
-class AwardCreateView(PermissionMixin, FormView):
+class AwardCreateView(SubmitOnceMixin, PermissionMixin, FormView):
     """Ghi một khen thưởng đã có quyết định vào sổ; ?ca-nhan=<id> or ?tap-the=<id> preselects the subject."""
 
     permission_required = "dossiers.add_award"

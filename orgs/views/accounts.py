@@ -11,6 +11,7 @@ from core.concurrency import SaveUnchangedMixin
 from core.pagination import lazy_page
 from core.text import search_key
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from .. import scope
 from ..enums import Role
@@ -67,7 +68,7 @@ class AccountScopedMixin(AdminOnlyMixin, ScopedObjectMixin):
         return accounts_for(self.request.user)
 
 
-class AccountCreateView(PermissionMixin, FormView):
+class AccountCreateView(SubmitOnceMixin, PermissionMixin, FormView):
     permission_required = "orgs.manage_users"
     form_class = AccountCreateForm
     template_name = "orgs/account_form.html"
@@ -126,7 +127,7 @@ class AccountPasswordView(AccountUpdateView):
         return redirect("orgs:account_detail", pk=self.get_object().pk)
 
 
-class MembershipCreateView(AccountScopedMixin, View):
+class MembershipCreateView(SubmitOnceMixin, AccountScopedMixin, View):
     """POST: give the account a role in an organisation."""
 
     permission_required = "orgs.change_user"

@@ -6,6 +6,7 @@ from django.views.generic import CreateView, DetailView, TemplateView, UpdateVie
 
 from core.concurrency import SaveUnchangedMixin
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from ..forms import BlocForm
 from ..models import EmulationBloc
@@ -45,7 +46,7 @@ class BlocFormMixin:
         return redirect(bloc)
 
 
-class BlocCreateView(PermissionMixin, BlocFormMixin, CreateView):
+class BlocCreateView(SubmitOnceMixin, PermissionMixin, BlocFormMixin, CreateView):
     permission_required = "orgs.add_bloc"
 
 

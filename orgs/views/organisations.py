@@ -8,6 +8,7 @@ from django.views.generic import FormView, TemplateView, UpdateView
 from core.concurrency import SaveUnchangedMixin
 from core.text import filter_by_search
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from ..forms import DissolveForm, OrganisationForm, ProvinceForm
 from ..models import Organisation
@@ -76,7 +77,7 @@ class OrganisationDetailView(ScopedObjectMixin, TemplateView):
             blocs=org.blocs.filter(is_active=True), **kwargs)
 
 
-class ProvinceCreateView(PermissionMixin, FormView):
+class ProvinceCreateView(SubmitOnceMixin, PermissionMixin, FormView):
     """Tạo tỉnh mới (the system administrator): the UBND tỉnh as a new root and its first admin."""
 
     permission_required = "orgs.add_province"
@@ -93,7 +94,7 @@ class ProvinceCreateView(PermissionMixin, FormView):
         return redirect(province)
 
 
-class OrganisationCreateView(PermissionMixin, FormView):
+class OrganisationCreateView(SubmitOnceMixin, PermissionMixin, FormView):
     permission_required = "orgs.configure"
     form_class = OrganisationForm
     template_name = "orgs/organisation_form.html"

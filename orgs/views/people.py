@@ -7,6 +7,7 @@ from core.concurrency import SaveUnchangedMixin
 from core.pagination import lazy_page
 from core.text import filter_by_search
 from core.views import PermissionMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 
 from ..forms import PersonFilterForm, PersonForm
 from ..models import Organisation, Person
@@ -58,7 +59,7 @@ class PersonDetailView(ScopedObjectMixin, DetailView):
         return super().get_scoped_queryset().select_related("organisation", "user")
 
 
-class PersonCreateView(PermissionMixin, FormView):
+class PersonCreateView(SubmitOnceMixin, PermissionMixin, FormView):
     permission_required = "orgs.add_person"
     form_class = PersonForm
     template_name = "orgs/person_form.html"

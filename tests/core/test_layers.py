@@ -33,7 +33,7 @@ LAYER_OF = {  # the module or package right under an app -> its layer
     "rules": RULES, "scope": RULES,
     "models": MODELS, "signals": MODELS,
     "services": SERVICES, "sections": SERVICES, "search": SERVICES, "history": SERVICES, "audit": SERVICES,
-    "registry": SERVICES, "middleware": VIEWS,
+    "registry": SERVICES, "middleware": VIEWS, "once": SERVICES,
     "forms": FORMS, "documents": FORMS, "exports": FORMS, "docx": FORMS,
     "views": VIEWS, "urls": VIEWS, "admin": VIEWS, "apps": VIEWS, "templatetags": VIEWS, "management": VIEWS,
     "tasks": VIEWS,

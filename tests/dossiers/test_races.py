@@ -2,16 +2,17 @@
 (issue 16). The race is simulated: the check that would have seen the winner's row is made blind, as it is
 when both requests read before either commits, so the unique constraint fires inside the service. On
 PostgreSQL the nominee race also runs for real, in two threads."""
-import threading
 from datetime import date
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from dossiers.enums import DossierState, Outcome
 from dossiers.models import Award, Decision, Nomination
 from dossiers.services import building, decisions
+from tests.at_once import at_once
 from tests.dossiers.test_decisions import awaiting, decision_for
 from tests.factories.campaigns import launched_campaign
 from tests.factories.dossiers import ready_dossier
@@ -80,24 +81,12 @@ def test_the_service_says_so_too(cast, blind_checks):
 @pytest.mark.django_db(transaction=True)
 def test_two_threads_adding_the_same_collective_make_one_nominee(cast, client_for):
     dossier = ready_dossier(cast)
-    barrier, answers = threading.Barrier(2), []
-
     def add():
-        from django.test import Client
-
         client = Client()
         client.force_login(cast.clerk_a)
-        barrier.wait()
-        try:
-            answers.append(client.post(reverse("dossiers:nominee_add", args=[dossier.pk]),
-                                       {"subject_type": "collective", "organisation": cast.unit_a.pk}).status_code)
-        finally:
-            connections.close_all()
+        return client.post(reverse("dossiers:nominee_add", args=[dossier.pk]),
+                           {"subject_type": "collective", "organisation": cast.unit_a.pk}).status_code
 
-    threads = [threading.Thread(target=add) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    answers = at_once(2, add)
     assert sorted(answers) == [302, 400]
     assert dossier.nominations.filter(organisation=cast.unit_a).count() == 1
