@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from campaigns.models import Campaign
 from core.pagination import lazy_page
 from core.views import NfcFormMixin, ScopedObjectMixin
+from documents.once import SubmitOnceMixin
 from notifications import services as outbox
 from notifications.models import OutboxBatch, OutboxStatus
 
@@ -45,7 +46,7 @@ class CampaignProgressView(CampaignOfficeMixin, TemplateView):
             batches=batches, rules=campaign.reminder_rules.filter(is_active=True), today=today, **kwargs)
 
 
-class RemindLateView(CampaignOfficeMixin, TemplateView):
+class RemindLateView(SubmitOnceMixin, CampaignOfficeMixin, TemplateView):
     """"Nhắc tất cả đơn vị trễ hạn": the messages go to the outbox first, for a person to check."""
 
     def get(self, request, *args, **kwargs):

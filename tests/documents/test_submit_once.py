@@ -29,7 +29,7 @@ CREATE_URLS = {"orgs:person_create", "orgs:organisation_create", "orgs:province_
                "orgs:membership_create", "orgs:bloc_create", "campaigns:campaign_create", "dossiers:dossier_create",
                "dossiers:nominee_add", "dossiers:attachment_upload", "dossiers:meeting_create",
                "dossiers:council_create", "dossiers:award_create", "awards:salary_create", "awards:profile_create",
-               "awards:awardform_create"}
+               "awards:awardform_create", "dossiers:remind_late"}
 
 
 def guarded(url):
