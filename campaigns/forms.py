@@ -12,7 +12,7 @@ from orgs.enums import OrgKind, Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField, OrganisationMultipleChoiceField
 from orgs.models import EmulationBloc, Organisation
 
-from .enums import CampaignKind, QuotaKind
+from .enums import CampaignKind, QuotaKind, ReminderKind
 from .models import (
     Campaign,
     CampaignAward,
@@ -212,7 +212,22 @@ TargetFormSet = section_formset(Target, ["order", "text", "value", "unit", "meas
 CriterionFormSet = section_formset(Criterion, ["subject_type", "order", "text", "is_blocking"],
                                    widgets={"text": SMALL_TEXTAREA}, extra=3)
 ComponentFormSet = section_formset(DossierComponent, ["order", "kind", "name", "per_nominee", "required"])
-ReminderRuleFormSet = section_formset(ReminderRule, ["kind", "days", "max_times", "audience", "is_active"])
+class ReminderRuleForm(RowForm):
+    """The kinds and columns in words: the model's labels say "N ngày", "M lần" for the two number columns."""
+
+    KINDS = {ReminderKind.BEFORE: "Trước hạn nộp hồ sơ (số ngày)",
+             ReminderKind.AFTER: "Sau hạn, nhắc hằng ngày (tối đa số lần)",
+             ReminderKind.RETURNED: "Hồ sơ bị trả lại chưa nộp lại (sau số ngày)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(value, self.KINDS.get(value, label))
+                                       for value, label in self.fields["kind"].choices]
+
+
+ReminderRuleFormSet = section_formset(ReminderRule, ["kind", "days", "max_times", "audience", "is_active"],
+                                      form=ReminderRuleForm,
+                                      labels={"days": "Số ngày", "max_times": "Nhắc tối đa (lần)"})
 
 
 class CampaignAwardForm(RowForm):

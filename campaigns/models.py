@@ -484,11 +484,22 @@ class ReminderRule(models.Model):
         ordering = ["kind", "days"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.days} ngày) → {self.get_audience_display()}"
+        return f"{self.when} → {self.get_audience_display()}"
+
+    @property
+    def when(self):
+        """The rule in words, with its numbers (the kinds' labels name them N and M, for the form's columns)."""
+        if self.kind == ReminderKind.BEFORE:
+            return f"{self.days} ngày trước hạn nộp hồ sơ"
+        if self.kind == ReminderKind.AFTER:
+            return f"Sau hạn nộp hồ sơ: hằng ngày, tối đa {self.max_times} lần"
+        if self.kind == ReminderKind.RETURNED:
+            return f"Hồ sơ bị trả lại chưa nộp lại sau {self.days} ngày"
+        return self.get_kind_display()
 
     def clean(self):
         if self.kind in (ReminderKind.BEFORE, ReminderKind.RETURNED) and not self.days:
-            raise ValidationError({"days": "Nhập số ngày N (lớn hơn 0)."})
+            raise ValidationError({"days": "Nhập số ngày (lớn hơn 0)."})
         if not self.max_times:
             raise ValidationError({"max_times": "Số lần nhắc phải lớn hơn 0."})
 
