@@ -32,8 +32,8 @@ KIND_LABELS = {
     "second_factor_verified": "Xác thực hai bước",
     "second_factor_failed": "Mã xác thực hai bước không đúng",
     "second_factor_throttled": "Tạm khóa nhập mã xác thực hai bước",
-    "second_factor_recovery_code_used": "Dùng mã khôi phục",
-    "second_factor_new_codes": "Tạo mã khôi phục mới",
+    "second_factor_recovery_code_used": "Dùng mã dự phòng",
+    "second_factor_new_codes": "Tạo mã dự phòng mới",
     "second_factor_disabled": "Tắt xác thực hai bước",
     "second_factor_reset": "Quản trị đặt lại xác thực hai bước",
     "second_factor_policy_changed": "Đổi quy định xác thực hai bước của tỉnh",
@@ -46,7 +46,7 @@ KIND_LABELS = {
 }
 
 # what the details of an event are called on the page (a key without a label is not shown)
-DETAIL_LABELS = {"username": "Tên đăng nhập đã gõ", "reason": "Lý do", "left": "Số mã khôi phục còn lại",
+DETAIL_LABELS = {"username": "Tên đăng nhập đã gõ", "reason": "Lý do", "left": "Số mã dự phòng còn lại",
                  "email": "Thư điện tử", "roles": "Vai trò phải xác thực hai bước"}
 
 

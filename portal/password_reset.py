@@ -13,15 +13,18 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 
 from core.queue import publish
+from core.security_events import record_security_event
 from core.tasks import send_password_reset
 from core.throttle import reset_request_allowed
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    def save(self, **kwargs):
-        """Queues the e-mail of each active account with this address (none: nothing, in the same time). A broker
-        that is down loses the e-mail, logged, and says nothing to the visitor, who may ask again."""
+    def save(self, request=None, **kwargs):
+        """Queues the e-mail of each active account with this address (none: nothing, in the same time) and
+        records the request in the account's audit trail. A broker that is down loses the e-mail, logged, and
+        says nothing to the visitor, who may ask again."""
         for user in self.get_users(self.cleaned_data["email"]):
+            record_security_event(request, user, "password_reset_requested")
             publish(send_password_reset, user.pk)  # nothing to wait for: the request writes no row it reads
 
 

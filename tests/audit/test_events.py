@@ -128,6 +128,11 @@ def test_password_reset_through_the_emailed_link(cast, settings):
     cast.clerk_a.save()
     client = Client(**PROXIED)
     client.post("/tai-khoan/quen-mat-khau/", {"email": "huong@example.vn"})
+    requested = last(enums.PASSWORD_RESET_REQUESTED)
+    assert (requested.object_repr, requested.client_address, requested.province_id) == (
+        "canbo_a", CLIENT, cast.province.pk)
+    Client(**PROXIED).post("/tai-khoan/quen-mat-khau/", {"email": "khong-co@example.vn"})
+    assert Event.objects.filter(kind=enums.PASSWORD_RESET_REQUESTED).count() == 1  # nobody's: nothing
     link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0).removeprefix(settings.SITE_URL)
     form_page = client.get(link, follow=True)
     password = "Mây-trắng-bay-về-núi"
