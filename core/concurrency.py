@@ -69,12 +69,24 @@ def make_token(watched):
 
 def split_token(token):
     """(hash, read at) of a posted token; read at is None when missing or malformed."""
-    value, _, millis = (token or "").partition(".")
+    value, _, rest = (token or "").partition(".")
+    millis = rest.partition(".")[0]
     try:
         read_at = datetime.fromtimestamp(int(millis) / 1000, tz=UTC)
     except (ValueError, OverflowError, OSError):
         read_at = None
     return value, read_at
+
+
+def stamp(value):
+    """A short hash of one field's value (comparable()), to tell later whether it changed."""
+    return hashlib.sha256(json.dumps(value, default=str, sort_keys=True).encode()).hexdigest()[:10]
+
+
+def field_stamps(token):
+    """The per-field stamps a form's token ends with (`<hash>.<ms>.<stamp>,<stamp>…`), else []."""
+    stamps = (token or "").split(".", 2)[2:]
+    return stamps[0].split(",") if stamps and stamps[0] else []
 
 
 # --- who changed it ----------------------------------------------------------------------------------------
@@ -149,7 +161,34 @@ class VersionedFormMixin:
         self.versioned = record is not None and record.pk is not None
         if self.versioned:
             self.fields[VERSION_FIELD] = forms.CharField(
-                widget=forms.HiddenInput, required=False, max_length=80, initial=lambda: make_token(self.watched()))
+                widget=forms.HiddenInput, required=False, max_length=4000, initial=self.opened_token)
+
+    def opened_token(self):
+        """The token, then a stamp of each field as opened (`saved_values`): what the user had before typing."""
+        values = self.saved_values()
+        if values is None:
+            return make_token(self.watched())
+        return f"{make_token(self.watched())}.{','.join(stamp(comparable(value)) for value in values.values())}"
+
+    def saved_values(self):
+        """{form field: its value as saved now}: the record's columns the form shows and the user may change
+        (`merge_fields`), then `saved_elsewhere()`; None when the record is gone."""
+        fresh = self.fresh_record()
+        if fresh is None:
+            return None
+        return {**{name: model_field.value_from_object(fresh) for name, model_field in self.merge_fields()},
+                **self.saved_elsewhere()}
+
+    def fresh_record(self):
+        record = self.version_record()
+        return type(record)._default_manager.filter(pk=record.pk).first()
+
+    def merge_fields(self):
+        """(name, model field) of the record's columns this form shows and the user may change."""
+        record = self.version_record()
+        names = {f.name: f for f in record._meta.get_fields() if f.concrete or f.many_to_many}
+        return [(name, names[name]) for name, field in self.fields.items()
+                if name in names and name != "id" and not field.disabled and not field.widget.is_hidden]
 
     @property
     def posted_version(self):
@@ -162,32 +201,52 @@ class VersionedFormMixin:
         return cleaned
 
     def refuse(self, message, token):
+        self.data = self.data.copy()
+        taken = self.take_saved()
         self.add_error(None, message)
+        if taken:
+            self.add_error(None, f"Những ô bạn chưa sửa đã được lấy theo bản vừa lưu: {', '.join(taken)}.")
         if differences := self.saved_differences():
             self.add_error(None, differences)
-        self.data = self.data.copy()
         self.data[self.add_prefix(VERSION_FIELD)] = token
 
-    def saved_differences(self):
-        """"Bản vừa được lưu khác bản của bạn ở: Họ và tên: “…”; …": each field the record now holds otherwise
-        than this user typed, with its saved value (side by side with the form, which shows what they typed)."""
-        record = self.version_record()
-        fresh = type(record)._default_manager.filter(pk=record.pk).first()
+    def take_saved(self):
+        """Fields another person changed since the page was opened and this user did not (as its token's stamps
+        tell): shown again with the saved value, so that saving again keeps that person's change. Their labels."""
+        stamps, values = field_stamps(self.posted_version), self.saved_values()
         cleaned = getattr(self, "cleaned_data", {})
-        if fresh is None:
+        if values is None or len(stamps) != len(values):
+            return []
+        taken = []
+        for (name, saved), opened in zip(values.items(), stamps, strict=True):
+            if name in cleaned and stamp(comparable(saved)) != opened and stamp(comparable(cleaned[name])) == opened:
+                put(self.data, self.add_prefix(name), self.fields[name], saved)
+                cleaned[name] = saved
+                taken.append(str(self.fields[name].label or name))
+        return taken
+
+    def saved_differences(self):
+        """"Bản vừa được lưu khác bản của bạn ở: Chức vụ: “…”; …": each field another person changed since the page
+        was opened (all, when the token has no stamps) that holds otherwise than this user typed, with its saved value
+        (side by side with the form, which shows what they typed)."""
+        values, cleaned = self.saved_values(), getattr(self, "cleaned_data", {})
+        if values is None:
             return ""
-        names = {f.name: f for f in fresh._meta.get_fields() if f.concrete or f.many_to_many}
-        shown = []
-        for name, field in self.fields.items():
-            model_field = names.get(name)
-            if model_field is None or name not in cleaned or field.widget.is_hidden:
+        stamps = field_stamps(self.posted_version)
+        opened = dict(zip(values, stamps, strict=True)) if len(stamps) == len(values) else {}
+        record, columns, shown = self.fresh_record(), dict(self.merge_fields()), []
+        for name, saved in values.items():
+            if name not in cleaned or comparable(saved) == comparable(cleaned[name]):
                 continue
-            if comparable(model_field.value_from_object(fresh)) != comparable(cleaned[name]):
-                shown.append(f"{field.label or name}: “{shown_value(fresh, model_field, field)}”")
-        for name, saved in self.saved_elsewhere().items():
-            if name in cleaned and comparable(saved) != comparable(cleaned[name]):
-                text = ", ".join(map(str, saved)) if isinstance(saved, (list, tuple)) else str(saved or "")
-                shown.append(f"{self.fields[name].label or name}: “{text or 'để trống'}”")
+            if opened.get(name) == stamp(comparable(saved)):
+                continue  # only this user changed it
+            field = self.fields[name]
+            if name in columns:
+                text = shown_value(record, columns[name], field)
+            else:  # saved_elsewhere
+                text = (", ".join(map(str, saved)) if isinstance(saved, (list, tuple)) else str(saved or "")) \
+                    or "để trống"
+            shown.append(f"{field.label or name}: “{text}”")
         return f"Bản vừa được lưu khác bản của bạn ở: {'; '.join(shown)}." if shown else ""
 
     def saved_elsewhere(self):
@@ -197,12 +256,33 @@ class VersionedFormMixin:
 
 
 def comparable(value):
-    """A value as saved (pk for a row, sorted pks for many) to compare what was saved with what was typed."""
+    """A value as saved (pk for a row, sorted pks for many, text with \\n line ends) to compare what was saved with
+    what was typed."""
     if isinstance(value, Model):
         return value.pk
     if isinstance(value, (list, tuple, set)) or hasattr(value, "model"):
         return sorted((comparable(item) for item in value), key=str)
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")
     return "" if value is None else value
+
+
+def put(data, key, field, value):
+    """Set a bound form's data so that the field shows `value` (a saved value) as typed."""
+    value = field.prepare_value(value)
+    if isinstance(field.widget, forms.CheckboxInput):
+        if value:
+            data[key] = "on"
+        else:
+            data.pop(key, None)
+    elif isinstance(value, (list, tuple)):
+        values = [str(item) for item in value]
+        if hasattr(data, "setlist"):
+            data.setlist(key, values)
+        else:
+            data[key] = values
+    else:
+        data[key] = "" if value is None else value
 
 
 def shown_value(record, model_field, form_field):

@@ -96,6 +96,28 @@ def test_a_save_made_meanwhile_refuses_the_form_with_who_and_when(cast):
     assert again.is_valid(), again.errors  # the new token: a deliberate second save goes through
 
 
+def test_what_only_the_other_person_changed_is_taken_so_saving_again_keeps_it(cast):
+    opened = person_form(cast, cast.person_a)
+    data = posted(opened, position="Chuyên viên chính")
+    save_person(cast, cast.admin, phone="0912 000 111", qualification="Thạc sĩ Luật", position="Trưởng phòng")
+    form = person_form(cast, cast.person_a, data)
+    assert not form.is_valid()
+    errors = form.non_field_errors()
+    assert [errors[1], errors[2]] == [
+        "Những ô bạn chưa sửa đã được lấy theo bản vừa lưu: Trình độ chuyên môn, Điện thoại.",
+        "Bản vừa được lưu khác bản của bạn ở: Chức vụ: “Trưởng phòng”."]
+    assert (form["position"].value(), form["phone"].value()) == ("Chuyên viên chính", "0912 000 111")
+    again = {**data, "phone": form["phone"].value(), "qualification": form["qualification"].value(),
+             VERSION_FIELD: form[VERSION_FIELD].value()}
+    form = person_form(cast, cast.person_a, again)
+    assert form.is_valid(), form.errors
+    with unchanged(form):
+        form.save()
+    person = Person.objects.get(pk=cast.person_a.pk)
+    assert (person.position, person.phone, person.qualification) == ("Chuyên viên chính", "0912 000 111",
+                                                                     "Thạc sĩ Luật")
+
+
 def test_a_save_between_the_check_and_the_write_is_caught_under_the_lock(cast):
     data = posted(person_form(cast, cast.person_a), position="Chuyên viên chính")
     form = person_form(cast, cast.person_a, data)
@@ -174,9 +196,8 @@ def test_the_report_watches_its_summary_and_confirmed_criteria(cast):
     building.save_report(report, summary="Tóm tắt người khác lưu", criteria=[], by=cast.clerk_a)
     form = ReportForm(data, instance=type(report).objects.get(pk=report.pk))
     assert not form.is_valid()
-    assert form.non_field_errors()[1] == ("Bản vừa được lưu khác bản của bạn ở: Kết quả đạt được (so với chỉ tiêu của "
-                                          "phong trào, có số liệu): “để trống”; Tóm tắt thành tích (in trong danh sách "
-                                          "kèm Tờ trình): “Tóm tắt người khác lưu”.")
+    assert form.non_field_errors()[1] == ("Bản vừa được lưu khác bản của bạn ở: Tóm tắt thành tích (in trong danh sách "
+                                          "kèm Tờ trình): “Tóm tắt người khác lưu”.")  # both changed it
     assert form["summary"].value() == "Tóm tắt tôi gõ"
 
 
@@ -202,8 +223,9 @@ def test_linking_a_person_meanwhile_refuses_the_account_form(cast):
         Person.objects.filter(pk=cast.person_a.pk).update(user=account)
     form = AccountUpdateForm(data, user=cast.admin, account=account)
     assert not form.is_valid() and "Trong lúc bạn sửa" in form.non_field_errors()[0]
-    assert form.non_field_errors()[1] == ("Bản vừa được lưu khác bản của bạn ở: Thư điện tử: “để trống”; "
-                                          f"Gắn với cán bộ: “{cast.person_a}”.")  # the saved values, beside the typed
+    assert form.non_field_errors()[1] == "Những ô bạn chưa sửa đã được lấy theo bản vừa lưu: Gắn với cán bộ."
+    assert form["person"].value() == cast.person_a.pk and form["email"].value() == "moi@example.gov.vn"
+    assert len(form.non_field_errors()) == 2  # nobody else changed the e-mail: nothing to show beside it
 
 
 def test_a_section_formset_carries_one_token_for_its_rows(cast):

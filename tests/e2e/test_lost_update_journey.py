@@ -1,6 +1,6 @@
 """Browser journey (issue 16, lost updates): two clerks of a unit open the same Báo cáo thành tích; the first saves,
 the second's save is refused with who saved and when, what the second typed is still in the form with the saved
-values beside it, and saving again on purpose goes through.
+values of what the first changed and the second did not, and saving again on purpose keeps both.
 
 Runs in Debian's Chromium (see tests/conftest.py); screenshots go to tests/e2e/artifacts/.
 """
@@ -48,16 +48,17 @@ def test_the_second_save_of_a_report_is_refused_and_keeps_what_was_typed(live_se
     expect(other.locator(".alert-danger")).to_have_count(1)  # once (crispy's own box repeated it)
     expect(alert).to_contain_text("Trong lúc bạn sửa, Nguyễn Văn An đã lưu thay đổi lúc ")
     expect(alert).to_contain_text("Những gì bạn gõ vẫn còn dưới đây; hãy xem lại rồi lưu lại.")
-    expect(alert).to_contain_text("Kết quả đạt được (so với chỉ tiêu của phong trào, có số liệu): “Hoàn thành 100%")
+    expect(alert).to_contain_text("Những ô bạn chưa sửa đã được lấy theo bản vừa lưu: Kết quả đạt được")
     expect(other.get_by_label("Biện pháp, giải pháp đã thực hiện")).to_have_value("Rà soát hồ sơ cán bộ hằng tháng.")
+    expect(other.get_by_label("Kết quả đạt được")).to_have_value(  # the first clerk's, which this one did not touch
+        "Hoàn thành 100% chỉ tiêu; tham mưu 12 văn bản đúng hạn.")
     shot("01-first-saved")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     other.screenshot(path=str(ARTIFACTS / "test_the_second_save_of_a_report_is_refused-02-refused.png"), full_page=True)
     report = AchievementReport.objects.get(pk=nomination.report.pk)
     assert (report.results, report.measures) == ("Hoàn thành 100% chỉ tiêu; tham mưu 12 văn bản đúng hạn.", "")
 
-    other.get_by_label("Kết quả đạt được").fill("Hoàn thành 100% chỉ tiêu; tham mưu 12 văn bản đúng hạn.")
-    other.get_by_role("button", name="Lưu báo cáo").click()  # looked again, saves on purpose
+    other.get_by_role("button", name="Lưu báo cáo").click()  # looked again, saves on purpose: both kept
     expect(other.locator("main")).to_contain_text(f"Đã lưu báo cáo thành tích của {cast.person_a.full_name}.")
     report.refresh_from_db()
     assert (report.results, report.measures) == ("Hoàn thành 100% chỉ tiêu; tham mưu 12 văn bản đúng hạn.",
