@@ -121,3 +121,22 @@ def test_reminder_rules_read_in_words_with_their_numbers(cast, client_for):
     assert section.status_code == 200
     assert "Trước hạn nộp hồ sơ (số ngày)" in section.content.decode()
     assert problems(detail) == [] and problems(section.content.decode()) == []
+
+
+def test_the_pages_before_signing_in_and_the_lockout_page(cast):
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.factories.campaigns import launched_campaign
+    from tests.portal.test_auth import LOGIN, fail_five_times
+
+    campaign = launched_campaign(cast)
+    pages = [LOGIN, reverse("password_reset"), reverse("campaigns:public_list"),
+             reverse("campaigns:public_detail", args=[campaign.pk])]
+    for page in pages:
+        response = Client().get(page)
+        assert response.status_code == 200, page
+        assert problems(response.content.decode()) == [], page
+    fail_five_times()
+    locked = Client().post(LOGIN, {"username": "canbo_a", "password": cast.password}).content.decode()
+    assert "15 phút" in locked and problems(locked) == []
