@@ -5,7 +5,9 @@ save goes through).
 
 The token is a hash of the values the page edits, read from the database (no model change, works for rows
 without `updated_at`, and a save that changed nothing does not count), followed by the time it was read (only
-to find who saved since, in the audit log). One mechanism for every kind of edit page:
+to find who saved since, in the audit log) and, for a form of one record, a short stamp of each field as opened:
+a field only the other person changed comes back with its saved value (saving again keeps it), a field both
+changed keeps what this user typed with the saved value shown beside. One mechanism for every kind of edit page:
 
 - a form of one record: `VersionedFormMixin` (a hidden field `phien_ban`); what it watches is the record's
   row with the model fields the form edits (`watched()`, which a form extends with other rows it writes);
