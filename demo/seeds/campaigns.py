@@ -604,6 +604,7 @@ def annual_plan_spec(units, day):
             task["status"], task["done_on"] = TaskStatus.IN_PROGRESS if started else TaskStatus.TODO, None
         elif task["status"] == TaskStatus.IN_PROGRESS and not started:
             task["status"] = TaskStatus.TODO
+    spec["closed"] = year < day.year  # before 21/01: last year's plan, whose year has ended
     return spec
 
 

@@ -99,3 +99,12 @@ def test_the_annual_plan_marks_done_only_the_tasks_done_by_the_demos_day():
     assert tasks[2, 2].status == "in_progress" and tasks[2, 2].done_on is None  # done on 24/6 in the text
     assert tasks[3, 1].status == "todo" and tasks[4, 1].status == "todo"
     assert tasks[2, 1].due_date == date(2027, 6, 30)
+
+
+def test_before_the_annual_plans_day_last_years_plan_is_closed_and_the_drives_are_current():
+    seed_on(date(2027, 1, 10))
+    plan = current("LS-VP")
+    assert (plan.plan_date, plan.status) == (date(2026, 1, 21), "closed")
+    assert all(current(code).status == "launched" and current(code).dossier_deadline > date(2027, 1, 10)
+               for code in ("QT-SNV", "LS-UBND"))
+    assert max(acts_done()) <= date(2027, 1, 10)
