@@ -90,3 +90,29 @@ def test_two_threads_adding_the_same_collective_make_one_nominee(cast, client_fo
     answers = at_once(2, add)
     assert sorted(answers) == [302, 400]
     assert dossier.nominations.filter(organisation=cast.unit_a).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two real transactions need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_leaders_signing_the_same_number_at_once_make_one_decision(cast):
+    campaign = launched_campaign(cast, participants=[cast.unit_a])
+    first = awaiting(cast, ready_dossier(cast, campaign=campaign)).nominations.get()
+    other_campaign = launched_campaign(cast, participants=[cast.unit_a], plan_number=200)
+    second = awaiting(cast, ready_dossier(cast, campaign=other_campaign,
+                                         person=PersonFactory(organisation=cast.unit_a, full_name="Trần Văn Hai"))
+                      ).nominations.get()
+    for nomination in (first, second):
+        decisions.approve(nomination, approved=True, by=cast.approver)
+    queue = [(campaign, first), (other_campaign, second)]
+
+    def sign():
+        plan, nomination = queue.pop()
+        try:
+            return decisions.sign_decision(decision_for(cast, plan), [nomination], by=cast.approver).pk
+        except decisions.ValidationError as error:
+            return error.messages[0]
+
+    answers = at_once(2, sign)
+    assert Decision.objects.count() == 1 and Award.objects.count() == 1
+    [message] = [answer for answer in answers if isinstance(answer, str)]
+    assert "chưa có gì được lưu" in message or "đã được dùng" in message
