@@ -23,7 +23,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import Locator, Page, expect
 
-from awards.models import BaseSalary, BonusCoefficient
+from awards.models import BaseSalary, BonusCoefficient, LegalBasisProfile
 from campaigns.models import CampaignParticipant, Criterion
 from campaigns.services.campaigns import offer_award
 from campaigns.services.campaigns import transition as campaign_transition
@@ -115,7 +115,10 @@ def journey(db, cast):
     cstd.vote_denominator, cstd.ballot_type = "all", "secret"
     cstd.save()
 
-    profile = legal_profile()
+    # the profile the sign page proposes for today: the national one the migrations load (NĐ 152/2025) when this
+    # journey runs first on a fresh database, the test's own once an earlier test flushed them
+    legal_profile()
+    profile = LegalBasisProfile.objects.in_force(timezone.localdate()).order_by("-valid_from").first()
     BonusCoefficient.objects.create(profile=profile, award_form=forms[GK], subject_type="individual",
                                     coefficient=Decimal("0.3"))
     BaseSalary.objects.update_or_create(valid_from=date(2024, 7, 1), defaults={
