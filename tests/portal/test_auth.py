@@ -32,7 +32,8 @@ def test_wrong_password_shows_vietnamese_error_and_keeps_username(cast):
 def test_password_change(cast, client_for):
     client = client_for(cast.clerk_a)
     response = client.post("/tai-khoan/doi-mat-khau/", {
-        "old_password": cast.password, "new_password1": "Mây-trắng-bay-về-núi", "new_password2": "Mây-trắng-bay-về-núi"})
+        "old_password": cast.password,
+        "new_password1": "Mây-trắng-bay-về-núi", "new_password2": "Mây-trắng-bay-về-núi"})
     assert response["Location"] == "/tai-khoan/doi-mat-khau/xong/"
     cast.clerk_a.refresh_from_db()
     assert cast.clerk_a.check_password("Mây-trắng-bay-về-núi")
