@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     attachments,
+    bulk,
     council,
     decisions,
     dossiers,
@@ -34,6 +35,7 @@ urlpatterns = [
     # the standing office
     path("hop-thu/", inbox.InboxView.as_view(), name="inbox"),
     path("hop-thu/xuat-excel/", inbox.InboxExportView.as_view(), name="inbox_export"),
+    path("hop-thu/tiep-nhan/", bulk.AcceptManyView.as_view(), name="accept_many"),
     path("tep-xuat/<int:pk>/", inbox.ExportStatusView.as_view(), name="export_status"),
     path("tep-xuat/<int:pk>/tai-ve/", inbox.ExportDownloadView.as_view(), name="export_download"),
     path("ho-so/<int:pk>/tham-dinh/", inbox.ReviewView.as_view(), name="review"),
@@ -60,6 +62,7 @@ urlpatterns = [
     # the leader: approve, sign, forward; decisions
     path("phe-duyet/", decisions.ApprovalQueueView.as_view(), name="approval_queue"),
     path("de-nghi/<int:pk>/phe-duyet/", decisions.ApproveView.as_view(), name="approve"),
+    path("phe-duyet/nhieu/", bulk.ApproveManyView.as_view(), name="approve_many"),
     path("quyet-dinh/", decisions.DecisionListView.as_view(), name="decision_list"),
     path("quyet-dinh/ky/", decisions.DecisionSignView.as_view(), name="decision_sign"),
     path("quyet-dinh/<int:pk>/", decisions.DecisionDetailView.as_view(), name="decision_detail"),

@@ -691,6 +691,11 @@ MATRIX = [
     {"url": "dossiers:review", "target": "dossier_draft", "get": unit_only(403)},
     {"url": "dossiers:verdict", "target": "nomination_review",  # POST-only
      "get": sent(403, 403, reviewer=405), "post": sent(403, 403, reviewer=WRITTEN), "data": verdict_data},
+    # "Tiếp nhận các hồ sơ đã chọn" (POST-only): dossier_review still has a nominee without a verdict, so the
+    # office's own post is refused whole (302, nothing written); the council and the leader read it, never review
+    {"url": "dossiers:accept_many", "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=405, admin=405),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=302),
+     "data": lambda t: {"ho_so": [t.dossier_review.pk]}},
 
     # Biên bản họp bình xét: meeting_draft prints only unit_a's draft, meeting_sent the dossier it sent
     {"url": "dossiers:meeting_list", "get": CLERKS_ONLY},
@@ -755,6 +760,10 @@ MATRIX = [
     {"url": "dossiers:approve", "target": "nomination_to_approve",  # POST-only
      "get": sent(403, 403, approver=405), "post": sent(403, 403, approver=WRITTEN),
      "data": lambda t: {"approved": "1", "reason": ""}},
+    {"url": "dossiers:approve_many",  # POST-only: the nominees ticked on the approval page
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=405),
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
+     "data": lambda t: {"de_nghi": [t.nomination_to_approve.pk], "approved": "1", "reason": ""}},
     {"url": "dossiers:decision_list", "get": STAFF_AREA},
     {"url": "dossiers:decision_sign", "query": lambda t: {"phong-trao": t.campaign3.pk}, "get": LEADER_ONLY,
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),

@@ -53,6 +53,9 @@ class ApprovalQueueView(LeaderMixin, TemplateView):
         for nomination in nominations:
             nomination.within = service.within_authority(nomination)
         campaigns = {n.dossier.campaign for n in nominations}
+        for campaign in campaigns:  # nominees still waiting for the leader's opinion: the bulk form is offered
+            campaign.undecided = sum(1 for n in nominations if n.dossier.campaign_id == campaign.pk
+                                     and n.outcome not in (Outcome.APPROVED, Outcome.NOT_APPROVED))
         return super().get_context_data(nominations=nominations, campaigns=sorted(campaigns, key=lambda c: c.pk),
                                         forwardings=Forwarding.objects.filter(
                                             issuer__in=leader_bodies(self.request.user), decision__isnull=True),

@@ -17,7 +17,7 @@ from orgs.enums import Role
 from ..enums import DossierState, Outcome
 from ..exports import EXPORT_KEEP_DAYS, request_inbox_export
 from ..forms.dossiers import VerdictForm
-from ..models import Export
+from ..models import Export, Nomination
 from ..services import building
 from ..services.dossier_page import page_parts
 from ..services.inbox import filtered_inbox, inbox_page
@@ -35,10 +35,16 @@ class InboxView(PermissionMixin, TemplateView):
         form, qs = filtered_inbox(self.request.user, self.request.GET)
         page = inbox_page(qs, self.request.GET.get("trang"))
         user = self.request.user
+        in_review = [d.pk for d in page.items if d.state == DossierState.IN_REVIEW]
+        pending = set(Nomination.objects.filter(dossier__in=in_review, outcome=Outcome.PENDING).values_list(
+            "dossier_id", flat=True)) if in_review else set()
         for dossier in page.items:  # the office opens its review page; the council and the leaders read it
             reviews = scope.acts_for(user, dossier.campaign.issuer, [Role.REVIEWER])
             dossier.open_url = reverse("dossiers:review" if reviews else "dossiers:dossier_detail", args=[dossier.pk])
-        return super().get_context_data(form=form, page=page, today=timezone.localdate(), **kwargs)
+            # ticked for "Tiếp nhận các hồ sơ đã chọn": in review, every nominee with the office's verdict
+            dossier.acceptable = reviews and dossier.state == DossierState.IN_REVIEW and dossier.pk not in pending
+        return super().get_context_data(form=form, page=page, today=timezone.localdate(),
+                                         acceptable=any(d.acceptable for d in page.items), **kwargs)
 
 
 class ReviewView(DossierMixin, TemplateView):
