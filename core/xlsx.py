@@ -295,13 +295,21 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def write_only_sheet(title, columns):
     """(a write-only workbook, its one sheet) with `columns` [(title, width)] as a bold header row: what an
-    export streams its rows into (through safe_row)."""
+    export streams its rows into (through safe_row). The header row is frozen."""
     from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    return book, add_sheet(book, title, columns)
+
+
+def add_sheet(book, title, columns):
+    """A further sheet of the write-only `book`, its header written as write_only_sheet() writes it, frozen
+    (the header stays in sight while scrolling)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
     for index, (_title, width) in enumerate(columns):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     bold = Font(bold=True)
@@ -311,7 +319,7 @@ def write_only_sheet(title, columns):
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    return book, sheet
+    return sheet
 
 
 def safe_row(sheet, values):

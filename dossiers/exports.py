@@ -126,3 +126,47 @@ def nominations_workbook(dossiers):
     book.save(stream)
     stream.seek(0)
     return stream, number
+
+
+def dashboard_workbook(board):
+    """(an .xlsx in a temporary file, rewound; its file name): the figures of the campaign dashboard `board`
+    (services.dashboard.Dashboard), one sheet per table of the page, header frozen, numbers and dates as
+    Excel numbers and dates (a day count: a number of days, one decimal)."""
+    from core.xlsx import add_sheet
+
+    campaign = board.campaign
+    book, sheet = write_only_sheet("Đơn vị", [("Chỉ số", 40), ("Số đơn vị", 14)])
+    sheet.append(safe_row(sheet, ["Phong trào", campaign.title]))
+    sheet.append(["Hạn nộp hồ sơ", _cell(sheet, campaign.dossier_deadline, "dd/mm/yyyy")])
+    sheet.append(["Số liệu đến ngày", _cell(sheet, board.today, "dd/mm/yyyy")])
+    for label, value in (("Đơn vị tham gia", board.participating), ("Đã đăng ký thi đua", board.registered),
+                         ("Đã nộp hồ sơ", board.sent), ("Chưa nộp hồ sơ", board.not_sent),
+                         ("Trễ hạn, chưa nộp", board.late)):
+        sheet.append([label, value])
+    forms = add_sheet(book, "Hình thức khen thưởng", [
+        ("Hình thức khen thưởng", 40), ("Cách tính chỉ tiêu", 40), ("Số đề nghị", 12), ("Được tiếp nhận", 14),
+        ("Chỉ tiêu", 10), ("Vượt chỉ tiêu", 13), ("Số đơn vị vượt", 14)])
+    for row in board.forms:
+        forms.append(safe_row(forms, [row.name, row.quota_label, row.proposed, row.accepted, row.quota, row.over,
+                                      row.units_over]))
+    states = add_sheet(book, "Trạng thái hồ sơ", [("Trạng thái", 30), ("Số hồ sơ", 12)])
+    for _state, label, count in board.states:
+        states.append([label, count])
+    times = add_sheet(book, "Thời gian xử lý", [("Giai đoạn", 44), ("Số hồ sơ", 12), ("Trung vị (ngày)", 16),
+                                                 ("Dài nhất (ngày)", 16)])
+    for duration in board.durations:
+        times.append([duration.label, duration.count, _cell(times, duration.median, "0.0"),
+                      _cell(times, duration.longest, "0.0")])
+    stream = tempfile.TemporaryFile()
+    book.save(stream)
+    stream.seek(0)
+    return stream, f"Số liệu phong trào {campaign.pk} ngày {board.today:%d-%m-%Y}.xlsx"
+
+
+def _cell(sheet, value, number_format):
+    """A cell of `value` shown with `number_format` (a date as dd/mm/yyyy, days with one decimal)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell

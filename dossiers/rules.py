@@ -175,3 +175,13 @@ def records_awards(user):
 
 rules.add_perm("dossiers.view_register", has_any_role)  # the rows themselves: register.awards_for(user)
 rules.add_perm("dossiers.add_award", records_awards)
+
+
+# --- Bảng điều khiển phong trào (a campaign's figures) -------------------------------------------------------
+@rules.predicate
+def reads_campaign_figures(user, campaign):
+    """The issuing body's office, admin and leaders: who answer for the campaign's progress."""
+    return scope.acts_for(user, campaign.issuer, [Role.REVIEWER, Role.ADMIN, Role.APPROVER])
+
+
+rules.add_perm("dossiers.view_campaign_dashboard", reads_campaign_figures)

@@ -4,6 +4,7 @@ from .views import (
     attachments,
     bulk,
     council,
+    dashboard,
     decisions,
     dossiers,
     inbox,
@@ -72,6 +73,9 @@ urlpatterns = [
     path("ho-so/<int:pk>/tai-zip/", printing.dossier_zip, name="dossier_zip"),
     # the office: who sent, who is late; bulk reminders through the outbox
     path("phong-trao/<int:pk>/tien-do/", progress.CampaignProgressView.as_view(), name="campaign_progress"),
+    path("phong-trao/<int:pk>/bang-dieu-khien/", dashboard.CampaignDashboardView.as_view(), name="campaign_dashboard"),
+    path("phong-trao/<int:pk>/bang-dieu-khien/tai-excel/", dashboard.CampaignDashboardExcelView.as_view(),
+         name="campaign_dashboard_excel"),
     path("phong-trao/<int:pk>/nhac-tre-han/", progress.RemindLateView.as_view(), name="remind_late"),
     path("phong-trao/<int:pk>/hop-thu-cho/<int:batch>/", progress.OutboxBatchView.as_view(), name="outbox_batch"),
     # public: what a certificate's QR code opens

@@ -413,6 +413,13 @@ MATRIX = [
     {"url": "dossiers:campaign_progress", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
     {"url": "dossiers:campaign_progress", "target": "campaign_far", "get": NOBODY},
+    # the campaign dashboard and its Excel file: the office and admin of the issuing body, and its leaders
+    {"url": "dossiers:campaign_dashboard", "target": "campaign",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200, approver=200)},
+    {"url": "dossiers:campaign_dashboard", "target": "campaign_far", "get": NOBODY},
+    {"url": "dossiers:campaign_dashboard_excel", "target": "campaign",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200, approver=200)},
+    {"url": "dossiers:campaign_dashboard_excel", "target": "campaign_far", "get": NOBODY},
     {"url": "dossiers:remind_late", "target": "campaign",  # unit_a has sent nothing: it is late
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=405, reviewer=405),
      "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),

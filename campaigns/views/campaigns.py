@@ -116,6 +116,7 @@ class CampaignDetailView(CampaignMixin, TemplateView):
             "amendments": campaign.amendments.select_related("by")[:20],
             "can_change": user.has_perm("campaigns.change_campaign", campaign),
             "can_review": user.has_perm("campaigns.review_campaign", campaign),
+            "can_see_dashboard": user.has_perm("dossiers.view_campaign_dashboard", campaign),
             "can_register": user.has_perm("campaigns.register", campaign),
             "actions": [(a, ACTION_LABELS[a]) for a in TRANSITIONS[campaign.status]],
             "ready_problems": service.check_ready_to_launch(campaign)
