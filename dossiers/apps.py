@@ -33,6 +33,12 @@ class DossiersConfig(AppConfig):
 
         scope.add_acting_source(seats_as_acting)  # a member seated on a body's council works for that body
 
+        from notifications.registry import register as register_tasks
+
+        from .services.bell import bell_tasks
+
+        register_tasks(bell_tasks)  # nhắc việc under the bell: deadlines near, nominees waiting for the leader
+
         auditlog.register(models.Dossier, exclude_fields=["updated_at", "search_text"])
         auditlog.register(models.Nomination, exclude_fields=["updated_at", "checks", "checked_at"],
                           m2m_fields={"criteria_confirmed"})

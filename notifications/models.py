@@ -20,7 +20,9 @@ class Notification(models.Model):
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="notifications", verbose_name="người nhận")
     template = models.CharField("mẫu", max_length=80)
-    subject = models.CharField("tiêu đề", max_length=255)
+    title = models.CharField("tiêu đề ngắn", max_length=120, blank=True,
+                             help_text="Một dòng, hiện dưới chuông; nội dung đầy đủ ở thư điện tử.")
+    subject = models.CharField("tiêu đề thư", max_length=255)
     body = models.TextField("nội dung")
     body_html = models.TextField("nội dung HTML", blank=True)
     url = models.CharField("liên kết", max_length=300, blank=True)
@@ -40,7 +42,12 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
 
     def __str__(self):
-        return self.subject
+        return self.headline
+
+    @property
+    def headline(self):
+        """The one line the bell lists: the short title (the e-mail subject, for a row written without one)."""
+        return self.title or self.subject
 
     @property
     def is_read(self):

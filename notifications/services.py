@@ -17,8 +17,8 @@ def prepare(users, template, context, *, url=""):
     """Unsaved notifications of one message (rendered once) to each distinct active user."""
     message = render_message(template, {**context, "url": url})
     recipients = {user.pk: user for user in users if user.is_active}.values()
-    return [Notification(recipient=user, template=template, subject=message.subject, body=message.text,
-                         body_html=message.html, url=url,
+    return [Notification(recipient=user, template=template, title=message.title, subject=message.subject,
+                         body=message.text, body_html=message.html, url=url,
                          email_status=EmailStatus.PENDING if user.email else EmailStatus.NONE)
             for user in recipients]
 

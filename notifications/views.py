@@ -9,8 +9,10 @@ from django.views.generic import TemplateView
 
 from core.pagination import lazy_page
 
-from . import services
+from . import registry, services
 from .models import Notification
+
+BELL_ROWS = 6  # notifications in the dropdown; the page lists them all
 
 
 class NotificationList(LoginRequiredMixin, TemplateView):
@@ -20,15 +22,29 @@ class NotificationList(LoginRequiredMixin, TemplateView):
     per_page = 30
 
     def rows(self):
-        rows = Notification.objects.for_user(self.request.user).only(
-            "subject", "body", "url", "created_at", "read_at")
+        rows = Notification.objects.for_user(self.request.user).only("title", "subject", "url", "created_at",
+                                                                      "read_at")
         if self.request.GET.get("chua-doc"):
             rows = rows.unread()
         return rows
 
     def get_context_data(self, **kwargs):
         page = lazy_page(self.rows(), self.request.GET.get("trang"), self.per_page)
-        return super().get_context_data(page=page, only_unread=bool(self.request.GET.get("chua-doc")), **kwargs)
+        return super().get_context_data(page=page, only_unread=bool(self.request.GET.get("chua-doc")),
+                                        tasks=registry.tasks_for(self.request.user), **kwargs)
+
+
+class Bell(LoginRequiredMixin, TemplateView):
+    """What the bell's dropdown shows, fetched when it opens (htmx): the nhắc việc computed now, then the latest
+    notifications, each one line (its short title) with its time."""
+
+    template_name = "notifications/_bell.html"
+
+    def get_context_data(self, **kwargs):
+        rows = list(Notification.objects.for_user(self.request.user).only(
+            "title", "subject", "url", "created_at", "read_at")[:BELL_ROWS])
+        return super().get_context_data(tasks=registry.tasks_for(self.request.user), rows=rows,
+                                        unread=services.unread_count(self.request.user), **kwargs)
 
 
 @login_required
@@ -48,6 +64,9 @@ def open_notification(request, pk):
 @login_required
 @require_POST
 def mark_all_read(request):
-    count = services.mark_read(request.user)
-    messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
+    """Đánh dấu đã đọc: the one notification posted as `id`, else all of the user's unread ones."""
+    one = request.POST.get("id", "")
+    count = services.mark_read(request.user, [int(one)] if one.isdigit() else None)
+    messages.success(request, "Đã đánh dấu thông báo là đã đọc." if one.isdigit()
+                     else f"Đã đánh dấu {count} thông báo là đã đọc.")
     return redirect("notifications:list")

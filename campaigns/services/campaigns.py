@@ -179,7 +179,8 @@ def transition(campaign, action, *, by):
     """Move a campaign along its lifecycle (phát động, kết thúc, lưu trữ, mở lại).
 
     Locks the row, checks the transitions map and (for launching) that the plan is complete.
-    Side effects: the campaign row (status and timestamps), audit entry.
+    Side effects: the campaign row (status and timestamps), audit entry; on launching, a notification to each
+    clerk of the participating units (campaigns.services.notices) and their e-mails after commit.
     """
     with set_actor(by), transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -197,6 +198,10 @@ def transition(campaign, action, *, by):
             campaign.closed_at = timezone.now()
         campaign.status = allowed[action]
         campaign.save(update_fields=["status", "launched_at", "closed_at", "updated_at"])
+        if action == "launch":  # once: a campaign is launched from a draft only (reopening is not launching)
+            from .notices import tell_participants
+
+            tell_participants(campaign)
     return campaign
 
 

@@ -94,7 +94,8 @@ def test_bell_shows_unread_count_and_list_marks_read(cast, client_for):
     assert 'aria-label="Thông báo (1 chưa đọc)"' in home
     row = Notification.objects.get(recipient=cast.clerk_a)
     listing = client.get(reverse("notifications:list")).content.decode()
-    assert row.subject in listing
+    assert row.title == "Trả lại để bổ sung: Giấy khen (thử) – Phòng Tổ chức cán bộ"
+    assert (row.title in listing, row.subject in listing, "Thiếu Biên bản" in listing) == (True, False, False)
     response = client.post(reverse("notifications:open", args=[row.pk]))
     assert response.status_code == 302 and response["Location"] == row.url
     row.refresh_from_db()

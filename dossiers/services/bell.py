@@ -1,0 +1,90 @@
+"""Nhắc việc under the bell (notifications.registry), computed live from the dossiers: registered in
+DossiersConfig.ready().
+
+- a clerk: each launched campaign one of their units takes part in, whose dossier deadline falls within the next
+  N days (N: the campaign's largest active "before" reminder rule, else DEFAULT_DAYS) and that unit has not sent;
+- a leader: the nominees of their bodies waiting for their opinion, to sign or to forward, per campaign, as the
+  home page counts them (work_queue.leader_work).
+"""
+
+from django.db.models import IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from campaigns.enums import CampaignStatus, ReminderKind
+from campaigns.models import Campaign, ReminderRule, participation_q
+from notifications.registry import Task
+from orgs import scope
+from orgs.enums import Role
+from orgs.models import Organisation
+
+from ..models import Dossier
+from .reminders import NOT_SENT
+from .work_queue import leader_work
+
+DEFAULT_DAYS = 7
+TITLE_CHARS = 70  # the campaign's title inside a one-line task
+
+
+def clerk_tasks(user, today):
+    """The campaigns due soon that a unit of the clerk has not sent a dossier to: 2 queries (none for a user who
+    is nobody's clerk), whatever the number of units, campaigns or dossiers."""
+    unit_ids = scope.membership_org_ids(user, [Role.CLERK])
+    if not unit_ids:
+        return []
+    units = list(Organisation.objects.filter(pk__in=unit_ids).current(today).only("pk", "name", "path"))
+    if not units:
+        return []
+    window = Coalesce(Subquery(ReminderRule.objects.filter(
+        campaign=OuterRef("pk"), kind=ReminderKind.BEFORE, is_active=True).order_by("-days").values("days")[:1]),
+        Value(DEFAULT_DAYS), output_field=IntegerField())
+    soon = Campaign.objects.filter(status=CampaignStatus.LAUNCHED, dossier_deadline__gte=today)
+    parts = [soon.filter(participation_q(unit)).exclude(issuer_id=unit.pk)
+             .exclude(pk__in=Dossier.objects.filter(organisation_id=unit.pk).exclude(state__in=NOT_SENT)
+                      .values("campaign_id"))
+             .annotate(unit_id=Value(unit.pk, output_field=IntegerField()), window=window)
+             .values("pk", "title", "dossier_deadline", "unit_id", "window").distinct() for unit in units]
+    rows = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    names = {unit.pk: unit.name for unit in units}
+    tasks = []
+    for row in sorted(rows, key=lambda row: (row["dossier_deadline"], row["pk"], row["unit_id"])):
+        days = (row["dossier_deadline"] - today).days
+        if days > row["window"]:
+            continue
+        when = "hôm nay là hạn cuối" if days == 0 else "ngày mai là hạn cuối" if days == 1 else f"còn {days} ngày"
+        unit = f"{names[row['unit_id']]} chưa nộp · " if len(units) > 1 else "Đơn vị chưa nộp · "
+        tasks.append(Task(
+            title=f"Hạn nộp hồ sơ: {Truncator(row['title']).chars(TITLE_CHARS)}",
+            url=reverse("campaigns:campaign_detail", args=[row["pk"]]),
+            detail=f"{unit}hạn {row['dossier_deadline']:%d/%m/%Y} ({when})", urgent=days <= 1,
+            icon="bi-hourglass-split"))
+    return tasks
+
+
+def leader_tasks(user, today):
+    """The leader's nominees waiting, per campaign and step, from the home page's counts (work_queue.leader_work,
+    2 queries; none for a user who leads no body)."""
+    if not scope.membership_org_ids(user, [Role.APPROVER]):
+        return []
+    tasks = []
+    queue, sign, forward = (reverse(name) for name in ("dossiers:approval_queue", "dossiers:decision_sign",
+                                                       "dossiers:forward"))
+    for row in leader_work(user)["campaigns"]:
+        title = Truncator(row["title"]).chars(TITLE_CHARS)
+        if row["to_approve"]:
+            tasks.append(Task(title=f"Chờ phê duyệt: {title}", url=f"{queue}#campaign-{row['pk']}",
+                              icon="bi-check2-square",
+                              detail=f"{row['to_approve']} cá nhân, tập thể chờ ý kiến phê duyệt"))
+        if row["signs"] and row["to_sign"]:
+            tasks.append(Task(title=f"Chờ ký quyết định: {title}", url=f"{sign}?phong-trao={row['pk']}", icon="bi-pen",
+                              detail=f"{row['to_sign']} cá nhân, tập thể đã duyệt, chờ ký quyết định khen thưởng"))
+        if row["signs"] and row["to_forward"]:
+            tasks.append(Task(title=f"Chờ trình cấp trên: {title}", url=f"{forward}?phong-trao={row['pk']}",
+                              icon="bi-send",
+                              detail=f"{row['to_forward']} cá nhân, tập thể vượt thẩm quyền, chờ trình cấp trên"))
+    return tasks
+
+
+def bell_tasks(user, today):
+    return [*clerk_tasks(user, today), *leader_tasks(user, today)]
