@@ -337,3 +337,42 @@ def _text_cell(sheet, value):
     cell._value, cell.data_type = value, "s"  # set directly: assigning the value would make "=…" a formula
     cell.quotePrefix = True
     return cell
+
+
+# --- lists as Excel: the header frozen, dates and amounts as Excel dates and numbers ----------------------------
+DATE, AMOUNT = "date", "amount"
+DATE_FORMAT = "dd/mm/yyyy"
+AMOUNT_FORMAT = "#,##0"  # shown with the reader's own separator: 3.510.000 in a Vietnamese Excel
+
+
+def list_workbook(title, columns, rows):
+    """(the bytes of an .xlsx, the number of rows): one sheet `title` listing `rows` under `columns`
+    [(title, width) or (title, width, DATE | AMOUNT)], header bold and frozen (write_only_sheet), every row
+    through safe_row. A DATE column's value is an Excel date shown dd/mm/yyyy (a datetime: its local date),
+    an AMOUNT column's an integer shown #,##0; an empty value stays an empty cell. The one helper of the
+    portal's list exports (registers, progress, registrations, a decision's list for the finance office)."""
+    book, sheet = write_only_sheet(title, [column[:2] for column in columns])
+    kinds = [column[2] if len(column) > 2 else None for column in columns]
+    count = 0
+    for row in rows:
+        sheet.append(safe_row(sheet, [_typed(sheet, value, kind) for value, kind in zip(row, kinds, strict=True)]))
+        count += 1
+    return workbook_bytes(book), count
+
+
+def _typed(sheet, value, kind):
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None or value == "" or kind is None:
+        return "" if value is None else value
+    if kind == DATE:
+        if isinstance(value, datetime):
+            from django.utils import timezone
+
+            value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    cell = WriteOnlyCell(sheet, value=int(value))
+    cell.number_format = AMOUNT_FORMAT
+    return cell

@@ -454,6 +454,48 @@ def certificate_on_blank(award, part=""):
     return _certificate(award)
 
 
+# --- every certificate of a decision, as one PDF -----------------------------------------------------------
+def _printable_awards(decision):
+    """The decision's awards whose certificate the portal prints, in the order of the decision's list."""
+    awards = decision.awards.select_related(
+        "decision__issuer", "person__organisation", "organisation__parent", "award_form", "campaign").order_by(
+        "nomination__dossier__organisation__path", "nomination__order", "pk")
+    return [award for award in awards if not certificate_refusal(award)]
+
+
+def decision_certificates_refusal(decision):
+    """Why the portal prints no certificate of this decision ("" when it prints some)."""
+    if decision.kind != Decision.OWN:
+        return (f"Quyết định của {decision.higher_authority or 'cấp trên'}: cổng ghi nhận các khen thưởng vào sổ "
+                "khen thưởng, không in bằng khen, giấy khen. Bằng do cấp quyết định khen thưởng in và trao.")
+    if not decision.awards.filter(source=Award.PORTAL).exists():
+        return "Quyết định không có người, tập thể nào được cổng in bằng khen, giấy khen."
+    return ""
+
+
+def _certificates(decision, template):
+    """One part per awardee of the decision, each the single certificate's own template and context."""
+    return {"parts": [{"template": template, "context": _certificate(award)} for award in _printable_awards(decision)],
+            "copies": 1, "reference": decision.reference}
+
+
+@register("giay_chung_nhan_qd", label="Toàn bộ bằng khen, giấy khen của quyết định (giấy trắng)",
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True, merged=True,
+          refuse=decision_certificates_refusal,
+          filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']}")
+def decision_certificates(decision, part=""):
+    return _certificates(decision, "documents/certificate.html")
+
+
+@register("giay_chung_nhan_qd_phoi", label="Toàn bộ bằng khen, giấy khen của quyết định (in lên phôi)",
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: False, merged=True,
+          refuse=decision_certificates_refusal,
+          filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']} (in lên phôi)")
+def decision_certificates_on_blank(decision, part=""):
+    # not frozen, as one certificate on blank stock: a new calibration of the province's layout prints anew
+    return _certificates(decision, "documents/certificate_blank.html")
+
+
 # --- Tờ trình to the higher authority ------------------------------------------------------------------------
 @register("to_trinh_cap_tren", label="Tờ trình đề nghị cấp trên khen thưởng",
           template="documents/to_trinh_cap_tren.html",

@@ -391,6 +391,11 @@ MATRIX = [
      "label": "quyet_dinh", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan", "object_id": t.award.pk},
      "label": "giay_chung_nhan", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
+    # every certificate of a decision as one PDF (plain paper, blanks): who sees the decision
+    {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan_qd", "object_id": t.decision.pk},
+     "label": "giay_chung_nhan_qd", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan_qd_phoi", "object_id": t.decision.pk},
+     "label": "giay_chung_nhan_qd_phoi", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "ke_hoach", "object_id": t.campaign.pk},
      "label": "ke_hoach", "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=200, admin=200),
      "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=WRITTEN, admin=WRITTEN),
@@ -413,6 +418,9 @@ MATRIX = [
     {"url": "dossiers:campaign_progress", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
     {"url": "dossiers:campaign_progress", "target": "campaign_far", "get": NOBODY},
+    {"url": "dossiers:progress_excel", "target": "campaign",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
+    {"url": "dossiers:progress_excel", "target": "campaign_far", "get": NOBODY},
     # the campaign dashboard and its Excel file: the office and admin of the issuing body, and its leaders
     {"url": "dossiers:campaign_dashboard", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200, approver=200)},
@@ -777,6 +785,7 @@ MATRIX = [
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
      "data": decision_data},
     {"url": "dossiers:decision_detail", "target": "decision", "get": STAFF_AREA},
+    {"url": "dossiers:decision_excel", "target": "decision", "get": STAFF_AREA},  # the finance office's list
     {"url": "dossiers:forward", "query": lambda t: {"phong-trao": t.campaign3.pk}, "get": LEADER_ONLY,
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
      "data": forward_data},
@@ -789,6 +798,7 @@ MATRIX = [
 
     # the award register (sổ khen thưởng): read within one's scope; the office and admins record
     {"url": "dossiers:register", "get": everyone(200)},
+    {"url": "dossiers:register_excel", "get": everyone(200)},  # the register as the user's page shows it
     {"url": "dossiers:award_create", "get": REGISTER_EDIT,
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=WRITTEN, reviewer=WRITTEN),
      "data": award_entry_data},
