@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, registrations
+from .views import campaigns, exports, registrations
 
 app_name = "campaigns"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("phong-trao/<int:pk>/dang-ky/", registrations.RegistrationEditView.as_view(), name="registration_edit"),
     path("phong-trao/<int:pk>/dang-ky/tong-hop/", registrations.RegistrationListView.as_view(),
          name="registration_list"),
+    path("phong-trao/<int:pk>/dang-ky/xuat-excel/", exports.RegistrationExportView.as_view(),
+         name="registration_excel"),
     path("dang-ky/<int:pk>/", registrations.RegistrationDetailView.as_view(), name="registration_detail"),
     path("dang-ky/<int:pk>/gui/", registrations.RegistrationSubmitView.as_view(), name="registration_submit"),
     path("dang-ky/<int:pk>/tra-lai/", registrations.RegistrationReturnView.as_view(), name="registration_return"),

@@ -360,6 +360,13 @@ def list_workbook(title, columns, rows):
     return workbook_bytes(book), count
 
 
+def xlsx_response(data, filename):
+    """The .xlsx bytes `data` as a download named `filename` (Vietnamese, diacritics kept: RFC 5987)."""
+    from django.http import FileResponse
+
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
 def _typed(sheet, value, kind):
     from openpyxl.cell import WriteOnlyCell
 

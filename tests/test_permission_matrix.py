@@ -618,6 +618,8 @@ MATRIX = [
      "data": registration_entries_data},
     {"url": "campaigns:registration_list", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
+    {"url": "campaigns:registration_excel", "target": "campaign",  # the registrations sent, as Excel
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
     {"url": "campaigns:registration_detail", "target": "registration_draft",
      "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=404, admin=404)},
     {"url": "campaigns:registration_detail", "target": "registration_sent",

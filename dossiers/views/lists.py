@@ -2,15 +2,12 @@
 decision's list for the finance office. Each file: the header frozen, dates as Excel dates (dd/mm/yyyy), amounts
 as whole numbers (#,##0), through core.xlsx.list_workbook; a Vietnamese file name. Read with the user's scope,
 like the page the button is on."""
-import io
-
-from django.http import FileResponse
 from django.utils import timezone
 from django.views import View
 
 from awards.enums import SubjectType
 from core.views import PermissionMixin, ScopedObjectMixin
-from core.xlsx import AMOUNT, DATE, XLSX_CONTENT_TYPE, list_workbook
+from core.xlsx import AMOUNT, DATE, list_workbook, xlsx_response
 
 from ..forms.register import RegisterFilterForm
 from ..models import Decision
@@ -19,11 +16,6 @@ from ..services.reminders import progress_details, progress_units
 from .progress import CampaignOfficeMixin
 
 REGISTER_MAX_ROWS = 20000  # a province's register is larger: the file says where it stopped and how to filter
-
-
-def xlsx_response(data, filename):
-    """The .xlsx `data` as a download named `filename` (Vietnamese, with its diacritics: RFC 5987)."""
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
 def _subject(award):
