@@ -55,6 +55,9 @@ def test_a_title_is_one_line_of_at_most_90_characters_without_the_portal_prefix(
     campaign = launched_campaign(cast, title="Phong trào thi đua yêu nước")
     [row] = notify([cast.clerk_a], "campaign-launched", {"campaign": campaign}, url=campaign.get_absolute_url())
     assert row.title == "Phát động phong trào: Phong trào thi đua yêu nước"
+    campaign.title = "Phát động phong trào thi đua đẩy mạnh cải cách hành chính"  # said once, not twice
+    [row] = notify([cast.clerk_a], "campaign-launched", {"campaign": campaign}, url=campaign.get_absolute_url())
+    assert row.title == "Phát động phong trào thi đua đẩy mạnh cải cách hành chính"
     assert row.subject.startswith("[Cổng thi đua – khen thưởng] ")
 
 
