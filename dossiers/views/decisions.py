@@ -57,6 +57,7 @@ class ApprovalQueueView(LeaderMixin, TemplateView):
             campaign.undecided = sum(1 for n in nominations if n.dossier.campaign_id == campaign.pk
                                      and n.outcome not in (Outcome.APPROVED, Outcome.NOT_APPROVED))
         return super().get_context_data(nominations=nominations, campaigns=sorted(campaigns, key=lambda c: c.pk),
+                                        undecided=sum(campaign.undecided for campaign in campaigns),
                                         forwardings=Forwarding.objects.filter(
                                             issuer__in=leader_bodies(self.request.user), decision__isnull=True),
                                         **kwargs)
