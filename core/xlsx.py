@@ -355,7 +355,7 @@ def list_workbook(title, columns, rows):
     kinds = [column[2] if len(column) > 2 else None for column in columns]
     count = 0
     for row in rows:
-        sheet.append(safe_row(sheet, [_typed(sheet, value, kind) for value, kind in zip(row, kinds, strict=True)]))
+        sheet.append(safe_row(sheet, [typed_cell(sheet, value, kind) for value, kind in zip(row, kinds, strict=True)]))
         count += 1
     return workbook_bytes(book), count
 
@@ -367,7 +367,9 @@ def xlsx_response(data, filename):
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
-def _typed(sheet, value, kind):
+def typed_cell(sheet, value, kind):
+    """`value` as a cell of a write-only `sheet`: a DATE an Excel date shown dd/mm/yyyy (a datetime: its local
+    date), an AMOUNT an integer shown #,##0, anything else (or None/"") as it is."""
     from openpyxl.cell import WriteOnlyCell
 
     if value is None or value == "" or kind is None:

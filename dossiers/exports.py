@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from awards.enums import SubjectType
 from core.queue import publish, publish_on_commit, sweep_age
-from core.xlsx import safe_row, write_only_sheet
+from core.xlsx import DATE, safe_row, typed_cell, write_only_sheet
 from documents.enums import RenderStatus
 
 from .enums import DossierState, Outcome
@@ -121,7 +121,7 @@ def nominations_workbook(dossiers):
         sheet.append(safe_row(sheet, [
             number, person or collective or "", subjects.get(subject, subject), position or "", unit, form, campaign,
             states.get(state, state), outcomes.get(outcome, outcome), reason or "",
-            timezone.localtime(sent).strftime("%d/%m/%Y") if sent else ""]))
+            typed_cell(sheet, sent, DATE)]))
     stream = tempfile.TemporaryFile()
     book.save(stream)
     stream.seek(0)

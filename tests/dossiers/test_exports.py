@@ -2,7 +2,7 @@
 for on its progress page and downloaded from there by the user who asked; the nominees of the filtered
 dossiers, one row each, never a draft."""
 import io
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -62,6 +62,7 @@ def test_export_lists_the_nominees_of_sent_dossiers_with_the_filters(cast, clien
                            "Hình thức khen thưởng"]
     assert [(r[0], r[1], r[2], r[4], r[7], r[8]) for r in rows[1:]] == [
         (1, "Nguyễn Thị Hương", "Cá nhân", "Phòng Tổ chức cán bộ", "Đã nộp", "Chưa xét")]
+    assert rows[1][10] == datetime.combine(timezone.localtime(sent.submitted_at).date(), time())  # an Excel date
     other_year = export_from_inbox(client, {"nam": year - 1, "tat_ca": "on"}, django_capture_on_commit_callbacks)
     assert rows_of(client.get(reverse("dossiers:export_download", args=[other_year.pk]))) == [rows[0]]
 
