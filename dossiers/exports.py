@@ -137,8 +137,8 @@ def dashboard_workbook(board):
     campaign = board.campaign
     book, sheet = write_only_sheet("Đơn vị", [("Chỉ số", 40), ("Số đơn vị", 14)])
     sheet.append(safe_row(sheet, ["Phong trào", campaign.title]))
-    sheet.append(["Hạn nộp hồ sơ", _cell(sheet, campaign.dossier_deadline, "dd/mm/yyyy")])
-    sheet.append(["Số liệu đến ngày", _cell(sheet, board.today, "dd/mm/yyyy")])
+    sheet.append(["Hạn nộp hồ sơ", typed_cell(sheet, campaign.dossier_deadline, DATE)])
+    sheet.append(["Số liệu đến ngày", typed_cell(sheet, board.today, DATE)])
     for label, value in (("Đơn vị tham gia", board.participating), ("Đã đăng ký thi đua", board.registered),
                          ("Đã nộp hồ sơ", board.sent), ("Chưa nộp hồ sơ", board.not_sent),
                          ("Trễ hạn, chưa nộp", board.late)):
@@ -155,18 +155,17 @@ def dashboard_workbook(board):
     times = add_sheet(book, "Thời gian xử lý", [("Giai đoạn", 44), ("Số hồ sơ", 12), ("Trung vị (ngày)", 16),
                                                  ("Dài nhất (ngày)", 16)])
     for duration in board.durations:
-        times.append([duration.label, duration.count, _cell(times, duration.median, "0.0"),
-                      _cell(times, duration.longest, "0.0")])
+        times.append([duration.label, duration.count, _days(times, duration.median), _days(times, duration.longest)])
     stream = tempfile.TemporaryFile()
     book.save(stream)
     stream.seek(0)
     return stream, f"Số liệu phong trào {campaign.pk} ngày {board.today:%d-%m-%Y}.xlsx"
 
 
-def _cell(sheet, value, number_format):
-    """A cell of `value` shown with `number_format` (a date as dd/mm/yyyy, days with one decimal)."""
+def _days(sheet, value):
+    """A cell of a number of days shown with one decimal (dates go through core.xlsx.typed_cell)."""
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = number_format
+    cell.number_format = "0.0"
     return cell
