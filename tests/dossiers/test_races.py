@@ -40,8 +40,8 @@ def test_the_second_of_two_simultaneous_nominee_additions_gets_a_message(cast, c
     assert Nomination.objects.count() == before
 
 
-def signed_twice(cast):
-    """Two campaigns' nominees approved; the first signed as number 125 by another leader."""
+def two_approved(cast):
+    """(campaign, its nominee, another campaign, its nominee): both approved, waiting for a decision."""
     campaign = launched_campaign(cast, participants=[cast.unit_a])
     first = awaiting(cast, ready_dossier(cast, campaign=campaign)).nominations.get()
     second_campaign = launched_campaign(cast, participants=[cast.unit_a], plan_number=200)
@@ -50,6 +50,12 @@ def signed_twice(cast):
                       ).nominations.get()
     for nomination in (first, second):
         decisions.approve(nomination, approved=True, by=cast.approver)
+    return campaign, first, second_campaign, second
+
+
+def signed_twice(cast):
+    """Two campaigns' nominees approved; the first signed as number 125 by another leader."""
+    campaign, first, second_campaign, second = two_approved(cast)
     decisions.sign_decision(decision_for(cast, campaign), [first], by=cast.approver)
     return second_campaign, second
 
@@ -95,14 +101,7 @@ def test_two_threads_adding_the_same_collective_make_one_nominee(cast, client_fo
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="two real transactions need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_two_leaders_signing_the_same_number_at_once_make_one_decision(cast):
-    campaign = launched_campaign(cast, participants=[cast.unit_a])
-    first = awaiting(cast, ready_dossier(cast, campaign=campaign)).nominations.get()
-    other_campaign = launched_campaign(cast, participants=[cast.unit_a], plan_number=200)
-    second = awaiting(cast, ready_dossier(cast, campaign=other_campaign,
-                                         person=PersonFactory(organisation=cast.unit_a, full_name="Trần Văn Hai"))
-                      ).nominations.get()
-    for nomination in (first, second):
-        decisions.approve(nomination, approved=True, by=cast.approver)
+    campaign, first, other_campaign, second = two_approved(cast)
     queue = [(campaign, first), (other_campaign, second)]
 
     def sign():
