@@ -54,7 +54,7 @@ def _acting(user):
             served = Organisation.objects.filter(standing_office__isnull=False).values_list(
                 "pk", "path", "standing_office__path")
             found = {(role, issuer) for issuer, issuer_path, office in served for role, path in paths
-                     if office.startswith(path) and _root(office) == _root(issuer_path)}
+                     if office.startswith(path) and root_of(office) == root_of(issuer_path)}
         for source in _acting_sources:
             found.update(source(user))
         cache = sorted(found)
@@ -62,8 +62,9 @@ def _acting(user):
     return cache
 
 
-def _root(path):
-    return path.strip("/").split("/")[0]
+def root_of(path):
+    """The id of the province (root organisation) of a tree path ("/3/17/" -> 3); None for no path."""
+    return int(path.strip("/").split("/")[0]) if path else None
 
 
 def acting_for(user, roles=None):
@@ -104,7 +105,7 @@ def provinces_administered(user):
 
 def province_paths(user):
     """The tree paths of the provinces (roots) the user holds a role in: what their searches may reach."""
-    return sorted({"/" + path.strip("/").split("/")[0] + "/" for path in scope_paths(user)})
+    return sorted({f"/{root_of(path)}/" for path in scope_paths(user)})
 
 
 def issuer_q(user, roles, field):

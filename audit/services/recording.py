@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from core.clientip import client_address
 from core.text import search_key
 from orgs.models import Membership, Organisation, Person
+from orgs.scope import root_of
 
 from .. import enums
 from ..models import Event
@@ -55,11 +56,7 @@ def province_of_user(user):
             .values_list("organisation__path", flat=True).first())
     if path is None:
         path = Person.objects.filter(user_id=user.pk).values_list("organisation__path", flat=True).first()
-    return _root(path)
-
-
-def _root(path):
-    return int(path.strip("/").split("/")[0]) if path else None
+    return root_of(path)
 
 
 def _name(user):

@@ -62,7 +62,7 @@ def required_reasons(user):
         return []
     if user.is_superuser:
         return [(None, None)]
-    held = {(int(path.strip("/").split("/")[0]), role) for role, path, _ in scope._memberships(user)}
+    held = {(scope.root_of(path), role) for role, path, _ in scope._memberships(user)}
     if not held:
         return []
     rows = {policy.province_id: policy for policy in
