@@ -13,9 +13,17 @@ from orgs import scope
 from orgs.enums import Role
 
 from ..enums import CampaignStatus, RegistrationStatus
-from ..models import Campaign, Registration
+from ..models import Campaign, Registration, RegistrationEntry
 
 EDITABLE = (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED)
+
+
+def sent_entries(campaign):
+    """The entries of every registration a participating unit has sent (drafts stay the unit's until sent): what
+    the consolidated page counts and its Excel file lists."""
+    return RegistrationEntry.objects.filter(
+        registration__campaign=campaign, registration__organisation__in=campaign.participating_units().values("pk")
+    ).exclude(registration__status=RegistrationStatus.DRAFT)
 
 
 def _lock(registration):

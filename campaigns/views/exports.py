@@ -9,7 +9,8 @@ from core.views import ScopedObjectMixin
 from core.xlsx import DATE, list_workbook, xlsx_response
 
 from ..enums import RegistrationStatus
-from ..models import Campaign, RegistrationEntry
+from ..models import Campaign
+from ..services.registrations import sent_entries
 
 COLUMNS = [("STT", 6), ("Đơn vị", 40), ("Trạng thái", 16), ("Gửi lúc", 12, DATE), ("Đối tượng", 10),
            ("Họ và tên / Tên tập thể", 32), ("Danh hiệu, hình thức đăng ký", 36), ("Mục tiêu, cam kết", 48)]
@@ -24,9 +25,7 @@ class RegistrationExportView(ScopedObjectMixin, View):
 
     def get(self, request, pk):
         campaign = self.get_object()
-        entries = (RegistrationEntry.objects.filter(registration__campaign=campaign,
-                                                    registration__organisation__in=campaign.participating_units())
-                   .exclude(registration__status=RegistrationStatus.DRAFT)
+        entries = (sent_entries(campaign)
                    .select_related("registration__organisation", "person", "organisation", "award_form")
                    .order_by("registration__organisation__path", "pk"))
         statuses, subjects = dict(RegistrationStatus.choices), dict(SubjectType.choices)

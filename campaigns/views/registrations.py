@@ -270,9 +270,7 @@ class RegistrationListView(ScopedObjectMixin, TemplateView):
             registration_status=Subquery(registration.values("status")[:1]),
             registration_submitted_at=Subquery(registration.values("submitted_at")[:1]),
         ).order_by("path")
-        entries = RegistrationEntry.objects.filter(
-            registration__campaign=campaign, registration__organisation__in=unit_ids).exclude(
-            registration__status=RegistrationStatus.DRAFT)
+        entries = service.sent_entries(campaign)
         if wanted == NOT_REGISTERED:
             rows_qs = rows_qs.filter(registration_status__isnull=True)
             entries = entries.none()
