@@ -291,7 +291,7 @@ def reset(account, *, reason, by):
 
 
 def _delete_devices(user):
-    had = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    had = has_authenticator(user)
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()  # its tokens with it
     return had
