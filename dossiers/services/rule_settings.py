@@ -29,8 +29,7 @@ def save_rule_settings(formset, *, by, province=None):
                 default = national[code]
                 if (choice["is_active"], choice["is_blocking"], choice["parameters"] or {}) == (
                         default.is_active, default.is_blocking, default.parameters or {}):
-                    for row in ProvinceRule.objects.filter(province=province, code=code):
-                        row.delete()
+                    ProvinceRule.objects.filter(province=province, code=code).delete()  # audited: post_delete
                 else:
                     ProvinceRule.objects.update_or_create(province=province, code=code, defaults=choice)
         schedule_refresh()
