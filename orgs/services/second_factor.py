@@ -117,12 +117,11 @@ def session_state(request):
     """What the signed-in user of `request` still owes in this session: VERIFY, ENROL, or None (nothing). No query
     unless the session's decision is due again (see the module's docstring)."""
     user = request.user
+    kept = request.session.get(STATE_KEY) or {}
     if getattr(user, "is_verified", None) and user.is_verified():
-        kept = request.session.get(STATE_KEY) or {}
         if kept.get("state") != VERIFIED:
             _remember(request, VERIFIED)
         return None
-    kept = request.session.get(STATE_KEY) or {}
     state = kept.get("state")
     due = (state in (None, VERIFIED, VERIFY, ENROL)
            or (state == FREE and time.time() - kept.get("at", 0) >= settings.SECOND_FACTOR_RECHECK_SECONDS))
