@@ -1,8 +1,6 @@
 """The audit trail as an Excel workbook: the rows the page shows for the same filters, newest first, at most
 EXPORT_LIMIT of them (built in the request: a narrower filter exports the rest)."""
-import io
-
-from core.xlsx import safe_row, write_only_sheet
+from core.xlsx import safe_row, workbook_bytes, write_only_sheet
 
 from .services.trail import readable
 
@@ -29,6 +27,4 @@ def trail_workbook(events, viewer):
     if more:
         sheet.append([f"Chỉ xuất {EXPORT_LIMIT:,} dòng mới nhất: thu hẹp bộ lọc (theo ngày) để xuất phần còn lại."
                       .replace(",", ".")])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue(), written, more
+    return workbook_bytes(book), written, more
