@@ -58,6 +58,11 @@ def approve_many(nominations, *, approved, by, reason=""):
                            lambda n: n.name, "người, tập thể")
 
 
+def dossier_name(dossier):
+    """How a dossier is named in a bulk action's messages: its unit and award form."""
+    return f"{dossier.organisation.name} – {dossier.offer.award_form}"
+
+
 def accept_many(dossiers, *, by):
     """Văn phòng tiếp nhận several dossiers in review whose nominees all have a verdict.
 
@@ -68,4 +73,4 @@ def accept_many(dossiers, *, by):
     if not dossiers:
         raise ValidationError("Chọn ít nhất một hồ sơ.")
     return _all_or_nothing(dossiers, lambda d: transition(d, "accept", by=by),
-                           lambda d: f"{d.organisation.name} – {d.offer.award_form}", "hồ sơ")
+                           dossier_name, "hồ sơ")

@@ -86,7 +86,7 @@ class AcceptManyView(PermissionMixin, View):
         except ValidationError as error:
             messages.error(request, errors_of(error))
         else:
-            names = "; ".join(f"{d.organisation.name} – {d.offer.award_form}" for d in dossiers)
+            names = "; ".join(bulk.dossier_name(d) for d in dossiers)
             messages.success(request, f"Đã tiếp nhận {count} hồ sơ: {names}. "
                                       "Bước tiếp theo: trình Hội đồng hoặc trình lãnh đạo từ trang thẩm định "
                                       "của từng hồ sơ.")
