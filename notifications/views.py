@@ -15,6 +15,11 @@ from .models import Notification
 BELL_ROWS = 6  # notifications in the dropdown; the page lists them all
 
 
+def _listed(user):
+    """The user's notifications with what a list line shows (the page's and the bell's)."""
+    return Notification.objects.for_user(user).only("title", "subject", "url", "created_at", "read_at")
+
+
 class NotificationList(LoginRequiredMixin, TemplateView):
     """The user's own notifications, newest first; unread ones stand out."""
 
@@ -22,8 +27,7 @@ class NotificationList(LoginRequiredMixin, TemplateView):
     per_page = 30
 
     def rows(self):
-        rows = Notification.objects.for_user(self.request.user).only("title", "subject", "url", "created_at",
-                                                                      "read_at")
+        rows = _listed(self.request.user)
         if self.request.GET.get("chua-doc"):
             rows = rows.unread()
         return rows
@@ -41,8 +45,7 @@ class Bell(LoginRequiredMixin, TemplateView):
     template_name = "notifications/_bell.html"
 
     def get_context_data(self, **kwargs):
-        rows = list(Notification.objects.for_user(self.request.user).only(
-            "title", "subject", "url", "created_at", "read_at")[:BELL_ROWS])
+        rows = list(_listed(self.request.user)[:BELL_ROWS])
         return super().get_context_data(tasks=registry.tasks_for(self.request.user), rows=rows,
                                         unread=services.unread_count(self.request.user), **kwargs)
 
