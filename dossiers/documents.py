@@ -231,7 +231,9 @@ def bao_cao(nomination, part=""):
         "award_form": str(dossier.offer.award_form), "general": [{"label": k, "value": v or ""} for k, v in general],
         "structure": lines(report.structure) if report and not individual else [],
         "functions": lines(report.functions if not individual else report.duties) if report else [],
-        "targets": [{"text": t.text, "figure": t.figure} for t in dossier.campaign.targets.order_by("order", "pk")],
+        # the template ends each line with its own "." (after the figure): the text's own stop is left off
+        "targets": [{"text": t.text.strip().rstrip(".;").rstrip(), "figure": t.figure}
+                    for t in dossier.campaign.targets.order_by("order", "pk")],
         "measures": lines(report.measures) if report else [], "results": lines(report.results) if report else [],
         "initiatives": lines(report.initiatives) if report else [], "rating": rating,
         "confirm_title": "Xác nhận của thủ trưởng đơn vị" if individual else "Xác nhận của cấp trình khen thưởng",
