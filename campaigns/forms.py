@@ -73,7 +73,7 @@ class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.Mode
 
     class Meta:
         model = Campaign
-        fields = ["kind", "issuer", "title", "theme", "plan_number", "plan_symbol", "plan_date",
+        fields = ["kind", "issuer", "title", "citation", "theme", "plan_number", "plan_symbol", "plan_date",
                   "sign_as", "signer_title", "signer_name", "period_start", "period_end", "period_end_text",
                   "summary_deadline", "dossier_deadline", "legal_profile", "plan_bases", "eligible_subject_types",
                   "eligible_org_kinds", "purpose", "requirements", "tasks_text", "awards_guidance",
@@ -94,7 +94,7 @@ class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.Mode
         self.profile_check = None if self.is_bound or not self.instance.pk else legal_profile_check(self.instance)
         self.profile_filled = None
         self.helper = grouped_helper(
-            ("Kế hoạch", "kind", "issuer", "title", "theme",
+            ("Kế hoạch", "kind", "issuer", "title", "citation", "theme",
              Row(Column("plan_number", css_class="col-md-3"), Column("plan_symbol", css_class="col-md-3"),
                  Column("plan_date", css_class="col-md-3"))),
             ("Người ký", Row(*[Column(name, css_class="col-md-4")

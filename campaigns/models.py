@@ -19,6 +19,7 @@ from core.models import NormalizedTextModel, TimeStampedModel
 from orgs.enums import Role
 from orgs.models import EmulationBloc, Organisation, subtree_q
 
+from .citation import cited_name
 from .enums import (
     STATUS_BADGES,
     CampaignKind,
@@ -78,6 +79,11 @@ class Campaign(TimeStampedModel):
     issuer = models.ForeignKey(Organisation, verbose_name="cơ quan phát động", on_delete=models.PROTECT,
                                related_name="issued_campaigns")
     title = models.CharField("tên phong trào, kế hoạch", max_length=500)
+    # How documents name the campaign inside a sentence; empty: read from the title (campaigns/citation.py)
+    citation = models.CharField(
+        "tên phong trào khi trích dẫn", max_length=500, blank=True,
+        help_text="Cách văn bản gọi phong trào trong câu, ví dụ: phong trào thi đua “Dân vận khéo” năm 2026. "
+                  "Để trống: tự suy ra từ tên kế hoạch.")
     theme = models.TextField("chủ đề", blank=True)
     plan_number = models.PositiveIntegerField("số kế hoạch", null=True, blank=True)
     plan_symbol = models.CharField("ký hiệu", max_length=40, blank=True, help_text="Ví dụ: KH-SNV.")
@@ -135,6 +141,11 @@ class Campaign(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("campaigns:campaign_detail", args=[self.pk])
+
+    @property
+    def cited_name(self):
+        """'phong trào thi đua “X” năm 2026': the campaign inside a document's sentence (campaigns/citation.py)."""
+        return " ".join(self.citation.split()) or cited_name(self.title)
 
     @property
     def plan_reference(self):

@@ -138,7 +138,8 @@ def to_trinh(dossier, part=""):
                 "recipients": ["Như trên;"], "archive": "VT"},
         "addressee": campaign.issuer.council_name,
         "basis": basis, "plan_bases": campaign.plan_basis_lines(),
-        "unit": unit.name, "campaign": campaign.title, "award_form": award_form,
+        "unit": unit.name, "campaign": campaign.title, "campaign_cited": campaign.cited_name,
+        "award_form": award_form,
         "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": _counts(rows), "nominees": rows,
         "attachments": attachments, "copies": dossier.offer.copies,
     }
@@ -174,6 +175,7 @@ def bien_ban(meeting, part=""):
                              symbol=meeting.organisation.document_symbol("BB")),
                 "title": "Biên bản", "subject": f"Họp bình xét thi đua, khen thưởng – {meeting.campaign.title}"},
         "unit": meeting.organisation.name, "campaign": meeting.campaign.title,
+        "campaign_cited": meeting.campaign.cited_name,
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": meeting.place,
         "chair": meeting.chair, "secretary": meeting.secretary,
         "chair_name": name_only(meeting.chair), "secretary_name": name_only(meeting.secretary),
@@ -228,6 +230,7 @@ def bao_cao(nomination, part=""):
                 "subject": f"Đề nghị tặng {dossier.offer.award_form}"},
         "form_label": profile.report_form_label if profile and profile.report_form_label else "Mẫu số 08",
         "name": nomination.name, "individual": individual, "campaign": dossier.campaign.title,
+        "campaign_cited": dossier.campaign.cited_name,
         "award_form": str(dossier.offer.award_form), "general": [{"label": k, "value": v or ""} for k, v in general],
         "structure": lines(report.structure) if report and not individual else [],
         "functions": lines(report.functions if not individual else report.duties) if report else [],
@@ -294,6 +297,7 @@ def phieu_bo_sung(dossier, part=""):
                 "signature": signature("Người thẩm định hồ sơ", reviewer),
                 "recipients": [f"{dossier.organisation.name};"], "archive": "VT"},
         "unit": dossier.organisation.name, "version": dossier.version or 1, "campaign": dossier.campaign.title,
+        "campaign_cited": dossier.campaign.cited_name,
         "memo": dossier.memo_number, "reasons": lines(change.note if change else dossier.return_reason),
         "notes": notes,
         "deadline": dossier.campaign.dossier_deadline.strftime("%d/%m/%Y") if dossier.campaign.dossier_deadline else "",
@@ -522,6 +526,7 @@ def to_trinh_cap_tren(forwarding, part=""):
                 "recipients": ["Như trên;", "Ban Thi đua – Khen thưởng;"], "archive": "VT, TĐKT"},
         "addressee": forwarding.to_authority, "issuer": issuer.name, "basis": basis,
         "campaign": forwarding.campaign.title if forwarding.campaign_id else "",
+        "campaign_cited": forwarding.campaign.cited_name if forwarding.campaign_id else "",
         "groups": list(groups.values()), "nominees": rows, "counts": _counts(rows),
     }
 

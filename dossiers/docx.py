@@ -17,6 +17,12 @@ def _sentence(*pieces):
 
 
 # --- Tờ trình đề nghị khen thưởng ------------------------------------------------------------------------
+def campaign_cited(context):
+    """The campaign inside a sentence, as templates/documents/_campaign_cited.html prints it (a snapshot taken
+    before the citation existed holds the title only and is quoted as before)."""
+    return context.get("campaign_cited") or f"phong trào thi đua “{context.get('campaign', '')}”"
+
+
 def to_trinh_docx(context):
     def body(writer: DocxWriter):
         addressee = context.get("addressee", "")
@@ -27,7 +33,7 @@ def to_trinh_docx(context):
         writer.paragraph(_sentence(
             f"{context.get('unit', '')} kính đề nghị {addressee} xem xét, trình cấp có thẩm quyền {phrase} cho",
             counts_text(counts.get("collectives", 0), counts.get("individuals", 0)),
-            f"đã có thành tích xuất sắc trong phong trào thi đua “{context.get('campaign', '')}”, cụ thể như sau:"))
+            f"đã có thành tích xuất sắc trong {campaign_cited(context)}, cụ thể như sau:"))
         rows = [[str(number), row.get("name", ""), row.get("position", ""), row.get("unit", ""),
                  row.get("summary", "")] for number, row in enumerate(context.get("nominees", []), start=1)]
         writer.table(["STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Tóm tắt thành tích"], rows,
@@ -104,7 +110,7 @@ def bao_cao_docx(context):
 
     doc = context["doc"]
     return official(doc, body, closing=False, title="BÁO CÁO THÀNH TÍCH",
-                    more=[f"(trong phong trào thi đua “{context.get('campaign', '')}”)"],
+                    more=[f"(trong {campaign_cited(context)})"],
                     form_label=context.get("form_label", ""))
 
 

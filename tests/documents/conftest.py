@@ -237,7 +237,7 @@ BAO_CAO_INDIVIDUAL = (
     "Mẫu số 08", "SỞ NỘI VỤ TỈNH THỬ", "PHÒNG TỔ CHỨC CÁN BỘ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Quảng Trị, ngày 05 tháng 8 năm 2025",  # the date of the unit's Tờ trình it goes with, not a blank
     "BÁO CÁO THÀNH TÍCH", "Đề nghị tặng Giấy khen (thử)",
-    "(trong phong trào thi đua “Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”)",
+    "(trong đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ)",
     "I. SƠ LƯỢC LÝ LỊCH", "- Họ và tên: Nguyễn Thị Hương", "- Giới tính: Nữ",
     "- Ngày, tháng, năm sinh: 12/03/1985", "- Quê quán: Xã Hải Lăng, tỉnh Quảng Trị",
     "- Đơn vị công tác: Phòng Tổ chức cán bộ", "- Chức vụ: Chuyên viên",

@@ -78,7 +78,7 @@ def test_to_trinh(dossier):
         "Căn cứ Kế hoạch số 173/KH-SNV ngày 10 tháng 7 năm 2024 của Sở Nội vụ tỉnh Thử",
         "Căn cứ Biên bản họp bình xét thi đua, khen thưởng ngày 25 tháng 7 năm 2025 của Phòng Tổ chức cán bộ;",
         "Phòng Tổ chức cán bộ kính đề nghị", "tặng Giấy khen (thử) cho 01 tập thể và 01 cá nhân",
-        "“Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”",
+        "xuất sắc trong đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ, cụ thể",
         *TO_TRINH_LIST_AND_CLOSING,
     )
 
@@ -236,7 +236,7 @@ def test_phieu_bo_sung(returned_dossier):
         "ỦY BAN NHÂN DÂN TỈNH THỬ", "SỞ NỘI VỤ TỈNH THỬ", ngay_van_ban(timezone.localdate(), "Quảng Trị"),
         "PHIẾU YÊU CẦU BỔ SUNG HỒ SƠ", "Hồ sơ đề nghị tặng Giấy khen (thử) của Phòng Tổ chức cán bộ",
         "Kính gửi: Phòng Tổ chức cán bộ.",
-        "“Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”", "(Tờ trình số 07/TTr-TCCB)", "lần thứ 1",
+        "trong đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ", "(Tờ trình số 07/TTr-TCCB)", "lần thứ 1",
         "1. Tờ trình chưa ghi số lượng tập thể.", "2. Thiếu chữ ký của thủ trưởng đơn vị.",
         "- Nguyễn Thị Hương: Bổ sung quyết định xếp loại năm 2024.",
         "Đề nghị đơn vị bổ sung, hoàn thiện và gửi lại hồ sơ trước ngày 05/08/2025./.",

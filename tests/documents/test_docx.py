@@ -165,8 +165,8 @@ def test_to_trinh_docx(dossier):
         "Căn cứ Kế hoạch số 173/KH-SNV ngày 10 tháng 7 năm 2024 của Sở Nội vụ tỉnh Thử",
         "Căn cứ Biên bản họp bình xét thi đua, khen thưởng ngày 25 tháng 7 năm 2025 của Phòng Tổ chức cán bộ;",
         "Phòng Tổ chức cán bộ kính đề nghị Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Thử xem xét, trình cấp "
-        "có thẩm quyền tặng Giấy khen (thử) cho 01 tập thể và 01 cá nhân đã có thành tích xuất sắc trong phong "
-        "trào thi đua “Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ”, cụ thể như sau:",
+        "có thẩm quyền tặng Giấy khen (thử) cho 01 tập thể và 01 cá nhân đã có thành tích xuất sắc trong đợt thi "
+        "đua đặc biệt chào mừng 80 năm ngành Nội vụ, cụ thể như sau:",  # the title names the movement: said once
         *TO_TRINH_LIST_AND_CLOSING,
     ])
     # the căn cứ lines are italic; the list is a bordered table with a bold header row repeated on each page
@@ -381,7 +381,7 @@ def test_the_status_page_offers_the_word_copy_while_the_pdf_renders(cast, client
     bien_ban = services.snapshot("bien_ban", dossier.meeting)
 
     page = client.get(reverse("documents:status", args=[to_trinh.pk])).content.decode()
-    assert "Tải bản Word (sửa được)" in page and docx_url(to_trinh) in page
+    assert "Tải Word (.docx)" in page and docx_url(to_trinh) in page
     page = client.get(reverse("documents:status", args=[bien_ban.pk])).content.decode()
     assert "Tải bản Word" not in page
 
