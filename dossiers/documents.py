@@ -128,7 +128,8 @@ def to_trinh(dossier, part=""):
     attachments = []
     if dossier.meeting_id:
         attachments.append("Biên bản họp bình xét thi đua, khen thưởng")
-    attachments.append(f"Báo cáo thành tích của {len(rows)} tập thể, cá nhân")
+    counts = _counts(rows)
+    attachments.append(f"Báo cáo thành tích của {counts_text(counts['collectives'], counts['individuals'])}")
     attachments += [a.title for a in dossier.attachments.filter(nomination__isnull=True).order_by("pk")]
     return {
         "doc": {**letterhead(unit, number=dossier.memo_number, on=dossier.memo_date,
@@ -140,7 +141,7 @@ def to_trinh(dossier, part=""):
         "basis": basis, "plan_bases": campaign.plan_basis_lines(),
         "unit": unit.name, "campaign": campaign.title, "campaign_cited": campaign.cited_name,
         "award_form": award_form,
-        "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": _counts(rows), "nominees": rows,
+        "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": counts, "nominees": rows,
         "attachments": attachments, "copies": dossier.offer.copies,
     }
 

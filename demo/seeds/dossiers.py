@@ -97,7 +97,10 @@ def _dossier(campaign, unit, form_code, clerk, day, people=(), collective=False,
     meetings.record_votes(meeting, [(n, 6, 0, 0) for n in dossier.nominations.all()], by=clerk)
     dossier.refresh_from_db()
     dossier.memo_number, dossier.memo_date = f"{memo}/TTr-{unit.abbreviation}", day - timedelta(days=8)
-    dossier.signer_title, dossier.signer_name = "Trưởng phòng", ""
+    head = Person.objects.filter(organisation=unit).order_by("pk").first()  # its head first, as seeded
+    dossier.signer_title = head.position if head and head.position else "Trưởng phòng"
+    dossier.signer_name = head.full_name if head else ""
+    dossier.sign_as = "kt" if dossier.signer_title.startswith("Phó ") else ""  # a deputy signs for the head
     building.save_dossier(dossier, by=clerk)
     return dossier
 
@@ -176,8 +179,12 @@ def _quang_tri(day):
     # returned with reasons: Giấy khen of the Trung tâm Lưu trữ
     returned = _dossier(campaign, ttlt, "giay-khen", clerk_ttlt, day, ["Phạm Quang Huy", "Lê Thị Xuân"], memo="05")
     returned = transition(transition(returned, "submit", by=clerk_ttlt), "start_review", by=reviewer)
-    first = returned.nominations.first()
-    building.set_review_note(first, "Bổ sung số liệu cụ thể về số hồ sơ đã chỉnh lý, số hóa.", by=reviewer)
+    first, *others = returned.nominations.all()
+    building.review_nominee(first, verdict=Outcome.NEEDS_MORE, by=reviewer,
+                            reason="Bổ sung số liệu cụ thể về số hồ sơ đã chỉnh lý, số hóa.")
+    for nomination in others:  # kept through the return: the next review starts from it
+        building.review_nominee(nomination, verdict=Outcome.ACCEPTED, by=reviewer,
+                                override_reason="Lãnh đạo Sở đồng ý xem xét.")
     transition(returned, "return", by=reviewer,
                note="Báo cáo thành tích chưa nêu số liệu cụ thể; Biên bản họp chưa có chữ ký của thư ký.")
 

@@ -38,7 +38,7 @@ TO_TRINH_LIST_AND_CLOSING = (
     "1", "Nguyễn Thị Hương", "Chuyên viên", "Phòng Tổ chức cán bộ", INDIVIDUAL_SUMMARY,
     "2", "Phòng Tổ chức cán bộ", "Phòng Tổ chức cán bộ", COLLECTIVE_SUMMARY,
     "Hồ sơ kèm theo:", "- Biên bản họp bình xét thi đua, khen thưởng;",
-    "- Báo cáo thành tích của 2 tập thể, cá nhân.",
+    "- Báo cáo thành tích của 01 tập thể và 01 cá nhân.",
     "Kính trình Hội đồng Thi đua – Khen thưởng Sở Nội vụ tỉnh Thử xem xét./.",
     "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TRƯỞNG PHÒNG", "Nguyễn Văn Hùng",
 )
