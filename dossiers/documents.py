@@ -562,7 +562,7 @@ def bien_ban_hoi_dong(session, part=""):
                 "issuer": unbroken_names(in_hoa("Hội đồng Thi đua – Khen thưởng")),
                 "title": "Biên bản",
                 "subject": "Họp Hội đồng Thi đua – Khen thưởng" + (
-                    f" xét khen thưởng {lower_first(session.campaign.title)}" if session.campaign_id else "")},
+                    f" xét khen thưởng trong {session.campaign.cited_name}" if session.campaign_id else "")},
         "issuer": session.issuer.name, "date": held.strftime("%d-%m-%Y"),
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": session.place,
         "chair": session.chair, "chair_title": session.chair_title, "secretary": session.secretary,

@@ -13,7 +13,6 @@ from campaigns.models import Campaign
 from campaigns.services.campaigns import profile_in_force
 from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
-from core.vntext import lower_first
 from orgs import scope
 from orgs.enums import Role
 from orgs.models import Organisation, subtree_q
@@ -122,7 +121,7 @@ class DecisionSignView(CampaignActionMixin, FormView):
         return {"number": service.next_decision_number(campaign.issuer, today.year), "date": today,
                 "symbol": campaign.issuer.document_symbol("QĐ"),
                 "legal_profile": profile_in_force(today) or campaign.legal_profile,  # the law of the act's date
-                "title": f"Về việc khen thưởng thành tích trong {lower_first(campaign.title)}",
+                "title": f"Về việc khen thưởng thành tích trong {campaign.cited_name}",
                 "memo_reference": service.memo_reference(self.approved(within=True)),
                 "signer_name": self.request.user.get_full_name(),
                 "signer_title": person.position if person and person.position else campaign.issuer.head,
