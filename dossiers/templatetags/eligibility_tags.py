@@ -59,10 +59,13 @@ def nominee_rows(nominations, can_change, common=()):
                   f'formaction="{escape(n.remove_url)}" data-confirm="Bỏ {name} khỏi hồ sơ?" aria-label="Bỏ {name}">'
                   f'<i class="bi bi-x-lg" aria-hidden="true"></i></button></td>') if can_change else ""
         rows.append(
-            f'<tr><td>{number}</td><td><strong>{name}</strong><div class="small text-muted">{escape(n.subtitle)}'
-            f'</div>{summary}</td><td class="small">{report}<div><a href="{escape(n.report_url)}">{link}</a> · '
+            f'<tr><td data-label="STT">{number}</td><td data-label="Họ tên / tập thể"><strong>{name}</strong>'
+            f'<div class="small text-muted">{escape(n.subtitle)}</div>{summary}</td>'
+            f'<td class="small" data-label="Báo cáo thành tích">{report}'
+            f'<div><a href="{escape(n.report_url)}">{link}</a> · '
             f'<button class="btn btn-link btn-sm p-0 align-baseline" form="print-form" '
             f'formaction="{escape(n.print_url)}" aria-label="In báo cáo thành tích của {name}">In</button></div></td>'
-            f'<td>{_checks_html(n.verdicts, common=common)}</td><td><span class="badge text-bg-{n.outcome_badge}">'
+            f'<td data-label="Điều kiện">{_checks_html(n.verdicts, common=common)}</td>'
+            f'<td data-label="Kết quả"><span class="badge text-bg-{n.outcome_badge}">'
             f'{escape(n.get_outcome_display())}</span>{reason}</td>{remove}</tr>\n')
     return mark_safe("".join(rows))
