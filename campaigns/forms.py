@@ -3,14 +3,17 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils.functional import cached_property
 
 from awards.enums import SubjectType
 from awards.models import AwardForm, LegalBasisProfile
 from core.concurrency import VersionedFormMixin, VersionedFormSetMixin, Watched
 from core.forms import NfcFormMixin, SignerFormMixin
-from orgs.enums import OrgKind, Role
-from orgs.forms import DATE_WIDGET, OrganisationChoiceField, OrganisationMultipleChoiceField
+from core.pickers import PickerField, PickerMultipleField, prime_rows
+from orgs.enums import OrgKind
+from orgs.forms import DATE_WIDGET, OrganisationChoiceField
 from orgs.models import EmulationBloc, Organisation
+from orgs.pickers import ADMIN_UNITS
 
 from .enums import CampaignKind, QuotaKind, ReminderKind
 from .models import (
@@ -24,6 +27,7 @@ from .models import (
     ReminderRule,
     Target,
 )
+from .pickers import CAMPAIGN_UNITS
 from .services.campaigns import basis_date, legal_profile_check, profile_in_force
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
@@ -58,13 +62,13 @@ class AmendmentForm(forms.Form):
 
 
 class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.ModelForm):
-    issuer = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Cơ quan phát động")
+    issuer = PickerField(ADMIN_UNITS, label="Cơ quan phát động")
     eligible_subject_types = forms.MultipleChoiceField(
         label="Đối tượng được khen", choices=SubjectType.choices, widget=forms.CheckboxSelectMultiple,
         required=False)
     eligible_org_kinds = forms.MultipleChoiceField(
         label="Loại đơn vị được khen (để trống: mọi loại)", choices=OrgKind.choices, required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}))
+        widget=forms.CheckboxSelectMultiple)
     legal_profile = forms.ModelChoiceField(
         queryset=LegalBasisProfile.objects.all(), required=False, label="Bộ căn cứ pháp lý",
         help_text="Để trống: tự chọn bộ căn cứ có hiệu lực vào ngày ban hành kế hoạch.")
@@ -108,9 +112,8 @@ class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.Mode
         )
         self.helper.render_hidden_fields = True  # the version token (VersionedFormMixin)
         self.fields["plan_symbol"].help_text = "Ví dụ: KH-SNV. Để trống: tự điền KH-[ký hiệu của cơ quan]."
-        self.fields["eligible_org_kinds"].help_text = "Giữ Ctrl (hoặc Cmd) để chọn nhiều loại."
         self.user = user
-        self.fields["issuer"].queryset = Organisation.objects.for_user(user, [Role.ADMIN]).current().order_by("path")
+        self.fields["issuer"].scope(user)
         self.fields["kind"].choices = CampaignKind.choices
 
     def clean(self):
@@ -171,15 +174,16 @@ def campaign_units(user, campaign):
 
 
 class RowForm(forms.ModelForm):
-    """A formset row: Bootstrap-styled, text normalised to NFC by the model; `units` (campaign_units) limits its
-    unit choices, so that a posted id outside them is refused."""
+    """A formset row: Bootstrap-styled, text normalised to NFC by the model; `units` (user, campaign) limits its
+    unit pickers to campaign_units (pickers.CAMPAIGN_UNITS), so that a posted id outside them is refused."""
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
+            user, campaign = units
             for name in UNIT_FIELDS:
                 if name in self.fields:
-                    self.fields[name].queryset = units
+                    self.fields[name].scope(user, campaign=campaign)
         bootstrap(self)
 
 
@@ -195,10 +199,16 @@ class SectionFormSet(VersionedFormSetMixin, forms.BaseInlineFormSet):
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         if self.user is not None:
-            if not hasattr(self, "_units"):
-                self._units = campaign_units(self.user, self.instance)
-            kwargs["units"] = self._units
+            kwargs["units"] = (self.user, self.campaign())
         return kwargs
+
+    def campaign(self):
+        return self.instance
+
+    @cached_property
+    def forms(self):
+        """The rows, the labels of the units they name read in one query (core.pickers.prime_rows)."""
+        return prime_rows(super().forms, UNIT_FIELDS)
 
 
 def section_formset(model, fields, *, widgets=None, form=RowForm, extra=2, formset=SectionFormSet,
@@ -262,8 +272,7 @@ CampaignAwardFormSet = section_formset(CampaignAward, CampaignAwardForm.Meta.fie
 
 
 class ParticipantForm(RowForm):
-    organisation = OrganisationChoiceField(queryset=Organisation.objects.current().order_by("path"),
-                                           label="Cơ quan, đơn vị")
+    organisation = PickerField(CAMPAIGN_UNITS, label="Cơ quan, đơn vị")
 
     class Meta:
         model = CampaignParticipant
@@ -294,12 +303,8 @@ class BlocsForm(forms.Form):
 
 
 class PlanTaskForm(NfcFormMixin, RowForm):
-    responsible = OrganisationMultipleChoiceField(queryset=Organisation.objects.current().order_by("path"),
-                                                  required=False, label="Đơn vị chủ trì",
-                                                  widget=forms.SelectMultiple(attrs={"size": 4}))
-    cooperating = OrganisationMultipleChoiceField(queryset=Organisation.objects.current().order_by("path"),
-                                                  required=False, label="Đơn vị phối hợp",
-                                                  widget=forms.SelectMultiple(attrs={"size": 4}))
+    responsible = PickerMultipleField(CAMPAIGN_UNITS, required=False, label="Đơn vị chủ trì")
+    cooperating = PickerMultipleField(CAMPAIGN_UNITS, required=False, label="Đơn vị phối hợp")
 
     class Meta:
         model = PlanTask
@@ -321,8 +326,7 @@ PlanTaskFormSet = section_formset(PlanTask, PlanTaskForm.Meta.fields, form=PlanT
 
 
 class QuotaOverrideForm(RowForm):
-    organisation = OrganisationChoiceField(queryset=Organisation.objects.current().order_by("path"),
-                                           label="Đơn vị")
+    organisation = PickerField(CAMPAIGN_UNITS, label="Đơn vị")
 
     class Meta:
         model = QuotaOverride
@@ -336,13 +340,8 @@ class BaseQuotaOverrideFormSet(SectionFormSet):
     def version_lock(self):
         return Campaign.objects.filter(pk=self.instance.campaign_id)
 
-    def get_form_kwargs(self, index):
-        kwargs = super(SectionFormSet, self).get_form_kwargs(index)
-        if self.user is not None:
-            if not hasattr(self, "_units"):
-                self._units = campaign_units(self.user, self.instance.campaign)
-            kwargs["units"] = self._units
-        return kwargs
+    def campaign(self):
+        return self.instance.campaign
 
 
 QuotaOverrideFormSet = inlineformset_factory(CampaignAward, QuotaOverride, form=QuotaOverrideForm,

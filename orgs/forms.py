@@ -5,8 +5,10 @@ from django.core.exceptions import ValidationError
 
 from core.concurrency import VersionedFormMixin, Watched
 from core.forms import NfcFormMixin
+from core.pickers import PickerField, PickerMultipleField
 from core.widgets import VnFileInput
 
+from . import pickers
 from .enums import OrgKind, Role, StaffCategory
 from .models import EmulationBloc, Organisation, Person
 from .search import units_named
@@ -33,28 +35,24 @@ def organisations_for(user, roles=(Role.ADMIN,)):
 
 
 class OrganisationForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
-    parent = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
-                                     label="Đơn vị cấp trên")
+    parent = PickerField(pickers.OTHER_BRANCH, required=False, label="Đơn vị cấp trên")
+    standing_office = PickerField(pickers.OTHER_UNIT, required=False, label="Cơ quan thường trực Hội đồng TĐKT",
+                                  help_text=Organisation._meta.get_field("standing_office").help_text)
 
     class Meta:
         model = Organisation
         fields = ["parent", "kind", "name", "short_name", "code", "abbreviation", "place_name", "head_title",
                   "standing_office", "address", "phone", "email", "valid_from", "order"]
-        field_classes = {"standing_office": OrganisationChoiceField}
         widgets = {"valid_from": DATE_WIDGET}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        qs = organisations_for(user)
-        if self.instance.pk:
-            qs = qs.exclude(path__startswith=self.instance.path)
-        self.fields["parent"].queryset = qs
+        self.fields["parent"].scope(user, organisation=self.instance)
         # a province admin files every new unit under one they administer; a root (the province) stays one
         is_root = bool(self.instance.pk) and not self.instance.parent_id
         self.fields["parent"].required = not user.is_superuser and not is_root
-        offices = organisations_for(user)
-        self.fields["standing_office"].queryset = offices.exclude(pk=self.instance.pk) if self.instance.pk else offices
+        self.fields["standing_office"].scope(user, organisation=self.instance)
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()
@@ -65,8 +63,7 @@ class OrganisationForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
 
 class DissolveForm(NfcFormMixin, forms.Form):
     on = forms.DateField(label="Ngừng hoạt động từ ngày", widget=DATE_WIDGET)
-    successor = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
-                                        label="Đơn vị kế thừa",
+    successor = PickerField(pickers.OTHER_BRANCH, required=False, label="Đơn vị kế thừa",
                                         help_text="Đơn vị tiếp nhận chức năng, nhiệm vụ (nếu có).")
     move_people = forms.BooleanField(label="Chuyển cán bộ đang công tác sang đơn vị kế thừa",
                                      required=False, initial=True)
@@ -76,8 +73,7 @@ class DissolveForm(NfcFormMixin, forms.Form):
     def __init__(self, *args, organisation, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation, self.user = organisation, user
-        self.fields["successor"].queryset = organisations_for(user).exclude(
-            path__startswith=organisation.path).order_by("path")
+        self.fields["successor"].scope(user, organisation=organisation)
 
     def clean(self):
         cleaned = super().clean()
@@ -94,8 +90,7 @@ class DissolveForm(NfcFormMixin, forms.Form):
 
 
 class PersonForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
-    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
-                                           label="Đơn vị công tác")
+    organisation = PickerField(pickers.STAFF_UNITS, label="Đơn vị công tác")
 
     class Meta:
         model = Person
@@ -106,7 +101,7 @@ class PersonForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["organisation"].queryset = organisations_for(user, (Role.ADMIN, Role.CLERK))
+        self.fields["organisation"].scope(user)
 
     def save(self, commit=True):
         return people.save_person(self.instance, by=self.user)
@@ -179,18 +174,15 @@ class AccountCreateForm(NfcFormMixin, forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=150)
     email = forms.EmailField(label="Thư điện tử", required=False)
     password = password_field()
-    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
-                                           label="Cơ quan, đơn vị")
+    organisation = PickerField(pickers.ADMIN_UNITS, label="Cơ quan, đơn vị")
     role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False,
-                                    label="Gắn với cán bộ (không bắt buộc)")
+    person = PickerField(pickers.UNLINKED_PEOPLE, required=False, label="Gắn với cán bộ (không bắt buộc)")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["organisation"].queryset = organisations_for(user)
-        self.fields["person"].queryset = Person.objects.for_user(user, [Role.ADMIN]).filter(
-            is_active=True, user__isnull=True).select_related("organisation")
+        self.fields["organisation"].scope(user)
+        self.fields["person"].scope(user)
 
     def clean(self):
         cleaned = super().clean()
@@ -243,8 +235,7 @@ class AccountUpdateForm(VersionedFormMixin, NfcFormMixin, forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=150)
     email = forms.EmailField(label="Thư điện tử", required=False)
     is_active = forms.BooleanField(label="Cho phép đăng nhập", required=False)
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False,
-                                    label="Gắn với cán bộ")
+    person = PickerField(pickers.ACCOUNT_PEOPLE, required=False, label="Gắn với cán bộ")
 
     def __init__(self, *args, user, account, **kwargs):
         # the record's values under whatever the view passes (FormView always passes an initial, {} by default:
@@ -254,9 +245,7 @@ class AccountUpdateForm(VersionedFormMixin, NfcFormMixin, forms.Form):
                              **(kwargs.get("initial") or {})}
         self.user, self.account = user, account  # before the version field is added (VersionedFormMixin)
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.for_user(user, [Role.ADMIN]).filter(
-            is_active=True).exclude(user__isnull=False, user__in=get_user_model().objects.exclude(
-                pk=account.pk)).select_related("organisation")
+        self.fields["person"].scope(user, account=account)
 
     def version_record(self):
         return getattr(self, "account", None)
@@ -283,14 +272,13 @@ class AccountUpdateForm(VersionedFormMixin, NfcFormMixin, forms.Form):
 
 
 class MembershipForm(forms.Form):
-    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(),
-                                           label="Cơ quan, đơn vị")
+    organisation = PickerField(pickers.ADMIN_UNITS, label="Cơ quan, đơn vị")
     role = forms.ChoiceField(label="Vai trò", choices=Role.choices)
 
     def __init__(self, *args, user, account, **kwargs):
         super().__init__(*args, **kwargs)
         self.user, self.account = user, account
-        self.fields["organisation"].queryset = organisations_for(user)
+        self.fields["organisation"].scope(user)
 
     def save(self):
         try:
@@ -302,12 +290,9 @@ class MembershipForm(forms.Form):
 
 
 class BlocForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
-    organiser = OrganisationChoiceField(queryset=Organisation.objects.none(), label="Cơ quan tổ chức")
-    leader = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
-                                     label="Đơn vị trưởng khối, cụm")
-    members = OrganisationMultipleChoiceField(
-        queryset=Organisation.objects.none(), required=False, label="Đơn vị thành viên",
-        widget=forms.SelectMultiple(attrs={"size": 12}))
+    organiser = PickerField(pickers.ADMIN_UNITS, label="Cơ quan tổ chức")
+    leader = PickerField(pickers.VISIBLE_UNITS, required=False, label="Đơn vị trưởng khối, cụm")
+    members = PickerMultipleField(pickers.VISIBLE_UNITS, required=False, label="Đơn vị thành viên")
 
     class Meta:
         model = EmulationBloc
@@ -316,10 +301,9 @@ class BlocForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["organiser"].queryset = organisations_for(user)
-        units = Organisation.objects.for_user(user).current().order_by("path")  # never another province's
-        self.fields["members"].queryset = units
-        self.fields["leader"].queryset = units
+        self.fields["organiser"].scope(user)
+        self.fields["members"].scope(user)  # never another province's
+        self.fields["leader"].scope(user)
 
     def clean(self):
         cleaned = super().clean()

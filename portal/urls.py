@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from core import pickers
+
 from . import views
 
 urlpatterns = [
@@ -10,10 +12,15 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("", include("campaigns.urls")),
     path("", include("dossiers.urls")),
+    path("", include("funds.urls")),
     path("danh-muc/", include("awards.urls")),
     path("", include("notifications.urls")),
     path("", include("documents.urls")),
     path("django-admin/", admin.site.urls),
+    # the pickers' searches (core/pickers.py): one per kind, the scope in ?pham-vi=
+    path("tim-kiem/can-bo/", pickers.search, {"kind": "can-bo"}, name="pick_people"),
+    path("tim-kiem/don-vi/", pickers.search, {"kind": "don-vi"}, name="pick_units"),
+    path("tim-kiem/tai-khoan/", pickers.search, {"kind": "tai-khoan"}, name="pick_accounts"),
 ]
 
 handler400 = "portal.views.bad_request"

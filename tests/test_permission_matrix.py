@@ -348,6 +348,17 @@ REGISTER_EDIT = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admi
 MATRIX = [
     # portal
     {"url": "home", "get": everyone(200)},
+    # the pickers' searches (core/pickers.py): JSON of what the user may pick, empty when they may pick nothing; an
+    # unknown scope, or a context object outside the user's walls, is a 404
+    {"url": "pick_people", "query": lambda t: {"pham-vi": "chua-co-tai-khoan", "q": "nguyen"}, "get": everyone(200)},
+    {"url": "pick_units", "query": lambda t: {"pham-vi": "quan-tri"}, "get": everyone(200)},
+    {"url": "pick_units", "query": lambda t: {"pham-vi": "khong-co"}, "label": "unknown scope", "get": everyone(404)},
+    {"url": "pick_units", "query": lambda t: {"pham-vi": "ngoai-nhanh", "don-vi": t.unit_a.pk}, "label": "own unit",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=200)},
+    {"url": "pick_units", "query": lambda t: {"pham-vi": "ngoai-nhanh", "don-vi": t.far.pk}, "label": "far unit",
+     "get": NOBODY},
+    {"url": "pick_accounts", "query": lambda t: {"pham-vi": "hoi-dong", "co-quan": t.body.pk},
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=200)},
     {"url": "login",
      "get": everyone(302, anonymous=200),  # a logged-in user is sent home
      "post": everyone(302, anonymous=WRITTEN),  # anonymous logs in (last_login is written)

@@ -7,8 +7,10 @@ from awards.enums import BallotType, VoteDenominator
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign
 from core.forms import NfcFormMixin
+from core.pickers import PickerField
 from core.widgets import VnFileInput
 
+from .. import pickers
 from ..models import Attendance, CouncilRules, CouncilSeat, CouncilSession, SeatTitle, SessionMode, VoteChoice
 from ..services import council as service
 from .meetings import DATETIME_FORMATS, CampaignChoiceField, NomineeRowsMixin, add_service_errors
@@ -113,23 +115,19 @@ class SessionForm(NfcFormMixin, forms.ModelForm):
         return service.open_session(session, by=by)
 
 
-class AccountChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.get_full_name() or obj.username} ({obj.username})"
-
-
 class SeatForm(NfcFormMixin, forms.ModelForm):
-    """One seat of the council (the founding decision's list); `accounts`: the account choices, read once for
-    the formset."""
+    """One seat of the council (the founding decision's list); `body` picks its voting account among the body's
+    (pickers.SEAT_ACCOUNTS); `accounts`: their labels, read once for the formset."""
+
+    user = PickerField(pickers.SEAT_ACCOUNTS, required=False, label="Tài khoản bỏ phiếu")
 
     class Meta:
         model = CouncilSeat
         fields = ["full_name", "position", "title", "user"]
-        field_classes = {"user": AccountChoiceField}
 
-    def __init__(self, *args, accounts, **kwargs):
+    def __init__(self, *args, body, accounts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset, self.fields["user"].choices = accounts
+        self.fields["user"].scope(None, body=body).prime(accounts)
         for field in self.fields.values():
             select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = "form-select form-select-sm" if select else "form-control form-control-sm"
@@ -139,9 +137,8 @@ class BaseSeatFormSet(forms.BaseModelFormSet):
     def __init__(self, *args, body, **kwargs):
         self.body = body
         kwargs.setdefault("queryset", service.seats_of(body))
-        accounts = service.seat_accounts(body)
-        choices = list(AccountChoiceField(queryset=accounts, empty_label="— chưa gán —").choices)
-        kwargs.setdefault("form_kwargs", {"accounts": (accounts, choices)})
+        accounts = {str(account.pk): pickers.account_label(account) for account in service.seat_accounts(body)}
+        kwargs.setdefault("form_kwargs", {"body": body, "accounts": accounts})
         super().__init__(*args, **kwargs)
 
     def seats(self):

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from campaigns.models import Campaign
 from core.concurrency import VersionedFormMixin
 from core.forms import NfcFormMixin
-from orgs.models import Organisation
+from core.pickers import PickerField
 
+from .. import pickers
 from ..models import NominationMeeting
 from ..services import meetings as service
 
@@ -27,7 +28,7 @@ class MeetingForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
     refused when someone saved it since the page was opened: core.concurrency)."""
 
     campaign = CampaignChoiceField(queryset=Campaign.objects.none(), label="Phong trào thi đua")
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Đơn vị họp bình xét")
+    organisation = PickerField(pickers.CLERK_UNITS, label="Đơn vị họp bình xét")
     held_at = forms.DateTimeField(
         label="Thời gian họp", input_formats=DATETIME_FORMATS,
         widget=forms.DateTimeInput(format="%d/%m/%Y %H:%M",
@@ -55,7 +56,7 @@ class MeetingForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["campaign"].queryset = service.clerk_campaigns(user)
-        self.fields["organisation"].queryset = service.clerk_units(user)
+        self.fields["organisation"].scope(user)
         self.fields["ballot_type"].choices = NominationMeeting._meta.get_field("ballot_type").choices
         self.fields["members_present"].help_text = "Phải lớn hơn 0 và không quá tổng số thành viên."
         if self.instance.pk:  # the votes depend on them: fixed once the meeting exists

@@ -5,22 +5,17 @@ from django.core.exceptions import ValidationError
 from awards.enums import SubjectType
 from awards.models import AwardForm
 from core.forms import NfcFormMixin
+from core.pickers import PickerField
 from core.widgets import VnFileInput
-from orgs.forms import DATE_WIDGET, OrganisationChoiceField
-from orgs.models import Organisation, Person
+from orgs.forms import DATE_WIDGET
 
+from .. import pickers
 from ..services import register as service
 
 
 class AwardFormChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        born = f", sinh {obj.date_of_birth:%d/%m/%Y}" if obj.date_of_birth else ""
-        return f"{obj.full_name}{born} – {obj.organisation.name}"
 
 
 class RegisterFilterForm(forms.Form):
@@ -43,9 +38,8 @@ class AwardEntryForm(NfcFormMixin, forms.Form):
     subject_type = forms.ChoiceField(label="Đối tượng", widget=forms.RadioSelect, initial=SubjectType.INDIVIDUAL,
                                      choices=[(SubjectType.INDIVIDUAL, SubjectType.INDIVIDUAL.label),
                                               (SubjectType.COLLECTIVE, SubjectType.COLLECTIVE.label)])
-    person = PersonChoiceField(queryset=Person.objects.none(), required=False, label="Cá nhân")
-    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False,
-                                           label="Tập thể (đơn vị)")
+    person = PickerField(pickers.REGISTER_PEOPLE, required=False, label="Cá nhân")
+    organisation = PickerField(pickers.REGISTER_UNITS, required=False, label="Tập thể (đơn vị)")
     award_form = AwardFormChoiceField(queryset=AwardForm.objects.order_by("order", "name"),
                                       label="Danh hiệu, hình thức khen thưởng")
     decision_number = forms.CharField(label="Số quyết định", max_length=60,
@@ -58,10 +52,8 @@ class AwardEntryForm(NfcFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["person"].queryset = Person.objects.for_user(user, service.EDITORS).select_related(
-            "organisation").order_by("search_text", "pk")
-        # Dissolved units too: a past award may have gone to a unit that no longer exists.
-        self.fields["organisation"].queryset = Organisation.objects.for_user(user, service.EDITORS).order_by("path")
+        self.fields["person"].scope(user)
+        self.fields["organisation"].scope(user)  # dissolved units too (pickers.REGISTER_UNITS)
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ from campaigns.models import CampaignParticipant, PlanTask, QuotaOverride
 from orgs.enums import OrgKind, Role
 from tests.factories.campaigns import draft_campaign
 from tests.factories.orgs import EmulationBlocFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.pickers import offered
 
 
 def management(total):
@@ -37,7 +38,9 @@ def test_participants_and_blocs_are_the_provinces_own(cast, client_for, far):
     client = client_for(far["admin"])
     url = section(far["campaign"], "don-vi")
     page = client.get(url).content.decode()
-    assert f'<option value="{far["unit"].pk}"' in page and "Cụm thi đua tỉnh Khác" in page
+    assert far["unit"].pk in offered(client, page, "id_rows-0-organisation")
+    assert cast.unit_a.pk not in offered(client, page, "id_rows-0-organisation", "so")  # the picker's search
+    assert "Cụm thi đua tỉnh Khác" in page
     assert cast.unit_a.name not in page and "Khối các sở tỉnh Thử" not in page
     response = client.post(url, {**management(1), "rows-0-organisation": cast.unit_a.pk,
                                  "rows-0-include_subtree": "on"})
@@ -53,7 +56,11 @@ def test_participants_and_blocs_are_the_provinces_own(cast, client_for, far):
 def test_tasks_name_only_the_provinces_units(cast, client_for, far):
     client = client_for(far["admin"])
     url = section(far["campaign"], "nhiem-vu")
-    assert cast.unit_a.name not in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert cast.unit_a.name not in page
+    for field in ("id_rows-0-responsible", "id_rows-0-cooperating"):
+        assert far["unit"].pk in offered(client, page, field)
+        assert cast.unit_a.pk not in offered(client, page, field, "so")
     response = client.post(url, {**management(1), "rows-0-quarter": "1", "rows-0-order": "1",
                                  "rows-0-content": "Sơ kết quý I", "rows-0-responsible": [cast.unit_a.pk],
                                  "rows-0-status": "todo"})
@@ -68,7 +75,10 @@ def test_a_units_own_quota_is_for_the_provinces_units(cast, client_for, far):
     offer = offer_award(far["campaign"], award_form(), copies=1, by=cast.system)
     client = client_for(far["admin"])
     url = reverse("campaigns:quota_overrides", args=[offer.pk])
-    assert cast.unit_a.name not in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert cast.unit_a.name not in page
+    assert far["unit"].pk in offered(client, page, "id_rows-0-organisation")
+    assert cast.unit_a.pk not in offered(client, page, "id_rows-0-organisation", "so")
     response = client.post(url, {**management(1), "rows-0-organisation": cast.unit_a.pk, "rows-0-max_count": "5"})
     assert response.status_code in (200, 400)
     assert not QuotaOverride.objects.exists()

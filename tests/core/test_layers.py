@@ -34,16 +34,20 @@ LAYER_OF = {  # the module or package right under an app -> its layer
     "models": MODELS, "signals": MODELS,
     "services": SERVICES, "sections": SERVICES, "search": SERVICES, "history": SERVICES, "audit": SERVICES,
     "registry": SERVICES, "middleware": VIEWS, "once": SERVICES,
-    "forms": FORMS, "documents": FORMS, "exports": FORMS, "docx": FORMS,
+    "forms": FORMS, "documents": FORMS, "exports": FORMS, "docx": FORMS, "pickers": FORMS,
     "views": VIEWS, "urls": VIEWS, "admin": VIEWS, "apps": VIEWS, "templatetags": VIEWS, "management": VIEWS,
     "tasks": VIEWS,
 }
-CORE_LAYER_OF = {"models": MODELS, "backends": SERVICES, "imports": SERVICES, "widgets": FORMS, "views": VIEWS,
+CORE_LAYER_OF = {"models": MODELS, "backends": SERVICES, "imports": SERVICES, "widgets": FORMS, "pickers": FORMS,
+                 "views": VIEWS,
                  "templatetags": VIEWS, "context_processors": VIEWS, "admin": VIEWS, "apps": VIEWS,
                  "tasks": VIEWS}  # any other core module: LIB
 
 # (importing module, imported module) as fnmatch patterns -> why the import stands
 ALLOWED = {
+    ("orgs.pickers", "orgs.views.accounts"):
+        "the account whose person a picker offers is found through the account pages' own accounts_for() at call "
+        "time, so the picker and the pages cannot disagree on which accounts an admin reaches",
     ("orgs.scope", "orgs.models"):
         "the permission facts are the user's Membership rows, read at call time and cached on the user: "
         "the rules predicates and the for_user() querysets share them",

@@ -10,6 +10,8 @@ def form_data(page):
     inputs = re.findall(r'<input type="(?:text|email)" name="(\w+)" value="([^"]*)"', page)
     data = dict(inputs)
     data.update({name: "on" for name in re.findall(r'<input type="checkbox" name="(\w+)"[^>]*checked', page)})
+    data.update(re.findall(r'<li class="combobox-chip"[^>]*><input type="checkbox" class="form-check-input" '
+                           r'name="(\w+)" value="([^"]*)"', page))  # a picker's chosen value (core.widgets.Combobox)
     for name, options in re.findall(r'<select name="(\w+)"[^>]*>(.*?)</select>', page, re.S):
         selected = re.search(r'<option value="([^"]*)"[^>]*selected', options)
         data[name] = selected.group(1) if selected else ""
