@@ -1,6 +1,7 @@
 """Every list page on a phone (issue 17, "Phones"): at 390×844 each demo role opens the list pages it works with, and
 the pages one click further that hold a list (a campaign's registrations, progress and dashboard, a council session
-and its ballots, a dossier, a decision, an account, a unit). No page is wider than the screen, and no table scrolls
+and its ballots, a dossier, a decision, an account, a unit) and the row-per-line forms (a unit's registration, the
+council's seats). No page is wider than the screen, and no table scrolls
 sideways inside it: a list table (`table-cards`, static/css/portal.css, docs/design.md "Phones") shows each row as a
 card whose lines read "label: value", the label drawn from the cell's data-label, the header row hidden. At 1366×768
 the same tables are ordinary tables.
@@ -23,7 +24,8 @@ LISTS = {
     "canbo.tcbc": ["dossiers:dossier_list", "campaigns:campaign_list", "orgs:person_list", "awards:awardform_list",
                    "notifications:list"],
     "vanphong": ["dossiers:inbox", "campaigns:campaign_list", "dossiers:council_list",
-                 "dossiers:decision_list", "dossiers:register", "orgs:person_list", "awards:awardform_list"],
+                 "dossiers:decision_list", "dossiers:register", "orgs:person_list", "awards:awardform_list",
+                 "dossiers:council_seats"],
     "hoidong": ["dossiers:council_list", "dossiers:inbox", "dossiers:decision_list"],
     "lanhdao": ["dossiers:approval_queue", "dossiers:decision_list", "dossiers:inbox"],
     "quantri": ["orgs:organisation_tree", "orgs:account_list", "orgs:bloc_list", "awards:awardform_list",
@@ -31,7 +33,8 @@ LISTS = {
                 "audit:trail", "campaigns:campaign_list"],
 }
 FURTHER = {
-    "canbo.tcbc": [("dossiers:dossier_list", "#dossier-table a", [""])],
+    "canbo.tcbc": [("dossiers:dossier_list", "#dossier-table a", [""]),
+                   ("campaigns:campaign_list", "#campaign-table a", ["", "dang-ky/"])],
     "vanphong": [("campaigns:campaign_list", "#campaign-table a", ["", "dang-ky/tong-hop/", "tien-do/",
                                                                     "bang-dieu-khien/"]),
                  ("dossiers:council_list", "#council-table a", ["", "phieu/"]),
