@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "campaigns",
     "awards",
     "dossiers",
+    "funds",
     "notifications",
     "documents",
     "demo",

@@ -359,6 +359,9 @@ MATRIX = [
      "get": NOBODY},
     {"url": "pick_accounts", "query": lambda t: {"pham-vi": "hoi-dong", "co-quan": t.body.pk},
      "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=200)},
+FUND_READERS = by_role(outsider=403, clerk_a=403, clerk_b=403, office=200, admin=200, council=403)
+# the Sở is outside the units' subtrees (404); its council member and leader see it but keep no book (403)
+FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=200, reviewer=200)
     {"url": "login",
      "get": everyone(302, anonymous=200),  # a logged-in user is sent home
      "post": everyone(302, anonymous=WRITTEN),  # anonymous logs in (last_login is written)
@@ -428,6 +431,14 @@ MATRIX = [
     # the office's progress page and outbox (the reviewer and the admin of the issuing body)
     {"url": "dossiers:campaign_progress", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "bang_ke_chi", "object_id": t.decision.pk},
+     # the matrix's decision pays no bonus: who sees it is told why there is no list (403 with the sentence)
+     "label": "bang_ke_chi", "get": sent(404, 403), "post": sent(404, 403), "data": lambda t: {}},
+    {"url": "documents:print_part",
+     "kwargs": lambda t: {"code": "bao_cao_quy", "object_id": t.body.pk, "part": "2026"}, "label": "bao_cao_quy",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200, council=404),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=WRITTEN, admin=WRITTEN, council=404),
+     "data": lambda t: {}},
     {"url": "dossiers:campaign_progress", "target": "campaign_far", "get": NOBODY},
     {"url": "dossiers:progress_excel", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
@@ -862,6 +873,27 @@ POST_CASES = [pytest.param(row, role, id=f"{row_id(row)}-{role}") for row in MAT
 def unit_dossier(cast, offer, *names):
     """A complete dossier of unit_a for `offer`, nominating new people of unit_a, submitted."""
     from dossiers.services import building
+
+    # the body's Quỹ thi đua, khen thưởng: its office and admins keep the book, its leaders read it
+    {"url": "funds:fund", "get": FUND_READERS},
+    {"url": "funds:fund", "label": "fund[body]", "query": lambda t: {"co_quan": t.body.pk, "nam": 2026},
+     "get": FUND_READERS},
+    {"url": "funds:fund", "label": "fund[far]", "query": lambda t: {"co_quan": t.far.pk},
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404, council=403)},
+    {"url": "funds:entry_add", "kwargs": lambda t: {"body": t.body.pk, "direction": "thu"}, "get": FUND_KEEPERS,
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"date": "20/02/2026", "category": "contribution", "amount": "1.000.000"}},
+    {"url": "funds:entry_edit", "target": "fund_entry", "get": FUND_KEEPERS,
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"date": "15/01/2026", "category": "budget", "amount": "6.000.000"}},
+    {"url": "funds:entry_delete", "target": "fund_entry", "get": FUND_KEEPERS,
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {}},
+    {"url": "funds:opening", "kwargs": lambda t: {"body": t.body.pk, "year": 2026},  # POST-only
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=405, reviewer=405),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"amount": "2.000.000"}},
+    {"url": "funds:export", "kwargs": lambda t: {"body": t.body.pk, "year": 2026}, "get": FUND_READERS},
     from dossiers.services.workflow import transition
     from tests.factories.dossiers import complete_report, record_vote
 
@@ -1093,7 +1125,12 @@ def client_as(role, t, **client_kwargs):
     return client
 
 
+    from funds.models import FundEntry, FundYear
+
+    fund_entry = FundEntry.objects.create(fund=FundYear.objects.create(organisation=cast.body, year=2026),
+                                          direction="in", category="budget", date=date(2026, 1, 15), amount=5_000_000)
 def _watched():
+        fund_entry=fund_entry,
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -1120,7 +1157,13 @@ def _watched_dossiers():
             d.MemberVote,
             d.OutcomeChange,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
-            *_watched_notifications(), *_watched_documents()]
+            *_watched_notifications(), *_watched_documents(), *_watched_funds()]
+
+
+def _watched_funds():
+    from funds.models import FundEntry, FundYear
+
+    return [FundYear, FundEntry]
 
 
 def _watched_documents():

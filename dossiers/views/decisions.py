@@ -21,6 +21,7 @@ from ..enums import DossierState, Outcome
 from ..forms.decisions import ApproveForm, DecisionForm, ForwardForm, HigherDecisionForm
 from ..models import Decision, Forwarding, Nomination
 from ..services import decisions as service
+from ..services import signing_notes
 from .dossiers import NominationMixin, errors_of
 
 LEADERS = [Role.APPROVER]
@@ -127,6 +128,13 @@ class DecisionSignView(CampaignActionMixin, FormView):
                 "signer_title": person.position if person and person.position else campaign.issuer.head,
                 "sign_as": "kt" if person and person.position.lower().startswith("phó") else "",
                 "nominations": list(self.approved(within=True))}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        campaign, today = self.get_campaign(), timezone.localdate()
+        nominations = self.approved(within=True)
+        most = signing_notes.most_paid(nominations, today, profile_in_force(today) or campaign.legal_profile)
+        return {**context, "signing_notes": signing_notes.notes(campaign.issuer, today, most)}
 
     def form_valid(self, form):
         decision = form.instance

@@ -1,6 +1,6 @@
 """Imports follow the dependency order of docs/architecture.md ("Apps and dependencies", issue 13).
 
-Between apps: `core ← {notifications, documents} ← orgs ← audit ← awards ← campaigns ← dossiers ← {portal, demo}`.
+Between apps: `core ← {notifications, documents} ← orgs ← audit ← awards ← campaigns ← dossiers ← funds ← {portal, demo}`.
 notifications and documents depend on core alone and every domain app may use them (a domain app
 registers its document kinds, `<app>/documents.py`, and notifies people through them).
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SKIPPED_DIRS = {"tests", "bench", "migrations", ".venv", "node_modules", "var"}
 
 APP_RANK = {"core": 0, "notifications": 1, "documents": 1, "orgs": 2, "audit": 3, "awards": 4, "campaigns": 5,
-            "dossiers": 6, "portal": 7, "demo": 7}
+            "dossiers": 6, "funds": 7, "portal": 8, "demo": 8}
 
 LIB, ENUMS, RULES, MODELS, SERVICES, FORMS, VIEWS = range(-1, 6)
 LAYER_NAMES = {LIB: "core helper", ENUMS: "enums", RULES: "rules", MODELS: "models", SERVICES: "services",
