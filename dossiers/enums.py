@@ -69,7 +69,10 @@ TRANSITIONS = {
         "record_higher_decision": (DossierState.DECIDED, ISSUER, [Role.REVIEWER, Role.APPROVER]),
     },
     DossierState.DECIDED: {},
-    DossierState.WITHDRAWN: {},
+    # the unit takes back a dossier it withdrew: the same dossier, a draft again (services/withdrawal.py)
+    DossierState.WITHDRAWN: {
+        "reopen": (DossierState.DRAFT, UNIT, [Role.CLERK]),
+    },
 }
 
 # Moves that record an act done elsewhere, never taken by themselves (docs/design.md, Workflow): the council's
@@ -90,6 +93,7 @@ ACTION_LABELS = {
     "decide": "Ký quyết định",
     "forward": "Trình cấp trên",
     "record_higher_decision": "Ghi nhận quyết định của cấp trên",
+    "reopen": "Mở lại hồ sơ",
 }
 
 EDITABLE_STATES = {DossierState.DRAFT, DossierState.RETURNED}

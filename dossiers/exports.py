@@ -140,7 +140,8 @@ def dashboard_workbook(board):
     sheet.append(["Hạn nộp hồ sơ", typed_cell(sheet, campaign.dossier_deadline, DATE)])
     sheet.append(["Số liệu đến ngày", typed_cell(sheet, board.today, DATE)])
     for label, value in (("Đơn vị tham gia", board.participating), ("Đã đăng ký thi đua", board.registered),
-                         ("Đã nộp hồ sơ", board.sent), ("Chưa nộp hồ sơ", board.not_sent),
+                         ("Đã nộp hồ sơ", board.sent), ("Báo không đề nghị", board.declined),
+                         ("Chưa nộp hồ sơ", board.not_sent),
                          ("Trễ hạn, chưa nộp", board.late)):
         sheet.append([label, value])
     forms = add_sheet(book, "Hình thức khen thưởng", [

@@ -4,6 +4,8 @@ import rules
 from orgs import scope
 from orgs.enums import ISSUER_STAFF, Role
 
+from .enums import TRANSITIONS, DossierState
+
 
 @rules.predicate
 def is_unit_clerk(user, dossier):
@@ -40,8 +42,31 @@ def is_reviewer_somewhere(user):
     return bool(scope.roles_of(user) & set(ISSUER_STAFF))
 
 
+@rules.predicate
+def may_withdraw(user, dossier):
+    return "withdraw" in TRANSITIONS[dossier.state]
+
+
+@rules.predicate
+def is_withdrawn(user, dossier):
+    return dossier.state == DossierState.WITHDRAWN
+
+
+@rules.predicate
+def is_answer_clerk(user, answer):
+    """The clerk of the unit that said it proposes nobody (NoProposal)."""
+    return scope.covers(user, answer.organisation, [Role.CLERK])
+
+
 # the same rule as Dossier.objects.for_user: the issuing body sees no draft and no withdrawn dossier
 rules.add_perm("dossiers.view_dossier", is_unit_clerk | (is_issuer_staff & is_sent))
+# the unit's own pages about its moves: what was sent (after "Gửi hồ sơ"), rút hồ sơ, mở lại / sao chép
+rules.add_perm("dossiers.view_sent_summary", is_unit_clerk & is_sent)
+rules.add_perm("dossiers.withdraw_dossier", is_unit_clerk & may_withdraw)
+rules.add_perm("dossiers.reopen_dossier", is_unit_clerk & is_withdrawn)
+# "Đơn vị không đề nghị": the page is a clerk's (any unit); each answer is its unit's clerks'
+rules.add_perm("dossiers.answer_no_proposal", is_clerk_somewhere)
+rules.add_perm("dossiers.undo_no_proposal", is_answer_clerk)
 rules.add_perm("dossiers.change_dossier", is_unit_clerk & is_editable)
 rules.add_perm("dossiers.add_dossier", is_clerk_somewhere)
 rules.add_perm("dossiers.review_dossier", is_issuer_reviewer)

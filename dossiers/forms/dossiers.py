@@ -14,6 +14,7 @@ from orgs.scope import membership_org_ids
 
 from ..enums import Outcome
 from ..models import AchievementReport, Dossier, Nomination, NominationMeeting
+from ..services.proposed import mark_text, proposed_elsewhere
 
 
 class DossierStartForm(forms.Form):
@@ -70,9 +71,12 @@ class NomineeForm(forms.Form):
     unregistered_reason = forms.CharField(
         label="Lý do đề nghị ngoài đăng ký (nếu người, tập thể này không đăng ký thi đua)", max_length=300,
         required=False)
+    # set by the page once the clerk has seen that the one chosen is already proposed in the campaign
+    confirm_proposed = forms.BooleanField(required=False)
 
-    def __init__(self, *args, dossier, **kwargs):
+    def __init__(self, *args, dossier, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.dossier, self.user = dossier, user
         allowed = [s for s in dossier.offer.award_form.subject_types
                    if not dossier.campaign.eligible_subject_types or s in dossier.campaign.eligible_subject_types]
         self.fields["subject_type"].choices = [(s, SubjectType(s).label) for s in allowed
@@ -100,11 +104,11 @@ class NomineeForm(forms.Form):
         """Too many people to list: the page shows a search box that fills the list (find_people)."""
         return self._listed_people is None
 
-    @property
+    @cached_property
     def person_options(self):
-        """(pk, label) of the people the unit may still nominate, read in one query (looping over the
-        field's choices in a template counts them first: two); none when person_search."""
-        return self._choices_of(self._listed_people or [])
+        """(pk, label, mark) of the people the unit may still nominate, read in one query (looping over the
+        field's choices in a template counts them first: two), and one for the marks; none when person_search."""
+        return self._choices_of(self._listed_people or [], self._page_marks)
 
     @property
     def chosen(self):
@@ -118,17 +122,47 @@ class NomineeForm(forms.Form):
         return self._choices_of([person]) if person is not None else []
 
     def find_people(self, text, limit=50):
-        """(pk, label) of the people still to nominate whose name holds every word of `text` (accents and
+        """(pk, label, mark) of the people still to nominate whose name holds every word of `text` (accents and
         case ignored), alphabetical, at most `limit`."""
-        return self._choices_of(filter_by_search(self.fields["person"].queryset, text)[:limit])
+        return self._choices_of(list(filter_by_search(self.fields["person"].queryset, text)[:limit]))
 
-    def _choices_of(self, people):
+    def _choices_of(self, people, marks=None):
+        """(pk, label, mark): `mark` says where the person is already proposed in the campaign, among the
+        dossiers the user may see (services/proposed.py; "" without a user)."""
         label = self.fields["person"].label_from_instance
-        return [(person.pk, label(person)) for person in people]
+        if marks is None:
+            marks = self._marks(people=[person.pk for person in people])
+        return [(person.pk, label(person), mark_text(marks.get(("person", person.pk), []))) for person in people]
+
+    def _marks(self, people=(), units=()):
+        if self.user is None:
+            return {}
+        return proposed_elsewhere(self.dossier, self.user, people=people, units=units)
+
+    @cached_property
+    def _organisation_choices(self):
+        return [choice for choice in self.fields["organisation"].choices if choice[0]]
+
+    @cached_property
+    def _page_marks(self):
+        """The marks of everyone the page lists (people and collectives), in one query."""
+        return self._marks(people=[person.pk for person in self._listed_people or []],
+                           units=[int(str(value)) for value, _ in self._organisation_choices])
 
     @cached_property
     def organisation_options(self):
-        return [choice for choice in self.fields["organisation"].choices if choice[0]]
+        """(pk, label, mark) of the collectives, marked as the people are."""
+        marks = self._page_marks
+        return [(value, label, mark_text(marks.get(("unit", int(str(value))), [])))
+                for value, label in self._organisation_choices]
+
+    @cached_property
+    def proposed(self):
+        """[(name, mark)] of the people and collectives offered here who are already proposed in the campaign:
+        listed under the form, before the clerk chooses."""
+        people = [(label.split(" – ")[0], mark) for _, label, mark in self.person_options if mark]
+        units = [(label, mark) for _, label, mark in self.organisation_options if mark]
+        return people + units
 
 
 class ReportForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):

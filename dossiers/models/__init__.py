@@ -1,3 +1,4 @@
+from .answers import NoProposal  # noqa: F401
 from .certificates import CertificateLayout  # noqa: F401
 from .council import (  # noqa: F401
     Attendance,

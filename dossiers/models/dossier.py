@@ -60,6 +60,9 @@ class Dossier(TimeStampedModel):
     return_reason = models.TextField("lý do trả lại gần nhất", blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
                                    on_delete=models.SET_NULL, related_name="+")
+    # a new draft copied from a withdrawn dossier (services/withdrawal.copy_dossier)
+    copied_from = models.ForeignKey("self", verbose_name="sao chép từ hồ sơ", null=True, blank=True,
+                                    editable=False, on_delete=models.SET_NULL, related_name="copies")
     search_text = models.CharField(max_length=600, editable=False, default="", db_index=True)
 
     objects = DossierQuerySet.as_manager()

@@ -261,4 +261,5 @@ def remove_attachment(attachment, *, by):
             raise ValidationError("Tài liệu này đã được xoá.", code="gone")
         storage, name = current.file.storage, current.file.name
         current.delete()
-        transaction.on_commit(lambda: storage.delete(name))
+        if not Attachment.objects.filter(file=name).exists():  # a copied dossier's attachment shares the file
+            transaction.on_commit(lambda: storage.delete(name))

@@ -2,7 +2,8 @@
 DossiersConfig.ready().
 
 - a clerk: each launched campaign one of their units takes part in, whose dossier deadline falls within the next
-  N days (N: the campaign's largest active "before" reminder rule, else DEFAULT_DAYS) and that unit has not sent;
+  N days (N: the campaign's largest active "before" reminder rule, else DEFAULT_DAYS) and that unit has not sent
+  nor said it proposes nobody (services/no_proposal.py);
 - a leader: the nominees of their bodies waiting for their opinion, to sign or to forward, per campaign, as the
   home page counts them (work_queue.leader_work).
 """
@@ -19,7 +20,7 @@ from orgs import scope
 from orgs.enums import Role
 from orgs.models import Organisation
 
-from ..models import Dossier
+from ..models import Dossier, NoProposal
 from .reminders import NOT_SENT
 from .work_queue import leader_work
 
@@ -43,6 +44,7 @@ def clerk_tasks(user, today):
     parts = [soon.filter(participation_q(unit)).exclude(issuer_id=unit.pk)
              .exclude(pk__in=Dossier.objects.filter(organisation_id=unit.pk).exclude(state__in=NOT_SENT)
                       .values("campaign_id"))
+             .exclude(pk__in=NoProposal.objects.active().filter(organisation_id=unit.pk).values("campaign_id"))
              .annotate(unit_id=Value(unit.pk, output_field=IntegerField()), window=window)
              .values("pk", "title", "dossier_deadline", "unit_id", "window").distinct() for unit in units]
     rows = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]

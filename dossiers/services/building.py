@@ -41,6 +41,12 @@ def start_dossier(campaign, organisation, offer, *, by):
         raise ValidationError("Hình thức khen thưởng không thuộc phong trào này.")
     if not campaign.is_participant(organisation):
         raise ValidationError(f"“{organisation}” không thuộc các đơn vị tham gia phong trào.")
+    from .no_proposal import covering
+
+    answer = covering(campaign, organisation, offer)
+    if answer is not None:
+        raise ValidationError(f"Đơn vị đã báo không đề nghị {answer.what}: hủy báo “không đề nghị” trước khi lập "
+                              "hồ sơ.")
     with set_actor(by), transaction.atomic():
         existing = Dossier.objects.select_for_update().filter(
             campaign=campaign, organisation=organisation, offer=offer).exclude(state=DossierState.WITHDRAWN).first()

@@ -58,6 +58,7 @@ class Dashboard:
     participating: int = 0
     registered: int = 0
     sent: int = 0
+    declined: int = 0  # said they propose nobody (and sent nothing): answered, neither sent nor late
     late: int = 0
     forms: list = field(default_factory=list)
     states: list = field(default_factory=list)  # [(state, label, count)], every state a sent dossier can be in
@@ -65,7 +66,8 @@ class Dashboard:
 
     @property
     def not_sent(self):
-        return self.participating - self.sent
+        """The units that have not answered: neither sent a dossier nor said they propose nobody."""
+        return self.participating - self.sent - self.declined
 
     def chart_data(self):
         """What static/js/campaign-dashboard.js draws (through json_script): the tables' figures, no more."""
@@ -90,6 +92,7 @@ def campaign_dashboard(campaign, today=None):
     board = Dashboard(campaign=campaign, today=today)
     totals = progress_totals(progress_units(campaign, today))
     board.participating, board.sent, board.late = totals["total"], totals["sent"], totals["late"]
+    board.declined = totals["declined"]
     board.registered = registered_units(campaign)
     board.forms = form_rows(campaign)
     board.states = state_counts(campaign)

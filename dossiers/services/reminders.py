@@ -52,12 +52,26 @@ def sent_q(campaign):
     return Q(pk__in=sent_dossiers(campaign).values("organisation_id"))
 
 
+def declined_q(campaign):
+    """On a queryset of units: the unit answered that it proposes nobody (for a form or the whole campaign) and
+    has not undone it (services/no_proposal.py)."""
+    from .no_proposal import declined
+
+    return Q(pk__in=declined(campaign).values("organisation_id"))
+
+
+def answered_q(campaign):
+    """On a queryset of units: the unit has answered the campaign, by sending a dossier or by saying it proposes
+    nobody. The one definition of "not expected any more", for late units and every reminder."""
+    return sent_q(campaign) | declined_q(campaign)
+
+
 def late_q(campaign, day):
-    """On a queryset of units: late on `day`, i.e. the deadline has passed and the unit has not sent
+    """On a queryset of units: late on `day`, i.e. the deadline has passed and the unit has not answered
     (before the deadline: no unit, without a query)."""
     if campaign.dossier_deadline is None or day <= campaign.dossier_deadline:
         return Q(pk__in=[])
-    return ~sent_q(campaign)
+    return ~answered_q(campaign)
 
 
 def expected_units(campaign):
@@ -72,9 +86,10 @@ def expected_units(campaign):
 
 
 def missing_units(campaign, day):
-    """Participating units, still existing on `day`, that have not sent a dossier."""
+    """Participating units, still existing on `day`, that have not answered (sent a dossier, or said they propose
+    nobody)."""
     return list(expected_units(campaign).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=day))
-                .exclude(sent_q(campaign)).order_by("path"))
+                .exclude(answered_q(campaign)).order_by("path"))
 
 
 def rule_due_date(rule, deadline, day):
@@ -228,14 +243,17 @@ def _url(due):
 
 # --- the office's view: who sent, who is late, who was reminded when -------------------------------------
 def progress_units(campaign, day=None):
-    """The participating units in the page's order, each with `has_sent` and `is_late` (SQL annotations):
-    what the totals count, the pages are cut from and the late filter (`.filter(is_late=True)`) keeps."""
+    """The participating units in the page's order, each with `has_sent`, `has_declined` (said it proposes
+    nobody, and sent nothing) and `is_late` (SQL annotations): what the totals count, the pages are cut from and
+    the late filter (`.filter(is_late=True)`) keeps."""
     return _with_progress(expected_units(campaign), campaign, day).order_by("path")
 
 
 def progress_totals(units):
-    """{"total", "sent", "late"} of progress_units(…): the units, those that sent, those late, in one query."""
+    """{"total", "sent", "declined", "late"} of progress_units(…): the units, those that sent, those that said
+    they propose nobody (and sent nothing), those late, in one query."""
     return units.aggregate(total=Count("pk"), sent=Count("pk", filter=Q(has_sent=True)),
+                           declined=Count("pk", filter=Q(has_declined=True)),
                            late=Count("pk", filter=Q(is_late=True)))
 
 
@@ -272,6 +290,8 @@ def progress_details(campaign, unit_ids):
 def _with_progress(units, campaign, day):
     day = day or timezone.localdate()
     return units.annotate(has_sent=ExpressionWrapper(sent_q(campaign), output_field=BooleanField()),
+                          has_declined=ExpressionWrapper(declined_q(campaign) & ~sent_q(campaign),
+                                                         output_field=BooleanField()),
                           is_late=ExpressionWrapper(late_q(campaign, day), output_field=BooleanField()))
 
 

@@ -26,6 +26,7 @@ from ..models import (
     Forwarding,
     MemberVote,
     Nomination,
+    NoProposal,
     SessionMember,
     SessionMode,
 )
@@ -50,14 +51,17 @@ def clerk_dossiers(user):
 
 def clerk_work(user, today=None):
     """A clerk's home: the open campaigns their units take part in (nearest deadline first, with how many
-    dossiers the units have in each), the units' dossiers counted by state, and the open ones, returned first
-    (with the office's reason), then drafts, then those on their way. 4 queries."""
+    dossiers the units have in each and whether one of them said it proposes nobody, `declined`), the units'
+    dossiers counted by state, and the open ones, returned first (with the office's reason), then drafts, then
+    those on their way. 4 queries."""
     today = today or timezone.localdate()
     dossiers = clerk_dossiers(user)
+    declined = NoProposal.objects.active().filter(
+        campaign=OuterRef("pk"), organisation__in=scope.membership_org_ids(user, [Role.CLERK]))
     campaigns = list(Campaign.objects.for_user(user).filter(status=CampaignStatus.LAUNCHED).exclude(
         issuer__in=Organisation.objects.for_user(user, [Role.ADMIN, Role.REVIEWER])).select_related("issuer")
         .annotate(my_dossiers=Count("dossiers", filter=Q(dossiers__in=dossiers.exclude(
-            state=DossierState.WITHDRAWN).values("pk"))))
+            state=DossierState.WITHDRAWN).values("pk"))), declined=Exists(declined))
         .order_by(Case(When(dossier_deadline__isnull=True, then=Value(1)), default=Value(0)),
                   "dossier_deadline", "pk")[:LIST_LIMIT])
     for campaign in campaigns:

@@ -164,6 +164,16 @@ def _accept(dossier, *, by, note):
     return ["accepted_at"]
 
 
+def _reopen(dossier, *, by, note):
+    """A withdrawn dossier becomes a draft again only while it could be started anew (withdrawal.refusal)."""
+    from .withdrawal import refusal
+
+    problem = refusal(dossier)
+    if problem:
+        raise ValidationError(problem)
+    return []
+
+
 def _to_council(dossier, *, by, note):
     if not dossier.offer.needs_council:
         raise ValidationError(f"“{dossier.offer.award_form}” không cần Hội đồng bỏ phiếu: hãy trình lãnh đạo.")
@@ -255,18 +265,20 @@ def _store_checks(dossier):
 # return slip reads for the reviewer's name and reasons); the verdicts are stored as the new state reads
 # them (a sent dossier's deadline is the day it was sent; a returned one is late again by today's date;
 # accepted, they are kept as they were then); a withdrawn dossier's nominees no longer count in the quota
-# and the "not yet proposed" rule of the unit's other dossiers.
+# and the "not yet proposed" rule of the unit's other dossiers (reopened, they count again).
 AFTER_MOVE = {
     "submit": [_freeze_sent, _store_checks],
     "return": [_freeze_return, _store_checks],
     "accept": [_store_checks],
     "withdraw": [_recheck_around],
+    "reopen": [_recheck_around],
 }
 
 EFFECTS = {
     "submit": _submit,
     "return": _return,
     "accept": _accept,
+    "reopen": _reopen,
     "to_council": _to_council,
     "to_leader": _to_leader,
     "council_done": _council_done,

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from awards.enums import SubjectType
 from campaigns.models import Campaign
 from core.concurrency import SaveUnchangedMixin
 from core.pagination import lazy_page
@@ -18,7 +19,7 @@ from orgs.enums import Role
 from ..enums import ACTION_LABELS, CONSEQUENCES, TRANSITIONS, DossierState
 from ..forms.dossiers import DossierInfoForm, DossierStartForm, NomineeForm, NoteForm, ReportForm
 from ..models import Dossier, Nomination
-from ..services import building, checks
+from ..services import building, checks, proposed, withdrawal
 from ..services.dossier_page import page_parts
 from ..services.workflow import TransitionError, allowed_actions, may_act, transition
 
@@ -109,7 +110,9 @@ class DossierDetailView(DossierMixin, TemplateView):
         can_review = user.has_perm("dossiers.review_dossier", dossier)
         return super().get_context_data(
             dossier=dossier, can_change=can_change, can_review=can_review, may_recheck=can_change or can_review,
-            actions=dossier_actions(dossier, user, parts["pending"]), **parts, **kwargs)
+            actions=dossier_actions(dossier, user, parts["pending"]),
+            withdrawn=user.has_perm("dossiers.reopen_dossier", dossier) and withdrawal.withdrawn_panel(dossier),
+            **parts, **kwargs)
 
 
 class RecheckView(DossierMixin, View):
@@ -177,15 +180,25 @@ class NomineeAddView(SubmitOnceMixin, DossierMixin, TemplateView):
 
     def get_context_data(self, form=None, **kwargs):
         dossier = self.get_object()
-        return super().get_context_data(dossier=dossier, nominee_form=form or NomineeForm(dossier=dossier), **kwargs)
+        return super().get_context_data(
+            dossier=dossier, nominee_form=form or NomineeForm(dossier=dossier, user=self.request.user), **kwargs)
 
     def post(self, request, pk):
         dossier = self.get_object()
-        form = NomineeForm(request.POST, dossier=dossier)
+        form = NomineeForm(request.POST, dossier=dossier, user=request.user)
         if not form.is_valid():
             form.add_error(None, "Chọn đối tượng và người, tập thể được đề nghị.")
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
+        # one already proposed in the campaign is added only once the clerk has seen where (services/proposed.py)
+        individual = data["subject_type"] == SubjectType.INDIVIDUAL
+        subject = data["person"] if individual else data["organisation"]
+        mark = proposed.already_proposed(dossier, request.user, person=subject if individual else None,
+                                         organisation=None if individual else subject) if subject else ""
+        if mark and not data["confirm_proposed"]:
+            name = subject.full_name if individual else subject.name
+            return self.render_to_response(self.get_context_data(
+                form=form, proposed_warning=f"{name}: {mark[0].lower()}{mark[1:]}.", proposed_name=name))
         try:
             nomination = building.add_nominee(dossier, subject_type=data["subject_type"], person=data["person"],
                                               organisation=data["organisation"], by=request.user,
@@ -194,6 +207,9 @@ class NomineeAddView(SubmitOnceMixin, DossierMixin, TemplateView):
             form.add_error(None, errors_of(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(request, f"Đã thêm {nomination.name}. Hãy điền báo cáo thành tích.")
+        if mark:
+            messages.warning(request, f"{nomination.name} {mark[0].lower()}{mark[1:]}: xem điều kiện “chưa được khen "
+                                      "cùng thành tích” ở trang hồ sơ trước khi gửi.")
         return redirect("dossiers:report_edit", pk=nomination.pk)
 
 
@@ -206,7 +222,7 @@ class NomineeSearchView(DossierMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         text = self.request.GET.get("q", "").strip()[:100]
-        options = NomineeForm(dossier=self.get_object()).find_people(text) if text else []
+        options = NomineeForm(dossier=self.get_object(), user=self.request.user).find_people(text) if text else []
         return {"options": options, "search": True, "searched": bool(text)}
 
 

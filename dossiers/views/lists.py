@@ -99,7 +99,7 @@ class ProgressExportView(CampaignOfficeMixin, View):
         units = progress_units(campaign, timezone.localdate())
         if request.GET.get("tre-han") == "1":
             units = units.filter(is_late=True)
-        units = list(units.values("pk", "name", "has_sent", "is_late"))
+        units = list(units.values("pk", "name", "has_sent", "has_declined", "is_late"))
         rows = []
         for start in range(0, len(units), self.chunk):
             window = units[start:start + self.chunk]
@@ -118,6 +118,8 @@ def _state(unit, detail):
     """The progress page's badge, in words."""
     if unit["has_sent"]:
         return "Đã nộp"
+    if unit["has_declined"]:
+        return "Không đề nghị"
     if detail["has_returned"]:
         return "Bị trả lại, chưa nộp lại"
     if unit["is_late"]:

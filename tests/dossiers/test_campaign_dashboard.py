@@ -163,7 +163,7 @@ def test_the_excel_file_holds_the_same_figures(cast, drive, client_for):
     assert units[2] == ["Hạn nộp hồ sơ", datetime(2025, 8, 5)] and book["Đơn vị"]["B3"].number_format == "dd/mm/yyyy"
     assert units[3] == ["Số liệu đến ngày", datetime(2025, 8, 8)]
     assert units[4:] == [["Đơn vị tham gia", 6], ["Đã đăng ký thi đua", 2], ["Đã nộp hồ sơ", 3],
-                         ["Chưa nộp hồ sơ", 3], ["Trễ hạn, chưa nộp", 3]]
+                         ["Báo không đề nghị", 0], ["Chưa nộp hồ sơ", 3], ["Trễ hạn, chưa nộp", 3]]
     forms = [[cell.value for cell in row] for row in book["Hình thức khen thưởng"].iter_rows(min_row=2)]
     assert forms == [["Giấy khen (thử)", "Tối đa 2 mỗi đơn vị", 6, 2, 11, 2, 2],
                      ["Lao động tiên tiến (thử)", "Không giới hạn", 2, 0, None, 0, 0]]

@@ -329,9 +329,11 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(checklist).not_to_contain_text("chưa")
     expect(checklist).to_contain_text("Hồ sơ đủ điều kiện để nộp.")
     shot("08-ready-to-submit")
-    asked = confirm_click(page, page.locator("#dossier-actions").get_by_role("button", name="Nộp hồ sơ"))
-    assert asked == ["Nộp hồ sơ?"]
-    expect(alert(page, "Đã thực hiện: nộp hồ sơ.")).to_be_visible()
+    asked = confirm_click(page, page.locator("#dossier-actions").get_by_role("button", name="Gửi hồ sơ"))
+    assert asked == [f"Gửi hồ sơ đến {cast.body.name}? Sau khi gửi, hồ sơ không sửa được nữa, trừ khi bị trả lại "
+                     "hoặc đơn vị rút hồ sơ."]
+    expect(page.locator("#sent-summary")).to_contain_text("Đã gửi hồ sơ")  # what was sent, to whom, what next
+    page.locator("#sent-dossier-link").click()
     expect(main.locator(".badge").filter(has_text="Đã nộp")).to_be_visible()
     expect(main).to_contain_text("Lần nộp: 1")
     expect(page.locator("#nominee-add")).to_have_count(0)  # nothing to change once sent
@@ -394,8 +396,9 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     page.get_by_role("button", name="Lưu báo cáo").click()
     expect(alert(page, f"Đã lưu báo cáo thành tích của {KHOA}.")).to_be_visible()
     expect(page.locator("#checklist")).to_contain_text("Hồ sơ đủ điều kiện để nộp.")
-    confirm_click(page, page.locator("#dossier-actions").get_by_role("button", name="Nộp hồ sơ"))
-    expect(alert(page, "Đã thực hiện: nộp hồ sơ.")).to_be_visible()
+    confirm_click(page, page.locator("#dossier-actions").get_by_role("button", name="Gửi hồ sơ"))
+    expect(page.locator("#sent-summary")).to_contain_text("lần nộp 2")
+    page.locator("#sent-dossier-link").click()
     expect(main.locator(".badge").filter(has_text="Đã nộp")).to_be_visible()
     expect(main).to_contain_text("Lần nộp: 2")
     expect(page.locator("#return-reason")).to_have_count(0)
