@@ -106,6 +106,8 @@ class Outcome(models.TextChoices):
     PENDING = "pending", "Chưa xét"
     ACCEPTED = "accepted", "Đủ điều kiện"
     NOT_QUALIFIED = "not_qualified", "Không đủ điều kiện"
+    # the office's verdict "the unit must complete this nominee": accepting waits, returning sends it back
+    NEEDS_MORE = "needs_more", "Cần bổ sung"
     COUNCIL_PASSED = "council_passed", "Hội đồng thông qua"
     COUNCIL_FAILED = "council_failed", "Hội đồng không thông qua"
     APPROVED = "approved", "Lãnh đạo đồng ý"
@@ -121,6 +123,7 @@ OUTCOME_BADGES = {
     Outcome.PENDING: "secondary",
     Outcome.ACCEPTED: "info",
     Outcome.NOT_QUALIFIED: "danger",
+    Outcome.NEEDS_MORE: "warning",
     Outcome.COUNCIL_PASSED: "info",
     Outcome.COUNCIL_FAILED: "danger",
     Outcome.APPROVED: "primary",

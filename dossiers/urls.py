@@ -10,6 +10,7 @@ from .views import (
     inbox,
     layouts,
     lists,
+    meeting_flow,
     meetings,
     no_proposal,
     printing,
@@ -57,6 +58,8 @@ urlpatterns = [
     path("bien-ban/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"),
     path("bien-ban/<int:pk>/sua/", meetings.MeetingUpdateView.as_view(), name="meeting_update"),
     path("bien-ban/<int:pk>/bieu-quyet/", meetings.MeetingVotesView.as_view(), name="meeting_votes"),
+    path("bien-ban/<int:pk>/them-nguoi/", meeting_flow.MeetingNomineeAddView.as_view(), name="meeting_add_nominee"),
+    path("ho-so/<int:pk>/bieu-quyet/", meeting_flow.DossierVotesView.as_view(), name="dossier_votes"),
     # the council (Hội đồng TĐKT)
     path("hoi-dong/", council.CouncilListView.as_view(), name="council_list"),
     path("hoi-dong/tao/", council.CouncilCreateView.as_view(), name="council_create"),

@@ -236,6 +236,11 @@ def meeting_form_data(t, **changes):
             "discussion": "", "conclusion": "Thống nhất đề nghị khen thưởng.", "closed_at": "16:30", **changes}
 
 
+def meeting_nominee_data(t, dossier):
+    return {"offer": dossier.offer_id, "subject_type": "collective", "organisation": t.unit_a.pk, "person": "",
+            "votes_for": "5", "votes_against": "1", "votes_abstain": "0"}
+
+
 def votes_data(nomination):
     return {**management("votes", 1), "votes-0-nomination": nomination.pk, "votes-0-votes_for": "7",
             "votes-0-votes_against": "2", "votes-0-votes_abstain": "0"}
@@ -752,6 +757,16 @@ FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin
      "post": unit_only(WRITTEN), "data": lambda t: votes_data(t.nomination_draft)},
     {"url": "dossiers:meeting_votes", "target": "meeting_sent", "get": sent(200, 403),
      "post": sent(400, 403),  # the unit's clerk: the sent nominee's votes are locked (form error)
+     "data": lambda t: votes_data(t.nomination_sent)},
+    # from the Biên bản, a nominee with its votes (POST-only): the unit's clerk; a sent dossier refuses it (400)
+    {"url": "dossiers:meeting_add_nominee", "target": "meeting_draft", "get": unit_only(405),
+     "post": unit_only(WRITTEN), "data": lambda t: meeting_nominee_data(t, t.dossier_draft)},
+    {"url": "dossiers:meeting_add_nominee", "target": "meeting_sent", "get": sent(405, 403),
+     "post": sent(400, 403), "data": lambda t: meeting_nominee_data(t, t.dossier_sent)},
+    # from the dossier, its nominees' votes into its Biên bản: the unit's clerk while the unit holds the dossier
+    {"url": "dossiers:dossier_votes", "target": "dossier_draft", "get": unit_only(200),
+     "post": unit_only(WRITTEN), "data": lambda t: votes_data(t.nomination_draft)},
+    {"url": "dossiers:dossier_votes", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
      "data": lambda t: votes_data(t.nomination_sent)},
 
     # the council (Hội đồng TĐKT) of the Sở: council_session is open, nomination_council on its agenda

@@ -12,9 +12,9 @@ from orgs.forms import DATE_WIDGET, OrganisationChoiceField
 from orgs.models import Organisation, Person
 from orgs.scope import membership_org_ids
 
-from ..enums import Outcome
 from ..models import AchievementReport, Dossier, Nomination, NominationMeeting
 from ..services.proposed import mark_text, proposed_elsewhere
+from ..services.review import REASON_MISSING, VERDICTS
 
 
 class DossierStartForm(forms.Form):
@@ -223,11 +223,19 @@ class NoteForm(forms.Form):
 
 
 class VerdictForm(forms.Form):
-    verdict = forms.ChoiceField(label="Kết luận", choices=[(Outcome.ACCEPTED, "Đủ điều kiện"),
-                                                           (Outcome.NOT_QUALIFIED, "Không đủ điều kiện")])
-    reason = forms.CharField(label="Lý do không đủ điều kiện", required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    """The office's verdict on one nominee: one radio group (đạt / không đạt / cần bổ sung) and the reason the
+    chosen verdict needs (services/review.py); accepting despite a warning also needs a reason (the service)."""
+
+    verdict = forms.ChoiceField(label="Kết luận", choices=VERDICTS, widget=forms.RadioSelect, error_messages={
+        "required": "Chọn kết luận: đạt, không đạt hoặc cần bổ sung.",
+        "invalid_choice": "Kết luận không hợp lệ."})
+    reason = forms.CharField(label="Lý do", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     override_reason = forms.CharField(label="Lý do vẫn chấp nhận dù có cảnh báo", required=False,
                                       widget=forms.Textarea(attrs={"rows": 2}))
-    review_note = forms.CharField(label="Yêu cầu đơn vị bổ sung (nếu trả lại)", required=False,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        verdict = data.get("verdict")
+        if verdict in REASON_MISSING and not (data.get("reason") or "").strip():
+            self.add_error("reason", REASON_MISSING[verdict])
+        return data

@@ -198,22 +198,25 @@ def save_report(report, *, summary, criteria, by):
 
 
 def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
-    """The office's verdict on one nominee while the dossier is in review: accepted, or not qualified
-    with a reason. The verdicts are computed again first: the office accepts on what holds now. Accepting
-    despite failed warnings needs a written reason, which is kept with the warnings it answers
-    (`accepted_warnings`).
+    """The office's verdict on one nominee while the dossier is in review: accepted, not qualified with a
+    reason, or to be completed by the unit ("cần bổ sung", with what to complete: also the nominee's
+    `review_note`, which the unit reads once the dossier is returned). The verdicts are computed again first:
+    the office accepts on what holds now. Accepting despite failed warnings needs a written reason, which is
+    kept with the warnings it answers (`accepted_warnings`).
 
-    Side effects: the nomination row (outcome, reasons, accepted warnings), the dossier's eligibility
-    verdicts, audit entry.
+    Side effects: the nomination row (outcome, reasons, review note, accepted warnings), the dossier's
+    eligibility verdicts, audit entry.
     """
+    from .review import REASON_MISSING
+
     dossier = nomination.dossier
     if not scope.acts_for(by, dossier.campaign.issuer, [Role.REVIEWER]):
         raise PermissionDenied("Chỉ Văn phòng (thường trực) của cơ quan phát động mới thẩm định hồ sơ.")
     if dossier.state != DossierState.IN_REVIEW:
         raise ValidationError("Chỉ kết luận từng người khi hồ sơ đang được thẩm định.")
     reason, override_reason = reason.strip(), override_reason.strip()
-    if verdict == Outcome.NOT_QUALIFIED and not reason:
-        raise ValidationError("Ghi lý do không đủ điều kiện.")
+    if verdict in REASON_MISSING and not reason:
+        raise ValidationError(REASON_MISSING[verdict])
     failed = []
     if verdict == Outcome.ACCEPTED:
         failed = [c for c in checks.store(dossier)[nomination.pk] if not c.passed]
@@ -224,12 +227,13 @@ def review_nominee(nomination, *, verdict, by, reason="", override_reason=""):
             raise ValidationError("Có cảnh báo chưa đạt: ghi lý do vẫn chấp nhận (" + "; ".join(
                 c.label for c in failed) + ").")
         reason = ""
-    elif verdict != Outcome.NOT_QUALIFIED:
+    elif verdict not in REASON_MISSING:
         raise ValidationError("Kết luận không hợp lệ.")
     with set_actor(by), transaction.atomic():
         outcomes.move([nomination], verdict, act="review", by=by, reason=reason,
                       override_reason=override_reason if verdict == Outcome.ACCEPTED else "",
-                      accepted_warnings=[check.as_json() for check in failed])
+                      accepted_warnings=[check.as_json() for check in failed],
+                      review_note=reason if verdict == Outcome.NEEDS_MORE else "")
     return nomination
 
 

@@ -347,3 +347,57 @@ def record_votes(meeting, rows, *, by):
                 dossier.save(update_fields=["meeting", "updated_at"])
         checks.store_dossiers({dossier.pk for _nomination, dossier, _counts in writes})
     return len(writes)
+
+
+# --- the two ways in (docs/workflow.md, "Biên bản và hồ sơ") ---------------------------------------------
+# From the Biên bản: a nominee is added with its votes, into the unit's dossier for the award form (opened when
+# there is none). From the dossier: its nominees' votes go into the Biên bản it rests on (chosen when it has
+# none). Both go through record_votes, the one writer of the votes and of the dossier's link to its Biên bản.
+def add_nominee(meeting, *, offer, subject_type, votes, by, person=None, organisation=None):
+    """From the Biên bản: propose `person` (or the collective `organisation`) of the meeting's unit for the award
+    form `offer` with the meeting's `votes` (for, against, abstain). The unit's dossier for that form is used,
+    or opened (building.start_dossier), and tied to this meeting. Refused, with nothing written, when the dossier
+    was sent or rests on another Biên bản, when the nominee cannot be proposed (building.add_nominee) or the
+    votes cannot be recorded (record_votes): ValidationError with the reasons.
+    Side effects (one transaction): those of start_dossier, add_nominee and record_votes. Returns the nomination.
+    """
+    _require_clerk(by, meeting.organisation)
+    from . import building
+
+    with transaction.atomic():
+        dossier = building.start_dossier(meeting.campaign, meeting.organisation, offer, by=by)
+        nomination = building.add_nominee(dossier, subject_type=subject_type, person=person,
+                                          organisation=organisation, by=by)  # refuses a dossier already sent
+        if dossier.meeting_id not in (None, meeting.pk):
+            raise ValidationError(f"Hồ sơ đề nghị {offer.award_form} của {meeting.organisation.name} đã gắn với "
+                                  "biên bản họp khác: ghi kết quả biểu quyết ở biên bản đó.")
+        try:
+            record_votes(meeting, [(nomination, *votes)], by=by)
+        except ValidationError as error:  # keyed by the nominee's id, which the caller does not know yet
+            raise ValidationError(error.messages) from None
+    return nomination
+
+
+def dossier_meetings(dossier, user):
+    """The Biên bản the dossier's votes may go into: the campaign's meetings of its unit or a unit above it that
+    `user` records as clerk, newest first."""
+    candidates = (meetings_of_clerk(user).filter(campaign_id=dossier.campaign_id).select_related("organisation")
+                  .order_by("-held_at", "-pk"))
+    return [m for m in candidates if dossier.organisation.path.startswith(m.organisation.path)]
+
+
+def dossier_vote_rows(dossier, meeting):
+    """From the dossier: its nominees, each with its vote in `meeting` (None: no Biên bản chosen yet); a nominee
+    voted in another Biên bản, or a dossier no longer editable, is read-only."""
+    nominations = _with_vote_rules(
+        dossier.nominations.select_related("person", "organisation", "dossier__offer__award_form",
+                                           "dossier__offer__campaign", "dossier__organisation", "meeting_vote")
+        .order_by("order", "pk"))
+    rows = []
+    for nomination in nominations:
+        vote = getattr(nomination, "meeting_vote", None)
+        elsewhere = vote is not None and (meeting is None or vote.meeting_id != meeting.pk)
+        if vote is not None and not elsewhere:
+            vote.meeting = meeting
+        rows.append(VoteRow(nomination, None if elsewhere else vote, dossier.is_editable and not elsewhere))
+    return rows

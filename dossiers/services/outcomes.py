@@ -17,16 +17,18 @@ from django.utils import timezone
 from ..enums import Outcome
 from ..models import Dossier, Nomination, OutcomeChange
 
-P, A, NQ = Outcome.PENDING, Outcome.ACCEPTED, Outcome.NOT_QUALIFIED
+P, A, NQ, NM = Outcome.PENDING, Outcome.ACCEPTED, Outcome.NOT_QUALIFIED, Outcome.NEEDS_MORE
 CP, CF = Outcome.COUNCIL_PASSED, Outcome.COUNCIL_FAILED
 AP, NA, AW, FW = Outcome.APPROVED, Outcome.NOT_APPROVED, Outcome.AWARDED, Outcome.FORWARDED
 
 # act -> outcome before -> outcomes the act may give
 MOVES = {
-    # the office's verdict while the dossier is in review (building.review_nominee)
-    "review": {P: {A, NQ}, A: {NQ}, NQ: {A}},
-    # the office returns the dossier: its verdicts are made again on what the unit sends back
-    "return": {A: {P}, NQ: {P}},
+    # the office's verdict while the dossier is in review (building.review_nominee): qualified, not qualified,
+    # or "the unit must complete it" (the dossier can then only be returned)
+    "review": {P: {A, NQ, NM}, A: {NQ, NM}, NQ: {A, NM}, NM: {A, NQ}},
+    # the office returns the dossier: the verdicts given stay (the next review starts from them, docs/workflow.md);
+    # a nominee sent back to be completed awaits a new verdict on what the unit sends
+    "return": {NM: {P}},
     # the council's result on a nominee (council sessions); corrected while the session is open
     "council_vote": {A: {CP, CF}, CP: {CF}, CF: {CP}},
     # the leader's approval (decisions.approve): a form without council from "accepted", with council from

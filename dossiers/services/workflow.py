@@ -32,9 +32,14 @@ def allowed_actions(dossier, user, pending=None):
     return actions
 
 
+# outcomes that keep a dossier in review from being accepted: no verdict yet, or "the unit must complete it"
+NOT_ACCEPTABLE = (Outcome.PENDING, Outcome.NEEDS_MORE)
+
+
 def any_pending(nominations):
-    """Whether one of these nominees still awaits the office's verdict (for allowed_actions' `pending`)."""
-    return any(n.outcome == Outcome.PENDING for n in nominations)
+    """Whether one of these nominees still awaits the office's verdict or must be completed by the unit (for
+    allowed_actions' `pending`)."""
+    return any(n.outcome in NOT_ACCEPTABLE for n in nominations)
 
 
 def _could_succeed(dossier, action, pending):
@@ -45,7 +50,7 @@ def _could_succeed(dossier, action, pending):
         return not needs_council
     if action == "accept":
         if pending is None:
-            pending = dossier.nominations.filter(outcome=Outcome.PENDING).exists()
+            pending = dossier.nominations.filter(outcome__in=NOT_ACCEPTABLE).exists()
         return not pending
     return True
 
@@ -150,14 +155,16 @@ def _return(dossier, *, by, note):
     dossier.return_reason = note
     from .outcomes import move
 
-    move(dossier.nominations.all(), Outcome.PENDING, act="return", by=by)
+    # the verdicts given stay for the next review; those to be completed await a new one
+    move(dossier.nominations.filter(outcome=Outcome.NEEDS_MORE), Outcome.PENDING, act="return", by=by)
     return ["returned_at", "return_reason"]
 
 
 def _accept(dossier, *, by, note):
-    pending = dossier.nominations.filter(outcome=Outcome.PENDING)
-    if pending.exists():
+    if dossier.nominations.filter(outcome=Outcome.PENDING).exists():
         raise ValidationError("Còn người, tập thể chưa có kết luận thẩm định (đủ / không đủ điều kiện).")
+    if dossier.nominations.filter(outcome=Outcome.NEEDS_MORE).exists():
+        raise ValidationError("Còn người, tập thể cần bổ sung: hãy trả lại hồ sơ để đơn vị bổ sung.")
     if not dossier.nominations.filter(outcome=Outcome.ACCEPTED).exists():
         raise ValidationError("Không có người, tập thể nào đủ điều kiện: hãy trả lại hồ sơ thay vì tiếp nhận.")
     dossier.accepted_at = timezone.now()
@@ -305,6 +312,9 @@ def snapshot(dossier):
         "campaign": dossier.campaign.title, "organisation": dossier.organisation.name,
         "award_form": str(dossier.offer.award_form), "memo_number": dossier.memo_number,
         "memo_date": _plain(dossier.memo_date), "note": dossier.note, "nominations": nominations,
+        # read by review.version_changes (what changed since the previous submission)
+        "attachments": [{"id": a.pk, "title": a.title, "name": a.original_name, "nomination": a.nomination_id}
+                        for a in dossier.attachments.all()],
     }
 
 

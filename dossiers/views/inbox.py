@@ -18,9 +18,10 @@ from ..enums import DossierState, Outcome
 from ..exports import EXPORT_KEEP_DAYS, request_inbox_export
 from ..forms.dossiers import VerdictForm
 from ..models import Export, Nomination
-from ..services import building
+from ..services import building, review
 from ..services.dossier_page import page_parts
 from ..services.inbox import filtered_inbox, inbox_page
+from ..services.workflow import NOT_ACCEPTABLE
 from .dossiers import DossierMixin, NominationMixin, dossier_actions, errors_of
 
 
@@ -36,7 +37,7 @@ class InboxView(PermissionMixin, TemplateView):
         page = inbox_page(qs, self.request.GET.get("trang"))
         user = self.request.user
         in_review = [d.pk for d in page.items if d.state == DossierState.IN_REVIEW]
-        pending = set(Nomination.objects.filter(dossier__in=in_review, outcome=Outcome.PENDING).values_list(
+        pending = set(Nomination.objects.filter(dossier__in=in_review, outcome__in=NOT_ACCEPTABLE).values_list(
             "dossier_id", flat=True)) if in_review else set()
         for dossier in page.items:  # the office opens its review page; the council and the leaders read it
             reviews = scope.acts_for(user, dossier.campaign.issuer, [Role.REVIEWER])
@@ -48,46 +49,69 @@ class InboxView(PermissionMixin, TemplateView):
 
 
 class ReviewView(DossierMixin, TemplateView):
-    """Thẩm định: the dossier's documents beside the checklist, a verdict per nominee, and the moves."""
+    """Thẩm định: the three steps and where the dossier is (receive → a verdict per nominee → accept or return),
+    the dossier's documents beside the checklist, one verdict control per nominee, what changed since the
+    previous submission and the verdicts kept from the review before a return (services/review.py)."""
 
     permission_required = "dossiers.review_dossier"
     template_name = "dossiers/review.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, bound=None, **kwargs):
         dossier = self.get_object()
         parts = page_parts(dossier, criteria=True)
-        for nomination in parts["nominations"]:
-            nomination.verdict_form = VerdictForm(prefix=f"n{nomination.pk}", initial={
-                "verdict": nomination.outcome if nomination.outcome in (Outcome.ACCEPTED, Outcome.NOT_QUALIFIED)
-                else Outcome.ACCEPTED, "reason": nomination.outcome_reason,
-                "override_reason": nomination.override_reason, "review_note": nomination.review_note})
+        nominations = parts["nominations"]
+        kept = review.previous_verdicts(dossier)
+        changes = review.changes_since_previous(dossier) if dossier.version > 1 else None
+        for nomination in nominations:
+            nomination.kept_verdict = kept.get(nomination.pk)
+            nomination.changed_fields = changes.changed.get(nomination.pk, []) if changes else []
+            nomination.is_new = bool(changes) and nomination.pk in changes.added_ids
+            nomination.has_warnings = any(not c.passed for c in nomination.verdicts)
+            nomination.verdict_form = (bound or {}).get(nomination.pk) or VerdictForm(
+                prefix=f"n{nomination.pk}", initial=_starting_values(nomination))
+        moves = dossier_actions(dossier, self.request.user, parts["pending"])
+        done, total = review.reviewed_count(nominations)
         return super().get_context_data(
-            dossier=dossier, actions=dossier_actions(dossier, self.request.user, parts["pending"]), may_recheck=True,
+            dossier=dossier, actions=[], moves=dict(moves), may_recheck=True, steps=review.steps(dossier, nominations),
+            reviewed=done, total=total, remaining=total - done, changes=changes, kept_any=bool(kept),
+            needs_more=[n for n in nominations if n.outcome == Outcome.NEEDS_MORE],
+            return_summary=review.return_summary(nominations), reason_labels=review.REASON_LABELS,
             **parts, **kwargs)
 
 
+def _starting_values(nomination):
+    """The verdict control as the page opens: the nominee's verdict, else the one kept from the previous review."""
+    outcome, reason = nomination.outcome, nomination.outcome_reason
+    if outcome == Outcome.PENDING and nomination.kept_verdict:
+        outcome, reason = nomination.kept_verdict.outcome, nomination.kept_verdict.reason
+    elif outcome == Outcome.NEEDS_MORE:
+        reason = nomination.review_note or reason
+    verdict = outcome if outcome in dict(review.VERDICTS) else None
+    return {"verdict": verdict, "reason": reason, "override_reason": nomination.override_reason}
+
+
 class VerdictView(NominationMixin, View):
-    """POST: the office's verdict on one nominee (and what the unit should fix)."""
+    """POST: the office's verdict on one nominee. Refused (a reason missing, a warning not answered): the review
+    page again, status 400, with what was typed and the error beside the nominee."""
 
     permission_required = "dossiers.review_dossier"
 
     def post(self, request, pk):
         nomination = self.get_object()
         form = VerdictForm(request.POST, prefix=f"n{nomination.pk}")
-        if not form.is_valid():
-            messages.error(request, "Kết luận không hợp lệ.")
-            return redirect("dossiers:review", pk=nomination.dossier_id)
-        data = form.cleaned_data
-        try:
-            building.set_review_note(nomination, data["review_note"], by=request.user)
-            if nomination.dossier.state == DossierState.IN_REVIEW:
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
                 building.review_nominee(nomination, verdict=data["verdict"], reason=data["reason"],
                                         override_reason=data["override_reason"], by=request.user)
-        except ValidationError as error:
-            messages.error(request, f"{nomination.name}: {errors_of(error)}")
-        else:
-            messages.success(request, f"Đã ghi kết luận cho {nomination.name}.")
-        return redirect("dossiers:review", pk=nomination.dossier_id)
+            except ValidationError as error:
+                form.add_error(None, errors_of(error))
+            else:
+                messages.success(request, f"Đã ghi kết luận cho {nomination.name}.")
+                return redirect(f"{reverse('dossiers:review', args=[nomination.dossier_id])}#nominee-{nomination.pk}")
+        page = ReviewView()
+        page.setup(request, pk=nomination.dossier_id)
+        return page.render_to_response(page.get_context_data(bound={nomination.pk: form}), status=400)
 
 
 class InboxExportView(PermissionMixin, View):

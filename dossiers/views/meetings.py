@@ -7,6 +7,7 @@ clerk (the issuer's staff) is read-only, and its edit pages answer 403.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -15,8 +16,9 @@ from core.pagination import lazy_page
 from core.views import PermissionMixin, ScopedObjectMixin
 from documents.once import SubmitOnceMixin
 
+from ..forms.meeting_flow import MeetingNomineeForm
 from ..forms.meetings import MeetingForm, VoteFormSet, add_service_errors
-from ..models import NominationMeeting
+from ..models import Dossier, NominationMeeting
 from ..models.meeting_queries import frozen_dossiers, meetings_for
 from ..services import meetings as service
 
@@ -93,7 +95,16 @@ class MeetingCreateView(SubmitOnceMixin, MeetingFormMixin, PermissionMixin, Temp
             return self.render_invalid(form)
         messages.success(request, "Đã lưu biên bản họp bình xét. Tiếp theo: ghi kết quả biểu quyết cho từng "
                                   "người, tập thể được đề nghị.")
+        dossier = self.for_dossier()
+        if dossier is not None:  # made from a dossier's votes page: back there, this Biên bản chosen
+            return redirect(f"{reverse('dossiers:dossier_votes', args=[dossier.pk])}?bien-ban={meeting.pk}")
         return redirect("dossiers:meeting_votes", meeting.pk)
+
+    def for_dossier(self):
+        """The dossier (?ho-so=<id>) whose votes page sent the clerk here, when they may still change it."""
+        raw = self.request.GET.get("ho-so", "")
+        dossier = Dossier.objects.for_user(self.request.user).filter(pk=raw).first() if raw.isdigit() else None
+        return dossier if dossier and self.request.user.has_perm("dossiers.change_dossier", dossier) else None
 
 
 class MeetingMixin(ScopedObjectMixin):
@@ -157,8 +168,10 @@ class MeetingVotesView(MeetingMixin, TemplateView):
         meeting, rows = self.get_object(), self.get_rows()
         editable = [row for row in rows if row.editable]
         kwargs.setdefault("formset", VoteFormSet(rows=editable, prefix="votes"))
+        kwargs.setdefault("nominee_form", MeetingNomineeForm(meeting=meeting))
         return super().get_context_data(
             meeting=meeting, locked_rows=[row for row in rows if not row.editable],
+            dossiers=service.linked_dossiers(meeting, self.request.user),
             frozen=[str(d.offer.award_form) for d in frozen_dossiers(meeting).select_related("offer__award_form")],
             **kwargs)
 

@@ -75,8 +75,8 @@ def test_return_with_reasons_shown_to_the_clerk(cast, client_for):
     nomination = dossier.nominations.get()
     reviewer = client_for(cast.reviewer)
     reviewer.post(f"/de-nghi/{nomination.pk}/ket-luan/", {
-        f"n{nomination.pk}-verdict": "accepted", f"n{nomination.pk}-reason": "",
-        f"n{nomination.pk}-override_reason": "", f"n{nomination.pk}-review_note": "Bổ sung số liệu năm 2025"})
+        f"n{nomination.pk}-verdict": "needs_more", f"n{nomination.pk}-reason": "Bổ sung số liệu năm 2025",
+        f"n{nomination.pk}-override_reason": ""})
     reviewer.post(f"/ho-so/{dossier.pk}/chuyen/return/", {"note": "Thiếu Biên bản có chữ ký"})
     page = client_for(cast.clerk_a).get(f"/ho-so/{dossier.pk}/").content.decode()
     assert "Hồ sơ bị trả lại" in page

@@ -368,7 +368,8 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(alert(page, "Đã thực hiện: nhận và thẩm định.")).to_be_visible()
     expect(main.locator(".badge").filter(has_text="Đang thẩm định")).to_be_visible()
     khoa_card = page.locator("section.nominee-review").filter(has_text=KHOA)
-    khoa_card.get_by_label("Yêu cầu đơn vị bổ sung").fill(KHOA_NOTE)
+    khoa_card.get_by_role("radio", name="Cần bổ sung").check()  # the verdict shows the box it needs
+    khoa_card.get_by_label("Nội dung đơn vị cần bổ sung").fill(KHOA_NOTE)
     khoa_card.get_by_role("button", name="Ghi kết luận").click()
     expect(alert(page, f"Đã ghi kết luận cho {KHOA}.")).to_be_visible()
     page.locator("#return-form").get_by_label("Lý do, nội dung cần bổ sung").fill(RETURN_REASON)
@@ -417,7 +418,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     for name in (huong, KHOA):
         card = page.locator("section.nominee-review").filter(has_text=name)
         expect(card).to_contain_text("Tham mưu")
-        card.get_by_label("Kết luận").select_option(label="Đủ điều kiện")
+        card.get_by_role("radio", name="Đạt (đủ điều kiện)").check()
         card.get_by_role("button", name="Ghi kết luận").click()
         expect(alert(page, f"Đã ghi kết luận cho {name}.")).to_be_visible()
         expect(page.locator("section.nominee-review").filter(has_text=name).locator(".card-header")).to_contain_text(

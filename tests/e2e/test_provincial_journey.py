@@ -152,7 +152,7 @@ def test_provincial_dossier_from_the_standing_office_to_the_chairmans_decision(l
         expect(alert(page, "Đã thực hiện: nhận và thẩm định.")).to_be_visible()
         expect(main.locator(".badge").filter(has_text="Đang thẩm định")).to_be_visible()
         card = page.locator("section.nominee-review").filter(has_text=name)
-        card.get_by_label("Kết luận").select_option(label="Đủ điều kiện")
+        card.get_by_role("radio", name="Đạt (đủ điều kiện)").check()
         card.get_by_role("button", name="Ghi kết luận").click()
         expect(alert(page, f"Đã ghi kết luận cho {name}.")).to_be_visible()
         expect(page.locator("section.nominee-review").filter(has_text=name).locator(".card-header")).to_contain_text(
