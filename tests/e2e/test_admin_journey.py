@@ -58,7 +58,7 @@ def test_admin_builds_unit_and_clerk_sees_only_it(live_server, page: Page, cast,
 
     expect(page.get_by_role("heading", level=1)).to_have_text(NEW_UNIT)
     expect(page.get_by_role("alert")).to_contain_text(f"Đã thêm đơn vị “{NEW_UNIT}”")
-    breadcrumb = page.get_by_role("navigation", name="breadcrumb")
+    breadcrumb = page.get_by_role("navigation", name="Đường dẫn")
     expect(breadcrumb.get_by_role("link", name=cast.body.name)).to_be_visible()
     expect(breadcrumb.get_by_role("link", name=cast.province.name)).to_be_visible()
     expect(main).to_contain_text("T-SNV-CCHC")
