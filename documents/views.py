@@ -1,14 +1,23 @@
-"""Print a document: snapshot it, show its progress, then serve the stored PDF (never re-rendered).
+"""Print a document: snapshot it, show its progress and then its preview, and serve the stored PDF (never
+re-rendered).
+
+Printing always ends on the preview page (`status`): the PDF shown inline, "Tải PDF" and, for a kind that has
+one, "Tải Word (.docx)". (Before issue 17 a document already stored answered the print button with the PDF
+itself; in the embedded default, where tasks run eagerly, every document is stored by the time the POST
+answers, so the page offering the Word copy was never shown.)
 
 The editable Word copy of a kind that has one (`Kind.docx`) is built from the same frozen snapshot on each
 download: it takes milliseconds, so it needs neither the worker nor a stored file.
 """
 from functools import wraps
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.docx import DOCX_CONTENT_TYPE
@@ -74,16 +83,15 @@ def print_document(request, code, object_id, part=""):
         document = services.existing(code, obj, part)
         if document is None or not (document.is_ready or document.queued_at):
             return render(request, "documents_ui/print.html", {"kind": kind, "object": obj, "document": document})
-    if document.is_ready:
-        return redirect("documents:download", pk=document.pk)
-    return redirect("documents:status", pk=document.pk)
+    return redirect("documents:status", pk=document.pk)  # stored already: the preview, with PDF and Word
 
 
 @require_safe
 @login_required
 @refusing
 def status(request, pk):
-    """Tiến độ tạo văn bản: polled by htmx every second until the file is stored or the render failed."""
+    """Tiến độ tạo văn bản, then Xem trước: polled by htmx every second until the file is stored (the page then
+    shows it inline with its downloads) or the render failed."""
     document = _visible_document(request, pk)
     template = "documents_ui/_status.html" if request.htmx else "documents_ui/status.html"
     kind = KINDS[document.kind]
@@ -94,8 +102,11 @@ def status(request, pk):
 @require_safe
 @login_required
 @refusing
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})
 def download(request, pk):
-    """The stored PDF, with a readable Vietnamese file name; a re-download reads the same file."""
+    """The stored PDF, with a readable Vietnamese file name; a re-download reads the same file. With ?xem=1
+    it is served inline, and may be framed by the portal's own pages (the preview); by no other site."""
     document = _visible_document(request, pk)
     if not document.is_ready:
         return redirect("documents:status", pk=document.pk)

@@ -19,8 +19,10 @@ def dung_luong(size):
 
 @register.simple_tag
 def attachment_rules():
-    """What the upload form tells the user (and the browser's file picker) about allowed files."""
-    return {"accept": ACCEPT, "max_size": human_size(settings.DOSSIER_ATTACHMENT_MAX_BYTES),
+    """What the upload form tells the user (and the browser's file picker and static/js/upload.js) about allowed
+    files: the same constant and setting the upload service checks."""
+    return {"accept": ACCEPT, "max_bytes": settings.DOSSIER_ATTACHMENT_MAX_BYTES,
+            "max_size": human_size(settings.DOSSIER_ATTACHMENT_MAX_BYTES),
             "max_count": MAX_ATTACHMENTS_PER_DOSSIER}
 
 

@@ -55,8 +55,8 @@ def test_a_get_of_the_print_address_writes_nothing_and_offers_the_post(cast, cli
     assert client.get(url)["Location"] == made["Location"]  # asked for: its progress, still nothing written
     assert (Document.objects.count(), len(queued)) == (len(rows) or 1, 1)
     run_worker()
-    assert client.get(url)["Location"] == reverse("documents:download", args=[document.pk])
-    assert client.post(url)["Location"] == reverse("documents:download", args=[document.pk])  # one per part
+    assert client.get(url)["Location"] == reverse("documents:status", args=[document.pk])  # its preview (issue 17)
+    assert client.post(url)["Location"] == reverse("documents:status", args=[document.pk])  # one per part
     assert Document.objects.filter(kind="to_trinh").count() == 1
     assert len([path for path in files(media) if path.name.startswith("to_trinh")]) == 1
 

@@ -43,18 +43,20 @@ def print_url(code, obj):
 
 
 def follow_to_file(client, url):
-    """Ask for a document as a person does: the print button (a POST), then (eager tasks) the stored file, which
-    the print address then serves to a GET."""
+    """Ask for a document as a person does: the print button (a POST), then (eager tasks) its preview, then
+    the preview's "Tải PDF" (issue 17); the progress page while it is not stored."""
     response = client.post(url)
     assert response.status_code == 302
     run_worker()
     response = client.get(url)
     assert response.status_code == 302
-    if "/tai-ve/" not in response["Location"]:
-        response = client.get(response["Location"])
+    preview = response["Location"]
+    document = Document.objects.get(pk=int(preview.rstrip("/").rsplit("/", 1)[1]))
+    if not document.is_ready:
+        response = client.get(preview)
         assert response.status_code == 200
         return response
-    return client.get(response["Location"])
+    return client.get(reverse("documents:download", args=[document.pk]))
 
 
 def test_draft_memo_renders_once_and_is_downloaded_with_a_readable_name(cast, client_for):

@@ -557,10 +557,12 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(awardees.locator("tfoot")).to_contain_text("2 cá nhân, 0 tập thể")
     expect(awardees.locator("tfoot")).to_contain_text("1.420.000 đ")
     shot("22-decision")
-    # the leader prints Hương's Giấy khen on plain paper: a PDF with her name and the decision
+    # the leader prints Hương's Giấy khen on plain paper: a PDF with her name and the decision (its preview's "Tải PDF")
+    awardees.get_by_role("button", name=f"In trên giấy trắng: {huong}").click()
     with page.expect_download() as download:
-        awardees.get_by_role("button", name=f"In trên giấy trắng: {huong}").click()
+        page.get_by_role("link", name="Tải PDF").click()
     certificate = download.value
+    page.go_back()
     assert certificate.suggested_filename == f"{GK} - {huong}.pdf"
     text = pdf_text(Path(certificate.path()).read_bytes())
     assert_in_order(text, [huong, "Phòng Tổ chức cán bộ", "01/QĐ-SNV", "Lê Quang Thắng"])
@@ -609,8 +611,9 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
                 NOT_APPROVED_REASON)
         shot(step)
         if form == GK:  # the whole dossier as sent, in one PDF with the copies the plan asks for
-            with page.expect_download() as download:
-                page.locator("#print").get_by_role("button", name=re.compile("Toàn bộ hồ sơ")).click()
+            page.locator("#print").get_by_role("button", name=re.compile("Toàn bộ hồ sơ")).click()
+            with page.expect_download() as download:  # from its preview
+                page.get_by_role("link", name="Tải PDF").click()
             merged = Path(download.value.path()).read_bytes()
             assert download.value.suggested_filename == f"Hồ sơ {GK} – Phòng Tổ chức cán bộ.pdf"
             pages = pdf_pages_text(merged)

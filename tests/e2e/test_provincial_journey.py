@@ -276,8 +276,10 @@ def test_provincial_dossier_from_the_standing_office_to_the_chairmans_decision(l
     awardees = page.locator("#awardees")
     expect(awardees.locator("tbody tr").filter(has_text=nguyen)).to_contain_text("2.340.000 đ")  # 1,0 × 2.340.000
     shot("09-decision")
-    with page.expect_download() as download:  # the Quyết định as the Chủ tịch UBND tỉnh signs it
-        page.locator("#print-decision").click()
+    page.locator("#print-decision").click()
+    with page.expect_download() as download:  # the Quyết định as the Chủ tịch UBND tỉnh signs it, from its preview
+        page.get_by_role("link", name="Tải PDF").click()
+    page.go_back()
     text = pdf_text(Path(download.value.path()).read_bytes())
     assert_in_order(text, ["ỦY BAN NHÂN DÂN TỈNH THỬ", "Số: 01/QĐ-UBND", "QUYẾT ĐỊNH",
                            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THỬ", "Tờ trình số 12/TTr-STC",
