@@ -162,8 +162,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 MUST_REACH = {
     "quantri": {"campaigns:campaign_detail", "campaigns:campaign_section", "orgs:organisation_detail",
                 "orgs:organisation_tree", "orgs:account_detail", "orgs:account_list", "orgs:bloc_detail",
-                "orgs:person_detail", "awards:awardform_list", "awards:awardform_update",
-                "awards:profile_update", "awards:salary_list", "dossiers:layout_list", "audit:trail",
+                "orgs:person_detail", "awards:awardform_list", "orgs:account_update", "orgs:organisation_update",
+                "orgs:bloc_update", "awards:salary_list", "dossiers:layout_edit", "audit:trail",
                 "notifications:list", "orgs:second_factor_policy", "dossiers:rule_settings"},
     "vanphong": {"campaigns:campaign_detail", "campaigns:registration_list", "campaigns:registration_detail",
                  "dossiers:inbox", "dossiers:dossier_detail", "dossiers:council_list", "dossiers:council_detail",
