@@ -26,15 +26,23 @@ class PlainSelect(forms.Select):
 class VnFileInput(forms.FileInput):
     """A file field in Vietnamese whatever the browser's language ("Chọn tệp", the chosen name; the native
     button reads "Choose File"): the markup of templates/includes/file_input.html, which hand-written forms
-    include too."""
+    include too. `max_bytes_setting` names the setting the server checks the file's size against: its value,
+    read when the field is drawn, goes on the input for static/js/upload.js to refuse a larger file before it
+    is sent (one source for both)."""
+
+    def __init__(self, attrs=None, *, max_bytes_setting=""):
+        super().__init__(attrs)
+        self.max_bytes_setting = max_bytes_setting
 
     def render(self, name, value, attrs=None, renderer=None):
+        from django.conf import settings
         from django.template.loader import render_to_string
 
         attrs = self.build_attrs(self.attrs, attrs)
         return render_to_string("includes/file_input.html", {
             "id": attrs.get("id", f"id_{name}"), "name": name, "accept": attrs.get("accept", ""),
-            "required": self.is_required, "invalid": "is-invalid" in attrs.get("class", "")})
+            "required": self.is_required, "invalid": "is-invalid" in attrs.get("class", ""),
+            "max_bytes": getattr(settings, self.max_bytes_setting) if self.max_bytes_setting else None})
 
 
 class Combobox(forms.Widget):

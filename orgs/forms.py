@@ -141,7 +141,8 @@ class PersonFilterForm(forms.Form):
 
 
 class PeopleImportForm(forms.Form):
-    file = forms.FileField(widget=VnFileInput, label="Tệp Excel (.xlsx)",
+    file = forms.FileField(widget=VnFileInput(attrs={"accept": ".xlsx"}, max_bytes_setting="PEOPLE_IMPORT_MAX_BYTES"),
+                           label="Tệp Excel (.xlsx)",
                            help_text="Tối đa 5 MB. Dùng tệp mẫu để đúng tên cột.")
 
 

@@ -201,7 +201,8 @@ SIGNED_PAPER = ".pdf,.jpg,.jpeg,.png"  # what the browser offers; the content is
 class WrittenOpinionForm(forms.Form):
     """An absent member's written opinion: the signed paper and their choice per nominee."""
 
-    paper = forms.FileField(widget=VnFileInput(attrs={"accept": SIGNED_PAPER}),
+    paper = forms.FileField(widget=VnFileInput(attrs={"accept": SIGNED_PAPER},
+                                               max_bytes_setting="DOSSIER_ATTACHMENT_MAX_BYTES"),
                             label="Bản chụp ý kiến bằng văn bản đã ký (PDF, JPG, PNG)",
                             error_messages={"required": "Đính kèm bản chụp ý kiến bằng văn bản đã ký."})
 
@@ -220,7 +221,8 @@ class WrittenOpinionForm(forms.Form):
 
 
 class CountSheetForm(forms.Form):
-    sheet = forms.FileField(widget=VnFileInput(attrs={"accept": SIGNED_PAPER}),
+    sheet = forms.FileField(widget=VnFileInput(attrs={"accept": SIGNED_PAPER},
+                                               max_bytes_setting="DOSSIER_ATTACHMENT_MAX_BYTES"),
                             label="Biên bản kiểm phiếu đã ký (PDF, JPG, PNG)",
                             error_messages={"required": "Chọn tệp Biên bản kiểm phiếu đã ký."})
 

@@ -19,6 +19,7 @@
   const SAVE_DELAY_MS = 400;
   const SKIPPED = ["csrfmiddlewaretoken", "_once"];
   const ERRORS = ".is-invalid, .invalid-feedback, .errorlist, .alert-danger, .alert-warning[role=alert]";
+  let signingOut = false;  // nothing is kept any more, not even a save already waiting for its moment
 
   function storage() {
     try {
@@ -135,6 +136,7 @@
     form._draftUnsaved = false;
 
     function save() {
+      if (signingOut) return;
       const entries = read(form);
       const dirty = JSON.stringify(entries) !== initial;
       form._draftUnsaved = dirty;
@@ -278,6 +280,8 @@
   // Sign-out forgets every draft kept in this browser (shared office computers; docs/security.md).
   document.addEventListener("submit", function (event) {
     if (event.defaultPrevented || !event.target.matches("[data-clear-drafts]")) return;
+    signingOut = true;
+    window.setTimeout(function () { signingOut = false; }, 5000);  // stayed ("Ở lại trang"): typing is kept again
     const store = storage();
     const gone = [];
     for (let i = 0; store && i < store.length; i++) {
