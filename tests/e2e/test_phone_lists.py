@@ -1,7 +1,7 @@
 """Every list page on a phone (issue 17, "Phones"): at 390×844 each demo role opens the list pages it works with, and
 the pages one click further that hold a list (a campaign's registrations, progress and dashboard, a council session
 and its ballots, a dossier, a decision, an account, a unit) and the row-per-line forms (a unit's registration, the
-council's seats). No page is wider than the screen, and no table scrolls
+council's seats, a plan's sections). No page is wider than the screen, and no table scrolls
 sideways inside it: a list table (`table-cards`, static/css/portal.css, docs/design.md "Phones") shows each row as a
 card whose lines read "label: value", the label drawn from the cell's data-label, the header row hidden. At 1366×768
 the same tables are ordinary tables.
@@ -41,7 +41,8 @@ FURTHER = {
                  ("dossiers:decision_list", "#decision-table a", [""]),
                  ("dossiers:register", "#award-table a", [""])],
     "lanhdao": [("dossiers:approval_queue", "#bulk-approve ~ section tbody a", [""])],
-    "quantri": [("orgs:account_list", "#account-table a", [""]),
+    "quantri": [("campaigns:campaign_list", "#campaign-table a", ["", "muc/hinh-thuc/", "muc/chi-tieu/"]),
+                ("orgs:account_list", "#account-table a", [""]),
                 ("orgs:organisation_tree", "#org-tree a.org-name", [""])],
 }
 
