@@ -262,3 +262,40 @@ def test_an_upload_shows_its_progress_and_the_servers_refusal_next_to_the_field(
     expect(page.get_by_role("alert").filter(has_text=f"Đã tải lên “{TITLE}” (ban-ky.pdf).")).to_be_visible()
     expect(page.locator("#tai-lieu tbody tr").filter(has_text=TITLE)).to_have_count(1)
     assert Attachment.objects.get().title == TITLE
+
+
+# --- a campaign's section (a formset) and an htmx search ---------------------------------------------------------
+def test_a_sections_draft_brings_back_the_rows_added(live_server, page: Page, cast):
+    from tests.factories.campaigns import draft_campaign
+
+    campaign = draft_campaign(cast)
+    log_in(page, live_server.url, cast.admin.username, cast.password)  # the campaign's administrator
+    page.goto(live_server.url + reverse("campaigns:campaign_section", args=[campaign.pk, "chi-tieu"]))
+    rows = page.locator("tbody[id$=-rows] > tr")
+    before = rows.count()
+    page.get_by_role("button", name="Thêm dòng").click()
+    page.get_by_role("button", name="Thêm dòng").click()
+    expect(rows).to_have_count(before + 2)
+    rows.last.locator("textarea").fill("Chỉ tiêu thêm ở dòng mới, chưa lưu")
+    wait_for_drafts(page, 1)
+
+    page.reload()
+    expect(rows).to_have_count(before)
+    page.locator("#draft-offer").get_by_role("button", name=OFFER).click()
+
+    expect(rows).to_have_count(before + 2)
+    expect(rows.last.locator("textarea")).to_have_value("Chỉ tiêu thêm ở dòng mới, chưa lưu")
+
+
+def test_an_htmx_search_still_running_after_half_a_second_marks_its_region_busy(live_server, page: Page, cast):
+    log_in(page, live_server.url, cast.clerk_a.username, cast.password)
+    page.goto(live_server.url + reverse("orgs:person_list"))
+    held = []
+    page.route(re.compile(r"/can-bo/\?"), lambda route: held.append(route) if route.request.headers.get("hx-request")
+               else route.continue_())
+    page.locator("#id_q").fill("huong")
+
+    expect(page.locator("#person-rows")).to_have_attribute("aria-busy", "true")
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator("#person-rows")).not_to_have_attribute("aria-busy", "true")
