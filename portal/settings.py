@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "awards",
     "dossiers",
     "funds",
+    "publication",
     "notifications",
     "documents",
     "demo",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("campaigns.urls")),
     path("", include("dossiers.urls")),
     path("", include("funds.urls")),
+    path("", include("publication.urls")),
     path("danh-muc/", include("awards.urls")),
     path("", include("notifications.urls")),
     path("", include("documents.urls")),

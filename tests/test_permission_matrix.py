@@ -678,6 +678,24 @@ FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin
     {"url": "campaigns:public_list", "get": everyone(200, anonymous=200)},
     {"url": "campaigns:public_detail", "target": "campaign", "get": everyone(200, anonymous=200)},
     {"url": "campaigns:public_detail", "target": "draft", "get": everyone(404, anonymous=404)},
+    # Công bố, tra cứu (issue 19): no login; every province's published decisions, by design. The province's admin
+    # chooses the forms it publishes; another province (?tinh=) is a 404, anyone else a 403.
+    {"url": "publication:decision_list", "get": everyone(200, anonymous=200)},
+    {"url": "publication:decision_list", "label": "search", "query": lambda t: {"q": "huong", "nam": 2025,
+                                                                                "co_quan": "so noi vu"},
+     "get": everyone(200, anonymous=200)},
+    {"url": "publication:decision_detail", "kwargs": lambda t: {"pk": t.decision.pk}, "label": "signed",
+     "get": everyone(200, anonymous=200)},
+    {"url": "publication:decision_detail", "kwargs": lambda t: {"pk": 987654}, "label": "missing",
+     "get": everyone(404, anonymous=404)},
+    {"url": "publication:lookup", "get": everyone(200, anonymous=200)},
+    {"url": "publication:lookup", "label": "name and unit", "query": lambda t: {"ten": "huong", "don_vi": "so noi vu"},
+     "get": everyone(200, anonymous=200)},
+    {"url": "publication:lookup_print", "query": lambda t: {"ten": "huong"}, "get": everyone(200, anonymous=200)},
+    {"url": "publication:settings", "get": admin_only(200), "post": admin_only(WRITTEN),
+     "data": lambda t: {"tinh": t.province.pk}},  # nothing ticked: every form unpublished
+    {"url": "publication:settings", "label": "far province", "query": lambda t: {"tinh": t.far.pk},
+     "get": admin_only(404), "post": admin_only(404), "data": lambda t: {"tinh": t.far.pk}},
 
     # dossiers of unit_a (dossier_targets): a draft in `campaign`, one submitted in `campaign2`, and in
     # `campaign3` one per later stage. A draft and what hangs on it (nominees, meeting, attachments) are the
@@ -1178,7 +1196,13 @@ def _watched_dossiers():
 def _watched_funds():
     from funds.models import FundEntry, FundYear
 
-    return [FundYear, FundEntry]
+    return [FundYear, FundEntry, *_watched_publication()]
+
+
+def _watched_publication():
+    from publication.models import PublicationSetting
+
+    return [PublicationSetting]
 
 
 def _watched_documents():
@@ -1270,6 +1294,7 @@ DENIED = (403, 404)
 # rows about the other province's own objects ("far" targets: its admin's to open), the public pages (every
 # province's, by design) and one's own account and settings
 NOT_OURS = ("far", "campaigns:public_list", "campaigns:public_detail", "dossiers:verify_award", "password_change",
+            "publication:decision_list", "publication:decision_detail", "publication:lookup",
             "password_reset", "dossiers:rule_settings", "dossiers:layout", "logout")
 
 
