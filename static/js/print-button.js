@@ -1,5 +1,4 @@
-// A button marked data-print prints the page (the portal's CSP refuses inline scripts).
-document.querySelectorAll("[data-print]").forEach((button) => {
-  button.hidden = false;
-  button.addEventListener("click", () => window.print());
+// Buttons with data-print print the page (the recovery codes); no inline script: the CSP forbids it.
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) window.print();
 });
