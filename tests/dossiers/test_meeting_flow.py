@@ -170,9 +170,10 @@ def test_from_the_dossier_the_votes_go_into_the_chosen_meeting(cast, client_for,
 def test_from_the_dossier_a_new_meeting_comes_back_to_it(cast, client_for, dossier_first):
     dossier, nomination = dossier_first
     client = client_for(cast.clerk_a)
-    from tests.test_permission_matrix import meeting_form_data
-
-    data = meeting_form_data(type("T", (), {"campaign": dossier.campaign, "unit_a": cast.unit_a})())
+    data = {"campaign": dossier.campaign_id, "organisation": cast.unit_a.pk, "held_at": "28/07/2025 14:00",
+            "place": "Phòng họp tầng 2", "chair": "Trần Văn An – Trưởng phòng", "secretary": "Lê Thị Bích",
+            "members_total": "11", "members_present": "9", "absentees": "", "ballot_type": "hands",
+            "discussion": "", "conclusion": "Thống nhất đề nghị khen thưởng.", "closed_at": "16:30"}
     response = client.post(f"/bien-ban/tao/?phong-trao={dossier.campaign_id}&don-vi={cast.unit_a.pk}"
                            f"&ho-so={dossier.pk}", data)
     meeting = NominationMeeting.objects.get()

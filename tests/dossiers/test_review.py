@@ -313,3 +313,16 @@ def test_only_the_issuers_office_reaches_the_verdict(cast, client_for):
 
     draft = ready_dossier(cast, person=PersonFactory(full_name="Đỗ Văn Nam", organisation=cast.unit_a))
     assert post_verdict(client_for(cast.reviewer), draft.nominations.get(), "accepted").status_code == 404
+
+
+def test_the_inbox_does_not_tick_a_dossier_with_a_nominee_to_complete(cast, client_for):
+    dossier = in_review(cast)
+    huong, ha = nominees(dossier)
+    building.review_nominee(huong, verdict=Outcome.ACCEPTED, override_reason=OVERRIDE, by=cast.reviewer)
+    building.review_nominee(ha, verdict=Outcome.NEEDS_MORE, reason="Bổ sung Biên bản", by=cast.reviewer)
+    client = client_for(cast.reviewer)
+    [row] = client.get("/hop-thu/").context["page"].items
+    assert (row.pk, row.acceptable) == (dossier.pk, False)
+    building.review_nominee(ha, verdict=Outcome.NOT_QUALIFIED, reason="Chưa đủ thời gian", by=cast.reviewer)
+    [row] = client.get("/hop-thu/").context["page"].items
+    assert row.acceptable is True
