@@ -302,6 +302,24 @@ def awards_workbook(t):
     return {"file": SimpleUploadedFile("so-khen-thuong.xlsx", buffer.getvalue())}
 
 
+def withdraw_draft(t):
+    """Setup of the rows about a withdrawn dossier: unit_a's draft, withdrawn by its clerk."""
+    from dossiers.services import withdrawal
+
+    t.dossier_draft = withdrawal.withdraw(t.dossier_draft, by=t.clerk_a)
+
+
+def declare_no_proposal(t):
+    """Setup of no_proposal_undo: unit_a answers it proposes nobody for campaign3's free form (no deadline, so it
+    can still be undone)."""
+    from campaigns.models import Campaign
+    from dossiers.services import no_proposal
+
+    Campaign.objects.filter(pk=t.campaign3.pk).update(dossier_deadline=None)
+    t.campaign3.refresh_from_db()
+    t.no_proposal = no_proposal.declare(t.campaign3, t.unit_a, offer=t.offer_free, by=t.clerk_a)
+
+
 def close_council_session(t):
     """Setup of council_create: one open session per body, so the fixture's session is closed first (its
     signed count sheet attached, as a paper session needs)."""
@@ -341,6 +359,9 @@ COUNCIL_OFFICE = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, adm
 OWNER_ONLY = by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=200)  # the reviewer's
 OWNER_ONLY_302 = by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=302)
 REGISTER_EDIT = by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=200, reviewer=200)
+FUND_READERS = by_role(outsider=403, clerk_a=403, clerk_b=403, office=200, admin=200, council=403)
+# the Sở is outside the units' subtrees (404); its council member and leader see it but keep no book (403)
+FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=200, reviewer=200)
 
 
 # --- the matrix -------------------------------------------------------------------------------------
@@ -364,9 +385,6 @@ MATRIX = [
      "get": NOBODY},
     {"url": "pick_accounts", "query": lambda t: {"pham-vi": "hoi-dong", "co-quan": t.body.pk},
      "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=200)},
-FUND_READERS = by_role(outsider=403, clerk_a=403, clerk_b=403, office=200, admin=200, council=403)
-# the Sở is outside the units' subtrees (404); its council member and leader see it but keep no book (403)
-FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=200, reviewer=200)
     {"url": "login",
      "get": everyone(302, anonymous=200),  # a logged-in user is sent home
      "post": everyone(302, anonymous=WRITTEN),  # anonymous logs in (last_login is written)
@@ -413,6 +431,14 @@ FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin
     # every certificate of a decision as one PDF (plain paper, blanks): who sees the decision
     {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan_qd", "object_id": t.decision.pk},
      "label": "giay_chung_nhan_qd", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
+    {"url": "documents:print", "kwargs": lambda t: {"code": "bang_ke_chi", "object_id": t.decision.pk},
+     # the matrix's decision pays no bonus: who sees it is told why there is no list (403 with the sentence)
+     "label": "bang_ke_chi", "get": sent(404, 403), "post": sent(404, 403), "data": lambda t: {}},
+    {"url": "documents:print_part",
+     "kwargs": lambda t: {"code": "bao_cao_quy", "object_id": t.body.pk, "part": "2026"}, "label": "bao_cao_quy",
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200, council=404),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=WRITTEN, admin=WRITTEN, council=404),
+     "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan_qd_phoi", "object_id": t.decision.pk},
      "label": "giay_chung_nhan_qd_phoi", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "ke_hoach", "object_id": t.campaign.pk},
@@ -436,14 +462,6 @@ FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin
     # the office's progress page and outbox (the reviewer and the admin of the issuing body)
     {"url": "dossiers:campaign_progress", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
-    {"url": "documents:print", "kwargs": lambda t: {"code": "bang_ke_chi", "object_id": t.decision.pk},
-     # the matrix's decision pays no bonus: who sees it is told why there is no list (403 with the sentence)
-     "label": "bang_ke_chi", "get": sent(404, 403), "post": sent(404, 403), "data": lambda t: {}},
-    {"url": "documents:print_part",
-     "kwargs": lambda t: {"code": "bao_cao_quy", "object_id": t.body.pk, "part": "2026"}, "label": "bao_cao_quy",
-     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200, council=404),
-     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=WRITTEN, admin=WRITTEN, council=404),
-     "data": lambda t: {}},
     {"url": "dossiers:campaign_progress", "target": "campaign_far", "get": NOBODY},
     {"url": "dossiers:progress_excel", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
@@ -735,6 +753,36 @@ FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin
      "get": sent(403, 403, reviewer=405), "post": sent(403, 403, reviewer=WRITTEN), "data": lambda t: {}},
     {"url": "dossiers:dossier_version", "label": "sent-1",
      "kwargs": lambda t: {"pk": t.dossier_sent.pk, "number": 1}, "get": sent(200, 200)},
+    # guidance for the unit's clerk (issue 17): "Gửi hồ sơ" (POST-only) and the page of what was sent; rút hồ sơ
+    # after its page; a withdrawn dossier opened again or copied (POST-only); "đơn vị không đề nghị"
+    {"url": "dossiers:dossier_submit", "target": "dossier_draft", "get": unit_only(405), "post": unit_only(WRITTEN),
+     "data": lambda t: {"note": "Gửi lần đầu"}},
+    {"url": "dossiers:dossier_submit", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": lambda t: {}},
+    {"url": "dossiers:dossier_sent", "target": "dossier_sent", "get": sent(200, 403)},
+    {"url": "dossiers:dossier_sent", "target": "dossier_draft", "get": unit_only(403)},  # not sent yet
+    {"url": "dossiers:dossier_withdraw", "target": "dossier_draft", "get": unit_only(200),
+     "post": unit_only(WRITTEN), "data": lambda t: {"note": "Rút để bổ sung"}},
+    {"url": "dossiers:dossier_withdraw", "target": "dossier_sent", "get": sent(200, 403),
+     "post": sent(WRITTEN, 403), "data": lambda t: {"note": "Rút để bổ sung"}},
+    {"url": "dossiers:dossier_withdraw", "target": "dossier_review", "get": sent(403, 403),  # the office has it
+     "post": sent(403, 403), "data": lambda t: {}},
+    {"url": "dossiers:dossier_reopen", "target": "dossier_draft", "setup": withdraw_draft, "get": unit_only(405),
+     "post": unit_only(WRITTEN), "data": lambda t: {}},
+    {"url": "dossiers:dossier_reopen", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": lambda t: {}},  # not withdrawn
+    {"url": "dossiers:dossier_copy", "target": "dossier_draft", "setup": withdraw_draft, "get": unit_only(405),
+     "post": unit_only(WRITTEN), "data": lambda t: {}},
+    {"url": "dossiers:dossier_copy", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": lambda t: {}},
+    {"url": "dossiers:no_proposal", "target": "campaign3",  # a clerk of a participating unit; others' 404/403
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=403, admin=403),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=403, admin=403),
+     "data": lambda t: {"unit": t.unit_a.pk, "what": t.offer_free.pk, "reason": "Không có ai đủ tiêu chuẩn"}},
+    {"url": "dossiers:no_proposal", "target": "campaign_far", "get": by_role(
+        outsider=404, clerk_a=404, clerk_b=404, office=403, admin=403)},
+    {"url": "dossiers:no_proposal_undo", "target": "no_proposal", "setup": declare_no_proposal,  # POST-only
+     "get": unit_only(405), "post": unit_only(WRITTEN), "data": lambda t: {}},
     {"url": "dossiers:report_edit", "target": "nomination_draft", "get": unit_only(200),
      "post": unit_only(WRITTEN), "data": report_data},
     {"url": "dossiers:report_edit", "target": "nomination_sent", "get": sent(200, 200),  # read-only once sent
@@ -843,6 +891,34 @@ FUND_KEEPERS = by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin
      "data": decision_data},
     {"url": "dossiers:decision_detail", "target": "decision", "get": STAFF_AREA},
     {"url": "dossiers:decision_excel", "target": "decision", "get": STAFF_AREA},  # the finance office's list
+    # thu hồi: the leader of the body that signed it signs the revoking decision
+    {"url": "dossiers:revoke", "target": "decision", "get": LEADER_ONLY,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
+     "data": lambda t: {"number": str(t.decision.number + 50), "symbol": "QĐ-SNV",
+                        "date": date.today().strftime("%d/%m/%Y"), "title": "Về việc thu hồi khen thưởng",
+                        "reason": "Khai man hồ sơ.", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
+                        "awards": [a.pk for a in t.decision.awards.all()]}},
+
+    # the body's Quỹ thi đua, khen thưởng: its office and admins keep the book, its leaders read it
+    {"url": "funds:fund", "get": FUND_READERS},
+    {"url": "funds:fund", "label": "fund[body]", "query": lambda t: {"co_quan": t.body.pk, "nam": 2026},
+     "get": FUND_READERS},
+    {"url": "funds:fund", "label": "fund[far]", "query": lambda t: {"co_quan": t.far.pk},
+     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404, council=403)},
+    {"url": "funds:entry_add", "kwargs": lambda t: {"body": t.body.pk, "direction": "thu"}, "get": FUND_KEEPERS,
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"date": "20/02/2026", "category": "contribution", "amount": "1.000.000"}},
+    {"url": "funds:entry_edit", "target": "fund_entry", "get": FUND_KEEPERS,
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"date": "15/01/2026", "category": "budget", "amount": "6.000.000"}},
+    {"url": "funds:entry_delete", "target": "fund_entry", "get": FUND_KEEPERS,
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {}},
+    {"url": "funds:opening", "kwargs": lambda t: {"body": t.body.pk, "year": 2026},  # POST-only
+     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=405, reviewer=405),
+     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
+     "data": lambda t: {"amount": "2.000.000"}},
+    {"url": "funds:export", "kwargs": lambda t: {"body": t.body.pk, "year": 2026}, "get": FUND_READERS},
     {"url": "dossiers:forward", "query": lambda t: {"phong-trao": t.campaign3.pk}, "get": LEADER_ONLY,
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
      "data": forward_data},
@@ -906,27 +982,6 @@ POST_CASES = [pytest.param(row, role, id=f"{row_id(row)}-{role}") for row in MAT
 def unit_dossier(cast, offer, *names):
     """A complete dossier of unit_a for `offer`, nominating new people of unit_a, submitted."""
     from dossiers.services import building
-
-    # the body's Quỹ thi đua, khen thưởng: its office and admins keep the book, its leaders read it
-    {"url": "funds:fund", "get": FUND_READERS},
-    {"url": "funds:fund", "label": "fund[body]", "query": lambda t: {"co_quan": t.body.pk, "nam": 2026},
-     "get": FUND_READERS},
-    {"url": "funds:fund", "label": "fund[far]", "query": lambda t: {"co_quan": t.far.pk},
-     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404, council=403)},
-    {"url": "funds:entry_add", "kwargs": lambda t: {"body": t.body.pk, "direction": "thu"}, "get": FUND_KEEPERS,
-     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
-     "data": lambda t: {"date": "20/02/2026", "category": "contribution", "amount": "1.000.000"}},
-    {"url": "funds:entry_edit", "target": "fund_entry", "get": FUND_KEEPERS,
-     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
-     "data": lambda t: {"date": "15/01/2026", "category": "budget", "amount": "6.000.000"}},
-    {"url": "funds:entry_delete", "target": "fund_entry", "get": FUND_KEEPERS,
-     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
-     "data": lambda t: {}},
-    {"url": "funds:opening", "kwargs": lambda t: {"body": t.body.pk, "year": 2026},  # POST-only
-     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=405, reviewer=405),
-     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
-     "data": lambda t: {"amount": "2.000.000"}},
-    {"url": "funds:export", "kwargs": lambda t: {"body": t.body.pk, "year": 2026}, "get": FUND_READERS},
     from dossiers.services.workflow import transition
     from tests.factories.dossiers import complete_report, record_vote
 
@@ -1095,7 +1150,12 @@ def build_targets(cast):
     Notification.objects.filter(recipient__in=cast.users.values()).update(read_at=timezone.now())
     notification_a = Notification.objects.create(recipient=cast.clerk_a, template="dossier-transition",
                                                  subject="Hồ sơ bị trả lại", body="Thiếu Biên bản.", url="/")
+    from funds.models import FundEntry, FundYear
+
+    fund_entry = FundEntry.objects.create(fund=FundYear.objects.create(organisation=cast.body, year=2026),
+                                          direction="in", category="budget", date=date(2026, 1, 15), amount=5_000_000)
     return SimpleNamespace(
+        fund_entry=fund_entry,
         **vars(cast), campaign=campaign, campaign2=campaign2, draft=draft, registration_draft=registration_draft,
         registration_sent=registration_sent, campaign_far=campaign_far, task=task,
         offer=campaign.awards.get(), award_form=award_form(), profile=legal_profile(), salary=salary,
@@ -1158,12 +1218,7 @@ def client_as(role, t, **client_kwargs):
     return client
 
 
-    from funds.models import FundEntry, FundYear
-
-    fund_entry = FundEntry.objects.create(fund=FundYear.objects.create(organisation=cast.body, year=2026),
-                                          direction="in", category="budget", date=date(2026, 1, 15), amount=5_000_000)
 def _watched():
-        fund_entry=fund_entry,
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -1188,7 +1243,7 @@ def _watched_dossiers():
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
             d.CouncilSeat, d.CouncilRules, d.ProvinceRule, d.CampaignRule, d.CertificateLayout, d.SessionMember,
             d.MemberVote,
-            d.OutcomeChange,
+            d.OutcomeChange, d.NoProposal,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
             *_watched_notifications(), *_watched_documents(), *_watched_funds()]
 
