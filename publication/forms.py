@@ -8,7 +8,8 @@ class DecisionFilterForm(NfcFormMixin, forms.Form):
     q = forms.CharField(label="Tìm kiếm", required=False, max_length=200,
                         help_text="Số quyết định, trích yếu, tên người hoặc tập thể được khen thưởng (gõ có dấu hoặc "
                                   "không dấu).")
-    nam = forms.TypedChoiceField(label="Năm", required=False, coerce=int, empty_value=None)
+    nam = forms.TypedChoiceField(label="Năm", required=False, coerce=int, empty_value=None,
+                                 widget=forms.Select(attrs={"class": "form-select"}))
     co_quan = forms.CharField(label="Cơ quan quyết định", required=False, max_length=200,
                               help_text="Ví dụ: Sở Nội vụ, Chủ tịch UBND tỉnh.")
 
