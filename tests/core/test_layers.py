@@ -1,6 +1,7 @@
 """Imports follow the dependency order of docs/architecture.md ("Apps and dependencies", issue 13).
 
-Between apps: `core ← {notifications, documents} ← orgs ← audit ← awards ← campaigns ← dossiers ← funds ← {portal, demo}`.
+Between apps: `core ← {notifications, documents} ← orgs ← audit ← awards ← campaigns ← dossiers ← funds ←
+{portal, demo}` (publication sits beside funds).
 notifications and documents depend on core alone and every domain app may use them (a domain app
 registers its document kinds, `<app>/documents.py`, and notifies people through them).
 
