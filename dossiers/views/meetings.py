@@ -127,10 +127,12 @@ class MeetingDetailView(MeetingMixin, TemplateView):
         can_vote = user.has_perm("dossiers.record_meeting_votes", meeting)
         can_edit = can_vote and user.has_perm("dossiers.change_meeting", meeting)
         local = timezone.localtime(meeting.held_at)
+        dossiers = service.linked_dossiers(meeting, user)
         return super().get_context_data(
             meeting=meeting, held_local=local, held_date=service.official_date(local.date()),
             absent_count=meeting.members_total - meeting.members_present,
-            results=service.results(meeting, user), dossiers=service.linked_dossiers(meeting, user),
+            results=service.results(meeting, user), dossiers=dossiers,
+            open_dossiers=[d for d in dossiers if d.is_editable],  # whose votes can still be entered from them
             can_edit=can_edit, can_vote=can_vote, frozen=can_vote and not can_edit, **kwargs)
 
 
@@ -171,7 +173,7 @@ class MeetingVotesView(MeetingMixin, TemplateView):
         kwargs.setdefault("nominee_form", MeetingNomineeForm(meeting=meeting))
         return super().get_context_data(
             meeting=meeting, locked_rows=[row for row in rows if not row.editable],
-            dossiers=service.linked_dossiers(meeting, self.request.user),
+            open_dossiers=[d for d in service.linked_dossiers(meeting, self.request.user) if d.is_editable],
             frozen=[str(d.offer.award_form) for d in frozen_dossiers(meeting).select_related("offer__award_form")],
             **kwargs)
 

@@ -191,3 +191,13 @@ def test_the_dossier_votes_page_walls(cast, client_for, dossier_first):
     assert response.status_code == 400
     assert response.context["meeting_form"].errors["meeting"] == ["Biên bản này không dùng được cho hồ sơ."]
     assert not MeetingVote.objects.exists()
+
+
+def test_the_meeting_pages_link_only_dossiers_still_open(cast, client_for):
+    dossier = ready_dossier(cast)
+    meeting, client = dossier.meeting, client_for(cast.clerk_a)
+    assert f"/ho-so/{dossier.pk}/bieu-quyet/" in client.get(f"/bien-ban/{meeting.pk}/").content.decode()
+    transition(dossier, "submit", by=cast.clerk_a)  # sent: its votes no longer change from the dossier
+    for url in (f"/bien-ban/{meeting.pk}/", f"/bien-ban/{meeting.pk}/bieu-quyet/"):
+        page = client.get(url)
+        assert page.status_code == 200 and f"/ho-so/{dossier.pk}/bieu-quyet/" not in page.content.decode()
