@@ -233,7 +233,7 @@
     const text = document.createElement("span");
     text.className = "me-auto";
     text.textContent = "Trang này có bản nháp chưa lưu, gõ lúc " + when(draft.at) + "." + (stale
-      ? " Bản ghi đã được lưu lại sau lúc đó: nếu khôi phục, khi bạn lưu cổng sẽ chỉ ra những chỗ khác nhau để bạn xem lại."
+      ? " Bản ghi đã được lưu lại sau lúc đó: nếu khôi phục, khi bạn bấm lưu, trang sẽ chỉ ra những chỗ khác nhau để bạn xem lại."
       : "");
     const restoreButton = document.createElement("button");
     restoreButton.type = "button";

@@ -71,20 +71,27 @@
     if (input.matches && input.matches(FILES)) showError(input, problem(input));
   });
 
-  function progressBar(form) {
+  function progressBar(form, name) {
     let bar = form.querySelector("[data-upload-progress]");
     if (!bar) {
+      const label = document.createElement("div");
+      label.className = "small text-muted mt-2";
+      label.setAttribute("data-upload-label", "");
+      label.id = "upload-progress-label";
+      form.appendChild(label);
       bar = document.createElement("div");
-      bar.className = "progress mt-2";
+      bar.className = "progress mt-1";
       bar.setAttribute("data-upload-progress", "");
       bar.setAttribute("role", "progressbar");
-      bar.setAttribute("aria-label", "Tiến độ tải lên");
+      bar.setAttribute("aria-labelledby", label.id);
       bar.setAttribute("aria-valuemin", "0");
       bar.setAttribute("aria-valuemax", "100");
       bar.innerHTML = '<div class="progress-bar progress-bar-striped progress-bar-animated"></div>';
       form.appendChild(bar);
     }
     bar.hidden = false;
+    bar.previousElementSibling.hidden = false;
+    bar.previousElementSibling.textContent = "Đang tải lên “" + name + "”…";
     return bar;
   }
 
@@ -92,7 +99,7 @@
     const value = Math.max(0, Math.min(100, Math.round(percent)));
     bar.setAttribute("aria-valuenow", String(value));
     const inner = bar.firstElementChild;
-    inner.style.width = value + "%";
+    inner.style.width = Math.max(value, 8) + "%";  // the figure stays readable at the start
     inner.textContent = value + "%";
   }
 
@@ -131,7 +138,8 @@
     const buttons = Array.from(form.querySelectorAll("button, input[type=submit]"));
     buttons.forEach(function (button) { button.disabled = true; });
     form.setAttribute("aria-busy", "true");
-    const bar = progressBar(form);
+    const file = input.files && input.files[0];
+    const bar = progressBar(form, file ? file.name : "");
     setProgress(bar, 0);
     const request = new XMLHttpRequest();
 
@@ -139,6 +147,7 @@
       buttons.forEach(function (button) { button.disabled = false; });
       form.removeAttribute("aria-busy");
       bar.hidden = true;
+      bar.previousElementSibling.hidden = true;
     }
 
     function failed(message) {

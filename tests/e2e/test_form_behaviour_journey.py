@@ -245,6 +245,7 @@ def test_an_upload_shows_its_progress_and_the_servers_refusal_next_to_the_field(
     bar = section.locator("[data-upload-progress]")
     expect(bar).to_be_visible()
     expect(bar).to_have_attribute("role", "progressbar")
+    expect(section.locator("[data-upload-label]")).to_have_text("Đang tải lên “gia-mao.pdf”…")
     shot("06-upload-progress")
     held.pop().continue_()
 
