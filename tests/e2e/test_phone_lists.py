@@ -94,7 +94,8 @@ def test_every_list_page_fits_a_phone_and_shows_its_rows_as_cards(demo_site, bro
 
 
 def test_the_leaders_row_controls_are_big_enough_for_a_finger(demo_site, browser):  # noqa: F811
-    """The approval queue's checkbox line, the reason field and the buttons of a card: at least 44 px high."""
+    """The approval queue's checkbox line, the reason field and the buttons of a card, and the link to sign the
+    decision: at least 44 px high."""
     visit = Visit(browser, demo_site, "lanhdao", 390, 844)
     try:
         visit.page.goto(visit.base_url + reverse("dossiers:approval_queue"))
@@ -104,6 +105,8 @@ def test_the_leaders_row_controls_are_big_enough_for_a_finger(demo_site, browser
         boxes = [select.bounding_box(), card.get_by_label("Lý do không đồng ý").bounding_box(),
                  card.get_by_role("button", name="Đồng ý", exact=True).bounding_box(),
                  card.get_by_role("button", name="Không", exact=True).bounding_box()]
+        sign = visit.page.locator("#bulk-approve ~ section").get_by_role("link", name="Ký quyết định")
+        boxes.append(sign.bounding_box())
         assert all(box["height"] >= 44 for box in boxes), boxes
         assert all(box["x"] + box["width"] <= 390 for box in boxes), boxes
         select.tap()
