@@ -14,7 +14,7 @@ from ..forms.meeting_flow import DossierMeetingForm, MeetingNomineeForm
 from ..forms.meetings import VoteFormSet
 from ..services import meetings as service
 from .dossiers import DossierMixin, errors_of
-from .meetings import MeetingVotesView
+from .meetings import MeetingVotesView, save_votes
 
 
 class MeetingNomineeAddView(MeetingVotesView):
@@ -74,14 +74,7 @@ class DossierVotesView(DossierMixin, TemplateView):
         meeting, meeting_form = self.get_meeting(request.POST)
         rows = [row for row in service.dossier_vote_rows(dossier, meeting) if row.editable]
         formset = VoteFormSet(request.POST, rows=rows, prefix="votes")
-        if meeting is not None and formset.is_valid():
-            try:
-                count = service.record_votes(meeting, formset.service_rows(), by=request.user)
-            except ValidationError as error:
-                formset.add_service_errors(error)
-            else:
-                messages.success(request, f"Đã ghi kết quả biểu quyết vào biên bản ({count} người, tập thể có thay "
-                                          "đổi)." if count else "Không có thay đổi nào cần lưu.")
-                return redirect(dossier)
+        if meeting is not None and save_votes(request, meeting, formset, "Đã ghi kết quả biểu quyết vào biên bản"):
+            return redirect(dossier)
         return self.render_to_response(self.get_context_data(
             meeting=meeting, meeting_form=meeting_form, formset=formset), status=400)

@@ -180,13 +180,22 @@ class MeetingVotesView(MeetingMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         meeting = self.get_object()
         formset = VoteFormSet(request.POST, rows=[row for row in self.get_rows() if row.editable], prefix="votes")
-        if formset.is_valid():
-            try:
-                count = service.record_votes(meeting, formset.service_rows(), by=request.user)
-            except ValidationError as error:
-                formset.add_service_errors(error)
-            else:
-                messages.success(request, f"Đã lưu kết quả biểu quyết ({count} người, tập thể có thay đổi)."
-                                 if count else "Không có thay đổi nào cần lưu.")
-                return redirect(meeting.get_absolute_url())
+        if save_votes(request, meeting, formset, "Đã lưu kết quả biểu quyết"):
+            return redirect(meeting.get_absolute_url())
         return self.render_to_response(self.get_context_data(formset=formset), status=400)
+
+
+def save_votes(request, meeting, formset, saved):
+    """A votes table (the Biên bản's, or one dossier's: views/meeting_flow.py) through services.meetings.record_votes:
+    True once written (the message `saved`, with how many changed), False when the table or the service refused it
+    (the errors are on its rows, what was typed kept)."""
+    if not formset.is_valid():
+        return False
+    try:
+        count = service.record_votes(meeting, formset.service_rows(), by=request.user)
+    except ValidationError as error:
+        formset.add_service_errors(error)
+        return False
+    messages.success(request, f"{saved} ({count} người, tập thể có thay đổi)." if count
+                     else "Không có thay đổi nào cần lưu.")
+    return True
