@@ -243,3 +243,17 @@ def test_save_settings_refuses_another_provinces_admin(cast, far):
     with pytest.raises(PermissionDenied):
         services.save_settings(cast.province, [], by=far.admin)
     assert not PublicationSetting.objects.exists()
+
+
+def test_a_change_of_what_is_published_is_in_the_provinces_audit_trail(cast):
+    from audit.models import Event
+    from awards.models import AwardForm
+
+    form = award_form()
+    services.save_settings(cast.province, [], by=cast.admin)
+    events = Event.objects.filter(object_type="publication.publicationsetting")
+    assert events.count() == AwardForm.objects.count()  # every form turned off: one event each
+    event = events.get(object_repr__startswith=str(form))
+    assert event.province_id == cast.province.pk and event.actor_id == cast.admin.pk
+    assert services.save_settings(cast.province, [], by=cast.admin) == 0  # nothing changed: nothing written
+    assert events.count() == AwardForm.objects.count()
