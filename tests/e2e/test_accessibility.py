@@ -149,14 +149,20 @@ def session_cookie(user, base_url):
 def test_every_page_of_every_role_has_no_serious_axe_violation(busy_cast, live_server, browser):  # noqa: F811
     cast = busy_cast
     cast.campaign = Dossier.objects.order_by("pk").first().campaign
-    signed_decision(cast)
+    decision = signed_decision(cast)
     ready = launched_campaign(cast, participants=[cast.unit_a], plan_number=190, title="Phong trào có hồ sơ đủ")
     ready_dossier(cast, ready, PersonFactory(full_name="Đặng Thị Sẵn", organisation=cast.unit_a))  # report, Biên bản
     extra = detail_pages(cast)
     failures, audited = [], set()
     anonymous = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
     found, seen = audit(anonymous.new_page(), live_server.url, ["/tai-khoan/dang-nhap/", "/cong-khai/phong-trao/"],
-                        [reverse("campaigns:public_detail", args=[cast.campaign.pk])])
+                        [reverse("campaigns:public_detail", args=[cast.campaign.pk]),
+                         # Công bố, tra cứu (issue 19): a decision, a lookup with results, its printable page
+                         reverse("publication:decision_detail", args=[decision.pk]),
+                         reverse("publication:decision_list") + "?q=khen&nam=" + str(decision.year),
+                         reverse("publication:lookup") + "?don_vi=" + cast.body.name,
+                         reverse("publication:lookup") + "?ten=x",  # an error kept in the form
+                         reverse("publication:lookup_print") + "?don_vi=" + cast.body.name])
     anonymous.close()
     failures += [("khách", *item) for item in found]
     audited |= {("khách", path) for path in seen}
@@ -170,7 +176,8 @@ def test_every_page_of_every_role_has_no_serious_axe_violation(busy_cast, live_s
     print(f"axe: {len(audited)} pages of {len(ROLES) + 1} roles")
     assert len(audited) > 150
     for kind in (r"/muc/hinh-thuc/$", r"/dang-ky/$", r"/bieu-quyet/$", r"/bao-cao/$", r"^/ho-so/\d+/$", r"/tham-dinh/$",
-                 r"^/hop-thu/$", r"^/hoi-dong/\d+/$", r"^/quyet-dinh/\d+/$", r"^/don-vi/$", r"^/tai-khoan/dang-nhap/$"):
+                 r"^/hop-thu/$", r"^/hoi-dong/\d+/$", r"^/quyet-dinh/\d+/$", r"^/don-vi/$", r"^/tai-khoan/dang-nhap/$",
+                 r"^/cong-khai/quyet-dinh/\d+/$", r"^/cong-khai/tra-cuu/in/", r"^/cau-hinh-cong-bo/$"):
         assert any(re.search(kind, path) for _, path in audited), f"no page {kind} was audited"
     assert not failures, f"{len(failures)} serious or critical axe violations:\n" + "\n".join(
         f"[{role}] " + report([item]) for role, *item in failures)
