@@ -4,6 +4,8 @@ Each builder reads the rows once and returns plain data; templates/documents/<ki
 A document is frozen when its object may no longer change (a sent dossier, a signed decision…): see
 `documents.services.current`.
 """
+from datetime import date
+
 from awards.enums import AwardCategory
 from campaigns.models import CampaignAward
 from core.letterhead import absence_text, date_text, letterhead, lines, name_only, signature, signed_by
@@ -255,9 +257,9 @@ def _awards_received(nomination):
     from .models import Award
 
     if nomination.person_id:
-        awards = Award.objects.of_person(nomination.person)
+        awards = Award.objects.live().of_person(nomination.person)
     else:
-        awards = Award.objects.of_unit(nomination.organisation)
+        awards = Award.objects.live().of_unit(nomination.organisation)
     rows = {"titles_received": [], "commendations_received": []}
     for award in (awards.exclude(nomination=nomination).select_related("award_form")
                   .order_by("year", "decision_date", "pk")):
@@ -306,8 +308,13 @@ def phieu_bo_sung(dossier, part=""):
 
 
 # --- Quyết định khen thưởng with its attached list ----------------------------------------------------------
+def _not_an_award_decision(decision):
+    return ("Đây là quyết định thu hồi khen thưởng: in bằng nút “In Quyết định thu hồi”."
+            if decision.kind == Decision.REVOKE else "")
+
+
 @register("quyet_dinh", label="Quyết định khen thưởng", template="documents/quyet_dinh.html",
-          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True,
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True, refuse=_not_an_award_decision,
           filename=lambda c: f"Quyết định {c['doc']['number']}")
 def quyet_dinh(decision, part=""):
     snap = decision.snapshot or {}
@@ -373,6 +380,40 @@ def _money(amount):
     return so(amount) if amount else ""
 
 
+# --- Quyết định thu hồi khen thưởng (dossiers/services/revocation.py) ---------------------------------------
+def _revocation_refusal(decision):
+    if decision.kind != Decision.REVOKE:
+        return "Không phải quyết định thu hồi khen thưởng."
+    if decision.higher_authority:
+        return (f"Quyết định thu hồi của {decision.higher_authority}: cổng ghi nhận, không in; văn bản do cấp đã "
+                "quyết định ban hành.")
+    return ""
+
+
+@register("quyet_dinh_thu_hoi", label="Quyết định thu hồi khen thưởng", template="documents/quyet_dinh_thu_hoi.html",
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True, refuse=_revocation_refusal,
+          filename=lambda c: f"Quyết định thu hồi {c['doc']['number']}")
+def quyet_dinh_thu_hoi(decision, part=""):
+    snap = decision.snapshot or {}
+    issuer = decision.issuer
+    revoked_on = date.fromisoformat(snap["revokes_date"]) if snap.get("revokes_date") else None
+    cited = f"Quyết định số {snap.get('revokes', '')} {date_text(revoked_on) if revoked_on else ''}".strip()
+    total = snap.get("to_recover", 0) or 0
+    return {
+        "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
+                "title": "Quyết định", "subject": decision.title, "signature": signed_by(decision, issuer),
+                "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
+        "authority_line": in_hoa(issuer.authority), "issuer": issuer.name,
+        "basis": [*snap.get("basis", []),
+                  f"Căn cứ {cited} của {snap.get('revokes_authority', issuer.authority)} "
+                  f"{lower_first(snap.get('revokes_title', ''))};".replace("  ", " ")],
+        "whole": snap.get("whole", False), "cited": cited, "reason": snap.get("reason", ""),
+        "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0)),
+        "awardees": snap.get("awardees", []), "total": _money(total),
+        "total_words": so_thanh_chu_tien(total) if total else "",
+    }
+
+
 # --- Certificates (Bằng khen, Giấy khen) ------------------------------------------------------------------
 def _certificate_unit(award, subject):
     """The line under the name: position and unit of a person, the parent body of a collective (unless the
@@ -389,6 +430,10 @@ def certificate_refusal(award):
     decision recorded from that authority, or an award imported or entered by hand in the register) is
     recorded, and its certificate is printed and given by the authority that decided it."""
     decision = award.decision
+    if award.revoked_by_id is not None:
+        revoking = award.revoked_by
+        return (f"{award.award_form} của {award.subject_name} đã bị thu hồi theo Quyết định số {revoking.reference} "
+                f"{date_text(revoking.date)}: không in bằng khen, giấy khen.")
     if decision is not None and decision.kind == Decision.OWN and award.source == Award.PORTAL:
         return ""
     if decision is not None and decision.kind == Decision.HIGHER:
@@ -464,7 +509,7 @@ def certificate_on_blank(award, part=""):
 # --- every certificate of a decision, as one PDF -----------------------------------------------------------
 def _printable_awards(decision):
     """The decision's awards whose certificate the portal prints, in the order of the decision's list."""
-    awards = decision.awards.select_related(
+    awards = decision.awards.live().select_related(
         "decision__issuer", "person__organisation", "organisation__parent", "award_form", "campaign").order_by(
         "nomination__dossier__organisation__path", "nomination__order", "pk")
     return [award for award in awards if not certificate_refusal(award)]
@@ -475,8 +520,8 @@ def decision_certificates_refusal(decision):
     if decision.kind != Decision.OWN:
         return (f"Quyết định của {decision.higher_authority or 'cấp trên'}: cổng ghi nhận các khen thưởng vào sổ "
                 "khen thưởng, không in bằng khen, giấy khen. Bằng do cấp quyết định khen thưởng in và trao.")
-    if not decision.awards.filter(source=Award.PORTAL).exists():
-        return "Quyết định không có người, tập thể nào được cổng in bằng khen, giấy khen."
+    if not decision.awards.live().filter(source=Award.PORTAL).exists():
+        return "Quyết định không có người, tập thể nào được cổng in bằng khen, giấy khen (hoặc đã bị thu hồi hết)."
     return ""
 
 
@@ -487,7 +532,8 @@ def _certificates(decision, template):
 
 
 @register("giay_chung_nhan_qd", label="Toàn bộ bằng khen, giấy khen của quyết định (giấy trắng)",
-          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True, merged=True,
+          # frozen once printed, until a revocation takes certificates out of it
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: not d.revocations.exists(), merged=True,
           refuse=decision_certificates_refusal,
           filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']}")
 def decision_certificates(decision, part=""):

@@ -28,7 +28,7 @@ def _refuse_list(decision):
     if decision.kind != Decision.OWN:
         return ("Bảng kê chi chỉ lập cho quyết định của cơ quan; tiền thưởng theo quyết định của cấp trên không chi "
                 "từ quỹ của cơ quan trên cổng.")
-    if not decision.awards.filter(bonus_amount__gt=0).exists():
+    if not decision.awards.live().filter(bonus_amount__gt=0).exists():
         return "Quyết định này không có khoản tiền thưởng nào."
     return ""
 
@@ -44,7 +44,7 @@ def _subject(award):
           filename=lambda c: f"Bảng kê chi tiền thưởng Quyết định {c['reference']}")
 def bang_ke_chi(decision, part=""):
     # not frozen: a revoked award (issue 18) leaves the list; the amounts themselves never change once signed
-    awards = (decision.awards.filter(bonus_amount__gt=0)
+    awards = (decision.awards.live().filter(bonus_amount__gt=0)
               .select_related("person__organisation", "organisation", "award_form")
               .order_by("nomination__dossier__organisation__path", "nomination__order", "pk"))
     rows = []

@@ -42,6 +42,11 @@ class Ledger:
     receipts: list = field(default_factory=list)
     decisions: list = field(default_factory=list)
     other_spending: list = field(default_factory=list)
+    recoveries: list = field(default_factory=list)  # revoking decisions of the year with bonuses to take back
+
+    @property
+    def total_to_recover(self):
+        return sum((d.snapshot or {}).get("to_recover", 0) for d in self.recoveries)
 
     @property
     def total_receipts(self):
@@ -111,7 +116,10 @@ def ledger(organisation, year):
     decisions = (Decision.objects.filter(kind=Decision.OWN, issuer=organisation, year=year)
                  .annotate(paid=Sum("awards__bonus_amount"), awardees=Count("awards", filter=Q(
                      awards__bonus_amount__isnull=False))).filter(paid__gt=0).order_by("date", "number"))
-    return Ledger(organisation, year, fund, opening, typed,
+    revoking = Decision.objects.filter(kind=Decision.REVOKE, issuer=organisation, year=year, higher_authority="")
+    recoveries = [d for d in revoking.select_related("revokes").order_by("date", "number")
+                  if (d.snapshot or {}).get("to_recover")]
+    return Ledger(organisation, year, fund, opening, typed, recoveries=recoveries,
                   receipts=[e for e in entries if e.direction == Direction.RECEIPT],
                   decisions=[DecisionLine(d, d.awardees, d.paid) for d in decisions],
                   other_spending=[e for e in entries if e.direction == Direction.SPENDING])

@@ -27,9 +27,18 @@ class RegisterFilterForm(forms.Form):
                                      widget=forms.Select(attrs={"class": "form-select"}))
     nam = forms.IntegerField(label="Năm", required=False, min_value=1945, max_value=2100,
                              widget=forms.NumberInput(attrs={"class": "form-control", "placeholder": "ví dụ: 2024"}))
+    thu_hoi = forms.BooleanField(label="Gồm cả khen thưởng đã bị thu hồi", required=False,
+                                 widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
+
+    def search_args(self):
+        """The register search's arguments (services.register.search) from what was asked: all when invalid."""
+        if not self.is_valid():
+            return {"query": ""}
+        data = self.cleaned_data
+        return {"query": data["q"], "award_form": data["hinh_thuc"], "year": data["nam"], "revoked": data["thu_hoi"]}
 
 
 class AwardEntryForm(NfcFormMixin, forms.Form):

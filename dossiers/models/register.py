@@ -102,11 +102,17 @@ class Decision(NormalizedTextModel):
     """Quyết định khen thưởng: the body's own (numbered in its yearly series) or a higher authority's,
     recorded when it arrives."""
 
-    OWN, HIGHER = "own", "higher"
+    OWN, HIGHER, REVOKE = "own", "higher", "revoke"
     issuer = models.ForeignKey(Organisation, verbose_name="cơ quan ban hành / cơ quan trình", on_delete=models.PROTECT,
                                related_name="decisions")
     kind = models.CharField("loại", max_length=10, choices=[(OWN, "Quyết định của cơ quan"),
-                                                            (HIGHER, "Quyết định của cấp trên")], default=OWN)
+                                                            (HIGHER, "Quyết định của cấp trên"),
+                                                            (REVOKE, "Quyết định thu hồi khen thưởng")], default=OWN)
+    # a revoking decision (kind "revoke"): the decision it revokes, in whole or in part, and why (Luật Thi đua,
+    # khen thưởng 2022, Chương VII); issued by the authority that issued the revoked decision
+    revokes = models.ForeignKey("self", verbose_name="thu hồi quyết định", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="revocations")
+    reason = models.TextField("lý do", blank=True)
     higher_authority = models.CharField("cấp quyết định", max_length=200, blank=True,
                                         help_text="Với quyết định của cấp trên, ví dụ: Thủ tướng Chính phủ.")
     campaign = models.ForeignKey(Campaign, verbose_name="phong trào", null=True, blank=True,
@@ -134,7 +140,9 @@ class Decision(NormalizedTextModel):
         verbose_name = "quyết định khen thưởng"
         verbose_name_plural = "quyết định khen thưởng"
         ordering = ["-date", "-number"]
-        constraints = [models.UniqueConstraint(fields=["issuer", "year", "number"], condition=Q(kind="own"),
+        # the body's own decisions, awarding or revoking, share one yearly series of numbers
+        constraints = [models.UniqueConstraint(fields=["issuer", "year", "number"],
+                                               condition=Q(kind="own") | Q(kind="revoke", higher_authority=""),
                                                name="decision_number_per_year")]
 
     def __str__(self):
@@ -178,6 +186,10 @@ def verification_code():
 
 
 class AwardQuerySet(models.QuerySet):
+    def live(self):
+        """Awards in force: not revoked (a revoked award stays in the history, marked, and counts for nothing)."""
+        return self.filter(revoked_by__isnull=True)
+
     def of_person(self, person):
         return self.filter(person=person)
 
@@ -209,6 +221,8 @@ class Award(TimeStampedModel):
                                       related_name="award")
     achievement = models.TextField("thành tích", blank=True)
     bonus_amount = models.PositiveIntegerField("tiền thưởng (đồng)", null=True, blank=True)
+    revoked_by = models.ForeignKey(Decision, verbose_name="thu hồi theo quyết định", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="revoked_awards", editable=False)
     source = models.CharField("nguồn", max_length=10, choices=[(PORTAL, "Xét trên cổng"), (IMPORT, "Nhập Excel"),
                                                             (MANUAL, "Nhập tay")], default=PORTAL)
     verification_code = models.CharField(max_length=40, unique=True, default=verification_code, editable=False)
@@ -242,6 +256,10 @@ class Award(TimeStampedModel):
     @property
     def subject_name(self):
         return self.person.full_name if self.person_id else (self.organisation.name if self.organisation_id else "")
+
+    @property
+    def is_revoked(self):
+        return self.revoked_by_id is not None
 
     def save(self, *args, **kwargs):
         self.search_text = search_key(self.subject_name, str(self.award_form), self.decision_number)

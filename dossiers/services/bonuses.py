@@ -63,7 +63,7 @@ def plan(nominations, decision):
     list(Person.objects.select_for_update().filter(pk__in=people).order_by("pk").values_list("pk", flat=True))
     list(Organisation.objects.select_for_update().filter(pk__in=units).order_by("pk").values_list("pk", flat=True))
     paid = defaultdict(list)  # subject → [(award form, PaidTitle)]
-    register = Award.objects.filter(Q(person_id__in=people) | Q(person__isnull=True, organisation_id__in=units),
+    register = Award.objects.live().filter(Q(person_id__in=people) | Q(person__isnull=True, organisation_id__in=units),
                                     year=year, award_form__category=AwardCategory.TITLE)
     for award in register.select_related("award_form").order_by("decision_date", "pk"):
         paid[_subject(award)].append((award.award_form, PaidTitle(

@@ -10,7 +10,7 @@ from datetime import date
 from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from awards.enums import AuthorityLevel, SubjectType
 from core.letterhead import date_text
@@ -84,8 +84,12 @@ def memo_reference(nominations):
                      for d in sorted(dossiers, key=lambda d: (d.memo_date or date.min, d.pk)) if d.memo_number)
 
 
+# the body's own series of decision numbers: its awarding and its revoking decisions (not a higher authority's)
+NUMBERED = Q(kind=Decision.OWN) | Q(kind=Decision.REVOKE, higher_authority="")
+
+
 def next_decision_number(issuer, year):
-    top = Decision.objects.filter(issuer=issuer, year=year, kind=Decision.OWN).aggregate(top=Max("number"))["top"]
+    top = Decision.objects.filter(NUMBERED, issuer=issuer, year=year).aggregate(top=Max("number"))["top"]
     return (top or 0) + 1
 
 
@@ -111,9 +115,10 @@ def sign_decision(decision, nominations, *, by):
                               "Hãy tải lại trang và ký lại.") from None
 
 
-def _number_taken(decision):
-    return Decision.objects.filter(issuer=decision.issuer, year=decision.year, number=decision.number,
-                                   kind=Decision.OWN).exists()
+def number_taken(decision):
+    """Whether the decision's number is already used in its body's yearly series (awarding and revoking share it)."""
+    return Decision.objects.filter(NUMBERED, issuer=decision.issuer, year=decision.year,
+                                   number=decision.number).exists()
 
 
 def _sign(decision, nominations, issuer, by):
@@ -130,7 +135,7 @@ def _sign(decision, nominations, issuer, by):
     _require_profile_in_force(decision)
     decision.kind = Decision.OWN
     decision.year = decision.date.year
-    if _number_taken(decision):
+    if number_taken(decision):
         raise ValidationError(f"Số {decision.number:02d}/{decision.symbol} năm {decision.year} đã được dùng.")
     decision.signed_by = by
     decision.full_clean(exclude=["snapshot", "signed_by"])

@@ -99,7 +99,7 @@ def _register_rows(person_ids, unit_ids):
             reference=F("decision_number"),
         ).values_list(*columns).order_by()
 
-    awards = shaped(Award.objects.all(), AWARD, "award_form__code")
+    awards = shaped(Award.objects.live(), AWARD, "award_form__code")  # a revoked award counts for nothing
     ratings = shaped(AnnualRating.objects.all(), RATING, "rating")
     return awards.union(ratings, all=True)
 

@@ -36,6 +36,11 @@ def freeze_decision(decision):
     return freeze([("quyet_dinh", decision, "")] + [("giay_chung_nhan", award, "") for award in decision.awards.all()])
 
 
+def freeze_revocation(decision):
+    """On signing a revocation: its Quyết định thu hồi."""
+    return freeze([("quyet_dinh_thu_hoi", decision, "")])
+
+
 def freeze_forwarding(forwarding):
     return freeze([("to_trinh_cap_tren", forwarding, "")])
 

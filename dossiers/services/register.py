@@ -57,15 +57,16 @@ def awards_for(user):
                            | subtree_q(paths, prefix="organisation__path"))
 
 
-def search(query, user, *, award_form=None, year=None):
+def search(query, user, *, award_form=None, year=None, revoked=False):
     """Awards visible to `user` whose name, form or decision number contains every word of `query`
-    (accents ignored: "nguyen thi huong" finds "Nguyễn Thị Hương"), newest decision first."""
-    queryset = filter_by_search(awards_for(user), query or "")
+    (accents ignored: "nguyen thi huong" finds "Nguyễn Thị Hương"), newest decision first. The awards in force
+    only, unless `revoked` (then the revoked ones too, marked)."""
+    queryset = filter_by_search(awards_for(user) if revoked else awards_for(user).live(), query or "")
     if award_form is not None:
         queryset = queryset.filter(award_form=award_form)
     if year:
         queryset = queryset.filter(year=year)
-    return queryset.select_related("award_form", "person__organisation", "organisation").order_by(
+    return queryset.select_related("award_form", "person__organisation", "organisation", "revoked_by").order_by(
         "-decision_date", "-pk")
 
 

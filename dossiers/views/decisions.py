@@ -21,7 +21,7 @@ from ..enums import DossierState, Outcome
 from ..forms.decisions import ApproveForm, DecisionForm, ForwardForm, HigherDecisionForm
 from ..models import Decision, Forwarding, Nomination
 from ..services import decisions as service
-from ..services import signing_notes
+from ..services import revocation, signing_notes
 from .dossiers import NominationMixin, errors_of
 
 LEADERS = [Role.APPROVER]
@@ -245,13 +245,24 @@ class DecisionDetailView(ScopedObjectMixin, TemplateView):
     def get_permission_object(self):
         return None
 
+    def get_template_names(self):
+        if self.get_object().kind == Decision.REVOKE:
+            return ["dossiers/decision_revoke_detail.html"]
+        return [self.template_name]
+
     def get_context_data(self, **kwargs):
         decision = self.get_object()
-        awards = list(decision.awards.select_related("person__organisation", "organisation", "award_form").order_by(
+        if decision.kind == Decision.REVOKE:
+            return super().get_context_data(decision=decision, revoked=decision.revokes, **kwargs)
+        awards = list(decision.awards.select_related("person__organisation", "organisation", "award_form",
+                                                     "revoked_by").order_by(
             "nomination__dossier__organisation__path", "nomination__order", "pk"))
         # why an amount is lower than its form's (several titles for one achievement), as the decision prints it
         notes = {row["award"]: row["bonus_note"] for row in (decision.snapshot or {}).get("awardees", [])
                  if row.get("bonus_note") and row.get("award")}
         for award in awards:
             award.bonus_note = notes.get(award.pk, "")
-        return super().get_context_data(decision=decision, awards=awards, **kwargs)
+        live = [award for award in awards if not award.is_revoked]
+        return super().get_context_data(
+            decision=decision, awards=awards, live_awards=live, revocations=list(decision.revocations.order_by("date")),
+            can_revoke=bool(live) and revocation.may_revoke(self.request.user, decision), **kwargs)

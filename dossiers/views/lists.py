@@ -67,11 +67,7 @@ class RegisterExportView(PermissionMixin, View):
                ("Cấp quyết định", 30), ("Số tiền thưởng (đồng)", 18, AMOUNT), ("Mã xác minh", 26)]
 
     def get(self, request):
-        form = RegisterFilterForm(request.GET or None)
-        query, award_form, year = "", None, None
-        if form.is_valid():
-            query, award_form, year = form.cleaned_data["q"], form.cleaned_data["hinh_thuc"], form.cleaned_data["nam"]
-        awards = register_service.search(query, request.user, award_form=award_form, year=year)
+        awards = register_service.search(user=request.user, **RegisterFilterForm(request.GET or None).search_args())
         subjects = dict(SubjectType.choices)
         rows = []
         for number, award in enumerate(awards[:REGISTER_MAX_ROWS + 1].iterator(chunk_size=2000), start=1):

@@ -38,10 +38,7 @@ class RegisterSearchView(PermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         form = RegisterFilterForm(self.request.GET or None)
-        query, award_form, year = "", None, None
-        if form.is_valid():
-            query, award_form, year = form.cleaned_data["q"], form.cleaned_data["hinh_thuc"], form.cleaned_data["nam"]
-        awards = service.search(query, user, award_form=award_form, year=year)
+        awards = service.search(user=user, **form.search_args())
         page = lazy_page(awards, self.request.GET.get("trang"))
         return super().get_context_data(form=form, page=page, can_add=user.has_perm("dossiers.add_award"),
                                         **kwargs)
@@ -134,7 +131,8 @@ class PersonHistoryView(PermissionMixin, TemplateView):
             person = Person.objects.for_user(user).select_related("organisation").get(pk=self.kwargs["pk"])
         except Person.DoesNotExist:
             raise Http404 from None
-        awards = Award.objects.of_person(person).select_related("award_form").order_by("-decision_date", "-pk")
+        awards = (Award.objects.of_person(person).select_related("award_form", "revoked_by")
+                  .order_by("-decision_date", "-pk"))
         return super().get_context_data(person=person, awards=list(awards), ratings=list(person.ratings.all()),
                                         can_add=user.has_perm("dossiers.add_award"), **kwargs)
 
@@ -153,8 +151,8 @@ class UnitHistoryView(PermissionMixin, TemplateView):
         except Organisation.DoesNotExist:
             raise Http404 from None
         lineage = unit.lineage_ids()
-        awards = (Award.objects.of_unit(unit).filter(person__isnull=True).select_related("award_form", "organisation")
-                  .order_by("-decision_date", "-pk"))
+        awards = (Award.objects.of_unit(unit).filter(person__isnull=True)
+                  .select_related("award_form", "organisation", "revoked_by").order_by("-decision_date", "-pk"))
         ratings = AnnualRating.objects.filter(organisation_id__in=lineage).select_related("organisation").order_by(
             "-year")
         predecessors = Organisation.objects.filter(pk__in=lineage - {unit.pk}).order_by("valid_until", "name")

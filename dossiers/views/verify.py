@@ -17,7 +17,7 @@ def verify_award(request, code):
     says so. Codes are random and long, so they cannot be guessed or enumerated."""
     award = None
     if CODE.match(code):
-        award = (Award.objects.select_related("award_form", "decision__issuer", "person", "organisation")
+        award = (Award.objects.select_related("award_form", "decision__issuer", "person", "organisation", "revoked_by")
                  .filter(verification_code=code).first())
     return render(request, "dossiers/verify_award.html", {"award": award, "code": code},
                   status=200 if award else 404)

@@ -71,8 +71,10 @@ def test_seeded_on_any_day_the_campaigns_are_current_and_nothing_done_is_in_the_
     qt = current("QT-SNV")
     assert sorted(Dossier.objects.filter(campaign=qt).values_list("state", flat=True)) == sorted(
         ["decided", "forwarded", "returned", "in_review", "submitted", "draft", "in_council"])
-    decision = Decision.objects.get(campaign=qt)
+    decision = Decision.objects.get(campaign=qt, kind=Decision.OWN)
     assert day.toordinal() - 7 <= decision.date.toordinal() < day.toordinal()
+    revoking = decision.revocations.get()  # the demo's revoked award (demo/seeds/revocations.py), dated after it
+    assert decision.date <= revoking.date < day and revoking.legal_profile == profile_in_force(revoking.date)
     assert decision.legal_profile == profile_in_force(decision.date)
     assert all(bonus > 0 for bonus in decision.awards.values_list("bonus_amount", flat=True))
     # the Bằng khen Thủ tướng nominee still meets the rule that reads the five years before the drive ends

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.seeds import anchor, campaigns, dossiers, funds, orgs, second_factor
+from demo.seeds import anchor, campaigns, dossiers, funds, orgs, revocations, second_factor
 
 
 class Command(BaseCommand):
@@ -13,6 +13,7 @@ class Command(BaseCommand):
             result = orgs.seed()
             seeded = campaigns.seed(day=day)
             dossier_count = dossiers.seed(day=day)
+            revoked = revocations.seed(day)
             fund_lines = funds.seed(day)
             second_factor.seed()
         self.stdout.write(f"Dữ liệu mẫu: {result['units']} đơn vị, thêm {result['people_created']} cán bộ.")
@@ -23,6 +24,9 @@ class Command(BaseCommand):
                               f"{campaign.title[:70]}{'…' if len(campaign.title) > 70 else ''}")
         if dossier_count:
             self.stdout.write(f"  Tạo {dossier_count} hồ sơ đề nghị khen thưởng mẫu ở các bước xử lý.")
+        if revoked:
+            self.stdout.write("  Thu hồi một khen thưởng của Quyết định 125/QĐ-SNV (trang xác minh ghi “đã bị "
+                              "thu hồi”).")
         if fund_lines:
             self.stdout.write(f"  Ghi {fund_lines} khoản thu, chi vào Quỹ thi đua, khen thưởng năm {day.year} "
                               "của Sở Nội vụ.")
