@@ -16,7 +16,7 @@ from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -45,7 +45,10 @@ def _visible_document(request, pk):
 
 
 def _refused(request, kind, reason):
-    return render(request, "documents_ui/refused.html", {"kind": kind, "reason": reason}, status=403)
+    back = request.META.get("HTTP_REFERER", "")  # the page whose button printed (no javascript: link: the CSP)
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = ""
+    return render(request, "documents_ui/refused.html", {"kind": kind, "reason": reason, "back": back}, status=403)
 
 
 def refusing(view):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from core.docx import DOCX_CONTENT_TYPE
 from documents.enums import RenderStatus
 from documents.models import Document
+from tests.documents.test_certificates import higher_award  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +117,19 @@ def test_another_units_clerk_cannot_see_the_preview(cast, client_for, dossier, d
     client = client_for(cast.clerk_b)
     for name in ("documents:status", "documents:download", "documents:docx"):
         assert client.get(reverse(name, args=[document.pk]) + "?xem=1").status_code == 404, name
+
+
+@pytest.mark.parametrize("referer, link", [
+    ("http://testserver/quyet-dinh/1/", '<a href="http://testserver/quyet-dinh/1/">‹ Quay lại</a>'),
+    ("https://elsewhere.example/", '<a href="/">‹ Về trang chủ</a>'),  # not followed off the portal
+    (None, '<a href="/">‹ Về trang chủ</a>'),
+], ids=["from the portal", "another site", "none"])
+def test_a_refused_print_links_back_without_a_script(cast, client_for, higher_award, referer, link):  # noqa: F811
+    headers = {"HTTP_REFERER": referer} if referer else {}
+
+    response = client_for(cast.approver).get(reverse("documents:print", args=["giay_chung_nhan", higher_award.pk]),
+                                             **headers)
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert link in page and "javascript:" not in page

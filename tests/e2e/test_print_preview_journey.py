@@ -34,6 +34,10 @@ def test_printing_opens_a_preview_with_pdf_and_word(live_server, page: Page, cas
     assert inline.headers["content-type"] == "application/pdf" and inline.body().startswith(b"%PDF-")
     expect(page.get_by_role("link", name="Mở tệp PDF trong thẻ mới")).to_have_attribute("href", src)
     shot("01-preview")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone shows no PDF in a frame: the link is there
+    expect(page.get_by_role("link", name="Mở tệp PDF trong thẻ mới")).to_be_visible()
+    expect(page.get_by_role("link", name="Tải Word (.docx)")).to_be_visible()
+    shot("02-preview-phone")
 
     with page.expect_download() as pdf:
         page.get_by_role("link", name="Tải PDF").click()
@@ -44,3 +48,5 @@ def test_printing_opens_a_preview_with_pdf_and_word(live_server, page: Page, cas
     assert word.value.suggested_filename.endswith(".docx")
     package = zipfile.ZipFile(io.BytesIO(Path(word.value.path()).read_bytes()))
     assert "word/document.xml" in package.namelist()
+    page.get_by_role("link", name="‹ Quay lại").click()
+    expect(page).to_have_url(live_server.url + dossier.get_absolute_url())
