@@ -233,8 +233,11 @@ def test_the_settings_page_walls(client_for, cast, far):
     assert not PublicationSetting.objects.exists()
     page = client_for(far.admin).get(reverse("publication:settings")).content.decode()
     assert "Ủy ban nhân dân tỉnh Xa" in page and "Ủy ban nhân dân tỉnh Thử" not in page
-    system = client_for(cast.system).get(reverse("publication:settings"), {"tinh": cast.province.pk})
-    assert system.status_code == 200
+    system = client_for(cast.system).get(reverse("publication:settings"), {"tinh": far.root.pk})
+    assert system.status_code == 200  # the system administrator chooses among the provinces
+    page = system.content.decode()
+    assert f'<option value="{far.root.pk}" selected>Ủy ban nhân dân tỉnh Xa</option>' in page
+    assert f'<option value="{cast.province.pk}">Ủy ban nhân dân tỉnh Thử</option>' in page
 
 
 def test_save_settings_refuses_another_provinces_admin(cast, far):
