@@ -2,9 +2,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
 from core.pagination import lazy_page
@@ -48,6 +48,14 @@ class Bell(LoginRequiredMixin, TemplateView):
         rows = list(_listed(self.request.user)[:BELL_ROWS])
         return super().get_context_data(tasks=registry.tasks_for(self.request.user), rows=rows,
                                         unread=services.unread_count(self.request.user), **kwargs)
+
+
+@login_required
+@require_safe
+def bell_link(request):
+    """The bell with its full count: unread notifications and the nhắc việc computed now (registry.tasks_for)."""
+    return render(request, "notifications/_bell_link.html", {
+        "unread": services.unread_count(request.user), "tasks": len(registry.tasks_for(request.user)), "live": False})
 
 
 @login_required

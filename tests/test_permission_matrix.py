@@ -493,6 +493,7 @@ MATRIX = [
     # notifications: one's own only
     {"url": "notifications:list", "get": everyone(200)},
     {"url": "notifications:bell", "get": everyone(200)},  # the bell's dropdown: one's own, computed for the user
+    {"url": "notifications:bell_link", "get": everyone(200)},  # the bell's count (unread + nhắc việc): one's own
     {"url": "notifications:open", "target": "notification_a",
      "get": by_role(outsider=404, clerk_a=405, clerk_b=404, office=404, admin=404),
      "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=404, admin=404), "data": lambda t: {}},

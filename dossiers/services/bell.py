@@ -4,6 +4,9 @@ DossiersConfig.ready().
 - a clerk: each launched campaign one of their units takes part in, whose dossier deadline falls within the next
   N days (N: the campaign's largest active "before" reminder rule, else DEFAULT_DAYS) and that unit has not sent
   nor said it proposes nobody (services/no_proposal.py);
+- the standing office: new dossiers to receive, dossiers late in its hands, appraised ones to pass on
+  (work_queue.office_work, as the home page counts them);
+- a council member: the open sessions where they have not voted yet (work_queue.council_work);
 - a leader: the nominees of their bodies waiting for their opinion, to sign or to forward, per campaign, as the
   home page counts them (work_queue.leader_work).
 """
@@ -11,6 +14,7 @@ DossiersConfig.ready().
 from django.db.models import IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 
 from campaigns.enums import CampaignStatus, ReminderKind
@@ -21,8 +25,9 @@ from orgs.enums import Role
 from orgs.models import Organisation
 
 from ..models import Dossier, NoProposal
+from .inbox import REVIEW_DAYS
 from .reminders import NOT_SENT
-from .work_queue import leader_work
+from .work_queue import council_work, leader_work, office_work
 
 DEFAULT_DAYS = 7
 TITLE_CHARS = 70  # the campaign's title inside a one-line task
@@ -88,5 +93,43 @@ def leader_tasks(user, today):
     return tasks
 
 
+# the office's steps worth a line under the bell (work_queue.OFFICE_QUEUES keys): what waits for the office itself
+OFFICE_TASKS = {
+    "new": ("Hồ sơ mới nộp, chờ tiếp nhận", "bi-inbox", False),
+    "late": ("Hồ sơ chờ Văn phòng quá hạn xử lý", "bi-exclamation-triangle", True),
+    "appraised": ("Hồ sơ đã thẩm định, chờ trình Hội đồng hoặc lãnh đạo", "bi-send-check", False),
+}
+
+
+def office_tasks(user, today):
+    """The standing office's own queues with something in them, each a link to the inbox filtered to exactly those
+    (work_queue.office_work: 2 queries; none for a user who is nobody's office)."""
+    if Role.REVIEWER not in scope.roles_of(user) and not user.is_superuser:
+        return []
+    inbox = reverse("dossiers:inbox")
+    tasks = []
+    for queue in office_work(user):
+        if queue["key"] in OFFICE_TASKS and queue["count"]:
+            title, icon, urgent = OFFICE_TASKS[queue["key"]]
+            tasks.append(Task(title=title, url=f"{inbox}?{queue['query']}", icon=icon, urgent=urgent,
+                              detail=f"{queue['count']} hồ sơ" + (f" (quá {REVIEW_DAYS} ngày)" if urgent else "")))
+    return tasks
+
+
+def council_tasks(user, today):
+    """The open council sessions where the user, present, has not voted on every nominee yet (work_queue.council_work,
+    a fixed number of queries; none for a user who sits on no open session)."""
+    tasks = []
+    for session in council_work(user):
+        if session.my_turn:
+            when = timezone.localtime(session.held_at)
+            tasks.append(Task(title=f"Bỏ phiếu: phiên họp Hội đồng ngày {when:%d/%m/%Y}", icon="bi-ui-checks",
+                              url=reverse("dossiers:council_vote", args=[session.pk]), urgent=True,
+                              detail=f"{session.agenda_count} cá nhân, tập thể trong chương trình; "
+                                     "bạn chưa bỏ phiếu đủ"))
+    return tasks
+
+
 def bell_tasks(user, today):
-    return [*clerk_tasks(user, today), *leader_tasks(user, today)]
+    return [*clerk_tasks(user, today), *office_tasks(user, today), *council_tasks(user, today),
+            *leader_tasks(user, today)]
