@@ -55,3 +55,25 @@ def test_anonymous_visitor_finds_a_decision_and_looks_up_a_person(live_server, p
     expect(page.get_by_role("button", name="In")).to_be_hidden()
     expect(page.locator("#lookup-results")).to_contain_text("Nguyễn Thị Hương")
     shot("04-print")
+
+
+def test_the_public_pages_fit_a_phone(live_server, browser, cast):
+    """At 390×844 no public page scrolls sideways (the anonymous menu's links wrap) and the lists are cards."""
+    from tests.e2e.test_phone_lists import CARDS
+    from tests.e2e.test_role_journeys import sideways_scrollers
+
+    decision = quick_decision(cast.body, 9, awardees=[cast.person_a, cast.unit_a], day=date(2025, 8, 20),
+                              title="Về việc tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất sắc")
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    cards = 0
+    for url in ("/cong-khai/quyet-dinh/", f"/cong-khai/quyet-dinh/{decision.pk}/", "/cong-khai/tra-cuu/?ten=huong",
+                "/cong-khai/tra-cuu/in/?ten=huong", "/cong-khai/phong-trao/"):
+        assert page.goto(live_server.url + url).status == 200, url
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
+        assert sideways_scrollers(page) == [], url
+        for table in page.evaluate(CARDS):
+            assert table["display"] == "block" and table["header"] <= 1, (url, table)
+            cards += 1
+    assert cards == 2  # the decisions and the awardees
+    context.close()
