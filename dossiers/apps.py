@@ -43,6 +43,7 @@ class DossiersConfig(AppConfig):
         auditlog.register(models.Nomination, exclude_fields=["updated_at", "checks", "checked_at"],
                           m2m_fields={"criteria_confirmed"})
         auditlog.register(models.AchievementReport, exclude_fields=["updated_at"])
+        auditlog.register(models.Assignment)
         auditlog.register(models.NominationMeeting)
         auditlog.register(models.MeetingVote)
         auditlog.register(models.Attachment)

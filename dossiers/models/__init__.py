@@ -15,6 +15,7 @@ from .council import (  # noqa: F401
 )
 from .dossier import (  # noqa: F401
     AchievementReport,
+    Assignment,
     Attachment,
     Dossier,
     DossierVersion,

@@ -64,6 +64,9 @@ class Dossier(TimeStampedModel):
     copied_from = models.ForeignKey("self", verbose_name="sao chép từ hồ sơ", null=True, blank=True,
                                     editable=False, on_delete=models.SET_NULL, related_name="copies")
     search_text = models.CharField(max_length=600, editable=False, default="", db_index=True)
+    # the specialist (chuyên viên) of the issuing body's office handling it: written by services/assignment.py only
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="chuyên viên xử lý", null=True, blank=True,
+                                 editable=False, on_delete=models.SET_NULL, related_name="assigned_dossiers")
 
     objects = DossierQuerySet.as_manager()
 
@@ -211,6 +214,25 @@ class StateChange(models.Model):
     class Meta:
         verbose_name = "nhật ký xử lý hồ sơ"
         verbose_name_plural = "nhật ký xử lý hồ sơ"
+        ordering = ["at", "pk"]
+
+
+class Assignment(models.Model):
+    """Phân công: one assignment of a dossier to a specialist of the office (services/assignment.assign(), its
+    only writer), by whom, when, with the note given; the dossier's `assignee` is the latest one."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="assignments")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="chuyên viên", null=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    previous = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="chuyên viên trước", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        verbose_name = "phân công xử lý hồ sơ"
+        verbose_name_plural = "phân công xử lý hồ sơ"
         ordering = ["at", "pk"]
 
 
