@@ -106,7 +106,10 @@
     window.clearTimeout(elt._busyTimer);
     elt._busyTimer = window.setTimeout(function () {
       elt.setAttribute("aria-busy", "true");
-      if (target) target.setAttribute("aria-busy", "true");
+      if (target) {
+        target.setAttribute("aria-busy", "true");
+        target.classList.add("portal-busy");  // faded while it waits (static/css/portal.css)
+      }
       showBusy(button);
       elt._busyParts = [target, button];
     }, BUSY_AFTER_MS);
@@ -118,7 +121,10 @@
     window.clearTimeout(elt._busyTimer);
     elt.removeAttribute("aria-busy");
     const parts = elt._busyParts || [];
-    if (parts[0]) parts[0].removeAttribute("aria-busy");
+    if (parts[0]) {
+      parts[0].removeAttribute("aria-busy");
+      parts[0].classList.remove("portal-busy");
+    }
     hideBusy(parts[1]);
     elt._busyParts = null;
   });

@@ -297,6 +297,8 @@ def test_an_htmx_search_still_running_after_half_a_second_marks_its_region_busy(
     page.locator("#id_q").fill("huong")
 
     expect(page.locator("#person-rows")).to_have_attribute("aria-busy", "true")
+    expect(page.locator("#person-rows")).to_have_class(re.compile(r"\bportal-busy\b"))
     assert len(held) == 1
     held[0].continue_()
     expect(page.locator("#person-rows")).not_to_have_attribute("aria-busy", "true")
+    expect(page.locator("#person-rows")).not_to_have_class(re.compile(r"\bportal-busy\b"))
