@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from awards.models import LegalBasisProfile
 from campaigns.models import Campaign
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import log_in, pick
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,7 @@ def test_a_2023_plan_gets_the_decree_in_force_at_its_date(live_server, page: Pag
     log_in(page, base, cast.admin.username, cast.password)
     page.goto(base + "/phong-trao/them/")
     page.get_by_label("Loại phong trào").select_option(label="Đợt thi đua đặc biệt")
-    page.get_by_label("Cơ quan phát động").select_option(label=f"— {cast.body.name}")
+    pick(page, "Cơ quan phát động", cast.body.name)
     page.get_by_label("Tên phong trào, kế hoạch").fill(TITLE)
     page.get_by_label("Số kế hoạch").fill("21")
     page.get_by_label("Ngày ban hành").fill("15/03/2023")
