@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 
 from dossiers.models import AchievementReport, Attachment
 from tests.e2e.helpers import log_in, log_out
+from tests.e2e.test_accessibility import AXE, FAILING, RUN_AXE, TAGS
 from tests.factories.dossiers import ready_dossier
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -43,6 +44,13 @@ def report_page(live_server, page: Page, cast):
     url = live_server.url + reverse("dossiers:report_edit", args=[nomination.pk])
     page.goto(url)
     return url, nomination
+
+
+def assert_no_serious_axe_violation(page):
+    """What the scripts add (the offer, the refusal under a field, the progress bar) is accessible too."""
+    page.add_script_tag(url=AXE)
+    violations = [v for v in page.evaluate(RUN_AXE, TAGS) if v["impact"] in FAILING]
+    assert violations == []
 
 
 def wait_for_drafts(page, count):
@@ -81,6 +89,7 @@ def test_a_draft_is_offered_after_a_reload_and_saved_reports_clear_it(report_pag
     restore = offer.get_by_role("button", name=OFFER)
     expect(restore).to_be_visible()
     shot("01-draft-offer")
+    assert_no_serious_axe_violation(page)
     restore.click()
     expect(results(page)).to_have_value(TYPED)
     expect(offer).to_have_count(0)
@@ -231,6 +240,7 @@ def test_an_upload_the_server_would_refuse_is_refused_in_the_browser(attachments
     expect(section.get_by_label("Tên tài liệu")).to_have_value(TITLE)
     assert sent == [] and not Attachment.objects.exists()
     shot("05-upload-refused-" + name.rsplit(".", 1)[1])
+    assert_no_serious_axe_violation(page)
 
 
 def test_an_upload_shows_its_progress_and_the_servers_refusal_next_to_the_field(attachments_section, page: Page,

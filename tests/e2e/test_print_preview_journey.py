@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import log_in
+from tests.e2e.test_form_behaviour_journey import assert_no_serious_axe_violation
 from tests.factories.dossiers import ready_dossier
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -34,6 +35,7 @@ def test_printing_opens_a_preview_with_pdf_and_word(live_server, page: Page, cas
     assert inline.headers["content-type"] == "application/pdf" and inline.body().startswith(b"%PDF-")
     expect(page.get_by_role("link", name="Mở tệp PDF trong thẻ mới")).to_have_attribute("href", src)
     shot("01-preview")
+    assert_no_serious_axe_violation(page)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone shows no PDF in a frame: the link is there
     expect(page.get_by_role("link", name="Mở tệp PDF trong thẻ mới")).to_be_visible()
     expect(page.get_by_role("link", name="Tải Word (.docx)")).to_be_visible()
