@@ -11,7 +11,7 @@ from core.views import PermissionMixin, ScopedObjectMixin
 from documents.once import SubmitOnceMixin
 
 from ..forms import DissolveForm, OrganisationForm, ProvinceForm
-from ..models import Organisation
+from ..models import EmulationBloc, Organisation
 
 
 def ordered_tree(organisations):
@@ -74,7 +74,17 @@ class OrganisationDetailView(ScopedObjectMixin, TemplateView):
             org=org, ancestors=ancestors, parent=ancestors[-1] if ancestors else None, children=children,
             people=people[:200], people_total=people.count(),
             predecessors=org.predecessors.order_by("name"), successor_chain=org.successor_chain(),
-            blocs=org.blocs.filter(is_active=True), **kwargs)
+            blocs=self.blocs(org), **kwargs)
+
+    def blocs(self, org):
+        """The active blocs the unit belongs to; those the user may not open (organised above their scope) are named,
+        not linked."""
+        blocs = list(org.blocs.filter(is_active=True).order_by("name"))
+        visible = set(EmulationBloc.objects.for_user(self.request.user).filter(
+            pk__in=[bloc.pk for bloc in blocs]).values_list("pk", flat=True))
+        for bloc in blocs:
+            bloc.visible = bloc.pk in visible
+        return blocs
 
 
 class ProvinceCreateView(SubmitOnceMixin, PermissionMixin, FormView):
