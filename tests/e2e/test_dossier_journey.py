@@ -32,7 +32,7 @@ from dossiers.models import EligibilityRule, NominationMeeting
 from dossiers.services import building, meetings
 from dossiers.services.workflow import transition
 from orgs.enums import Role
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import log_in, log_out, pick
 from tests.factories.campaigns import award_form, draft_campaign, legal_profile
 from tests.factories.dossiers import complete_report
 from tests.factories.orgs import MembershipFactory, PersonFactory, UserFactory
@@ -232,7 +232,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     page.get_by_label("Phong trào thi đua").select_option(label=f"{TITLE} ({PLAN})")
     # The clerk has one unit, yet it is not preselected (MeetingCreateView.get_form: initial.setdefault()
     # is a no-op because the ModelForm's initial already holds "organisation": None): choose it.
-    page.get_by_label("Đơn vị họp bình xét").select_option(label=cast.unit_a.name)
+    pick(page, "Đơn vị họp bình xét", cast.unit_a.name)
     page.get_by_label("Thời gian họp").fill("25/07/2026 08:00")
     page.get_by_label("Kết thúc lúc").fill("10:30")
     page.get_by_label("Địa điểm").fill("Phòng họp số 3, Sở Nội vụ tỉnh Thử")
@@ -442,7 +442,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
         page.locator(f'[name="tv-{index}-full_name"]').fill(name)
         page.locator(f'[name="tv-{index}-position"]').fill(position)
         page.locator(f'[name="tv-{index}-title"]').select_option(label=title)
-        page.locator(f'[name="tv-{index}-user"]').select_option(label=f"{user.get_full_name()} ({user.username})")
+        pick(page, f'[name="tv-{index}-user__tim"]', user.username, option=f"{user.get_full_name()} ({user.username})")
     page.get_by_role("button", name="Lưu thành phần Hội đồng").click()
     expect(alert(page, "Đã lưu thành phần Hội đồng của Sở Nội vụ tỉnh Thử: 5 thành viên.")).to_be_visible()
     page.get_by_role("link", name="Quay lại").click()
