@@ -32,7 +32,7 @@ from dossiers.services import building, meetings
 from dossiers.services.workflow import transition
 from orgs.enums import Role
 from orgs.services.organisations import save_organisation
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import log_in, log_out, pick
 from tests.e2e.test_dossier_journey import alert, confirm_click, ddmmyyyy, labelled, office_menu
 from tests.factories.campaigns import award_form, draft_campaign, legal_profile
 from tests.factories.dossiers import complete_report
@@ -177,7 +177,8 @@ def test_provincial_dossier_from_the_standing_office_to_the_chairmans_decision(l
         page.locator(f'[name="tv-{index}-position"]').fill(position)
         page.locator(f'[name="tv-{index}-title"]').select_option(label=title)
         if user is not None:
-            page.locator(f'[name="tv-{index}-user"]').select_option(label=f"{user.get_full_name()} ({user.username})")
+            pick(page, f'[name="tv-{index}-user__tim"]', user.username,
+                 option=f"{user.get_full_name()} ({user.username})")
     shot("03-provincial-seats")
     page.get_by_role("button", name="Lưu thành phần Hội đồng").click()
     expect(alert(page, f"Đã lưu thành phần Hội đồng của {PROVINCE}: 4 thành viên.")).to_be_visible()
