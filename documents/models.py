@@ -37,6 +37,8 @@ class Document(models.Model):
     created_at = models.DateTimeField("tạo lúc", default=timezone.now)
     frozen_at = models.DateTimeField("chốt nội dung lúc", null=True, blank=True)
     rendered_at = models.DateTimeField("tạo tệp lúc", null=True, blank=True)
+    # the portal's address the file was made for (kinds that print it: the certificates' QR code)
+    site_url = models.CharField("địa chỉ cổng khi tạo tệp", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "văn bản in"

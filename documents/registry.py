@@ -27,6 +27,8 @@ class Kind:
     docx: object = None             # (context) -> bytes of an editable .docx, or None when there is none
     refuse: object = None           # (obj) -> "" or a Vietnamese sentence: why the portal does not print it
     parts: object = None            # (obj) -> the parts of the object that exist (each printed once); None: ""
+    site_bound: bool = False        # prints the portal's address (a QR code): a stored file made under another
+                                    # SITE_URL is made again from its frozen content (documents.services.current)
 
     def refusal(self, obj):
         return self.refuse(obj) if self.refuse is not None else ""
@@ -40,11 +42,12 @@ KINDS = {}
 
 
 def register(code, *, label, template="", model, visible, frozen=None, filename=None, merged=False, refuse=None,
-             parts=None):
+             parts=None, site_bound=False):
     """Decorator registering `build` as the context builder of the document kind `code`."""
     def wrap(build):
         KINDS[code] = Kind(code=code, label=label, template=template, model=model, build=build, visible=visible,
-                           frozen=frozen, filename=filename, merged=merged, refuse=refuse, parts=parts)
+                           frozen=frozen, filename=filename, merged=merged, refuse=refuse, parts=parts,
+                           site_bound=site_bound)
         return build
     return wrap
 

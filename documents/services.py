@@ -82,9 +82,17 @@ def current(code, obj, part=""):
     kind = kind_of(code)
     frozen = kind.frozen is not None and kind.frozen(obj)
     document = (existing(code, obj, part) if frozen else None) or snapshot(code, obj, part, freeze=frozen)
+    if made_for_another_address(kind, document):  # the portal moved: the QR code must open where it runs now
+        Document.objects.filter(pk=document.pk, status=RenderStatus.DONE).update(status=RenderStatus.PENDING)
+        document.status = RenderStatus.PENDING
     if document.status == RenderStatus.PENDING:
         queue_render(document)
     return document  # a failed one stays failed: its page shows the error and offers to try again
+
+
+def made_for_another_address(kind, document):
+    """A stored file of a kind that prints the portal's address, made when the portal ran elsewhere."""
+    return kind.site_bound and document.status == RenderStatus.DONE and document.site_url != settings.SITE_URL
 
 
 def existing(code, obj, part=""):
@@ -147,7 +155,8 @@ def render(document_id, *, final=True):
     document.pages = len(PdfReader(io.BytesIO(pdf)).pages)
     document.size, document.status, document.error = len(pdf), RenderStatus.DONE, ""
     document.rendered_at = timezone.now()
-    document.save(update_fields=["file", "pages", "size", "status", "error", "rendered_at"])
+    document.site_url = settings.SITE_URL if kind.site_bound else ""
+    document.save(update_fields=["file", "pages", "size", "status", "error", "rendered_at", "site_url"])
     return document
 
 

@@ -492,7 +492,7 @@ def certificate_offsets(award_form, province=None):
 
 @register("giay_chung_nhan", label="Bằng khen, Giấy khen (giấy trắng)", template="documents/certificate.html",
           model="dossiers.Award", visible=awards_for, frozen=lambda a: True, refuse=certificate_refusal,
-          filename=lambda c: f"{c['award_form']} - {c['name']}")
+          filename=lambda c: f"{c['award_form']} - {c['name']}", site_bound=True)
 def certificate(award, part=""):
     return _certificate(award)
 
@@ -500,7 +500,7 @@ def certificate(award, part=""):
 @register("giay_chung_nhan_phoi", label="Bằng khen, Giấy khen (in lên phôi)",
           template="documents/certificate_blank.html", model="dossiers.Award", visible=awards_for,
           frozen=lambda a: False, refuse=certificate_refusal,
-          filename=lambda c: f"{c['award_form']} - {c['name']} (in lên phôi)")
+          filename=lambda c: f"{c['award_form']} - {c['name']} (in lên phôi)", site_bound=True)
 def certificate_on_blank(award, part=""):
     # not frozen: the offsets are calibrated by an admin, and a new calibration must print anew
     return _certificate(award)
@@ -535,7 +535,7 @@ def _certificates(decision, template):
           # frozen once printed, until a revocation takes certificates out of it
           model="dossiers.Decision", visible=decisions_for, frozen=lambda d: not d.revocations.exists(), merged=True,
           refuse=decision_certificates_refusal,
-          filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']}")
+          filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']}", site_bound=True)
 def decision_certificates(decision, part=""):
     return _certificates(decision, "documents/certificate.html")
 
@@ -543,7 +543,7 @@ def decision_certificates(decision, part=""):
 @register("giay_chung_nhan_qd_phoi", label="Toàn bộ bằng khen, giấy khen của quyết định (in lên phôi)",
           model="dossiers.Decision", visible=decisions_for, frozen=lambda d: False, merged=True,
           refuse=decision_certificates_refusal,
-          filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']} (in lên phôi)")
+          filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']} (in lên phôi)", site_bound=True)
 def decision_certificates_on_blank(decision, part=""):
     # not frozen, as one certificate on blank stock: a new calibration of the province's layout prints anew
     return _certificates(decision, "documents/certificate_blank.html")

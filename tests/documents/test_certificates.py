@@ -357,6 +357,29 @@ def test_the_qr_code_points_to_the_portals_address_when_printed(cast, decision, 
     assert "127.0.0.1" not in html
 
 
+def test_a_stored_certificate_is_made_again_when_the_portal_has_moved(cast, decision):
+    """The file stored when the portal ran at one address is not handed out once it runs at another: it is made
+    again from the same frozen content, its QR code opening where the portal runs now."""
+    award = decision.awards.get(person=cast.person_a)
+    with override_settings(SITE_URL="http://10.0.0.5:8080"):
+        first = document_services.current("giay_chung_nhan", award)
+        first = document_services.render(first.pk)
+        assert (first.status, first.site_url) == ("done", "http://10.0.0.5:8080")
+        assert document_services.current("giay_chung_nhan", award).status == "done"  # same address: kept
+    with override_settings(SITE_URL="https://thiduakhenthuong.quangtri.gov.vn"):
+        again = document_services.current("giay_chung_nhan", award)
+        assert (again.pk, again.status) == (first.pk, "pending")  # the same row: the same frozen content
+        again = document_services.render(again.pk)
+        text = squashed(pdf_text(again.file.read()))
+    assert squashed(f"https://thiduakhenthuong.quangtri.gov.vn/xac-minh/{award.verification_code}/") in text
+    assert again.site_url == "https://thiduakhenthuong.quangtri.gov.vn"
+    # a kind that does not print the address is never made again for it
+    with override_settings(SITE_URL="http://elsewhere"):
+        decision_doc = document_services.render(document_services.current("quyet_dinh", decision).pk)
+    with override_settings(SITE_URL="http://moved"):
+        assert document_services.current("quyet_dinh", decision).status == "done" and decision_doc.site_url == ""
+
+
 def test_a_certificate_frozen_with_its_address_still_prints_it(cast, decision):
     """A snapshot frozen before the address was made at render time carries verify_url (and an SVG that is
     no longer printed)."""
