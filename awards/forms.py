@@ -135,8 +135,10 @@ class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
     class Meta:
         model = LegalBasisProfile
         fields = ["name", "code", "valid_from", "valid_until", "basis_lines", "report_form_label",
-                  "collective_multiplier", "title_bonus_rule", "title_bonus_reference", "title_bonus_text", "notes"]
-        widgets = {"valid_from": DATE_WIDGET, "valid_until": DATE_WIDGET,
+                  "collective_multiplier", "title_bonus_rule", "title_bonus_reference", "title_bonus_text", "notes",
+                  "public_comment_forms", "public_comment_reference"]
+        widgets = {"public_comment_forms": forms.CheckboxSelectMultiple,
+                   "valid_from": DATE_WIDGET, "valid_until": DATE_WIDGET,
                    "basis_lines": forms.Textarea(attrs={"rows": 4}), "notes": forms.Textarea(attrs={"rows": 2}),
                    "title_bonus_text": forms.Textarea(attrs={"rows": 3})}
         localized_fields = ["collective_multiplier"]
@@ -186,7 +188,8 @@ class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
             votes = vote_rules.save(commit=False)
             deleted_votes = vote_rules.deleted_objects
         return catalogue.save_profile(self.instance, coefficients=rows, deleted=deleted, vote_rules=votes,
-                                      deleted_vote_rules=deleted_votes, by=self.user)
+                                      deleted_vote_rules=deleted_votes, by=self.user,
+                                      public_comment_forms=self.cleaned_data.get("public_comment_forms"))
 
 
 class AwardFormChoiceField(forms.ModelChoiceField):

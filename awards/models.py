@@ -113,6 +113,16 @@ class LegalBasisProfile(TimeStampedModel):
         help_text="In trong Quyết định bên cạnh khoản tiền thưởng được giảm, ví dụ: Điều 53 Nghị định số "
                   "98/2023/NĐ-CP.")
     title_bonus_text = models.TextField("nội dung quy định (trích)", blank=True)
+    # Lấy ý kiến nhân dân (docs/domain.md, Public comment): the forms whose nominees the office publishes for
+    # comment before the council meets, and the article that asks it.
+    public_comment_forms = models.ManyToManyField(
+        AwardForm, verbose_name="hình thức phải lấy ý kiến nhân dân trước khi họp Hội đồng", blank=True,
+        related_name="public_comment_profiles",
+        help_text="Danh sách đề nghị các hình thức này được công khai để lấy ý kiến nhân dân; Hội đồng chỉ bỏ phiếu "
+                  "sau khi hết thời hạn lấy ý kiến.")
+    public_comment_reference = models.CharField(
+        "căn cứ lấy ý kiến nhân dân", max_length=200, blank=True,
+        help_text="Điều, khoản quy định, ví dụ: khoản 2 Điều 46 Nghị định số 98/2023/NĐ-CP.")
     notes = models.TextField("ghi chú", blank=True)
 
     objects = LegalBasisProfileQuerySet.as_manager()
@@ -130,6 +140,10 @@ class LegalBasisProfile(TimeStampedModel):
 
     def lines(self):
         return [line.strip() for line in self.basis_lines.splitlines() if line.strip()]
+
+    def needs_public_comment(self, award_form):
+        """Whether the nominees of `award_form` are published for comment before the council (this profile)."""
+        return self.public_comment_forms.filter(pk=award_form.pk).exists()
 
     def clean(self):
         if self.valid_until and self.valid_until <= self.valid_from:

@@ -24,9 +24,11 @@ def save_award_form(award_form, *, by):
     return award_form
 
 
-def save_profile(profile, *, coefficients=(), deleted=(), vote_rules=(), deleted_vote_rules=(), by):
+def save_profile(profile, *, coefficients=(), deleted=(), vote_rules=(), deleted_vote_rules=(), by,
+                 public_comment_forms=None):
     """Create or update a legal-basis profile, save the given bonus coefficients and council vote rules (new
-    or changed) under it and delete the `deleted` / `deleted_vote_rules` ones.
+    or changed) under it and delete the `deleted` / `deleted_vote_rules` ones; when given, set the award forms
+    whose nominees need public comment (`public_comment_forms`).
 
     Side effects (one transaction): writes the profile, its coefficient and vote-rule rows, audit log entries
     for each of them.
@@ -42,6 +44,8 @@ def save_profile(profile, *, coefficients=(), deleted=(), vote_rules=(), deleted
             row.profile = profile
             row.full_clean()
             row.save()
+        if public_comment_forms is not None:
+            profile.public_comment_forms.set(public_comment_forms)
     return profile
 
 

@@ -450,7 +450,8 @@ def test_admin_sets_the_councils_vote_rule_of_a_profile(cast, client_for):
     client = client_for(cast.system)
     page = client.get(reverse("awards:profile_update", args=[profile.pk]))
     assert "Tỷ lệ biểu quyết của Hội đồng" in page.content.decode()
-    data = {**{key: value for key, value in page.context["form"].initial.items() if value is not None}}
+    data = {key: [getattr(v, "pk", v) for v in value] if isinstance(value, list) else value
+            for key, value in page.context["form"].initial.items() if value is not None}
     data.update({"valid_from": profile.valid_from.strftime("%d/%m/%Y"), "valid_until": "",
                  "collective_multiplier": "2"})
     for formset in (page.context["formset"], page.context["vote_formset"]):
