@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    assignment,
     attachments,
     bulk,
     council,
@@ -53,6 +54,9 @@ urlpatterns = [
     path("tep-xuat/<int:pk>/tai-ve/", inbox.ExportDownloadView.as_view(), name="export_download"),
     path("ho-so/<int:pk>/tham-dinh/", inbox.ReviewView.as_view(), name="review"),
     path("de-nghi/<int:pk>/ket-luan/", inbox.VerdictView.as_view(), name="verdict"),
+    path("ho-so/<int:pk>/phan-cong/", assignment.AssignView.as_view(), name="assign"),
+    path("hop-thu/phan-cong/", assignment.AssignmentBoardView.as_view(), name="assignment_board"),
+    path("hop-thu/phan-cong/xuat-excel/", assignment.AssignmentExportView.as_view(), name="assignment_export"),
     # Biên bản họp bình xét
     path("bien-ban/", meetings.MeetingListView.as_view(), name="meeting_list"),
     path("bien-ban/tao/", meetings.MeetingCreateView.as_view(), name="meeting_create"),

@@ -803,6 +803,13 @@ MATRIX = [
     {"url": "dossiers:review", "target": "dossier_draft", "get": unit_only(403)},
     {"url": "dossiers:verdict", "target": "nomination_review",  # POST-only
      "get": sent(403, 403, reviewer=405), "post": sent(403, 403, reviewer=WRITTEN), "data": verdict_data},
+    # Phân công (issue 18, POST-only): the body's reviewer assigns a dossier sent to it; the head's page and its export
+    {"url": "dossiers:assign", "target": "dossier_sent", "get": sent(403, 403, reviewer=405),
+     "post": sent(403, 403, reviewer=WRITTEN), "data": lambda t: {"phan-cong-assignee": t.reviewer.pk}},
+    {"url": "dossiers:assign", "target": "dossier_draft", "get": unit_only(403), "post": unit_only(403),
+     "data": lambda t: {"phan-cong-assignee": t.reviewer.pk}},
+    {"url": "dossiers:assignment_board", "get": STAFF_AREA},
+    {"url": "dossiers:assignment_export", "get": STAFF_AREA},
     # "Tiếp nhận các hồ sơ đã chọn" (POST-only): dossier_review still has a nominee without a verdict, so the
     # office's own post is refused whole (302, nothing written); the council and the leader read it, never review
     {"url": "dossiers:accept_many", "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=405, admin=405),
@@ -1244,7 +1251,7 @@ def _watched_dossiers():
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
             d.CouncilSeat, d.CouncilRules, d.ProvinceRule, d.CampaignRule, d.CertificateLayout, d.SessionMember,
             d.MemberVote,
-            d.OutcomeChange, d.NoProposal,
+            d.OutcomeChange, d.NoProposal, d.Assignment,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
             *_watched_notifications(), *_watched_documents(), *_watched_funds()]
 

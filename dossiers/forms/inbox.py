@@ -26,6 +26,8 @@ class InboxFilterForm(forms.Form):
     qua_han = forms.BooleanField(label="Chỉ hồ sơ quá hạn", required=False)
     cham_xu_ly = forms.BooleanField(label=f"Chờ Văn phòng quá {REVIEW_DAYS} ngày", required=False)
     tat_ca = forms.BooleanField(label="Cả hồ sơ đã có quyết định", required=False)
+    cua_toi = forms.BooleanField(label="Hồ sơ của tôi", required=False)
+    chua_phan_cong = forms.BooleanField(label="Chưa phân công", required=False)
     nam = forms.IntegerField(label="Năm nộp", required=False, min_value=2000, max_value=2100,
                              error_messages={"invalid": "Nhập năm, ví dụ 2025.", "min_value": "Năm không hợp lệ.",
                                              "max_value": "Năm không hợp lệ."})

@@ -2,6 +2,7 @@
 from django.urls import reverse
 
 from ..models import OutcomeChange
+from .assignment import history
 from .checks import OPEN_STATES
 from .completeness import checked_nominations
 from .eligibility import load_nominations
@@ -11,7 +12,8 @@ from .workflow import any_pending
 def page_parts(dossier, *, criteria=False):
     """The nominees (each with its stored verdicts, `.verdicts`), when they were checked (the oldest,
     `checked_at`) and whether they may still be checked again (`open_checks`), the checklist, the
-    attachments, the state log and the versions sent, and whether a nominee still awaits the office's
+    attachments, the processing history (state changes and assignments, `history`) and the versions sent,
+    and whether a nominee still awaits the office's
     verdict (`pending`); the failures every nominee shares (`common_failures`, shown once, and their
     `common_keys` the rows leave out). `criteria`: each nominee's confirmed criteria too (`.confirmed_criteria`)."""
     attachments = list(dossier.attachments.select_related("uploaded_by", "nomination"))
@@ -24,7 +26,7 @@ def page_parts(dossier, *, criteria=False):
     checked = [n.checked_at for n in nominations if n.checked_at is not None]
     return {"nominations": nominations, "checklist": check, "attachments": attachments,
             "checked_at": min(checked) if checked else None, "open_checks": dossier.state in OPEN_STATES,
-            "state_changes": dossier.state_changes.select_related("by"),
+            "history": history(dossier),
             "outcome_changes": OutcomeChange.objects.filter(nomination__dossier=dossier).select_related(
                 "by", "nomination__person", "nomination__organisation").only(
                 "at", "from_outcome", "to_outcome", "act", "reason", "by__username", "by__first_name",

@@ -72,6 +72,10 @@ def filtered_inbox(user, params):
         qs = qs.filter(late_review_q())
     if data["nam"]:
         qs = qs.filter(submitted_at__year=data["nam"])
+    if data["cua_toi"]:  # assigned to me (services/assignment.py)
+        qs = qs.filter(assignee=user)
+    if data["chua_phan_cong"]:
+        qs = qs.filter(assignee__isnull=True)
     for token in search_key(data["q"]).split():  # a semi-join: each dossier once, no DISTINCT over wide rows
         qs = qs.filter(Q(organisation__search_text__contains=token) | Exists(Nomination.objects.filter(
             dossier=OuterRef("pk"), person__search_text__contains=token)))
@@ -90,7 +94,7 @@ def inbox_page(dossiers, page, per_page=50):
 
 
 def inbox_rows(dossiers):
-    """The inbox's rows: each dossier with its campaign, unit, award form and number of nominees (a
+    """The inbox's rows: each dossier with its campaign, unit, award form, specialist and number of nominees (a
     correlated count, evaluated for the rows shown only: a join + GROUP BY counted every match), in order."""
-    return dossiers.select_related("campaign__issuer", "organisation", "offer__award_form").annotate(
+    return dossiers.select_related("campaign__issuer", "organisation", "offer__award_form", "assignee").annotate(
         nominee_count=aggregate_subquery(Nomination.objects.filter(dossier=OuterRef("pk")))).order_by(*ORDER)

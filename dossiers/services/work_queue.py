@@ -89,12 +89,17 @@ OFFICE_QUEUES = [
 
 def office_work(user):
     """The standing office's queues: how many of the dossiers sent to its bodies wait at each step, each with the
-    inbox's query string that lists exactly those. 2 queries."""
+    inbox's query string that lists exactly those; first "Hồ sơ của tôi", those assigned to the user not yet
+    decided (services/assignment.py, the inbox's "cua_toi" filter). 2 queries."""
     dossiers = inbox_queryset(user)
-    counts = dict(dossiers.values_list("state").annotate(n=Count("pk")).order_by())
+    rows = list(dossiers.values_list("state").annotate(n=Count("pk"), mine=Count("pk", filter=Q(assignee=user)))
+                .order_by())
+    counts = {state: n for state, n, _ in rows}
+    mine = sum(m for state, _, m in rows if state != DossierState.DECIDED)
     late = dossiers.filter(late_review_q()).count()
-    return [{"key": key, "label": label, "query": query, "count": late if state is None else counts.get(state, 0)}
-            for key, label, query, state in OFFICE_QUEUES]
+    return [{"key": "mine", "label": "Hồ sơ của tôi", "query": "cua_toi=on", "count": mine}] + [
+        {"key": key, "label": label, "query": query, "count": late if state is None else counts.get(state, 0)}
+        for key, label, query, state in OFFICE_QUEUES]
 
 
 def council_work(user, limit=LIST_LIMIT):

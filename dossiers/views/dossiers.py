@@ -34,7 +34,7 @@ class DossierMixin(ScopedObjectMixin):
 
     def get_scoped_queryset(self):
         return Dossier.objects.for_user(self.request.user).select_related(
-            "campaign__issuer", "organisation", "offer__award_form", "meeting")
+            "campaign__issuer", "organisation", "offer__award_form", "meeting", "assignee")
 
     def get_object(self, queryset=None):
         dossier = super().get_object(queryset)
@@ -108,6 +108,9 @@ class DossierDetailView(DossierMixin, TemplateView):
         can_change = user.has_perm("dossiers.change_dossier", dossier)
         parts = page_parts(dossier)
         can_review = user.has_perm("dossiers.review_dossier", dossier)
+        from .assignment import assign_form  # the "Phân công" form (it builds on this page for its errors)
+
+        kwargs.setdefault("assign_form", assign_form(dossier, user))
         return super().get_context_data(
             dossier=dossier, can_change=can_change, can_review=can_review, may_recheck=can_change or can_review,
             actions=dossier_actions(dossier, user, parts["pending"]),

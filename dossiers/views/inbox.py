@@ -71,7 +71,9 @@ class ReviewView(DossierMixin, TemplateView):
                 prefix=f"n{nomination.pk}", initial=_starting_values(nomination))
         moves = dossier_actions(dossier, self.request.user, parts["pending"])
         done, total = review.reviewed_count(nominations)
-        return super().get_context_data(
+        from .assignment import assign_form
+
+        return super().get_context_data(assign_form=assign_form(dossier, self.request.user),
             dossier=dossier, actions=[], moves=dict(moves), may_recheck=True, steps=review.steps(dossier, nominations),
             reviewed=done, total=total, remaining=total - done, changes=changes, kept_any=bool(kept),
             needs_more=[n for n in nominations if n.outcome == Outcome.NEEDS_MORE],

@@ -138,8 +138,8 @@ def office_dossiers(cast):
 def test_office_queues_count_what_their_inbox_link_lists(cast, client_for, office_dossiers):
     client = client_for(cast.reviewer)
     queues = {queue["key"]: queue for queue in client.get("/").context["office_queues"]}
-    expected = {"new": {"new", "late"}, "in_review": {"in_review"}, "late": {"late"}, "appraised": {"appraised"},
-                "council": {"council"}, "leader": {"leader"}}
+    expected = {"mine": set(), "new": {"new", "late"}, "in_review": {"in_review"}, "late": {"late"},
+                "appraised": {"appraised"}, "council": {"council"}, "leader": {"leader"}}
     assert {key: queue["count"] for key, queue in queues.items()} == {key: len(v) for key, v in expected.items()}
     for key, names in expected.items():
         url = reverse("dossiers:inbox") + "?" + queues[key]["query"]
