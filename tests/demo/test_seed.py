@@ -25,7 +25,7 @@ def test_seed_demo_has_one_account_per_role_and_two_clerk_units():
     quang_tri = Membership.objects.filter(organisation__code__startswith="QT-")
     roles = dict(quang_tri.values_list("user__username", "role"))
     assert roles == {"quantri": "admin", "vanphong": "reviewer", "hoidong": "council", "lanhdao": "approver",
-                     "canbo.tcbc": "clerk", "canbo.luutru": "clerk"}
+                     "canbo.tcbc": "clerk", "canbo.luutru": "clerk", "chuyenvien": "reviewer"}  # issue 18: 2 reviewers
     clerk_units = set(quang_tri.filter(role="clerk").values_list("organisation__code", flat=True))
     assert clerk_units == {"QT-SNV-TCBC", "QT-SNV-TTLT"}
     assert get_user_model().objects.get(username="vanphong").check_password("ThiDua@2025")
@@ -37,3 +37,19 @@ def test_seed_demo_district_offices_dissolved_with_successor():
     assert office.valid_until.isoformat() == "2025-07-01"
     assert office.successor.code == "QT-XGL-VHXH"
     assert not office.is_current()
+
+
+def test_seed_demo_assigns_the_dossiers_the_office_holds_once():
+    """Issue 18: the dossiers of the Sở Nội vụ past their receipt are assigned (vanphong and chuyenvien), those just
+    sent are not; a second run assigns nothing more."""
+    from dossiers.models import Assignment, Dossier
+    from dossiers.services.assignment import HELD_STATES
+
+    call_command("seed_demo")
+    held = Dossier.objects.filter(campaign__issuer__code="QT-SNV", state__in=HELD_STATES)
+    assert set(held.exclude(state="submitted").values_list("assignee__username", flat=True)) == {
+        "vanphong", "chuyenvien"}
+    assert not held.filter(state="submitted", assignee__isnull=False).exists()
+    count = Assignment.objects.count()
+    call_command("seed_demo")
+    assert Assignment.objects.count() == count
