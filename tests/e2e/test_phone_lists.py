@@ -25,7 +25,7 @@ LISTS = {
                    "notifications:list"],
     "vanphong": ["dossiers:inbox", "campaigns:campaign_list", "dossiers:council_list",
                  "dossiers:decision_list", "dossiers:register", "orgs:person_list", "awards:awardform_list",
-                 "dossiers:council_seats"],
+                 "dossiers:council_seats", "dossiers:assignment_board"],
     "hoidong": ["dossiers:council_list", "dossiers:inbox", "dossiers:decision_list"],
     "lanhdao": ["dossiers:approval_queue", "dossiers:decision_list", "dossiers:inbox"],
     "quantri": ["orgs:organisation_tree", "orgs:account_list", "orgs:bloc_list", "awards:awardform_list",
