@@ -29,7 +29,7 @@ def address_failures(request):
     if not address:
         return 0
     attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=get_cool_off_threshold(request))
-    attempts = attempts.exclude(username=RESET_REQUESTS)
+    attempts = attempts.exclude(username__startswith="#")  # the per-address counters below (no account name has #)
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
 
@@ -52,17 +52,23 @@ def reset_request_allowed(request):
     """Counts one reset request from the client's address and says whether it may go: after PASSWORD_RESET_LIMIT
     requests, each less than AXES_COOLOFF_TIME after the one before, the address waits for the cool-off to pass
     since its last counted request (a refused request is not counted, so waiting is enough)."""
+    return address_allowed(request, RESET_REQUESTS, settings.PASSWORD_RESET_LIMIT)
+
+
+def address_allowed(request, bucket, limit):
+    """Counts one request of `bucket` (a name starting with "#") from the client's address and says whether it may
+    go, as reset_request_allowed does with its own limit: the public comment form uses it too."""
     address = client_address(request)
     threshold = timezone.now() - settings.AXES_COOLOFF_TIME
     with transaction.atomic():
-        AccessAttempt.objects.filter(username=RESET_REQUESTS, ip_address=address, attempt_time__lt=threshold).delete()
+        AccessAttempt.objects.filter(username=bucket, ip_address=address, attempt_time__lt=threshold).delete()
         attempt, created = AccessAttempt.objects.select_for_update().get_or_create(
-            username=RESET_REQUESTS, ip_address=address, user_agent="",
+            username=bucket, ip_address=address, user_agent="",
             defaults={"get_data": "", "post_data": "", "http_accept": "", "path_info": request.path[:255],
                       "failures_since_start": 1})
         if created:
             return True
-        if attempt.failures_since_start >= settings.PASSWORD_RESET_LIMIT:
+        if attempt.failures_since_start >= limit:
             return False
         attempt.failures_since_start = F("failures_since_start") + 1
         attempt.attempt_time = timezone.now()

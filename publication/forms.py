@@ -1,7 +1,11 @@
 """The public pages' search forms (GET) and the province's choice of what it publishes."""
+import time
+
 from django import forms
+from django.core import signing
 
 from core.forms import NfcFormMixin
+from dossiers.models.public_comment import CONTACT_MAX, NAME_MAX, TEXT_MAX
 
 
 class DecisionFilterForm(NfcFormMixin, forms.Form):
@@ -52,3 +56,66 @@ class PublicationSettingsForm(forms.Form):
 
     def lines(self):
         return [(form, self[f"form_{form.pk}"]) for form, _ in self.rows]
+
+
+# --- lấy ý kiến nhân dân -------------------------------------------------------------------------------------------
+# The public comment form (lấy ý kiến nhân dân) and its anti-abuse checks, none of which needs a third party
+# (the portal may run on an intranet):
+#
+# - a honeypot: a field hidden from people (`website`); a robot filling every field is refused;
+# - a signed timestamp (`token`, django.core.signing with the portal's SECRET_KEY): a post sooner than
+# MIN_SECONDS after the form was shown (a robot) or later than MAX_AGE (a stale or replayed form) is refused;
+# the token names its nominee, so it cannot be reused on another;
+# - length limits on every field (the model's);
+# - a per-address limit, counted by the view (core.throttle.address_allowed): PER_ADDRESS comments per cool-off.
+SALT = "publication.public-comment"
+MIN_SECONDS = 3
+MAX_AGE = 4 * 3600
+PER_ADDRESS = 5
+BUCKET = "#y-kien-nhan-dan"
+TOO_FAST = "Ý kiến được gửi quá nhanh sau khi mở trang. Vui lòng đọc lại nội dung rồi bấm “Gửi ý kiến” lần nữa."
+EXPIRED = "Trang góp ý đã mở quá lâu hoặc không hợp lệ. Nội dung vẫn được giữ: bấm “Gửi ý kiến” lần nữa."
+TRAP = "Không gửi được ý kiến: ô “Để trống ô này” phải để trống."
+TOO_MANY = ("Địa chỉ mạng của bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút; nội dung "
+            "vẫn được giữ.")
+
+
+def issue_token(nominee_pk, now=None):
+    return signing.dumps({"n": nominee_pk, "t": int(now if now is not None else time.time())}, salt=SALT)
+
+
+class PublicCommentForm(NfcFormMixin, forms.Form):
+    name = forms.CharField(label="Họ và tên", max_length=NAME_MAX,
+                           error_messages={"required": "Nhập họ và tên.",
+                                           "max_length": f"Họ và tên không quá {NAME_MAX} ký tự."})
+    contact = forms.CharField(label="Địa chỉ, số điện thoại hoặc thư điện tử", max_length=CONTACT_MAX,
+                              help_text="Để Văn phòng liên hệ khi cần làm rõ; không công khai.",
+                              error_messages={"required": "Nhập địa chỉ, số điện thoại hoặc thư điện tử liên hệ.",
+                                              "max_length": f"Thông tin liên hệ không quá {CONTACT_MAX} ký tự."})
+    text = forms.CharField(label="Nội dung ý kiến", max_length=TEXT_MAX,
+                           widget=forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_MAX}),
+                           error_messages={"required": "Nhập nội dung ý kiến.",
+                                           "max_length": f"Nội dung ý kiến không quá {TEXT_MAX} ký tự."})
+    website = forms.CharField(label="Để trống ô này", required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, nominee, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nominee, self.now = nominee, now
+        self.fields["token"].initial = issue_token(nominee.pk, now)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(TRAP, code="trap")
+        now = self.now if self.now is not None else time.time()
+        try:
+            stamp = signing.loads(self.data.get("token") or "", salt=SALT, max_age=MAX_AGE)
+        except signing.BadSignature:  # SignatureExpired too
+            raise forms.ValidationError(EXPIRED, code="expired") from None
+        if not isinstance(stamp, dict) or stamp.get("n") != self.nominee.pk:
+            raise forms.ValidationError(EXPIRED, code="expired")
+        if now - stamp.get("t", 0) < MIN_SECONDS:
+            raise forms.ValidationError(TOO_FAST, code="too_fast")
+        return data

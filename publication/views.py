@@ -1,20 +1,32 @@
 """Công bố và tra cứu (no login): the published decisions, one decision, the lookup of a person's or a
 collective's awards and its printable page; and the province admin's page choosing what is published."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.clientip import client_address
 from core.pagination import lazy_page
+from core.throttle import address_allowed
 from core.views import PermissionMixin
+from dossiers.models import CommentWindow
+from dossiers.services import public_comment
 from orgs.views.province_settings import ProvinceMixin
 
 from . import services
-from .forms import DecisionFilterForm, LookupForm, PublicationSettingsForm
+from .forms import (
+    BUCKET,
+    PER_ADDRESS,
+    TOO_MANY,
+    DecisionFilterForm,
+    LookupForm,
+    PublicationSettingsForm,
+    PublicCommentForm,
+)
 
 PER_PAGE = 20
 
@@ -100,3 +112,59 @@ class SettingsView(ProvinceMixin, PermissionMixin, TemplateView):
         messages.success(request, f"Đã lưu cấu hình công bố của {province.name}"
                                   + (f" ({changed} hình thức thay đổi)." if changed else " (không có thay đổi)."))
         return redirect(f"{reverse('publication:settings')}?tinh={province.pk}")
+
+
+# --- lấy ý kiến nhân dân (no login) -----------------------------------------------------------------------------
+def _open_window(pk):
+    window = CommentWindow.objects.select_related("issuer").filter(pk=pk).first()
+    if window is None or not window.is_open():
+        raise Http404("Đợt lấy ý kiến không có hoặc không còn nhận ý kiến.")
+    return window
+
+
+@require_safe
+def comment_windows(request):
+    windows = list(public_comment.open_windows())
+    for window in windows:
+        window.public_nominees = list(public_comment.public_nominees(window))
+    return render(request, "publication/comment_windows.html", {"windows": windows})
+
+
+@require_safe
+def comment_window(request, pk):
+    window = _open_window(pk)
+    return render(request, "publication/comment_window.html",
+                  {"window": window, "nominees": public_comment.public_nominees(window)})
+
+
+def comment_form(request, pk, nominee):
+    """The comment form of one nominee of an open window: GET shows it, POST checks it (comment_form.py) and stores
+    the comment "chờ duyệt"."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    window = _open_window(pk)
+    entry = public_comment.public_nominees(window).filter(pk=nominee).first()
+    if entry is None:
+        raise Http404
+    form = PublicCommentForm(request.POST if request.method == "POST" else None, nominee=entry)
+    if form.is_bound and form.is_valid():
+        if not address_allowed(request, BUCKET, PER_ADDRESS):
+            form.add_error(None, TOO_MANY)
+        else:
+            data = form.cleaned_data
+            try:
+                public_comment.submit_comment(entry, name=data["name"], contact=data["contact"], text=data["text"],
+                                              address=client_address(request))
+            except ValidationError as error:
+                for field, errors in (error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+                                      ).items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, "Đã nhận ý kiến của bạn. Văn phòng xem xét ý kiến trước khi tổng hợp "
+                                          "báo cáo Hội đồng Thi đua – Khen thưởng. Xin cảm ơn.")
+                return redirect(window.get_public_url())
+    if form.is_bound:  # a fresh timestamp for the next try; what was typed is kept
+        form.data = form.data.copy()
+        form.data["token"] = form.fields["token"].initial
+    return render(request, "publication/comment_form.html", {"window": window, "entry": entry, "form": form},
+                  status=400 if form.is_bound else 200)

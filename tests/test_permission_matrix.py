@@ -329,6 +329,47 @@ def close_council_session(t):
     council.close_session(t.council_session, by=t.reviewer)
 
 
+def needs_comment(t):
+    """The council's nominee, of a form needing public comment under its campaign's profile, accepted again (a
+    candidate of a comment window of the Sở)."""
+    from awards.models import LegalBasisProfile
+    from campaigns.models import Campaign
+    from dossiers.enums import Outcome
+
+    nomination = t.nomination_council
+    campaign = nomination.dossier.campaign
+    profile = campaign.legal_profile or LegalBasisProfile.objects.order_by("pk").first()
+    Campaign.objects.filter(pk=campaign.pk).update(legal_profile=profile)
+    profile.public_comment_forms.add(nomination.dossier.offer.award_form)
+    type(nomination).objects.filter(pk=nomination.pk).update(outcome=Outcome.ACCEPTED)
+
+
+def comment_window(t):
+    """An open comment window (lấy ý kiến nhân dân) of the Sở on the council's nominee, with one comment."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dossiers.models import CommentNominee, CommentWindow, PublicComment
+
+    needs_comment(t)
+    now = timezone.now()
+    t.comment_window = CommentWindow.objects.create(
+        issuer=t.body, title="Đợt thử", opens_at=now - timedelta(hours=1), closes_at=now + timedelta(days=10),
+        opened_by=t.reviewer)
+    t.comment_nominee = CommentNominee.objects.create(window=t.comment_window, nomination=t.nomination_council,
+                                                      summary="Tóm tắt thử")
+    t.public_comment = PublicComment.objects.create(nominee=t.comment_nominee, name="Trần Dân", contact="0909",
+                                                    text="Ý kiến thử")
+
+
+def comment_window_data(t):
+    start = datetime.now() + (datetime(2000, 1, 2) - datetime(2000, 1, 1))
+    return {"co-quan": t.body.pk, "title": "", "opens_at": f"{start:%d/%m/%Y %H:%M}",
+            "closes_at": f"{start.replace(year=start.year + 1):%d/%m/%Y %H:%M}",
+            "nominations": [t.nomination_council.pk]}
+
+
 def attach_count_sheet(t):
     """Setup of the count sheet's download: the office attached it."""
     from dossiers.services import council
@@ -711,6 +752,16 @@ MATRIX = [
     {"url": "publication:lookup", "label": "name and unit", "query": lambda t: {"ten": "huong", "don_vi": "so noi vu"},
      "get": everyone(200, anonymous=200)},
     {"url": "publication:lookup_print", "query": lambda t: {"ten": "huong"}, "get": everyone(200, anonymous=200)},
+    # lấy ý kiến nhân dân (no login): the open windows, one window, a nominee's comment form
+    {"url": "publication:comment_windows", "get": everyone(200, anonymous=200)},
+    {"url": "publication:comment_window", "target": "comment_window", "setup": comment_window,
+     "get": everyone(200, anonymous=200)},
+    {"url": "publication:comment_window", "kwargs": lambda t: {"pk": 987654}, "label": "missing",
+     "get": everyone(404, anonymous=404)},
+    {"url": "publication:comment_form", "setup": comment_window,
+     "kwargs": lambda t: {"pk": t.comment_window.pk, "nominee": t.comment_nominee.pk},
+     "get": everyone(200, anonymous=200),  # a post without the form's signed timestamp: refused, nothing written
+     "post": everyone(400, anonymous=400), "data": lambda t: {"name": "x", "contact": "x", "text": "x"}},
     {"url": "publication:settings", "get": admin_only(200), "post": admin_only(WRITTEN),
      "data": lambda t: {"tinh": t.province.pk}},  # nothing ticked: every form unpublished
     {"url": "publication:settings", "label": "far province", "query": lambda t: {"tinh": t.far.pk},
@@ -879,6 +930,14 @@ MATRIX = [
     {"url": "dossiers:council_seats", "label": "quy-che",  # the council's regulation (quorum), same page
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
      "data": lambda t: {"co-quan": t.body.pk, "qc-quorum": "two_thirds", "qc-source": "Điều 7 Quy chế"}},
+    # lấy ý kiến nhân dân: the office's pages (the body's REVIEWER); anyone else 403 before any lookup
+    {"url": "dossiers:comment_window_list", "get": COUNCIL_OFFICE},
+    {"url": "dossiers:comment_window_create", "get": COUNCIL_OFFICE,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
+     "setup": needs_comment, "data": comment_window_data},
+    {"url": "dossiers:comment_window", "target": "comment_window", "setup": comment_window, "get": COUNCIL_OFFICE,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
+     "data": lambda t: {"action": "moderate", "comment": t.public_comment.pk, "decision": "approve", "note": ""}},
     {"url": "dossiers:council_close", "target": "council_session", "setup": attach_count_sheet,  # POST-only
      "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=405),
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, reviewer=WRITTEN),
@@ -1251,7 +1310,7 @@ def _watched_dossiers():
             d.DossierVersion, d.NominationMeeting, d.MeetingVote, d.Attachment, d.CouncilSession, d.CouncilBallot,
             d.CouncilSeat, d.CouncilRules, d.ProvinceRule, d.CampaignRule, d.CertificateLayout, d.SessionMember,
             d.MemberVote,
-            d.OutcomeChange, d.NoProposal, d.Assignment,
+            d.OutcomeChange, d.NoProposal, d.Assignment, d.CommentWindow, d.CommentNominee, d.PublicComment,
             d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
             *_watched_notifications(), *_watched_documents(), *_watched_funds()]
 
@@ -1358,6 +1417,7 @@ DENIED = (403, 404)
 # province's, by design) and one's own account and settings
 NOT_OURS = ("far", "campaigns:public_list", "campaigns:public_detail", "dossiers:verify_award", "password_change",
             "publication:decision_list", "publication:decision_detail", "publication:lookup",
+            "publication:comment_window", "publication:comment_form",
             "password_reset", "dossiers:rule_settings", "dossiers:layout", "logout")
 
 

@@ -26,6 +26,7 @@ from .dossier import (  # noqa: F401
     StateChange,
 )
 from .exports import Export  # noqa: F401
+from .public_comment import CommentNominee, CommentState, CommentWindow, PublicComment  # noqa: F401
 from .register import AnnualRating, Award, CouncilBallot, CouncilSession, Decision, Forwarding  # noqa: F401
 from .reminders import Reminder  # noqa: F401
 from .rules import CampaignRule, EligibilityRule, ProvinceRule  # noqa: F401

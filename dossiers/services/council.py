@@ -52,7 +52,7 @@ from ..models import (
     quorum_minimum,
 )
 from ..models.council_queries import may_preside
-from . import outcomes, workflow
+from . import outcomes, public_comment, workflow
 from .eligibility import percent_label
 from .printing import freeze_council_minutes
 
@@ -117,9 +117,11 @@ def agenda(session, *, only=None):
           .order_by("dossier__campaign_id", "dossier__offer__order", "dossier__organisation__path", "dossier_id",
                     "order", "pk"))
     nominations = list(qs)
+    blocked = public_comment.blockers(nominations)  # the public comment the law asks first (Public comment)
     for nomination in nominations:
         nomination.session_ballot = nomination.session_ballots[0] if nomination.session_ballots else None
         nomination.dossier.offer.campaign = nomination.dossier.campaign  # loaded with the dossier
+        nomination.comment_block = blocked.get(nomination.pk, "")
     CampaignAward.attach_vote_rules(n.dossier.offer for n in nominations)
     return nominations
 
@@ -199,7 +201,12 @@ class AgendaRow:
 
 
 def agenda_rows(session):
-    return [AgendaRow(nomination, nomination.session_ballot) for nomination in agenda(session)]
+    """The agenda as AgendaRow, each with `comments`: the public comment's summary (CommentSummary), or None."""
+    rows = [AgendaRow(nomination, nomination.session_ballot) for nomination in agenda(session)]
+    comments = public_comment.summaries([row.nomination for row in rows])
+    for row in rows:
+        row.comments = comments.get(row.nomination.pk)
+    return rows
 
 
 def nominee_label(nomination):
@@ -409,7 +416,15 @@ def _on_agenda(session, nomination_id, rows=None):
     if nomination is None:
         raise ValidationError("Người, tập thể này không có trong danh sách Hội đồng xét tại phiên họp "
                               "(hồ sơ chưa trình Hội đồng hoặc đã có kết quả).")
+    if nomination.comment_block:
+        raise ValidationError(f"{nomination.name}: {nomination.comment_block}")
     return nomination
+
+
+def _check_public_comment(nominations):
+    blocked = [f"{nominee_label(n)} – {n.comment_block}" for n in nominations if n.comment_block]
+    if blocked:
+        raise ValidationError("Chưa biểu quyết được: " + "; ".join(blocked))
 
 
 def _ballot_box(session, nomination):
@@ -664,7 +679,8 @@ def close_session(session, *, by, conclusion="", minutes_number=""):
     """Close the session as its chair or the office, with an optional conclusion.
 
     Refused (PermissionDenied) for anyone else; refused (ValidationError) when the session is already
-    closed; in ballots mode while a member present has not voted on a nominee of the agenda (the message
+    closed; while a nominee needing public comment has no window or its window has not closed;
+    in ballots mode while a member present has not voted on a nominee of the agenda (the message
     names them); on paper while a nominee has no counted result or the Biên bản kiểm phiếu is not attached.
     Side effects (one transaction): in ballots mode each nominee's tally from its ballot box and its outcome
     (council_passed / council_failed); the session's closed_at, closed_by (and conclusion); the frozen
@@ -675,6 +691,7 @@ def close_session(session, *, by, conclusion="", minutes_number=""):
     with set_actor(by), transaction.atomic():
         session = _lock_open(session)
         nominations = agenda(session)
+        _check_public_comment(nominations)
         if session.on_paper:
             _check_paper_count(session, nominations)  # each result was concluded as it was entered
         else:

@@ -1,0 +1,207 @@
+"""Lấy ý kiến nhân dân: the office's window on the nominees whose form needs it (open, close early, add or remove
+a nominee before it opens), the public's comment, moderation, the summary, and the council's rule (no vote, no
+closing, before the window has closed or without one)."""
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from dossiers.models import CommentState, PublicComment
+from dossiers.services import public_comment as service
+from tests.dossiers.test_council import council_dossier, new_session, vote
+
+pytestmark = pytest.mark.django_db
+
+
+def needing_comment(cast, **kwargs):
+    """A dossier in the council whose award form needs public comment under its campaign's profile."""
+    dossier = council_dossier(cast, **kwargs)
+    dossier.campaign.legal_profile.public_comment_forms.add(dossier.offer.award_form)
+    return dossier
+
+
+def window(cast, nominations, *, opens=-1, closes=10, by=None):
+    now = timezone.now()
+    return service.open_window(cast.body, title="", opens_at=now + timedelta(days=opens),
+                               closes_at=now + timedelta(days=closes), nominations=nominations,
+                               by=by or cast.reviewer)
+
+
+def comment(nominee, text="Đồng ý với đề nghị khen thưởng."):
+    return service.submit_comment(nominee, name="Nguyễn Văn Dân", contact="0912 345 678", text=text)
+
+
+# --- the window ---------------------------------------------------------------------------------------------
+def test_office_opens_a_window_with_the_nominees_summary(cast):
+    dossier = needing_comment(cast)
+    nomination = dossier.nominations.get()
+    nomination.summary = "Hoàn thành xuất sắc nhiệm vụ 5 năm liền."
+    nomination.save()
+    assert list(service.candidates(cast.body)) == [nomination]
+
+    opened = window(cast, [nomination])
+
+    entry = opened.nominees.get()
+    assert (entry.nomination, entry.summary, opened.opened_by) == (nomination, nomination.summary, cast.reviewer)
+    assert opened.is_open() and opened.title.startswith("Lấy ý kiến nhân dân")
+    assert list(service.candidates(cast.body)) == []  # once in a window, not offered again
+
+
+def test_a_form_without_public_comment_is_not_a_candidate(cast):
+    dossier = council_dossier(cast)
+    assert list(service.candidates(cast.body)) == []
+    with pytest.raises(ValidationError, match="không thuộc danh sách cần lấy ý kiến"):
+        window(cast, list(dossier.nominations.all()))
+
+
+@pytest.mark.parametrize("role", ["clerk_a", "council", "approver", "outsider"])
+def test_only_the_office_opens_a_window(cast, role):
+    nominations = list(needing_comment(cast).nominations.all())
+    with pytest.raises(PermissionDenied):
+        window(cast, nominations, by=getattr(cast, role))
+
+
+def test_dates_in_the_wrong_order_are_refused(cast):
+    nominations = list(needing_comment(cast).nominations.all())
+    with pytest.raises(ValidationError) as error:
+        window(cast, nominations, opens=5, closes=2)
+    assert error.value.message_dict["closes_at"] == ["Thời điểm hết hạn phải sau thời điểm bắt đầu."]
+
+
+def test_no_nominee_is_refused(cast):
+    with pytest.raises(ValidationError) as error:
+        window(cast, [])
+    assert "Chọn ít nhất một" in error.value.message_dict["nominations"][0]
+
+
+def test_close_early(cast):
+    opened = window(cast, list(needing_comment(cast).nominations.all()))
+    with pytest.raises(PermissionDenied):
+        service.close_early(opened, by=cast.clerk_a)
+    service.close_early(opened, by=cast.reviewer)
+    opened.refresh_from_db()
+    assert opened.has_closed() and opened.closed_early_by == cast.reviewer
+    with pytest.raises(ValidationError, match="đã kết thúc"):
+        service.close_early(opened, by=cast.reviewer)
+
+
+def test_nominees_are_added_and_removed_only_before_the_window_opens(cast):
+    dossier = needing_comment(cast, extra_people=1)
+    first, second = dossier.nominations.order_by("pk")
+    later = window(cast, [first], opens=2)
+    added = service.add_nominee(later, second, by=cast.reviewer)
+    service.remove_nominee(later, later.nominees.get(nomination=first), by=cast.reviewer)
+    assert list(later.nominees.all()) == [added]
+    with pytest.raises(PermissionDenied):
+        service.add_nominee(later, first, by=cast.clerk_a)
+
+    started = later
+    started.opens_at = timezone.now() - timedelta(hours=1)
+    started.save()
+    with pytest.raises(ValidationError, match="đã bắt đầu"):
+        service.add_nominee(started, first, by=cast.reviewer)
+    with pytest.raises(ValidationError, match="đã bắt đầu"):
+        service.remove_nominee(started, added, by=cast.reviewer)
+
+
+# --- comments and moderation ------------------------------------------------------------------------------------
+def test_a_comment_waits_for_moderation(cast):
+    entry = window(cast, list(needing_comment(cast).nominations.all())).nominees.get()
+    posted = comment(entry)
+    assert posted.state == CommentState.PENDING
+
+
+@pytest.mark.parametrize(("fields", "key", "message"), [
+    ({"name": " "}, "name", "Họ và tên: không được để trống."),
+    ({"text": "x" * 2001}, "text", "Nội dung ý kiến: không quá 2000 ký tự (đang có 2001)."),
+])
+def test_a_comment_with_a_bad_field_is_refused(cast, fields, key, message):
+    entry = window(cast, list(needing_comment(cast).nominations.all())).nominees.get()
+    values = {"name": "Nguyễn Văn Dân", "contact": "0912 345 678", "text": "Ý kiến.", **fields}
+    with pytest.raises(ValidationError) as error:
+        service.submit_comment(entry, **values)
+    assert error.value.message_dict[key] == [message]
+
+
+def test_no_comment_outside_the_window(cast):
+    entry = window(cast, list(needing_comment(cast).nominations.all()), opens=1).nominees.get()
+    with pytest.raises(ValidationError, match="không còn nhận ý kiến"):
+        comment(entry)
+
+
+def test_moderation_and_the_summary(cast):
+    entry = window(cast, list(needing_comment(cast).nominations.all())).nominees.get()
+    kept, dropped, waiting = comment(entry, "Tốt."), comment(entry, "Quảng cáo."), comment(entry, "Chưa xem.")
+    with pytest.raises(PermissionDenied):
+        service.moderate(kept, approve=True, by=cast.clerk_a)
+    with pytest.raises(ValidationError) as error:
+        service.moderate(dropped, approve=False, by=cast.reviewer)
+    assert error.value.message_dict["note"] == ["Ghi lý do không duyệt ý kiến."]
+    service.moderate(kept, approve=True, by=cast.reviewer)
+    service.moderate(dropped, approve=False, note="Nội dung không liên quan.", by=cast.reviewer)
+
+    summary = service.summaries([entry.nomination])[entry.nomination_id]
+    assert (summary.total, [c.pk for c in summary.approved], summary.rejected, summary.pending) == (
+        3, [kept.pk], 1, 1)
+    assert summary.line == "3 ý kiến: 1 được duyệt, 1 không duyệt, 1 chờ duyệt."
+    assert PublicComment.objects.get(pk=dropped.pk).moderated_by == cast.reviewer
+    assert waiting.state == CommentState.PENDING
+
+
+# --- the council's rule -------------------------------------------------------------------------------------------
+def test_the_council_cannot_vote_without_a_window(cast):
+    nomination = needing_comment(cast).nominations.get()
+    session = new_session(cast)
+    row = service_agenda_row(session, nomination)
+    assert row.comment_block.startswith("Chưa lấy ý kiến nhân dân")
+    with pytest.raises(ValidationError, match="Chưa lấy ý kiến nhân dân"):
+        vote(session, nomination, cast.reviewer)
+    from dossiers.services import council
+
+    with pytest.raises(ValidationError, match="Chưa biểu quyết được"):
+        council.close_session(session, by=cast.reviewer)
+
+
+def test_the_council_cannot_vote_while_the_window_is_open_then_can(cast):
+    nomination = needing_comment(cast).nominations.get()
+    opened = window(cast, [nomination])
+    session = new_session(cast)
+    with pytest.raises(ValidationError, match="Đang lấy ý kiến nhân dân đến"):
+        vote(session, nomination, cast.reviewer)
+
+    service.close_early(opened, by=cast.reviewer)
+
+    assert vote(session, nomination, cast.reviewer).passed is not None
+
+
+def test_a_form_without_public_comment_is_voted_as_before(cast):
+    nomination = council_dossier(cast).nominations.get()
+    session = new_session(cast)
+    assert vote(session, nomination, cast.reviewer).passed is not None
+
+
+def service_agenda_row(session, nomination):
+    from dossiers.services import council
+
+    return next(n for n in council.agenda(session) if n.pk == nomination.pk)
+
+
+def test_the_council_page_shows_why_and_the_comments(cast, client_for):
+    from django.urls import reverse
+
+    nomination = needing_comment(cast).nominations.get()
+    session = new_session(cast)
+    url = reverse("dossiers:council_detail", args=[session.pk])
+    client = client_for(cast.reviewer)
+    assert "Chưa lấy ý kiến nhân dân" in client.get(url).content.decode()
+
+    opened = window(cast, [nomination])
+    entry = opened.nominees.get()
+    kept, dropped = comment(entry, "Ý KIẾN ĐƯỢC DUYỆT."), comment(entry, "Ý KIẾN KHÔNG DUYỆT.")
+    service.moderate(kept, approve=True, by=cast.reviewer)
+    service.moderate(dropped, approve=False, note="Không liên quan.", by=cast.reviewer)
+    page = client.get(url).content.decode()
+    assert "Đang lấy ý kiến nhân dân đến" in page
+    assert "2 ý kiến: 1 được duyệt, 1 không duyệt." in page
+    assert "Ý KIẾN ĐƯỢC DUYỆT." in page and "Ý KIẾN KHÔNG DUYỆT." not in page
