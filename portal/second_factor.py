@@ -6,9 +6,10 @@ the sign-out stay open, and the static files (served before this middleware in p
 What the session owes is read from the session (orgs.services.second_factor.session_state): no query on an
 ordinary page.
 """
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
@@ -20,6 +21,9 @@ TARGET = {second_factor.VERIFY: "second_factor_verify", second_factor.ENROL: "se
 
 
 class SecondFactorMiddleware:
+    """(A page's own htmx request — the bell's count, a search — is not a page to come back to after the code: the
+    page it came from is, and on the code's own pages such a request gets nothing, not a redirect to itself.)"""
+
     def __init__(self, get_response):
         self.get_response = get_response
         self._open = None
@@ -34,10 +38,19 @@ class SecondFactorMiddleware:
         if user is not None and user.is_authenticated and not self.is_open(request.path):
             owed = second_factor.session_state(request)
             if owed is not None:
+                if getattr(request, "htmx", False):
+                    return self.htmx_answer(request, owed)
                 url = reverse(TARGET[owed])
                 if request.method == "GET" and owed == second_factor.VERIFY:
                     url += "?" + urlencode({"next": request.get_full_path()})
-                if getattr(request, "htmx", False):
-                    return HttpResponseClientRedirect(url)
                 return redirect(url)
         return self.get_response(request)
+
+    def htmx_answer(self, request, owed):
+        current = urlsplit(request.htmx.current_url or "")
+        if self.is_open(current.path):
+            return HttpResponse(status=204)
+        url = reverse(TARGET[owed])
+        if owed == second_factor.VERIFY and current.path:
+            url += "?" + urlencode({"next": current.path + (f"?{current.query}" if current.query else "")})
+        return HttpResponseClientRedirect(url)

@@ -132,9 +132,16 @@ def test_an_enrolled_user_sees_only_the_code_page_until_the_code(strict, path):
 
 
 def test_htmx_requests_are_sent_to_the_wall_by_htmx(strict):
+    """The page the request came from is where the code leads back, never the htmx address (the bell's count
+    was the page a user landed on after the code); on the code's own page such a request gets nothing."""
     enrolled(strict.reviewer)
-    response = signed_in(strict.reviewer).get("/thong-bao/", HTTP_HX_REQUEST="true")
-    assert response["HX-Redirect"] == VERIFY + "?next=%2Fthong-bao%2F"
+    client = signed_in(strict.reviewer)
+    response = client.get("/thong-bao/chuong/so/", HTTP_HX_REQUEST="true",
+                          HTTP_HX_CURRENT_URL="http://testserver/hop-thu/?trang_thai=submitted")
+    assert response["HX-Redirect"] == VERIFY + "?next=%2Fhop-thu%2F%3Ftrang_thai%3Dsubmitted"
+    response = client.get("/thong-bao/chuong/so/", HTTP_HX_REQUEST="true",
+                          HTTP_HX_CURRENT_URL=f"http://testserver{VERIFY}?next=/hop-thu/")
+    assert response.status_code == 204 and "HX-Redirect" not in response
 
 
 def test_logout_and_static_files_are_open_and_a_clerk_is_not_walled(strict):
