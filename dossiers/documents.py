@@ -18,6 +18,7 @@ from .enums import EDITABLE_STATES
 from .models import Award, CouncilSession, Decision, Dossier, Forwarding, Nomination
 from .models.meeting_queries import is_frozen as meeting_is_frozen
 from .models.meeting_queries import meetings_for
+from .services import public_comment
 from .services.eligibility import percent_label
 
 OFFICE_ROLES = [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN]
@@ -601,7 +602,15 @@ def bien_ban_hoi_dong(session, part=""):
             "percent": percent_label(ballot.percentage) if ballot.percentage is not None else "",
             "result": "Đạt" if ballot.passed else ("Không đạt" if ballot.passed is False else ""),
         })
+    # the public comment the office reported before the vote (docs/domain.md, Public comment): only when there was one
+    voted = {b.nomination_id: b.nomination for b in session.ballots.select_related(
+        "nomination__person", "nomination__organisation", "nomination__dossier__offer__award_form")}
+    summaries = public_comment.summaries(voted.values())
+    public_comments = [{"name": voted[pk].name, "award_form": str(voted[pk].dossier.offer.award_form),
+                        "line": summary.line, "approved": [{"name": c.name, "text": c.text} for c in summary.approved]}
+                       for pk, summary in summaries.items() if pk in voted]
     return {
+        "public_comments": public_comments,
         # the council issues its own minutes, under its body, in its own series of numbers (docs/domain.md, Documents)
         "doc": {**letterhead(session.issuer, number=session.minutes_number, on=held.date(), symbol="BB-HĐTĐKT"),
                 "parent_body": unbroken_names(in_hoa(session.issuer.name)),

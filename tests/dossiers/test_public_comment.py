@@ -205,3 +205,39 @@ def test_the_council_page_shows_why_and_the_comments(cast, client_for):
     assert "Đang lấy ý kiến nhân dân đến" in page
     assert "2 ý kiến: 1 được duyệt, 1 không duyệt." in page
     assert "Ý KIẾN ĐƯỢC DUYỆT." in page and "Ý KIẾN KHÔNG DUYỆT." not in page
+
+
+def test_the_councils_minutes_report_the_public_comment(cast):
+    from dossiers.documents import bien_ban_hoi_dong
+    from dossiers.services import council
+
+    nomination = needing_comment(cast).nominations.get()
+    opened = window(cast, [nomination])
+    entry = opened.nominees.get()
+    kept, dropped = comment(entry, "Ý KIẾN ĐƯỢC DUYỆT."), comment(entry, "Ý KIẾN KHÔNG DUYỆT.")
+    service.moderate(kept, approve=True, by=cast.reviewer)
+    service.moderate(dropped, approve=False, note="Không liên quan.", by=cast.reviewer)
+    service.close_early(opened, by=cast.reviewer)
+    session = new_session(cast)
+    vote(session, nomination, cast.reviewer)
+    council.close_session(session, by=cast.reviewer)
+
+    context = bien_ban_hoi_dong(session)
+    assert context["public_comments"] == [{
+        "name": nomination.name, "award_form": str(nomination.dossier.offer.award_form),
+        "line": "2 ý kiến: 1 được duyệt, 1 không duyệt.",
+        "approved": [{"name": "Nguyễn Văn Dân", "text": "Ý KIẾN ĐƯỢC DUYỆT."}]}]
+    from django.template.loader import render_to_string
+
+    html = render_to_string("documents/bien_ban_hoi_dong.html", context)
+    assert "Kết quả lấy ý kiến nhân dân." in html and "Ý KIẾN ĐƯỢC DUYỆT." in html
+    assert "Ý KIẾN KHÔNG DUYỆT." not in html
+
+
+def test_minutes_without_public_comment_have_no_such_section(cast):
+    from dossiers.documents import bien_ban_hoi_dong
+
+    nomination = council_dossier(cast).nominations.get()
+    session = new_session(cast)
+    vote(session, nomination, cast.reviewer)
+    assert bien_ban_hoi_dong(session)["public_comments"] == []
