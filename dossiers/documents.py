@@ -412,6 +412,8 @@ def quyet_dinh_thu_hoi(decision, part=""):
         "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0)),
         "awardees": snap.get("awardees", []), "total": _money(total),
         "total_words": so_thanh_chu_tien(total) if total else "",
+        "list_caption": f"(Kèm theo Quyết định số {decision.reference} {date_text(decision.date)} của "
+                        f"{issuer.authority})",
     }
 
 

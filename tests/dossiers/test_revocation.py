@@ -121,7 +121,9 @@ def test_the_revoking_decision_prints(cast, signed):
         "Điều 1. Thu hồi khen thưởng tại Quyết định số 125/QĐ-SNV", "01 cá nhân",
         "Lý do thu hồi: Khai man số liệu thành tích trong báo cáo.",
         "Điều 2.", "710.000 đồng", "Bảy trăm mười nghìn đồng", "Điều 3.",
-        "DANH SÁCH", "Tập thể, cá nhân bị thu hồi khen thưởng", "Nguyễn Thị Hương", "710.000"])
+        "DANH SÁCH", "Tập thể, cá nhân bị thu hồi khen thưởng",
+        "(Kèm theo Quyết định số 126/QĐ-SNV ngày 01 tháng 10 năm 2025 của Giám đốc Sở Nội vụ tỉnh Thử)",
+        "Nguyễn Thị Hương", "710.000"])
     assert documents._not_an_award_decision(made) and not documents._revocation_refusal(made)
 
 
