@@ -70,7 +70,7 @@ def test_seeded_on_any_day_the_campaigns_are_current_and_nothing_done_is_in_the_
     # the demo's workflow is in the current Quảng Trị drive, a decision signed under the law of its day
     qt = current("QT-SNV")
     assert sorted(Dossier.objects.filter(campaign=qt).values_list("state", flat=True)) == sorted(
-        ["decided", "forwarded", "returned", "in_review", "submitted", "draft", "in_council"])
+        ["decided", "forwarded", "returned", "in_review", "submitted", "draft", "in_council", "in_review"])
     decision = Decision.objects.get(campaign=qt, kind=Decision.OWN)
     assert day.toordinal() - 7 <= decision.date.toordinal() < day.toordinal()
     revoking = decision.revocations.get()  # the demo's revoked award (demo/seeds/revocations.py), dated after it

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.seeds import anchor, assignments, campaigns, dossiers, funds, orgs, revocations, second_factor
+from demo.seeds import anchor, assignments, campaigns, comments, dossiers, funds, orgs, revocations, second_factor
 
 
 class Command(BaseCommand):
@@ -16,6 +16,7 @@ class Command(BaseCommand):
             revoked = revocations.seed(day)
             fund_lines = funds.seed(day)
             second_factor.seed()
+            comments.seed(day)  # issue 19: a Huân chương nominee in an open public comment window, two comments
             assignments.seed()  # issue 18: a second specialist, the dossiers in review assigned
         self.stdout.write(f"Dữ liệu mẫu: {result['units']} đơn vị, thêm {result['people_created']} cán bộ.")
         self.stdout.write(f"Ngày của dữ liệu mẫu: {day:%d/%m/%Y} (các phong trào, hồ sơ mẫu tính theo ngày này).")
