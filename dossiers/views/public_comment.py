@@ -81,7 +81,8 @@ class WindowDetailView(SubmitOnceMixin, ScopedObjectMixin, TemplateView):
         summaries = service.summaries([n.nomination for n in nominees])
         for nominee in nominees:
             nominee.summary_line = summaries[nominee.nomination_id].line if nominee.nomination_id in summaries else ""
-        return super().get_context_data(window=window, nominees=nominees, **kwargs)
+        candidates = service.candidates(window.issuer) if not window.has_started() else []
+        return super().get_context_data(window=window, nominees=nominees, candidates=candidates, **kwargs)
 
     def post(self, request, *args, **kwargs):
         window = self.get_object()
@@ -94,6 +95,15 @@ class WindowDetailView(SubmitOnceMixin, ScopedObjectMixin, TemplateView):
                 nominee = get_object_or_404(window.nominees, pk=request.POST.get("nominee") or 0)
                 service.remove_nominee(window, nominee, by=request.user)
                 messages.success(request, f"Đã bỏ {nominee.nomination.name} khỏi đợt lấy ý kiến.")
+            elif action == "add":
+                raw = request.POST.get("nomination") or ""
+                nomination = get_object_or_404(service.candidates(window.issuer), pk=raw if raw.isdigit() else 0)
+                service.add_nominee(window, nomination, by=request.user)
+                messages.success(request, f"Đã thêm {nomination.name} vào đợt lấy ý kiến.")
+            elif action == "summary":
+                nominee = get_object_or_404(window.nominees, pk=request.POST.get("nominee") or 0)
+                service.save_summary(nominee, request.POST.get("summary", ""), by=request.user)
+                messages.success(request, f"Đã lưu tóm tắt công khai của {nominee.nomination.name}.")
             elif action == "moderate":
                 return self.moderate(request, window)
             else:

@@ -59,3 +59,36 @@ def test_from_the_public_comment_to_the_councils_file(live_server, page: Page, c
     expect(row).to_contain_text("Tôi biết đồng chí nhiều năm, đồng ý với đề nghị.")
     shot("04-council")
     log_out(page)
+
+
+def test_the_comment_pages_fit_a_phone(live_server, browser, cast):
+    """At 390×844 no public comment page scrolls sideways (the anonymous menu's links wrap)."""
+    from tests.e2e.test_role_journeys import sideways_scrollers
+
+    opened = window(cast, list(needing_comment(cast).nominations.all()))
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for url in ("/cong-khai/lay-y-kien/", f"/cong-khai/lay-y-kien/{opened.pk}/",
+                f"/cong-khai/lay-y-kien/{opened.pk}/gop-y/{opened.nominees.get().pk}/"):
+        assert page.goto(live_server.url + url).status == 200, url
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
+        assert sideways_scrollers(page) == [], url
+    context.close()
+
+
+def test_the_comment_pages_have_no_serious_axe_violation(live_server, browser, cast):
+    from tests.e2e.test_accessibility import audit, report, session_cookie
+
+    opened = window(cast, list(needing_comment(cast).nominations.all()))
+    form = f"/cong-khai/lay-y-kien/{opened.pk}/gop-y/{opened.nominees.get().pk}/"
+    anonymous = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    found, seen = audit(anonymous.new_page(), live_server.url, ["/cong-khai/lay-y-kien/"],
+                        [f"/cong-khai/lay-y-kien/{opened.pk}/", form])
+    anonymous.close()
+    office = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
+    office.add_cookies([session_cookie(cast.reviewer, live_server.url)])
+    more, more_seen = audit(office.new_page(), live_server.url, [],
+                            ["/hoi-dong/lay-y-kien/", "/hoi-dong/lay-y-kien/tao/", opened.get_absolute_url()])
+    office.close()
+    assert form in seen and opened.get_absolute_url() in more_seen
+    assert not found + more, report(found + more)

@@ -169,3 +169,27 @@ def test_another_bodys_office_gets_404(opened, cast, client_for):
     MembershipFactory(user=other_office, organisation=cast.other, role=Role.REVIEWER)
     client = client_for(other_office)
     assert client.get(reverse("dossiers:comment_window", args=[opened.pk])).status_code == 404
+
+
+def test_office_adds_a_nominee_and_edits_the_summary_before_the_window_opens(cast, client_for):
+    dossier = needing_comment(cast, extra_people=1)
+    first, second = dossier.nominations.order_by("pk")
+    later = window(cast, [first], opens=2)
+    client = client_for(cast.reviewer)
+    url = reverse("dossiers:comment_window", args=[later.pk])
+    assert second.name in client.get(url).content.decode()  # offered in the "add" list
+    client.post(url, {"action": "add", "nomination": second.pk})
+    entry = later.nominees.get(nomination=first)
+    client.post(url, {"action": "summary", "nominee": entry.pk, "summary": "Tóm tắt mới."})
+    client.post(url, {"action": "summary", "nominee": entry.pk, "summary": " "})  # refused: kept
+    assert set(later.nominees.values_list("nomination", flat=True)) == {first.pk, second.pk}
+    entry.refresh_from_db()
+    assert entry.summary == "Tóm tắt mới."
+    assert client.post(url, {"action": "add", "nomination": 999999}).status_code == 404
+
+
+def test_the_summary_is_fixed_once_the_window_opens(opened, cast):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="đã bắt đầu"):
+        service.save_summary(opened.nominees.get(), "Khác.", by=cast.reviewer)
