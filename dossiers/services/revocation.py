@@ -58,7 +58,7 @@ def revoke(decision, awards, revoking, *, by):
 
 
 def _revoke(decision, wanted, revoking, by):
-    locked = list(Award.objects.select_for_update().filter(pk__in=wanted).select_related(
+    locked = list(Award.objects.select_for_update(of=("self",)).filter(pk__in=wanted).select_related(
         "person__organisation", "organisation", "award_form", "revoked_by").order_by("pk"))
     if len(locked) != len(wanted) or any(award.decision_id != decision.pk for award in locked):
         raise ValidationError(f"Có khen thưởng không thuộc Quyết định số {decision.reference}.")

@@ -128,6 +128,8 @@ def test_a_task_of_an_open_ended_plan(cast, due, error):
     campaign = open_ended(cast)
     form = PlanTaskForm({"quarter": "1", "order": "1", "content": "Sơ kết", "due_date": due.strftime("%d/%m/%Y"),
                          "status": "todo"}, instance=PlanTask(campaign=campaign))
+    for name in ("responsible", "cooperating"):  # as the section's view does (core.pickers)
+        form.fields[name].scope(cast.admin, campaign=campaign)
     assert form.is_valid() is (error is None)
     assert form.errors.get("due_date", [None]) == [error]
 

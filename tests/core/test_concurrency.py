@@ -224,7 +224,7 @@ def test_linking_a_person_meanwhile_refuses_the_account_form(cast):
     form = AccountUpdateForm(data, user=cast.admin, account=account)
     assert not form.is_valid() and "Trong lúc bạn sửa" in form.non_field_errors()[0]
     assert form.non_field_errors()[1] == "Những ô bạn chưa sửa đã được lấy theo bản vừa lưu: Gắn với cán bộ."
-    assert form["person"].value() == cast.person_a.pk and form["email"].value() == "moi@example.gov.vn"
+    assert str(form["person"].value()) == str(cast.person_a.pk) and form["email"].value() == "moi@example.gov.vn"
     assert len(form.non_field_errors()) == 2  # nobody else changed the e-mail: nothing to show beside it
 
 

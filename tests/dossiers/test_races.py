@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def blind_checks(monkeypatch):
     """Both requests read before either commits: the services' own checks see no winner yet."""
     monkeypatch.setattr(building, "_already_in", lambda *args: False)
-    monkeypatch.setattr(decisions, "_number_taken", lambda decision: False)
+    monkeypatch.setattr(decisions, "number_taken", lambda decision: False)
     monkeypatch.setattr(Decision, "validate_constraints", lambda self, exclude=None: None)
 
 
