@@ -1,5 +1,5 @@
 """The demo publishes its signed decisions (every form is published by default): the public list shows them, and a
-decision's page lists its awards in force."""
+decision's page lists its awards in force. (Kept with the other seed_demo tests.)"""
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
