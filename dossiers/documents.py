@@ -177,7 +177,7 @@ def bien_ban(meeting, part=""):
     return {
         "doc": {**letterhead(meeting.organisation, number=meeting.number, on=held.date(),
                              symbol=meeting.organisation.document_symbol("BB")),
-                "title": "Biên bản", "subject": f"Họp bình xét thi đua, khen thưởng – {meeting.campaign.title}"},
+                "title": "Biên bản", "subject": f"Họp bình xét thi đua, khen thưởng trong {meeting.campaign.cited_name}"},
         "unit": meeting.organisation.name, "campaign": meeting.campaign.title,
         "campaign_cited": meeting.campaign.cited_name,
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": meeting.place,

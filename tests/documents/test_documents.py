@@ -112,7 +112,7 @@ def test_bien_ban(dossier):
     assert_in_order(
         text,
         "SỞ NỘI VỤ TỈNH THỬ", "PHÒNG TỔ CHỨC CÁN BỘ", "Số: …/BB-TCCB", "Quảng Trị, ngày 25 tháng 7 năm 2025",
-        "BIÊN BẢN", "Họp bình xét thi đua, khen thưởng – Đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ",
+        "BIÊN BẢN", "Họp bình xét thi đua, khen thưởng trong đợt thi đua đặc biệt chào mừng 80 năm ngành Nội vụ",
         "vào lúc 08 giờ 00 phút, ngày 25 tháng 7 năm 2025, tại Phòng họp đơn vị",
         "Chủ trì: Nguyễn Văn Hùng.", "Thư ký: Phạm Thị Thảo.", "có mặt: 9/10 thành viên.",
         "Vắng mặt: 01 thành viên: Trần Văn Cường (đi công tác).", "Thảo luận thành tích của từng cá nhân, tập thể.",
