@@ -177,7 +177,8 @@ def bien_ban(meeting, part=""):
     return {
         "doc": {**letterhead(meeting.organisation, number=meeting.number, on=held.date(),
                              symbol=meeting.organisation.document_symbol("BB")),
-                "title": "Biên bản", "subject": f"Họp bình xét thi đua, khen thưởng trong {meeting.campaign.cited_name}"},
+                "title": "Biên bản",
+                "subject": f"Họp bình xét thi đua, khen thưởng trong {meeting.campaign.cited_name}"},
         "unit": meeting.organisation.name, "campaign": meeting.campaign.title,
         "campaign_cited": meeting.campaign.cited_name,
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": meeting.place,
@@ -433,7 +434,7 @@ def certificate_refusal(award):
     decision recorded from that authority, or an award imported or entered by hand in the register) is
     recorded, and its certificate is printed and given by the authority that decided it."""
     decision = award.decision
-    if award.revoked_by_id is not None:
+    if award.is_revoked:
         revoking = award.revoked_by
         return (f"{award.award_form} của {award.subject_name} đã bị thu hồi theo Quyết định số {revoking.reference} "
                 f"{date_text(revoking.date)}: không in bằng khen, giấy khen.")
