@@ -16,12 +16,12 @@ from .services import ledger
 SIGNERS = ["Người lập biểu", "Kế toán trưởng", "Thủ trưởng cơ quan"]
 
 
-def bodies_for(user):
-    """The bodies whose fund the user reads: under their reader memberships, or served by their standing office."""
+def bodies_for(user, roles=READERS):
+    """The bodies the user works for with one of `roles` (None: any role): under those memberships, or served by
+    their standing office. With READERS, the bodies whose fund the user reads."""
     if user.is_superuser:
         return Organisation.objects.all()
-    return Organisation.objects.filter(scope.covered_q(user, READERS, "path")
-                                       | Q(pk__in=scope.acting_for(user, READERS)))
+    return Organisation.objects.filter(scope.covered_q(user, roles, "path") | Q(pk__in=scope.acting_for(user, roles)))
 
 
 def _refuse_list(decision):

@@ -4,11 +4,10 @@ import re
 from django import forms
 
 from core.concurrency import VersionedFormMixin
+from orgs.forms import DATE_WIDGET
 
 from .enums import CATEGORIES_OF, Category
 from .models import FundEntry
-
-DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"})
 
 
 def parse_amount(text, *, allow_zero=False):

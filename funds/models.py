@@ -10,15 +10,6 @@ from orgs.models import Organisation
 from .enums import Category, Direction
 
 
-class FundYearQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from orgs import scope
-
-        from .rules import READERS
-
-        return self.filter(scope.issuer_q(user, READERS, "organisation"))
-
-
 class FundYear(TimeStampedModel):
     """The fund of one body for one calendar year (the budget year). `opening_balance` is typed only for the first
     year the portal keeps the book; every later year opens with the previous year's closing balance."""
@@ -30,8 +21,6 @@ class FundYear(TimeStampedModel):
         "số dư đầu năm", null=True, blank=True,
         help_text="Chỉ nhập cho năm đầu tiên ghi sổ trên cổng; các năm sau tự chuyển số dư cuối năm trước sang.")
     note = models.TextField("ghi chú", blank=True)
-
-    objects = FundYearQuerySet.as_manager()
 
     class Meta:
         verbose_name = "quỹ thi đua, khen thưởng năm"

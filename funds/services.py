@@ -95,16 +95,13 @@ def opening_balance(organisation, year):
     for row in (_own_awards(organisation).filter(decision__year__lt=year)
                 .values("decision__year").annotate(total=Sum("bonus_amount"))):
         moved[row["decision__year"]] -= row["total"]
-    first = min([*years, *moved, year])
-    balance, typed = 0, False
-    for each in range(first, year + 1):
+    balance = 0
+    for each in range(min([*years, *moved, year]), year + 1):
         if years.get(each) is not None:
-            balance, typed = years[each], each == year
-        elif each == year:
-            typed = False
+            balance = years[each]
         if each < year:
             balance += moved.get(each, 0)
-    return balance, typed
+    return balance, years.get(year) is not None
 
 
 def ledger(organisation, year):

@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 from core.concurrency import SaveUnchangedMixin
 from core.views import PermissionMixin
 from core.xlsx import AMOUNT, DATE, list_workbook, xlsx_response
+from dossiers.models import Decision
 from orgs.models import Organisation
 
 from . import services
@@ -31,15 +32,9 @@ def _year(value):
 
 
 def visible_bodies(user):
-    """The organisations the user may know of: under any of their memberships, or served by their standing office.
-    Outside them a body is a 404; inside them, a user without the fund's role gets 403 (the rules)."""
-    from django.db.models import Q
-
-    from orgs import scope
-
-    if user.is_superuser:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(scope.covered_q(user, None, "path") | Q(pk__in=scope.acting_for(user)))
+    """The organisations the user may know of (any role): outside them a body is a 404; inside them, a user without
+    the fund's role gets 403 (the rules)."""
+    return bodies_for(user, roles=None)
 
 
 def _body(user, pk):
@@ -62,7 +57,7 @@ def body_choices(user):
     from .rules import READERS
 
     own = set(scope.membership_org_ids(user, READERS)) | set(scope.acting_for(user, READERS))
-    active = Q(fund_years__isnull=False) | Q(decisions__kind="own")
+    active = Q(fund_years__isnull=False) | Q(decisions__kind=Decision.OWN)
     queryset = bodies_for(user).filter(Q(pk__in=own) | active) if not user.is_superuser else \
         Organisation.objects.filter(Q(parent__isnull=True) | active)
     return list(queryset.distinct().order_by("path"))

@@ -25,15 +25,6 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return f"{'— ' * obj.depth}{obj.name}"
 
 
-class OrganisationMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{'— ' * obj.depth}{obj.name}"
-
-
-def organisations_for(user, roles=(Role.ADMIN,)):
-    return Organisation.objects.for_user(user, roles).current().order_by("path")
-
-
 class OrganisationForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
     parent = PickerField(pickers.OTHER_BRANCH, required=False, label="Đơn vị cấp trên")
     standing_office = PickerField(pickers.OTHER_UNIT, required=False, label="Cơ quan thường trực Hội đồng TĐKT",
