@@ -80,8 +80,9 @@ def search_decisions(query="", *, year=None, authority=""):
         decisions = _words_in(decisions, ["issuer__name", "higher_authority"], authority)
     if query:
         decisions = decisions.alias(_title=Unaccent("title"), _symbol=Unaccent("symbol"))
+        awards = public_awards()  # what is published is read once, not once per word
         for word in search_tokens(query):
-            in_awards = public_awards().filter(decision=OuterRef("pk"), search_text__contains=word)
+            in_awards = awards.filter(decision=OuterRef("pk"), search_text__contains=word)
             decisions = decisions.filter(Q(_title__contains=word) | Q(_symbol__contains=word) | Exists(in_awards))
     return decisions
 

@@ -82,10 +82,14 @@ def _check_dates(opens_at, closes_at):
         raise ValidationError(errors)
 
 
-def _check_candidate(body, nomination):
-    if not candidates(body).filter(pk=nomination.pk).exists():
-        raise ValidationError(f"{nomination.name}: không thuộc danh sách cần lấy ý kiến của cơ quan (chưa được Văn "
-                              "phòng tiếp nhận, hình thức không phải lấy ý kiến, hoặc đã có trong một đợt khác).")
+def _check_candidates(body, nominations):
+    """Each of `nominations` is a candidate of the body (one query for them all), else the first that is not."""
+    allowed = set(candidates(body).filter(pk__in=[n.pk for n in nominations]).values_list("pk", flat=True))
+    for nomination in nominations:
+        if nomination.pk not in allowed:
+            raise ValidationError(f"{nomination.name}: không thuộc danh sách cần lấy ý kiến của cơ quan (chưa được "
+                                  "Văn phòng tiếp nhận, hình thức không phải lấy ý kiến, hoặc đã có trong một đợt "
+                                  "khác).")
 
 
 def open_window(body, *, title, opens_at, closes_at, nominations, by):
@@ -100,8 +104,7 @@ def open_window(body, *, title, opens_at, closes_at, nominations, by):
     if not nominations:
         raise ValidationError({"nominations": "Chọn ít nhất một người, tập thể để lấy ý kiến."})
     with set_actor(by), transaction.atomic():
-        for nomination in nominations:
-            _check_candidate(body, nomination)
+        _check_candidates(body, nominations)
         window = CommentWindow(issuer=body, title=(title or "").strip(), opens_at=opens_at, closes_at=closes_at,
                                opened_by=by)
         if not window.title:
@@ -141,7 +144,7 @@ def add_nominee(window, nomination, *, by):
     """Add a candidate to a window that has not opened yet, as the office."""
     with set_actor(by), transaction.atomic():
         window = _lock_not_started(window, by)
-        _check_candidate(window.issuer, nomination)
+        _check_candidates(window.issuer, [nomination])
         return CommentNominee.objects.create(window=window, nomination=nomination, summary=nomination.summary or "")
 
 
