@@ -39,3 +39,22 @@ class VoteDenominator(models.TextChoices):
 class BallotType(models.TextChoices):
     SHOW_OF_HANDS = "hands", "Biểu quyết giơ tay"
     SECRET = "secret", "Bỏ phiếu kín"
+
+
+class AwardType(models.TextChoices):
+    """Loại hình khen thưởng: the kinds of award the law names and the statistical reports count by
+    (docs/domain.md, "Kinds of award"). Every award of the register carries one."""
+
+    MERIT = "cong_trang", "Khen thưởng theo công trạng và thành tích đạt được (thường xuyên)"
+    DRIVE = "dot_chuyen_de", "Khen thưởng theo đợt hoặc chuyên đề"
+    SUDDEN = "dot_xuat", "Khen thưởng đột xuất"
+    CONTRIBUTION = "cong_hien", "Khen thưởng quá trình cống hiến"
+    SENIORITY = "nien_han", "Khen thưởng theo niên hạn"
+    FOREIGN = "doi_ngoai", "Khen thưởng đối ngoại"
+
+
+# the short names lists and badges use
+AWARD_TYPE_SHORT = {
+    AwardType.MERIT: "Thường xuyên", AwardType.DRIVE: "Theo đợt, chuyên đề", AwardType.SUDDEN: "Đột xuất",
+    AwardType.CONTRIBUTION: "Cống hiến", AwardType.SENIORITY: "Niên hạn", AwardType.FOREIGN: "Đối ngoại",
+}

@@ -38,3 +38,14 @@ def cited_name(title):
     if _THI_DUA.match(text):
         return f"phong trào {_lower_first(text)}"
     return f"phong trào thi đua “{text}”"
+
+
+# A track (awards outside campaigns) has no movement to cite: documents say what was achieved instead.
+# "… đã có {achievement}, cụ thể như sau"; a decision "Về việc khen thưởng {award}".
+TRACK_WORDS = {
+    "cong_trang": ("thành tích xuất sắc trong thực hiện nhiệm vụ được giao", "khen thưởng thành tích"),
+    "dot_xuat": ("thành tích xuất sắc đột xuất", "khen thưởng đột xuất"),
+    "cong_hien": ("quá trình cống hiến", "khen thưởng quá trình cống hiến"),
+    "nien_han": ("đủ thời gian công tác theo niên hạn", "khen thưởng theo niên hạn"),
+    "doi_ngoai": ("thành tích đóng góp cho công tác đối ngoại", "khen thưởng đối ngoại"),
+}

@@ -23,8 +23,12 @@ def period_text(campaign):
     return f"Từ {date_text(campaign.period_start)} {end}".strip()
 
 
+def _no_plan(campaign):
+    return ("Khen thưởng ngoài phong trào không có kế hoạch để in." if campaign.is_track else "")
+
+
 @register("ke_hoach", label="Kế hoạch tổ chức phong trào", template="documents/ke_hoach.html",
-          model="campaigns.Campaign", visible=campaigns_for, frozen=plan_frozen,
+          model="campaigns.Campaign", visible=campaigns_for, frozen=plan_frozen, refuse=_no_plan,
           filename=lambda c: f"Kế hoạch {c['doc']['number'] or c['title'][:60]}")
 def ke_hoach(campaign, part=""):
     issuer = campaign.issuer

@@ -7,6 +7,13 @@ class CampaignKind(models.TextChoices):
     DRIVE = "drive", "Thi đua theo đợt"
     THEMATIC = "thematic", "Thi đua theo chuyên đề"
     SPECIAL = "special", "Đợt thi đua đặc biệt"
+    # Not a campaign: the body's standing intake of proposals of one loại hình outside any campaign (đột xuất,
+    # cống hiến, niên hạn, đối ngoại…): no plan, no registration, no deadline; dossiers follow the same path.
+    TRACK = "track", "Khen thưởng ngoài phong trào (đột xuất, cống hiến, niên hạn…)"
+
+
+# the kinds that are campaigns (phong trào thi đua) proper: the ones the campaign lists and statistics count
+CAMPAIGN_KINDS = [CampaignKind.ANNUAL, CampaignKind.DRIVE, CampaignKind.THEMATIC, CampaignKind.SPECIAL]
 
 
 class CampaignStatus(models.TextChoices):

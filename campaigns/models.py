@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from awards.enums import SubjectType
+from awards.enums import AwardType, SubjectType
 from awards.models import AwardForm, LegalBasisProfile
 from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
 from orgs.enums import Role
 from orgs.models import EmulationBloc, Organisation, subtree_q
 
-from .citation import cited_name
+from .citation import TRACK_WORDS, cited_name
 from .enums import (
     STATUS_BADGES,
     CampaignKind,
@@ -43,6 +43,18 @@ def participation_q(organisation, prefix=""):
             | Q(**{f"{prefix}participant_blocs__members": organisation.pk}))
 
 
+# A track takes proposals of one loại hình outside campaigns; theo đợt, chuyên đề is what campaigns give
+TRACK_AWARD_TYPES = [t for t in AwardType.values if t != AwardType.DRIVE]
+
+
+def award_type_of(kind, chosen=""):
+    """The loại hình of the awards decided from a campaign of `kind`: an annual plan's are thường xuyên (công
+    trạng và thành tích), a drive's, theme's or special drive's theo đợt, chuyên đề; a track's the one it names."""
+    if kind == CampaignKind.TRACK:
+        return chosen or AwardType.SUDDEN
+    return AwardType.MERIT if kind == CampaignKind.ANNUAL else AwardType.DRIVE
+
+
 class CampaignQuerySet(models.QuerySet):
     def for_user(self, user):
         """Campaigns issued inside the user's scope, and launched ones their units take part in."""
@@ -61,6 +73,14 @@ class CampaignQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
 
+    def campaigns(self):
+        """Campaigns proper (phong trào thi đua), without the standing tracks of awards outside campaigns."""
+        return self.exclude(kind=CampaignKind.TRACK)
+
+    def tracks(self):
+        """The standing tracks of awards outside campaigns (đột xuất, cống hiến…)."""
+        return self.filter(kind=CampaignKind.TRACK)
+
     def in_year(self, year):
         """Campaigns running during `year`. One that ends with an event (no end date) runs until its dossier
         deadline, or from its start on when it has none yet."""
@@ -74,6 +94,10 @@ class Campaign(TimeStampedModel):
 
     kind = models.CharField("loại phong trào", max_length=12, choices=CampaignKind.choices,
                             default=CampaignKind.DRIVE)
+    # Loại hình khen thưởng of the awards decided from it: a campaign's follows its kind (award_type_of); a track
+    # (kind TRACK) names its own
+    award_type = models.CharField("loại hình khen thưởng", max_length=16, choices=AwardType.choices,
+                                  default=AwardType.DRIVE)
     status = models.CharField("trạng thái", max_length=10, choices=CampaignStatus.choices,
                               default=CampaignStatus.DRAFT, editable=False)
     issuer = models.ForeignKey(Organisation, verbose_name="cơ quan phát động", on_delete=models.PROTECT,
@@ -141,6 +165,21 @@ class Campaign(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("campaigns:campaign_detail", args=[self.pk])
+
+    @property
+    def is_track(self):
+        """A standing track of awards outside campaigns, not a phong trào (CampaignKind.TRACK)."""
+        return self.kind == CampaignKind.TRACK
+
+    @property
+    def track_achievement(self):
+        """A track's "thành tích xuất sắc đột xuất" (what its documents say was achieved); "" for a campaign."""
+        return TRACK_WORDS.get(self.award_type, ("", ""))[0] if self.is_track else ""
+
+    @property
+    def track_award(self):
+        """A track's "khen thưởng đột xuất" (what its documents say is proposed); "" for a campaign."""
+        return TRACK_WORDS.get(self.award_type, ("", ""))[1] if self.is_track else ""
 
     @property
     def cited_name(self):
@@ -214,9 +253,15 @@ class Campaign(TimeStampedModel):
     def is_participant(self, organisation):
         return Campaign.objects.filter(pk=self.pk).filter(participation_q(organisation)).exists()
 
+    def save(self, *args, **kwargs):
+        self.award_type = award_type_of(self.kind, self.award_type)
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
-        if not self.period_end and not self.period_end_text.strip():
+        if self.is_track and self.award_type not in TRACK_AWARD_TYPES:
+            errors["award_type"] = "Chọn loại hình khen thưởng của đề nghị ngoài phong trào (đột xuất, cống hiến…)."
+        if not self.is_track and not self.period_end and not self.period_end_text.strip():
             errors["period_end"] = ("Nhập ngày kết thúc, hoặc ghi mốc kết thúc của phong trào (ví dụ: đến khi tổ "
                                     "chức thành công Đại hội …).")
         if self.period_start and self.period_end and self.period_end < self.period_start:

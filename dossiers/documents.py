@@ -25,6 +25,14 @@ OFFICE_ROLES = [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN]
 
 
 # --- who may print what ------------------------------------------------------------------------------
+
+def campaign_words(campaign):
+    """How a document names the dossier's campaign: its title, its citation inside a sentence, and for a track
+    (awards outside campaigns) what was achieved and what is proposed ("thành tích xuất sắc đột xuất", "khen
+    thưởng đột xuất"), which the templates print instead of "trong phong trào …"."""
+    return {"campaign": campaign.title, "campaign_cited": campaign.cited_name,
+            "track_achievement": campaign.track_achievement, "track_award": campaign.track_award}
+
 def dossiers_for(user):
     return Dossier.objects.for_user(user)
 
@@ -142,8 +150,7 @@ def to_trinh(dossier, part=""):
                 "recipients": ["Như trên;"], "archive": "VT"},
         "addressee": campaign.issuer.council_name,
         "basis": basis, "plan_bases": campaign.plan_basis_lines(),
-        "unit": unit.name, "campaign": campaign.title, "campaign_cited": campaign.cited_name,
-        "award_form": award_form,
+        "unit": unit.name, **campaign_words(campaign), "award_form": award_form,
         "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": counts, "nominees": rows,
         "attachments": attachments, "copies": dossier.offer.copies,
     }
@@ -178,9 +185,9 @@ def bien_ban(meeting, part=""):
         "doc": {**letterhead(meeting.organisation, number=meeting.number, on=held.date(),
                              symbol=meeting.organisation.document_symbol("BB")),
                 "title": "Biên bản",
-                "subject": f"Họp bình xét thi đua, khen thưởng trong {meeting.campaign.cited_name}"},
-        "unit": meeting.organisation.name, "campaign": meeting.campaign.title,
-        "campaign_cited": meeting.campaign.cited_name,
+                "subject": (f"Họp xét đề nghị {meeting.campaign.track_award}" if meeting.campaign.is_track
+                            else f"Họp bình xét thi đua, khen thưởng trong {meeting.campaign.cited_name}")},
+        "unit": meeting.organisation.name, **campaign_words(meeting.campaign),
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": meeting.place,
         "chair": meeting.chair, "secretary": meeting.secretary,
         "chair_name": name_only(meeting.chair), "secretary_name": name_only(meeting.secretary),
@@ -234,8 +241,7 @@ def bao_cao(nomination, part=""):
         "doc": {**letterhead(org, on=dossier.memo_date), "title": "Báo cáo thành tích",
                 "subject": f"Đề nghị tặng {dossier.offer.award_form}"},
         "form_label": profile.report_form_label if profile and profile.report_form_label else "Mẫu số 08",
-        "name": nomination.name, "individual": individual, "campaign": dossier.campaign.title,
-        "campaign_cited": dossier.campaign.cited_name,
+        "name": nomination.name, "individual": individual, **campaign_words(dossier.campaign),
         "award_form": str(dossier.offer.award_form), "general": [{"label": k, "value": v or ""} for k, v in general],
         "structure": lines(report.structure) if report and not individual else [],
         "functions": lines(report.functions if not individual else report.duties) if report else [],
@@ -301,8 +307,7 @@ def phieu_bo_sung(dossier, part=""):
                 "subject": f"Hồ sơ đề nghị tặng {dossier.offer.award_form} của {dossier.organisation.name}",
                 "signature": signature("Người thẩm định hồ sơ", reviewer),
                 "recipients": [f"{dossier.organisation.name};"], "archive": "VT"},
-        "unit": dossier.organisation.name, "version": dossier.version or 1, "campaign": dossier.campaign.title,
-        "campaign_cited": dossier.campaign.cited_name,
+        "unit": dossier.organisation.name, "version": dossier.version or 1, **campaign_words(dossier.campaign),
         "memo": dossier.memo_number, "reasons": lines(change.note if change else dossier.return_reason),
         "notes": notes,
         "deadline": dossier.campaign.dossier_deadline.strftime("%d/%m/%Y") if dossier.campaign.dossier_deadline else "",
@@ -576,13 +581,24 @@ def to_trinh_cap_tren(forwarding, part=""):
                 "signature": signed_by(forwarding, issuer),
                 "recipients": ["Như trên;", "Ban Thi đua – Khen thưởng;"], "archive": "VT, TĐKT"},
         "addressee": forwarding.to_authority, "issuer": issuer.name, "basis": basis,
-        "campaign": forwarding.campaign.title if forwarding.campaign_id else "",
+        # a track has no movement to name: "trên cơ sở hồ sơ đề nghị của các cơ quan, đơn vị" alone
+        "campaign": forwarding.campaign.title if forwarding.campaign_id and not forwarding.campaign.is_track else "",
         "campaign_cited": forwarding.campaign.cited_name if forwarding.campaign_id else "",
         "groups": list(groups.values()), "nominees": rows, "counts": _counts(rows),
     }
 
 
 # --- the council's Biên bản ----------------------------------------------------------------------------------
+
+def _council_purpose(campaign):
+    """" xét khen thưởng trong phong trào …", " xét đề nghị khen thưởng đột xuất" (a track), or nothing."""
+    if campaign is None:
+        return ""
+    if campaign.is_track:
+        return f" xét đề nghị {campaign.track_award}"
+    return f" xét khen thưởng trong {campaign.cited_name}"
+
+
 @register("bien_ban_hoi_dong", label="Biên bản họp Hội đồng Thi đua – Khen thưởng",
           template="documents/bien_ban_hoi_dong.html", model="dossiers.CouncilSession",
           visible=lambda user: _issued_for(CouncilSession, user), frozen=lambda s: s.closed_at is not None,
@@ -619,8 +635,7 @@ def bien_ban_hoi_dong(session, part=""):
                 "parent_body": unbroken_names(in_hoa(session.issuer.name)),
                 "issuer": unbroken_names(in_hoa("Hội đồng Thi đua – Khen thưởng")),
                 "title": "Biên bản",
-                "subject": "Họp Hội đồng Thi đua – Khen thưởng" + (
-                    f" xét khen thưởng trong {session.campaign.cited_name}" if session.campaign_id else "")},
+                "subject": "Họp Hội đồng Thi đua – Khen thưởng" + _council_purpose(session.campaign)},
         "issuer": session.issuer.name, "date": held.strftime("%d-%m-%Y"),
         "time": f"{held:%H} giờ {held:%M} phút, {date_text(held.date())}", "place": session.place,
         "chair": session.chair, "chair_title": session.chair_title, "secretary": session.secretary,

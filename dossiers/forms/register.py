@@ -2,7 +2,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from awards.enums import SubjectType
+from awards.enums import AWARD_TYPE_SHORT, AwardType, SubjectType
 from awards.models import AwardForm
 from core.forms import NfcFormMixin
 from core.pickers import PickerField
@@ -27,6 +27,9 @@ class RegisterFilterForm(forms.Form):
                                      widget=forms.Select(attrs={"class": "form-select"}))
     nam = forms.IntegerField(label="Năm", required=False, min_value=1945, max_value=2100,
                              widget=forms.NumberInput(attrs={"class": "form-control", "placeholder": "ví dụ: 2024"}))
+    loai_hinh = forms.ChoiceField(label="Loại hình", required=False,
+                                  choices=[("", "Tất cả"), *AWARD_TYPE_SHORT.items()],
+                                  widget=forms.Select(attrs={"class": "form-select"}))
     thu_hoi = forms.BooleanField(label="Gồm cả khen thưởng đã bị thu hồi", required=False,
                                  widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
 
@@ -38,7 +41,8 @@ class RegisterFilterForm(forms.Form):
         if not self.is_valid():
             return {"query": ""}
         data = self.cleaned_data
-        return {"query": data["q"], "award_form": data["hinh_thuc"], "year": data["nam"], "revoked": data["thu_hoi"]}
+        return {"query": data["q"], "award_form": data["hinh_thuc"], "year": data["nam"], "revoked": data["thu_hoi"],
+                "award_type": data["loai_hinh"]}
 
 
 class AwardEntryForm(NfcFormMixin, forms.Form):
@@ -57,6 +61,8 @@ class AwardEntryForm(NfcFormMixin, forms.Form):
     decided_by = forms.CharField(label="Cấp quyết định", max_length=200, required=False,
                                  help_text="Ví dụ: Chủ tịch UBND tỉnh, Giám đốc Sở Nội vụ.")
     achievement = forms.CharField(label="Thành tích", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    award_type = forms.ChoiceField(label="Loại hình khen thưởng", choices=AwardType.choices,
+                                   initial=AwardType.MERIT, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,7 +89,8 @@ class AwardEntryForm(NfcFormMixin, forms.Form):
             return service.record_award(
                 person=data["person"], organisation=data["organisation"], award_form=data["award_form"],
                 decision_number=data["decision_number"], decision_date=data["decision_date"],
-                decided_by=data["decided_by"], achievement=data["achievement"], by=self.user)
+                decided_by=data["decided_by"], achievement=data["achievement"],
+                award_type=data["award_type"] or AwardType.MERIT, by=self.user)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for name, messages in error.message_dict.items():

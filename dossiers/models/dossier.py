@@ -52,6 +52,9 @@ class Dossier(TimeStampedModel):
     meeting = models.ForeignKey("dossiers.NominationMeeting", verbose_name="biên bản họp bình xét", null=True,
                                 blank=True, on_delete=models.SET_NULL, related_name="dossiers")
     note = models.TextField("ghi chú của đơn vị", blank=True)
+    # a proposal to be decided within days (an đột xuất act): the office's inbox and queue show it first
+    urgent = models.BooleanField(
+        "khẩn", default=False, help_text="Đề nghị cần xét ngay (thành tích đột xuất): Văn phòng thấy hồ sơ này trước.")
     version = models.PositiveIntegerField("lần nộp", default=0, editable=False)
     submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True, editable=False)
     returned_at = models.DateTimeField("trả lại lúc", null=True, blank=True, editable=False)

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from awards.enums import BallotType, SubjectType
+from awards.enums import AWARD_TYPE_SHORT, AwardType, BallotType, SubjectType
 from awards.models import AwardForm, LegalBasisProfile
 from campaigns.models import Campaign
 from core.letterhead import SIGN_AS
@@ -210,6 +210,8 @@ class Award(TimeStampedModel):
     award_form = models.ForeignKey(AwardForm, verbose_name="danh hiệu, hình thức", on_delete=models.PROTECT,
                                    related_name="awards")
     year = models.PositiveIntegerField("năm")
+    award_type = models.CharField("loại hình khen thưởng", max_length=16, choices=AwardType.choices,
+                                  default=AwardType.MERIT)
     decision = models.ForeignKey(Decision, verbose_name="quyết định", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="awards")
     decision_number = models.CharField("số quyết định", max_length=60)
@@ -260,6 +262,11 @@ class Award(TimeStampedModel):
     @property
     def is_revoked(self):
         return self.revoked_by_id is not None
+
+    @property
+    def award_type_short(self):
+        """"Đột xuất", "Thường xuyên"…: the loại hình as lists show it."""
+        return AWARD_TYPE_SHORT.get(self.award_type, self.get_award_type_display())
 
     def save(self, *args, **kwargs):
         self.search_text = search_key(self.subject_name, str(self.award_form), self.decision_number)

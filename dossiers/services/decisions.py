@@ -183,8 +183,8 @@ def _award(nomination, decision, bonus, *, by, act="sign_decision", decided_by="
         subject_type=nomination.subject_type, person=nomination.person, organisation=nomination.organisation,
         award_form=award_form, year=decision.date.year, decision=decision, decision_number=decision.reference,
         decision_date=decision.date, decided_by=decided_by or decision.issuer.authority,
-        campaign=nomination.dossier.campaign, nomination=nomination, achievement=nomination.summary,
-        bonus_amount=bonus.amount, source=Award.PORTAL)
+        campaign=nomination.dossier.campaign, award_type=nomination.dossier.campaign.award_type,
+        nomination=nomination, achievement=nomination.summary, bonus_amount=bonus.amount, source=Award.PORTAL)
     move([nomination], Outcome.AWARDED, act=act, by=by)
     _record_rating(nomination)
     return award

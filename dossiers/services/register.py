@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 
-from awards.enums import SubjectType
+from awards.enums import AWARD_TYPE_SHORT, AwardType, SubjectType
 from awards.models import AwardForm
 from core.imports import ImportKind
 from core.text import filter_by_search, search_key
@@ -57,13 +57,15 @@ def awards_for(user):
                            | subtree_q(paths, prefix="organisation__path"))
 
 
-def search(query, user, *, award_form=None, year=None, revoked=False):
+def search(query, user, *, award_form=None, year=None, revoked=False, award_type=""):
     """Awards visible to `user` whose name, form or decision number contains every word of `query`
     (accents ignored: "nguyen thi huong" finds "Nguyễn Thị Hương"), newest decision first. The awards in force
     only, unless `revoked` (then the revoked ones too, marked)."""
     queryset = filter_by_search(awards_for(user) if revoked else awards_for(user).live(), query or "")
     if award_form is not None:
         queryset = queryset.filter(award_form=award_form)
+    if award_type:
+        queryset = queryset.filter(award_type=award_type)
     if year:
         queryset = queryset.filter(year=year)
     return queryset.select_related("award_form", "person__organisation", "organisation", "revoked_by").order_by(
@@ -119,7 +121,7 @@ def _number_key(number):
 
 
 def record_award(*, award_form, decision_number, decision_date, person=None, organisation=None, decided_by="",
-                 achievement="", by):
+                 achievement="", award_type=AwardType.MERIT, by):
     """Ghi vào sổ khen thưởng một khen thưởng đã có quyết định (nhập tay): a person's or a collective's.
 
     The year is the decision's year. Side effects (one transaction): one Award row (source "manual"), the
@@ -146,7 +148,8 @@ def record_award(*, award_form, decision_number, decision_date, person=None, org
         award = Award.objects.create(
             subject_type=subject_type, person=person, organisation=organisation, award_form=award_form,
             year=decision_date.year, decision_number=decision_number, decision_date=decision_date,
-            decided_by=decided_by, achievement=(achievement or "").strip(), source=Award.MANUAL)
+            decided_by=decided_by, achievement=(achievement or "").strip(), award_type=award_type,
+            source=Award.MANUAL)
         checks.store_naming(people=[person] if person else [], organisations=[organisation] if organisation else [])
     return award
 
@@ -166,7 +169,12 @@ AWARD_COLUMNS = {
     "decision_date": ("Ngày quyết định", {"ngay quyet dinh", "ngay qd", "ngay ky"}),
     "decided_by": ("Cấp quyết định", {"cap quyet dinh", "co quan quyet dinh", "nguoi ky"}),
     "achievement": ("Thành tích", {"thanh tich", "thanh tich dat duoc", "noi dung khen thuong"}),
+    "award_type": ("Loại hình khen thưởng", {"loai hinh khen thuong", "loai hinh"}),
 }
+# the loại hình as a sheet may spell it: the full label, the short one, the code (accents and case ignored)
+AWARD_TYPES = {**{search_key(label): value for value, label in AwardType.choices},
+               **{search_key(label): value for value, label in AWARD_TYPE_SHORT.items()},
+               **{value.replace("_", " "): value for value in AwardType.values}}
 AWARD_REQUIRED = ("subject", "award_form", "decision_number", "decision_date")
 RATING_COLUMNS = {
     "subject": ("Họ và tên", {"ho va ten", "ho ten", "ho va ten hoac ma don vi", "ho va ten / ma don vi",
@@ -206,10 +214,10 @@ def template_workbook():
     awards.title = "Khen thưởng"
     awards.append([label for label, _ in AWARD_COLUMNS.values()])
     awards.append(["Nguyễn Thị Hương", "05/03/1985", "QT-SNV-VP", "Chiến sĩ thi đua cơ sở", "125/QĐ-SNV",
-                   "20/12/2022", "Giám đốc Sở Nội vụ", "Hoàn thành xuất sắc nhiệm vụ năm 2022"])
+                   "20/12/2022", "Giám đốc Sở Nội vụ", "Hoàn thành xuất sắc nhiệm vụ năm 2022", "Thường xuyên"])
     awards.append(["QT-SNV-VP", "", "", "Tập thể lao động xuất sắc", "2150/QĐ-UBND", "28/12/2023",
-                   "Chủ tịch UBND tỉnh", ""])
-    for column, width in zip("ABCDEFGH", (30, 12, 20, 34, 16, 16, 26, 40), strict=True):
+                   "Chủ tịch UBND tỉnh", "", "Thường xuyên"])
+    for column, width in zip("ABCDEFGHI", (30, 12, 20, 34, 16, 16, 26, 40, 20), strict=True):
         awards.column_dimensions[column].width = width
     ratings = book.create_sheet(RATINGS_SHEET)
     ratings.append([label for label, _ in RATING_COLUMNS.values()])
@@ -346,7 +354,7 @@ def _report_errors(report, row_number, errors, sheet):
 def _clean_award(row_number, values, resolver, forms, report, sheet):
     errors = []
     text = {column: cell_text(values.get(column)) for column in ("subject", "award_form", "decision_number",
-                                                                 "decided_by", "achievement")}
+                                                                 "decided_by", "achievement", "award_type")}
     for column in ("subject", "award_form"):
         if not text[column]:
             errors.append(f"thiếu “{AWARD_COLUMNS[column][0]}”")
@@ -364,6 +372,9 @@ def _clean_award(row_number, values, resolver, forms, report, sheet):
             errors.append(f"hình thức “{text['award_form']}” trùng tên nhiều mục trong danh mục: hãy ghi mã")
         else:
             errors.append(f"hình thức “{text['award_form']}” không có trong danh mục (ghi đúng tên hoặc mã)")
+    award_type = AWARD_TYPES.get(search_key(text["award_type"]), "") if text["award_type"] else ""
+    if text["award_type"] and not award_type:
+        errors.append(f"loại hình “{text['award_type']}” không có (ví dụ: Thường xuyên, Đột xuất, Cống hiến)")
     unreadable_date = decision_date is None and values.get("decision_date") not in (None, "")
     for name, message in _award_problems(subject_type=subject_type, award_form=award_form,
                                          decision_number=text["decision_number"], decision_date=decision_date,
@@ -375,7 +386,7 @@ def _clean_award(row_number, values, resolver, forms, report, sheet):
         return None
     return {"row": row_number, "subject_type": subject_type, "person": person, "organisation": organisation,
             "award_form": award_form, "decision_number": text["decision_number"], "decision_date": decision_date,
-            "decided_by": text["decided_by"], "achievement": text["achievement"]}
+            "decided_by": text["decided_by"], "achievement": text["achievement"], "award_type": award_type}
 
 
 def _clean_rating(row_number, values, resolver, report, sheet):
@@ -516,6 +527,8 @@ def _write_award(data, report):
         award.decided_by = data["decided_by"]
     if data["achievement"]:
         award.achievement = data["achievement"]
+    if data["award_type"]:  # an empty cell: a new row is thường xuyên, an updated one keeps its own
+        award.award_type = data["award_type"]
     award.save()
 
 

@@ -122,7 +122,8 @@ class DecisionSignView(CampaignActionMixin, FormView):
         return {"number": service.next_decision_number(campaign.issuer, today.year), "date": today,
                 "symbol": campaign.issuer.document_symbol("QĐ"),
                 "legal_profile": profile_in_force(today) or campaign.legal_profile,  # the law of the act's date
-                "title": f"Về việc khen thưởng thành tích trong {campaign.cited_name}",
+                "title": (f"Về việc {campaign.track_award}" if campaign.is_track
+                          else f"Về việc khen thưởng thành tích trong {campaign.cited_name}"),
                 "memo_reference": service.memo_reference(self.approved(within=True)),
                 "signer_name": self.request.user.get_full_name(),
                 "signer_title": person.position if person and person.position else campaign.issuer.head,

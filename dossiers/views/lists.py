@@ -63,8 +63,9 @@ class RegisterExportView(PermissionMixin, View):
 
     permission_required = "dossiers.view_register"
     columns = [("STT", 6), ("Họ và tên / Tên tập thể", 32), ("Đối tượng", 10), ("Chức vụ", 24), ("Đơn vị", 36),
-               ("Hình thức khen thưởng", 36), ("Năm", 8), ("Số quyết định", 16), ("Ngày quyết định", 14, DATE),
-               ("Cấp quyết định", 30), ("Số tiền thưởng (đồng)", 18, AMOUNT), ("Mã xác minh", 26)]
+               ("Hình thức khen thưởng", 36), ("Loại hình", 18), ("Năm", 8), ("Số quyết định", 16),
+               ("Ngày quyết định", 14, DATE), ("Cấp quyết định", 30), ("Số tiền thưởng (đồng)", 18, AMOUNT),
+               ("Mã xác minh", 26)]
 
     def get(self, request):
         awards = register_service.search(user=request.user, **RegisterFilterForm(request.GET or None).search_args())
@@ -73,11 +74,12 @@ class RegisterExportView(PermissionMixin, View):
         for number, award in enumerate(awards[:REGISTER_MAX_ROWS + 1].iterator(chunk_size=2000), start=1):
             if number > REGISTER_MAX_ROWS:
                 rows.append(["", f"Danh sách dừng ở {REGISTER_MAX_ROWS} dòng: hãy lọc theo năm hoặc hình thức rồi "
-                                 "xuất lại.", "", "", "", "", None, "", None, "", None, ""])
+                                 "xuất lại.", "", "", "", "", "", None, "", None, "", None, ""])
                 break
             name, position, unit = _subject(award)
             rows.append([number, name, subjects.get(award.subject_type, award.subject_type), position, unit,
-                         award.award_form.name, award.year, award.decision_number, award.decision_date,
+                         award.award_form.name, award.award_type_short, award.year, award.decision_number,
+                         award.decision_date,
                          award.decided_by, award.bonus_amount, award.verification_code])
         data, _count = list_workbook("Sổ khen thưởng", self.columns, rows)
         return xlsx_response(data, f"Sổ khen thưởng {timezone.localdate():%d-%m-%Y}.xlsx")

@@ -25,7 +25,7 @@ from tests.factories.orgs import MembershipFactory, OrganisationFactory, PersonF
 pytestmark = pytest.mark.django_db
 
 AWARD_HEADER = ["Họ và tên hoặc Mã đơn vị", "Ngày sinh", "Mã đơn vị công tác", "Hình thức khen thưởng",
-                "Số quyết định", "Ngày quyết định", "Cấp quyết định", "Thành tích"]
+                "Số quyết định", "Ngày quyết định", "Cấp quyết định", "Thành tích", "Loại hình khen thưởng"]
 RATING_HEADER = ["Họ và tên", "Ngày sinh", "Mã đơn vị", "Năm", "Xếp loại", "Số QĐ", "Ngày QĐ"]
 
 
@@ -214,6 +214,41 @@ def test_import_bad_rows_import_nothing_and_report_each_row(cast):
         ("Xếp loại", 2, "Xếp loại “Giỏi” không hợp lệ (Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, "
                         "Hoàn thành nhiệm vụ hoặc Không hoàn thành nhiệm vụ)."),
     ]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (None, "cong_trang"), ("Đột xuất", "dot_xuat"), ("khen thuong qua trinh cong hien", "cong_hien"),
+    ("NIÊN HẠN", "nien_han"), ("doi ngoai", "doi_ngoai"), ("Theo đợt, chuyên đề", "dot_chuyen_de"),
+])
+def test_import_reads_the_loai_hinh_column(cast, cell, expected):
+    report = register.import_awards(xlsx([["Nguyễn Thị Hương", None, "T-SNV-A", "LĐTT", "15/QĐ-SNV", "28/12/2023",
+                                           "", "", cell]]), by=cast.reviewer)
+    assert report.ok, report.errors
+    assert Award.objects.get().award_type == expected
+
+
+def test_import_refuses_an_unknown_loai_hinh_and_keeps_one_on_reimport(cast):
+    row = ["Nguyễn Thị Hương", None, "T-SNV-A", "LĐTT", "15/QĐ-SNV", "28/12/2023", "", "", "Khen thưởng khác"]
+    report = register.import_awards(xlsx([row]), by=cast.reviewer)
+    assert [(e.row, e.message) for e in report.errors] == [
+        (2, "Loại hình “Khen thưởng khác” không có (ví dụ: Thường xuyên, Đột xuất, Cống hiến).")]
+    row[8] = "đột xuất"
+    register.import_awards(xlsx([row]), by=cast.reviewer)
+    row[8] = None  # an empty cell on a second import keeps what the row had
+    register.import_awards(xlsx([row]), by=cast.reviewer)
+    assert Award.objects.get().award_type == "dot_xuat"
+
+
+def test_manual_entry_records_the_loai_hinh_and_the_register_filters_by_it(cast, client_for):
+    client = client_for(cast.reviewer)
+    response = client.post(reverse("dossiers:award_create"), {
+        "subject_type": "individual", "person": cast.person_a.pk, "award_form": form("cstd-co-so").pk,
+        "decision_number": "125/QĐ-SNV", "decision_date": "20/12/2022", "award_type": "dot_xuat"})
+    assert response.status_code == 302
+    give("ldtt", 2022, person=cast.person_b, number="7/QĐ-SNV")
+    page = client.get(reverse("dossiers:register"), {"loai_hinh": "dot_xuat"})
+    assert [a.decision_number for a in page.context["page"].items] == ["125/QĐ-SNV"]
+    assert "Đột xuất" in page.content.decode()
 
 
 def test_import_refuses_a_renamed_file_that_is_not_xlsx(cast):
