@@ -58,3 +58,26 @@ AWARD_TYPE_SHORT = {
     AwardType.MERIT: "Thường xuyên", AwardType.DRIVE: "Theo đợt, chuyên đề", AwardType.SUDDEN: "Đột xuất",
     AwardType.CONTRIBUTION: "Cống hiến", AwardType.SENIORITY: "Niên hạn", AwardType.FOREIGN: "Đối ngoại",
 }
+
+
+class StatGroup(models.TextChoices):
+    """The column of the statistical report forms (Thông tư 02/2023/TT-BNV, biểu 0602 and 0603.N/BNV-TĐKT) an award
+    form is counted in: data of the catalogue, set per form (docs/domain.md, Statistics). Empty: counted in
+    neither (Giấy khen, Lao động tiên tiến, CSTĐ cơ sở…)."""
+
+    NONE = "", "Không tính vào biểu 0602, 0603"
+    # biểu 0602: khen thưởng cấp Nhà nước
+    ORDER = "huan_chuong", "0602 – Huân chương (mỗi hình thức một cột)"
+    MEDAL = "huy_chuong", "0602 – Huy chương (mỗi hình thức một cột)"
+    HO_CHI_MINH_PRIZE = "giai_thuong_hcm", "0602 – Giải thưởng Hồ Chí Minh"
+    STATE_PRIZE = "giai_thuong_nn", "0602 – Giải thưởng Nhà nước"
+    HONOURARY_TITLE = "vinh_du_nn", "0602 – Danh hiệu vinh dự Nhà nước (mỗi hình thức một cột)"
+    GOVERNMENT_FLAG = "co_thi_dua_cp", "0602 – Cờ thi đua của Chính phủ"
+    PRIME_MINISTER_COMMENDATION = "bang_khen_ttg", "0602 – Bằng khen của Thủ tướng Chính phủ"
+    NATIONAL_EMULATION_FIGHTER = "cstd_toan_quoc", "0602 – Chiến sĩ thi đua toàn quốc"
+    STATE_OTHER = "nha_nuoc_khac", "0602 – Hình thức khen thưởng khác (mỗi hình thức một cột)"
+    # biểu 0603: khen thưởng cấp bộ, ban, ngành, đoàn thể Trung ương, tỉnh
+    COMMENDATION = "bang_khen", "0603 – Bằng khen của bộ, ban, ngành, tỉnh"
+    EMULATION_FIGHTER = "cstd_bo_tinh", "0603 – Chiến sĩ thi đua cấp bộ, cấp tỉnh"
+    FLAG = "co_thi_dua", "0603 – Cờ thi đua của bộ, ban, ngành, tỉnh"
+    BADGE = "huy_hieu", "0603 – Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, tỉnh"

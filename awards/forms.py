@@ -92,7 +92,7 @@ class AwardFormForm(OffsetFieldsMixin, OneErrorPerFieldMixin, NfcFormMixin, form
         model = AwardForm
         fields = ["name", "short_name", "code", "category", "subject_types", "authority", "achievement_years",
                   "needs_council", "vote_threshold", "vote_denominator", "ballot_type", "report_form",
-                  "legal_reference", "order", "is_active", "certificate_title"]
+                  "legal_reference", "stat_group", "order", "is_active", "certificate_title"]
         labels = {
             "needs_council": "Cần Hội đồng Thi đua – Khen thưởng bỏ phiếu",
             "vote_denominator": "Tỷ lệ phiếu tính trên",

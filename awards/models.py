@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from core.models import TimeStampedModel
 
-from .enums import AuthorityLevel, AwardCategory, BallotType, SubjectType, TitleBonusRule, VoteDenominator
+from .enums import AuthorityLevel, AwardCategory, BallotType, StatGroup, SubjectType, TitleBonusRule, VoteDenominator
 
 # What the "in lên phôi" mode prints, and where (mm from the top-left corner of an A4 landscape blank)
 # when an admin has not calibrated the form yet.
@@ -54,6 +54,11 @@ class AwardForm(TimeStampedModel):
         "số năm tính thành tích", default=1, validators=[MinValueValidator(1), MaxValueValidator(20)],
         help_text="Với danh hiệu thi đua: thành tích của mấy năm (Lao động tiên tiến, Chiến sĩ thi đua cơ sở: 1; "
                   "Chiến sĩ thi đua cấp tỉnh: 3). Hai danh hiệu cùng năm và cùng số năm là cùng một thành tích.")
+    # the column of the statistical biểu 0602 / 0603 (TT 02/2023/TT-BNV) the form is counted in (reports app)
+    stat_group = models.CharField(
+        "cột trong biểu thống kê", max_length=16, choices=StatGroup.choices, default=StatGroup.NONE, blank=True,
+        help_text="Biểu 0602 (khen thưởng cấp Nhà nước) hoặc 0603 (cấp bộ, tỉnh) của Thông tư 02/2023/TT-BNV đếm "
+                  "hình thức này ở cột nào. Để trống: không đếm (Giấy khen, Lao động tiên tiến…).")
     order = models.PositiveIntegerField("thứ tự hiển thị", default=0)
     is_active = models.BooleanField("đang sử dụng", default=True)
     certificate_title = models.CharField("tiêu đề in trên bằng, giấy khen", max_length=80, blank=True,
