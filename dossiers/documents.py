@@ -12,7 +12,7 @@ from core.letterhead import absence_text, date_text, letterhead, lines, name_onl
 from core.vntext import in_hoa, lower_first, so, so_thanh_chu_tien, unbroken_names
 from documents.registry import register
 from orgs import scope
-from orgs.enums import Role
+from orgs.enums import PUBLIC_STAFF, Role
 
 from .enums import EDITABLE_STATES
 from .models import Award, CouncilSession, Decision, Dossier, Forwarding, Nomination
@@ -75,11 +75,14 @@ def _nominee_row(nomination):
     if person is not None:
         unit = person.organisation.name
         position = _position(report.position if report and report.position else person.position, unit)
+    elif nomination.household_id:
+        position, unit = "", nomination.household.address
     else:
         position, unit = "", (nomination.organisation.name if nomination.organisation else "")
-    return {"name": nomination.name, "individual": person is not None, "position": position, "unit": unit,
-            "summary": nomination.summary,
-            "subject": f"p{person.pk}" if person is not None else f"o{nomination.organisation_id}"}
+    return {"name": nomination.name, "individual": person is not None, "household": bool(nomination.household_id),
+            "position": position, "unit": unit, "summary": nomination.summary,
+            "subject": (f"p{person.pk}" if person is not None else f"h{nomination.household_id}"
+                        if nomination.household_id else f"o{nomination.organisation_id}")}
 
 
 def _campaign_basis(campaign, *, plan_bases=False):
@@ -95,9 +98,12 @@ def _campaign_basis(campaign, *, plan_bases=False):
 
 
 def _counts(rows):
-    """Distinct collectives and individuals of the rows: one person proposed for two forms is one cá nhân."""
+    """Distinct collectives, households and individuals of the rows: one person proposed for two forms is one
+    cá nhân."""
     individuals = {row["subject"] for row in rows if row["individual"]}
-    return {"collectives": len({row["subject"] for row in rows} - individuals), "individuals": len(individuals)}
+    households = {row["subject"] for row in rows if row.get("household")}
+    return {"collectives": len({row["subject"] for row in rows} - individuals - households),
+            "individuals": len(individuals), "households": len(households)}
 
 
 def award_phrase(name, category):
@@ -108,14 +114,16 @@ def award_phrase(name, category):
     return f"tặng {name}"
 
 
-def counts_text(collectives, individuals):
-    """"01 tập thể và 10 cá nhân" (numbers below 10 with a leading 0)."""
-    return " và ".join(part for part in (f"{collectives:02d} tập thể" if collectives else "",
-                                         f"{individuals:02d} cá nhân" if individuals else "") if part)
+def counts_text(collectives, individuals, households=0):
+    """"01 tập thể và 10 cá nhân", "01 tập thể, 02 hộ gia đình và 10 cá nhân" (numbers below 10 with a leading 0)."""
+    parts = [part for part in (f"{collectives:02d} tập thể" if collectives else "",
+                               f"{households:02d} hộ gia đình" if households else "",
+                               f"{individuals:02d} cá nhân" if individuals else "") if part]
+    return " và ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
 
 
 def _nominations(dossier):
-    return list(dossier.nominations.select_related("person__organisation", "organisation", "report")
+    return list(dossier.nominations.select_related("person__organisation", "organisation", "household", "report")
                 .order_by("order", "pk"))
 
 
@@ -140,7 +148,7 @@ def to_trinh(dossier, part=""):
     if dossier.meeting_id:
         attachments.append("Biên bản họp bình xét thi đua, khen thưởng")
     counts = _counts(rows)
-    attachments.append(f"Báo cáo thành tích của {counts_text(counts['collectives'], counts['individuals'])}")
+    attachments.append(f"Báo cáo thành tích của {counts_text(**counts)}")
     attachments += [a.title for a in dossier.attachments.filter(nomination__isnull=True).order_by("pk")]
     return {
         "doc": {**letterhead(unit, number=dossier.memo_number, on=dossier.memo_date,
@@ -151,7 +159,8 @@ def to_trinh(dossier, part=""):
         "addressee": campaign.issuer.council_name,
         "basis": basis, "plan_bases": campaign.plan_basis_lines(),
         "unit": unit.name, **campaign_words(campaign), "award_form": award_form,
-        "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": counts, "nominees": rows,
+        "award_phrase": phrase, "issuer": campaign.issuer.name, "counts": counts, "counts_text": counts_text(**counts),
+        "nominees": rows,
         "attachments": attachments, "copies": dossier.offer.copies,
     }
 
@@ -223,6 +232,13 @@ def bao_cao(nomination, part=""):
                                          person.organisation.name)),
                    ("Trình độ chuyên môn, nghiệp vụ",
                     (report.qualification if report and report.qualification else person.qualification))]
+        if person.category not in PUBLIC_STAFF:  # a farmer, a business person, a citizen: where they live, work
+            general[4] = ("Nơi cư trú, nơi làm việc", person.address or person.organisation.name)
+    elif nomination.household_id:
+        household = nomination.household
+        general = [("Họ và tên chủ hộ", household.head_name),
+                   ("Địa chỉ", (report.address if report else "") or household.address),
+                   ("Lĩnh vực hoạt động", household.activity)]
     else:
         org = nomination.organisation
         general = [("Tên tập thể", org.name), ("Địa chỉ trụ sở", (report.address if report else "") or org.address),
@@ -235,7 +251,8 @@ def bao_cao(nomination, part=""):
         if report.rating_decision_number:
             rating += f" (Quyết định số {report.rating_decision_number}"
             rating += f" {date_text(report.rating_decision_date)})" if report.rating_decision_date else ")"
-    org = person.organisation if individual else nomination.organisation
+    org = person.organisation if individual else (
+        nomination.household.organisation if nomination.household_id else nomination.organisation)
     return {
         **_awards_received(nomination),
         "doc": {**letterhead(org, on=dossier.memo_date), "title": "Báo cáo thành tích",
@@ -266,6 +283,8 @@ def _awards_received(nomination):
 
     if nomination.person_id:
         awards = Award.objects.live().of_person(nomination.person)
+    elif nomination.household_id:
+        awards = Award.objects.live().filter(household=nomination.household)
     else:
         awards = Award.objects.live().of_unit(nomination.organisation)
     rows = {"titles_received": [], "commendations_received": []}
@@ -364,10 +383,12 @@ def _article_one(snap):
     if not groups:
         forms = ", ".join(sorted({row["award_form"] for row in snap.get("awardees", [])}))
         return {"clauses": [], "lead": f"tặng {forms}", "counts_text": counts_text(
-            snap.get("collectives", 0), snap.get("individuals", 0)), "bonus_of": "các hình thức khen thưởng",
+            snap.get("collectives", 0), snap.get("individuals", 0), snap.get("households", 0)),
+            "bonus_of": "các hình thức khen thưởng",
             "annex_heading": f"Tập thể, cá nhân được tặng {forms}"}
     clauses = [{"phrase": award_phrase(g["award_form"], g["category"]), "title": g["category"] == AwardCategory.TITLE,
-                "counts_text": counts_text(g["collectives"], g["individuals"])} for g in groups]
+                "counts_text": counts_text(g["collectives"], g["individuals"], g.get("households", 0))}
+               for g in groups]
     titles = [g for g in groups if g["category"] == AwardCategory.TITLE]
     commendations = [g["award_form"] for g in groups if g["category"] != AwardCategory.TITLE]
     if len(clauses) == 1:
@@ -375,9 +396,10 @@ def _article_one(snap):
     else:
         lead = " và ".join(part for part in ("công nhận danh hiệu thi đua" if titles else "",
                                              f"tặng {', '.join(commendations)}" if commendations else "") if part)
-    collectives, individuals = snap.get("collectives", 0), snap.get("individuals", 0)
+    collectives, individuals = snap.get("collectives", 0) + snap.get("households", 0), snap.get("individuals", 0)
     subjects = "Tập thể, cá nhân" if collectives and individuals else ("Tập thể" if collectives else "Cá nhân")
-    return {"clauses": clauses, "lead": lead, "counts_text": counts_text(collectives, individuals),
+    return {"clauses": clauses, "lead": lead,
+            "counts_text": counts_text(snap.get("collectives", 0), individuals, snap.get("households", 0)),
             "bonus_of": ("các danh hiệu thi đua, hình thức khen thưởng" if titles and commendations
                          else "các danh hiệu thi đua" if titles else "các hình thức khen thưởng"),
             "annex_heading": f"{subjects} được {lead}"}
@@ -415,7 +437,7 @@ def quyet_dinh_thu_hoi(decision, part=""):
                   f"Căn cứ {cited} của {snap.get('revokes_authority', issuer.authority)} "
                   f"{lower_first(snap.get('revokes_title', ''))};".replace("  ", " ")],
         "whole": snap.get("whole", False), "cited": cited, "reason": snap.get("reason", ""),
-        "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0)),
+        "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0), snap.get("households", 0)),
         "awardees": snap.get("awardees", []), "total": _money(total),
         "total_words": so_thanh_chu_tien(total) if total else "",
         "list_caption": f"(Kèm theo Quyết định số {decision.reference} {date_text(decision.date)} của "
@@ -429,6 +451,8 @@ def _certificate_unit(award, subject):
     collective's name already ends with it: "Phòng …, Sở Nội vụ tỉnh …")."""
     if award.person_id:
         return f"{subject.position}, {subject.organisation.name}" if subject.position else subject.organisation.name
+    if award.household_id:
+        return subject.address
     parent = subject.parent.name if subject.parent else ""
     return "" if parent and subject.name.endswith(parent) else parent
 
@@ -462,7 +486,7 @@ def _certificate(award):
     from django.urls import reverse
 
     decision = award.decision  # the body's own (certificate_refusal keeps the others from printing)
-    subject = award.person if award.person_id else award.organisation
+    subject = award.person if award.person_id else award.household if award.household_id else award.organisation
     return {
         "title": in_hoa(award.award_form.certificate_title or award.award_form.name),
         "authority": in_hoa(decision.issuer.authority),

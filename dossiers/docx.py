@@ -32,8 +32,9 @@ def to_trinh_docx(context):
         phrase = context.get("award_phrase") or f"tặng {context.get('award_form', '')}"
         writer.paragraph(_sentence(
             f"{context.get('unit', '')} kính đề nghị {addressee} xem xét, trình cấp có thẩm quyền {phrase} cho",
-            counts_text(counts.get("collectives", 0), counts.get("individuals", 0)),
-            f"đã có thành tích xuất sắc trong {campaign_cited(context)}, cụ thể như sau:"))
+            context.get("counts_text") or counts_text(counts.get("collectives", 0), counts.get("individuals", 0)),
+            f"đã có {context.get('track_achievement') or 'thành tích xuất sắc trong ' + campaign_cited(context)}, "
+            "cụ thể như sau:"))
         rows = [[str(number), row.get("name", ""), row.get("position", ""), row.get("unit", ""),
                  row.get("summary", "")] for number, row in enumerate(context.get("nominees", []), start=1)]
         writer.table(["STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Tóm tắt thành tích"], rows,

@@ -10,7 +10,7 @@ from core.widgets import VnFileInput
 
 from . import pickers
 from .enums import OrgKind, Role, StaffCategory
-from .models import EmulationBloc, Organisation, Person
+from .models import EmulationBloc, Household, Organisation, Person
 from .search import units_named
 from .services import accounts, blocs, organisations, people, provinces
 
@@ -85,8 +85,8 @@ class PersonForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["full_name", "gender", "date_of_birth", "organisation", "position", "category",
-                  "hometown", "qualification", "email", "phone", "is_active"]
+        fields = ["full_name", "gender", "date_of_birth", "organisation", "position", "category", "leadership",
+                  "address", "hometown", "qualification", "email", "phone", "is_active"]
         widgets = {"date_of_birth": DATE_WIDGET}
 
     def __init__(self, *args, user, **kwargs):
@@ -334,3 +334,23 @@ class SetPasswordForm(forms.Form):
 
     def save(self):
         accounts.set_password(self.account, self.cleaned_data["password1"], by=self.user)
+
+
+class HouseholdForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
+    """Hộ gia đình: the head, the address and the unit that manages it (one of the user's units)."""
+
+    organisation = PickerField(pickers.STAFF_UNITS, label="Đơn vị quản lý (UBND xã nơi cư trú)")
+
+    class Meta:
+        model = Household
+        fields = ["head_name", "head_gender", "address", "organisation", "activity"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organisation"].scope(user)
+
+
+class HouseholdFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm theo tên chủ hộ, địa chỉ", required=False, max_length=200, widget=forms.TextInput(
+        attrs={"placeholder": "ví dụ: nguyen van an", "class": "form-control", "type": "search"}))

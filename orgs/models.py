@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.models import TimeStampedModel
 from core.text import search_key
 
-from .enums import BlocKind, Gender, OrgKind, Role, StaffCategory
+from .enums import BlocKind, Gender, LeadershipLevel, OrgKind, Role, StaffCategory
 
 PATH_SEP = "/"
 
@@ -272,7 +272,9 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(TimeStampedModel):
-    """Cán bộ, công chức, viên chức, người lao động: a person who may be nominated."""
+    """Cán bộ, công chức, viên chức, người lao động, and the citizens, workers and business people a unit may
+    nominate (category): a person who may be nominated. `organisation` is where the person works, or for one
+    outside the public service, the unit that manages the record (the commune of residence, the enterprise)."""
 
     full_name = models.CharField("họ và tên", max_length=120)
     gender = models.CharField("giới tính", max_length=3, choices=Gender.choices)
@@ -282,6 +284,11 @@ class Person(TimeStampedModel):
         Organisation, verbose_name="đơn vị công tác", on_delete=models.PROTECT, related_name="people")
     category = models.CharField(
         "đối tượng", max_length=20, choices=StaffCategory.choices, default=StaffCategory.CONG_CHUC)
+    leadership = models.CharField(
+        "cấp lãnh đạo", max_length=8, choices=LeadershipLevel.choices, default=LeadershipLevel.NONE, blank=True,
+        help_text="Dùng cho báo cáo thống kê thi đua, khen thưởng (phân loại đối tượng).")
+    address = models.CharField("nơi cư trú, nơi làm việc", max_length=255, blank=True,
+                               help_text="Với người ngoài cơ quan nhà nước: địa chỉ, nơi làm việc.")
     hometown = models.CharField("quê quán", max_length=200, blank=True)
     qualification = models.CharField("trình độ chuyên môn", max_length=200, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
@@ -307,6 +314,48 @@ class Person(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         self.search_text = search_key(self.full_name)
+        super().save(*args, **kwargs)
+
+
+class HouseholdQuerySet(models.QuerySet):
+    def for_user(self, user, roles=None):
+        from .scope import scope_paths
+
+        if user.is_superuser:
+            return self.all()
+        return self.filter(subtree_q(scope_paths(user, roles), prefix="organisation__path"))
+
+
+class Household(TimeStampedModel):
+    """Hộ gia đình: a household a unit (the commune where it lives, usually) may nominate, named by its head
+    ("Hộ ông Nguyễn Văn A"). Enters the register and the history like a person or a collective."""
+
+    head_name = models.CharField("họ và tên chủ hộ", max_length=120)
+    head_gender = models.CharField("giới tính chủ hộ", max_length=3, choices=Gender.choices, default=Gender.MALE)
+    address = models.CharField("địa chỉ", max_length=255, help_text="Thôn, xã, ví dụ: thôn Đông Hà, xã Cam Lộ.")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="đơn vị quản lý", on_delete=models.PROTECT, related_name="households",
+        help_text="Đơn vị đề nghị khen thưởng hộ gia đình (thường là UBND xã nơi cư trú).")
+    activity = models.CharField("lĩnh vực hoạt động, thành tích chính", max_length=255, blank=True)
+    search_text = models.CharField(max_length=400, editable=False, default="", db_index=True)
+
+    objects = HouseholdQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "hộ gia đình"
+        verbose_name_plural = "hộ gia đình"
+        ordering = ["organisation__path", "head_name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """"Hộ ông Nguyễn Văn A", as decisions name a household."""
+        return f"Hộ {'bà' if self.head_gender == Gender.FEMALE else 'ông'} {self.head_name}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_key(self.head_name, self.address)
         super().save(*args, **kwargs)
 
 

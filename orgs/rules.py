@@ -39,6 +39,11 @@ def manages_person(user, person):
 
 
 @rules.predicate
+def manages_household(user, household):
+    return scope.covers(user, household.organisation, STAFF_MANAGERS)
+
+
+@rules.predicate
 def manages_staff_of(user, organisation=None):
     """May add people: to this organisation, or (no organisation given) to some organisation."""
     if organisation is None:
@@ -81,6 +86,8 @@ rules.add_perm("orgs.view_person", can_view_person)
 rules.add_perm("orgs.change_person", manages_person)
 rules.add_perm("orgs.add_person", manages_staff_of)  # object: the unit, or none
 rules.add_perm("orgs.import_people", is_portal_admin)
+rules.add_perm("orgs.add_household", manages_staff_of)  # object: the unit, or none
+rules.add_perm("orgs.change_household", manages_household)
 rules.add_perm("orgs.manage_users", is_portal_admin)
 rules.add_perm("orgs.change_user", administers_user)
 rules.add_perm("orgs.grant_role", administers_organisation)  # object: the organisation

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, blocs, organisations, people, people_import, second_factor
+from .views import accounts, blocs, households, organisations, people, people_import, second_factor
 
 app_name = "orgs"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path("don-vi/<int:pk>/giai-the/", organisations.OrganisationDissolveView.as_view(),
          name="organisation_dissolve"),
     path("can-bo/", people.PersonListView.as_view(), name="person_list"),
+    path("ho-gia-dinh/", households.HouseholdListView.as_view(), name="household_list"),
+    path("ho-gia-dinh/them/", households.HouseholdCreateView.as_view(), name="household_create"),
+    path("ho-gia-dinh/<int:pk>/sua/", households.HouseholdUpdateView.as_view(), name="household_update"),
     path("can-bo/them/", people.PersonCreateView.as_view(), name="person_create"),
     path("can-bo/nhap-excel/", people_import.PeopleImportView.as_view(), name="people_import"),
     path("can-bo/nhap-excel/mau.xlsx", people_import.PeopleImportTemplateView.as_view(),

@@ -103,6 +103,8 @@ def awardees(decision):
 
 
 def _unit_of(award):
+    if award.household_id:
+        return award.household.organisation
     return award.person.organisation if award.person_id else award.organisation.parent
 
 

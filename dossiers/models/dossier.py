@@ -11,7 +11,7 @@ from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
 from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
-from orgs.models import Organisation, Person
+from orgs.models import Household, Organisation, Person
 
 from ..enums import EDITABLE_STATES, OUTCOME_BADGES, STATE_BADGES, UNSENT_STATES, DossierState, Outcome, Rating
 from .meeting_queries import MeetingQuerySet
@@ -115,6 +115,8 @@ class Nomination(TimeStampedModel):
                                related_name="nominations")
     organisation = models.ForeignKey(Organisation, verbose_name="tập thể", null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="nominations")
+    household = models.ForeignKey(Household, verbose_name="hộ gia đình", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="nominations")
     order = models.PositiveIntegerField("thứ tự", default=0)
     summary = models.CharField("tóm tắt thành tích", max_length=500, blank=True,
                                help_text="Một câu, in trong danh sách kèm Tờ trình.")
@@ -144,6 +146,8 @@ class Nomination(TimeStampedModel):
                                     name="nominee_person_once"),
             models.UniqueConstraint(fields=["dossier", "organisation"], condition=Q(organisation__isnull=False),
                                     name="nominee_collective_once"),
+            models.UniqueConstraint(fields=["dossier", "household"], condition=Q(household__isnull=False),
+                                    name="nominee_household_once"),
         ]
 
     def __str__(self):
@@ -151,7 +155,9 @@ class Nomination(TimeStampedModel):
 
     @property
     def subject(self):
-        return self.person if self.subject_type == SubjectType.INDIVIDUAL else self.organisation
+        if self.subject_type == SubjectType.INDIVIDUAL:
+            return self.person
+        return self.household if self.household_id else self.organisation
 
     @property
     def name(self):

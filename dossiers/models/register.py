@@ -12,7 +12,9 @@ from campaigns.models import Campaign
 from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
 from core.text import search_key
-from orgs.models import Organisation, Person
+from orgs.classification import subject_class
+from orgs.enums import SubjectClass
+from orgs.models import Household, Organisation, Person
 
 from ..enums import Rating
 from .council import SessionMode
@@ -207,6 +209,10 @@ class Award(TimeStampedModel):
                                related_name="awards")
     organisation = models.ForeignKey(Organisation, verbose_name="tập thể", null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="awards")
+    household = models.ForeignKey(Household, verbose_name="hộ gia đình", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="awards")
+    # phân loại đối tượng on the day it was decided (orgs.classification), which the statistical reports count
+    subject_class = models.CharField("phân loại đối tượng", max_length=20, choices=SubjectClass.choices, blank=True)
     award_form = models.ForeignKey(AwardForm, verbose_name="danh hiệu, hình thức", on_delete=models.PROTECT,
                                    related_name="awards")
     year = models.PositiveIntegerField("năm")
@@ -250,6 +256,9 @@ class Award(TimeStampedModel):
             models.UniqueConstraint(fields=["organisation", "award_form", "decision_number"],
                                     condition=Q(person__isnull=True), name="one_award_per_unit_decision",
                                     violation_error_message="Sổ khen thưởng đã có khen thưởng này của tập thể."),
+            models.UniqueConstraint(fields=["household", "award_form", "decision_number"],
+                                    condition=Q(household__isnull=False), name="one_award_per_household_decision",
+                                    violation_error_message="Sổ khen thưởng đã có khen thưởng này của hộ gia đình."),
         ]
 
     def __str__(self):
@@ -257,11 +266,22 @@ class Award(TimeStampedModel):
 
     @property
     def subject_name(self):
-        return self.person.full_name if self.person_id else (self.organisation.name if self.organisation_id else "")
+        if self.person_id:
+            return self.person.full_name
+        if self.household_id:
+            return self.household.name
+        return self.organisation.name if self.organisation_id else ""
 
     @property
     def is_revoked(self):
         return self.revoked_by_id is not None
+
+    @property
+    def subject_unit(self):
+        """Where the subject belongs: a person's unit, a household's managing unit, a collective itself."""
+        if self.person_id:
+            return self.person.organisation
+        return self.household.organisation if self.household_id else self.organisation
 
     @property
     def award_type_short(self):
@@ -270,6 +290,9 @@ class Award(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         self.search_text = search_key(self.subject_name, str(self.award_form), self.decision_number)
+        if not self.subject_class:  # the class of the day it enters the register, kept as it was
+            self.subject_class = subject_class(person=self.person, organisation=self.organisation,
+                                               household=self.household)
         super().save(*args, **kwargs)
 
 

@@ -66,8 +66,10 @@ def save_dossier(dossier, *, by):
     return dossier
 
 
-def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, unregistered_reason=""):
-    """Add a person (of the unit) or a collective (the unit or one of its sub-units) to a dossier,
+def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, household=None,
+                unregistered_reason=""):
+    """Add a person (of the unit), a collective (the unit or one of its sub-units, enterprises it manages
+    included) or a household (one the unit manages) to a dossier,
     with an empty achievement report pre-filled from what the portal knows. `unregistered_reason`: why one
     who is not in the campaign's accepted registrations is proposed (read by the rule "registered").
 
@@ -77,7 +79,8 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, un
     _require_clerk(by, dossier.organisation)
     _require_editable(dossier)
     with set_actor(by), transaction.atomic():
-        nomination = _new_nominee(dossier, subject_type, person, organisation, unregistered_reason)
+        nomination = _new_nominee(dossier, subject_type, person, organisation, unregistered_reason,
+                                  household=household)
         checks.store_around(dossier, [(nomination.person_id, nomination.organisation_id)])
     return nomination
 
@@ -85,11 +88,11 @@ def add_nominee(dossier, *, subject_type, by, person=None, organisation=None, un
 ALREADY_IN = "Người, tập thể này đã có trong hồ sơ."
 
 
-def _already_in(dossier, person, organisation):
-    return dossier.nominations.filter(person=person, organisation=organisation).exists()
+def _already_in(dossier, person, organisation, household=None):
+    return dossier.nominations.filter(person=person, organisation=organisation, household=household).exists()
 
 
-def _new_nominee(dossier, subject_type, person, organisation, unregistered_reason=""):
+def _new_nominee(dossier, subject_type, person, organisation, unregistered_reason="", household=None):
     """add_nominee's checks and rows, without storing the verdicts (the caller does, once)."""
     award_form = dossier.offer.award_form
     if not award_form.applies_to(subject_type):
@@ -103,22 +106,29 @@ def _new_nominee(dossier, subject_type, person, organisation, unregistered_reaso
             raise ValidationError("Chọn cá nhân được đề nghị.")
         if not person.organisation.path.startswith(unit_path) or not person.is_active:
             raise ValidationError(f"{person.full_name} không phải cán bộ đang công tác tại đơn vị.")
-        organisation = None
+        organisation = household = None
+    elif subject_type == SubjectType.HOUSEHOLD:
+        if household is None:
+            raise ValidationError("Chọn hộ gia đình được đề nghị.")
+        if not household.organisation.path.startswith(unit_path):
+            raise ValidationError(f"{household.name} không thuộc {dossier.organisation} hoặc đơn vị trực thuộc.")
+        person = organisation = None
     else:
+        household = None
         if organisation is None:
             raise ValidationError("Chọn tập thể được đề nghị.")
         if not organisation.path.startswith(unit_path):
             raise ValidationError(f"“{organisation}” không phải đơn vị hoặc đơn vị trực thuộc của "
                                   f"{dossier.organisation}.")
         person = None
-    if _already_in(dossier, person, organisation):
+    if _already_in(dossier, person, organisation, household):
         raise ValidationError(ALREADY_IN)
     with transaction.atomic():
         order = (dossier.nominations.aggregate(top=Max("order"))["top"] or 0) + 1
         try:
             with transaction.atomic():  # two clicks at once both pass the check above: the constraint keeps one
                 nomination = Nomination.objects.create(dossier=dossier, subject_type=subject_type, person=person,
-                                                       organisation=organisation, order=order,
+                                                       organisation=organisation, household=household, order=order,
                                                        unregistered_reason=unregistered_reason.strip())
         except IntegrityError:
             raise ValidationError(ALREADY_IN) from None
@@ -126,6 +136,9 @@ def _new_nominee(dossier, subject_type, person, organisation, unregistered_reaso
             report = AchievementReport(nomination=nomination, hometown=person.hometown,
                                        qualification=person.qualification,
                                        position=", ".join(p for p in (person.position, person.organisation.name) if p))
+        elif household is not None:
+            report = AchievementReport(nomination=nomination, address=household.address,
+                                       functions=household.activity)
         else:
             report = AchievementReport(nomination=nomination, address=organisation.address, phone=organisation.phone,
                                        headcount=organisation.people.filter(is_active=True).count() or None)

@@ -181,7 +181,8 @@ def _award(nomination, decision, bonus, *, by, act="sign_decision", decided_by="
     award_form = nomination.dossier.offer.award_form
     award = Award.objects.create(
         subject_type=nomination.subject_type, person=nomination.person, organisation=nomination.organisation,
-        award_form=award_form, year=decision.date.year, decision=decision, decision_number=decision.reference,
+        household=nomination.household, award_form=award_form, year=decision.date.year, decision=decision,
+        decision_number=decision.reference,
         decision_date=decision.date, decided_by=decided_by or decision.issuer.authority,
         campaign=nomination.dossier.campaign, award_type=nomination.dossier.campaign.award_type,
         nomination=nomination, achievement=nomination.summary, bonus_amount=bonus.amount, source=Award.PORTAL)
@@ -297,25 +298,25 @@ def settle(dossier, *, by):
 
 
 def subject_counts(awards):
-    """{"individuals", "collectives"}: distinct people and organisations, not award rows (one person with two
-    titles is one cá nhân)."""
+    """{"individuals", "collectives", "households"}: distinct people, organisations and households, not award rows
+    (one person with two titles is one cá nhân)."""
     return {"individuals": len({a.person_id for a in awards if a.subject_type == SubjectType.INDIVIDUAL}),
-            "collectives": len({a.organisation_id for a in awards if a.subject_type != SubjectType.INDIVIDUAL})}
+            "collectives": len({a.organisation_id for a in awards if a.subject_type == SubjectType.COLLECTIVE}),
+            "households": len({a.household_id for a in awards if a.subject_type == SubjectType.HOUSEHOLD})}
 
 
 def decision_snapshot(decision, awards, bonuses=None):
     """What the signed decision prints, frozen (names, units, amounts and why an amount is lower than its
     form's, counts per award form), for the documents to render."""
     bonuses = bonuses or {}
-    units = names_within({(a.person.organisation if a.person_id else a.organisation) for a in awards},
-                         decision.issuer)
+    units = names_within({a.subject_unit for a in awards}, decision.issuer)
     rows = []
     for award in awards:
         bonus = bonuses.get(award.nomination_id)
         rows.append({
             "award": award.pk, "name": award.subject_name, "subject_type": award.subject_type,
             "position": (award.person.position if award.person_id else ""),
-            "unit": units[award.person.organisation_id if award.person_id else award.organisation_id],
+            "unit": award.household.address if award.household_id else units[award.subject_unit.pk],
             "award_form": str(award.award_form), "category": award.award_form.category,
             "bonus": award.bonus_amount, "bonus_note": bonus.note if bonus else "",
         })

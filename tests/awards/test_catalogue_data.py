@@ -31,7 +31,7 @@ def test_giay_khen_is_decided_by_the_unit_head_for_individuals_and_collectives()
     assert giay_khen.name == "Giấy khen"
     assert giay_khen.category == AwardCategory.COMMENDATION
     assert giay_khen.authority == AuthorityLevel.UNIT_HEAD
-    assert giay_khen.subject_types == [SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE]
+    assert giay_khen.subject_types == [SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE, SubjectType.HOUSEHOLD]
     assert giay_khen.needs_council is False
     assert giay_khen.report_form == "Mẫu số 08"
 

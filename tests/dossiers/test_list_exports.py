@@ -83,7 +83,8 @@ def test_the_register_as_searched(cast, client_for, decision):
     assert sheet.max_row == 2  # the year's filter: the 2024 award left out
     row = [cell for cell in sheet[2]]
     assert [cell.value for cell in row[:3]] == [1, "Nguyễn Thị Hương", "Cá nhân"]
-    assert (row[8].value, row[8].number_format, row[10].value, row[10].number_format) == (
+    assert row[6].value == "Theo đợt, chuyên đề"  # loại hình: the campaign's
+    assert (row[9].value, row[9].number_format, row[11].value, row[11].number_format) == (
         datetime(2025, 8, 20), "dd/mm/yyyy", 3_510_000, "#,##0")
     assert workbook(client.get("/so-khen-thuong/xuat-excel/")).max_row == 3
 
