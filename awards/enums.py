@@ -81,3 +81,12 @@ class StatGroup(models.TextChoices):
     EMULATION_FIGHTER = "cstd_bo_tinh", "0603 – Chiến sĩ thi đua cấp bộ, cấp tỉnh"
     FLAG = "co_thi_dua", "0603 – Cờ thi đua của bộ, ban, ngành, tỉnh"
     BADGE = "huy_hieu", "0603 – Huy hiệu (kỷ niệm chương) của bộ, ban, ngành, tỉnh"
+
+
+class ReportLayout(models.TextChoices):
+    """What a Báo cáo thành tích form asks, section by section (dossiers/documents.py `bao_cao`)."""
+
+    MERIT = "cong_trang", "Thành tích thực hiện nhiệm vụ (khen thưởng thường xuyên, danh hiệu hằng năm)"
+    DRIVE = "dot_chuyen_de", "Thành tích trong phong trào theo đợt, chuyên đề (có chỉ tiêu của phong trào)"
+    SUDDEN = "dot_xuat", "Thành tích xuất sắc đột xuất (tóm tắt hành động, không xếp loại)"
+    CONTRIBUTION = "cong_hien", "Quá trình cống hiến (quá trình công tác, chức vụ qua các thời kỳ)"

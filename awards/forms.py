@@ -7,7 +7,15 @@ from django.core.exceptions import ValidationError
 from core.forms import NfcFormMixin
 
 from .enums import SubjectType
-from .models import CERTIFICATE_FIELDS, AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile, VoteRule
+from .models import (
+    CERTIFICATE_FIELDS,
+    AwardForm,
+    BaseSalary,
+    BonusCoefficient,
+    LegalBasisProfile,
+    ReportTemplate,
+    VoteRule,
+)
 from .services import catalogue
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
@@ -178,17 +186,13 @@ class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
             raise ValidationError("Hệ số không được âm.")
         return value
 
-    def save(self, commit=True, coefficients=None, vote_rules=None):
-        """Save the profile and, when given, the coefficient and vote-rule formsets' changes."""
-        rows, deleted, votes, deleted_votes = [], [], [], []
-        if coefficients is not None:
-            rows = coefficients.save(commit=False)
-            deleted = coefficients.deleted_objects
-        if vote_rules is not None:
-            votes = vote_rules.save(commit=False)
-            deleted_votes = vote_rules.deleted_objects
-        return catalogue.save_profile(self.instance, coefficients=rows, deleted=deleted, vote_rules=votes,
-                                      deleted_vote_rules=deleted_votes, by=self.user,
+    def save(self, commit=True, tables=()):
+        """Save the profile and the changes of its bound tables (coefficients, vote rules, report forms)."""
+        rows, deleted = [], []
+        for table in tables:
+            rows += table.save(commit=False)
+            deleted += table.deleted_objects
+        return catalogue.save_profile(self.instance, rows=rows, deleted=deleted, by=self.user,
                                       public_comment_forms=self.cleaned_data.get("public_comment_forms"))
 
 
@@ -286,6 +290,27 @@ class BaseVoteRuleFormSet(AwardFormRowsFormSet):
 
 VoteRuleFormSet = forms.inlineformset_factory(
     LegalBasisProfile, VoteRule, form=VoteRuleForm, formset=BaseVoteRuleFormSet, extra=2, can_delete=True)
+
+
+class ReportTemplateForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
+    class Meta:
+        model = ReportTemplate
+        fields = ["award_type", "subject_type", "label", "layout", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        table_row(self)
+        self.fields["label"].widget.attrs["placeholder"] = "Mẫu số …"
+
+
+class BaseReportTemplateFormSet(forms.BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        return "Mỗi loại hình và đối tượng chỉ có một mẫu báo cáo trong bộ căn cứ: hãy bỏ dòng trùng."
+
+
+ReportTemplateFormSet = forms.inlineformset_factory(
+    LegalBasisProfile, ReportTemplate, form=ReportTemplateForm, formset=BaseReportTemplateFormSet, extra=2,
+    can_delete=True)
 
 
 class BaseSalaryForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):

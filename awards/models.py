@@ -11,7 +11,17 @@ from django.urls import reverse
 
 from core.models import TimeStampedModel
 
-from .enums import AuthorityLevel, AwardCategory, BallotType, StatGroup, SubjectType, TitleBonusRule, VoteDenominator
+from .enums import (
+    AuthorityLevel,
+    AwardCategory,
+    AwardType,
+    BallotType,
+    ReportLayout,
+    StatGroup,
+    SubjectType,
+    TitleBonusRule,
+    VoteDenominator,
+)
 
 # What the "in lên phôi" mode prints, and where (mm from the top-left corner of an A4 landscape blank)
 # when an admin has not calibrated the form yet.
@@ -209,6 +219,55 @@ def vote_rules_for(pairs):
         return {}
     rows = VoteRule.objects.filter(profile_id__in={p for p, _ in pairs}, award_form_id__in={f for _, f in pairs})
     return {(r.profile_id, r.award_form_id): r for r in rows if (r.profile_id, r.award_form_id) in pairs}
+
+
+class ReportTemplate(models.Model):
+    """Mẫu báo cáo thành tích: the form the decree of a legal-basis profile prescribes for one loại hình and one
+    kind of subject (a cá nhân's đột xuất award: "Mẫu số …"), and what it asks (layout). A kind without a row
+    prints the profile's drive form for a campaign's awards, the merit layout otherwise (report_template())."""
+
+    profile = models.ForeignKey(LegalBasisProfile, verbose_name="bộ căn cứ", on_delete=models.CASCADE,
+                                related_name="report_templates")
+    award_type = models.CharField("loại hình khen thưởng", max_length=16, choices=AwardType.choices)
+    subject_type = models.CharField("đối tượng", max_length=12, choices=SubjectType.choices)
+    label = models.CharField("ký hiệu mẫu", max_length=60, help_text="In ở góc trên, ví dụ: Mẫu số 05.")
+    layout = models.CharField("nội dung mẫu", max_length=16, choices=ReportLayout.choices)
+    source = models.CharField("căn cứ", max_length=200, blank=True,
+                              help_text="Phụ lục, mẫu của văn bản quy định, ví dụ: Phụ lục kèm Nghị định số …")
+
+    class Meta:
+        verbose_name = "mẫu báo cáo thành tích"
+        verbose_name_plural = "mẫu báo cáo thành tích"
+        ordering = ["award_type", "subject_type"]
+        constraints = [models.UniqueConstraint(fields=["profile", "award_type", "subject_type"],
+                                               name="report_template_unique")]
+
+    def __str__(self):
+        return f"{self.get_award_type_display()} – {self.get_subject_type_display()}: {self.label}"
+
+
+@dataclass(frozen=True)
+class ReportTemplateInForce:
+    label: str
+    layout: str
+
+
+def report_template(profile, award_type, subject_type):
+    """The Báo cáo thành tích form of a nominee: the profile's row for the loại hình and subject; else, for a
+    campaign's awards (theo đợt, chuyên đề), the profile's drive form (report_form_label); else no form number
+    (the profile does not say it: the page of the profile lists what is missing) with the layout of the kind."""
+    row = None
+    if profile is not None:
+        row = next((r for r in profile.report_templates.all()
+                    if r.award_type == award_type and r.subject_type == subject_type), None)
+    if row is not None:
+        return ReportTemplateInForce(row.label, row.layout)
+    if award_type == AwardType.DRIVE:
+        return ReportTemplateInForce((profile.report_form_label if profile is not None else "") or "Mẫu số 08",
+                                     ReportLayout.DRIVE)
+    layout = {AwardType.SUDDEN: ReportLayout.SUDDEN, AwardType.CONTRIBUTION: ReportLayout.CONTRIBUTION}.get(
+        award_type, ReportLayout.MERIT)
+    return ReportTemplateInForce("", layout)
 
 
 class BonusCoefficient(models.Model):

@@ -6,7 +6,8 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 """
 from datetime import date
 
-from awards.enums import AwardCategory
+from awards.enums import AwardCategory, ReportLayout
+from awards.models import report_template
 from campaigns.models import CampaignAward
 from core.letterhead import absence_text, date_text, letterhead, lines, name_only, signature, signed_by
 from core.vntext import in_hoa, lower_first, so, so_thanh_chu_tien, unbroken_names
@@ -253,18 +254,22 @@ def bao_cao(nomination, part=""):
             rating += f" {date_text(report.rating_decision_date)})" if report.rating_decision_date else ")"
     org = person.organisation if individual else (
         nomination.household.organisation if nomination.household_id else nomination.organisation)
+    form = report_template(profile, dossier.campaign.award_type, nomination.subject_type)
     return {
         **_awards_received(nomination),
         "doc": {**letterhead(org, on=dossier.memo_date), "title": "Báo cáo thành tích",
                 "subject": f"Đề nghị tặng {dossier.offer.award_form}"},
-        "form_label": profile.report_form_label if profile and profile.report_form_label else "Mẫu số 08",
+        # the form the profile prescribes for the award's loại hình and subject (awards.models.report_template)
+        "form_label": form.label, "layout": form.layout, "career": lines(report.career) if report else [],
         "name": nomination.name, "individual": individual, **campaign_words(dossier.campaign),
         "award_form": str(dossier.offer.award_form), "general": [{"label": k, "value": v or ""} for k, v in general],
         "structure": lines(report.structure) if report and not individual else [],
         "functions": lines(report.functions if not individual else report.duties) if report else [],
-        # the template ends each line with its own "." (after the figure): the text's own stop is left off
+        # the drive's targets (the drive form only); the template ends each line with its own "." (after the
+        # figure): the text's own stop is left off
         "targets": [{"text": t.text.strip().rstrip(".;").rstrip(), "figure": t.figure}
-                    for t in dossier.campaign.targets.order_by("order", "pk")],
+                    for t in dossier.campaign.targets.order_by("order", "pk")]
+        if form.layout == ReportLayout.DRIVE else [],
         "measures": lines(report.measures) if report else [], "results": lines(report.results) if report else [],
         "initiatives": lines(report.initiatives) if report else [], "rating": rating,
         "confirm_title": "Xác nhận của thủ trưởng đơn vị" if individual else "Xác nhận của cấp trình khen thưởng",
@@ -335,6 +340,8 @@ def phieu_bo_sung(dossier, part=""):
 
 # --- Quyết định khen thưởng with its attached list ----------------------------------------------------------
 def _not_an_award_decision(decision):
+    if decision.kind == Decision.AMEND:
+        return "Đây là quyết định đính chính: in bằng nút “In Quyết định đính chính”."
     return ("Đây là quyết định thu hồi khen thưởng: in bằng nút “In Quyết định thu hồi”."
             if decision.kind == Decision.REVOKE else "")
 
@@ -445,10 +452,46 @@ def quyet_dinh_thu_hoi(decision, part=""):
     }
 
 
+# --- Quyết định đính chính (dossiers/services/amendment.py) ------------------------------------------------------
+def _amendment_refusal(decision):
+    if decision.kind != Decision.AMEND:
+        return "Không phải quyết định đính chính."
+    if decision.higher_authority:
+        return (f"Quyết định đính chính của {decision.higher_authority}: cổng ghi nhận, không in; văn bản do cấp đã "
+                "quyết định ban hành.")
+    return ""
+
+
+@register("quyet_dinh_dinh_chinh", label="Quyết định đính chính", template="documents/quyet_dinh_dinh_chinh.html",
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True, refuse=_amendment_refusal,
+          filename=lambda c: f"Quyết định đính chính {c['doc']['number']}")
+def quyet_dinh_dinh_chinh(decision, part=""):
+    snap = decision.snapshot or {}
+    issuer = decision.issuer
+    amended_on = date.fromisoformat(snap["amends_date"]) if snap.get("amends_date") else None
+    cited = f"Quyết định số {snap.get('amends', '')} {date_text(amended_on) if amended_on else ''}".strip()
+    authority = snap.get("amends_authority", issuer.authority)
+    rows = [{**row, "where": (f"Tại số thứ tự {row['stt']:02d} của Danh sách kèm theo Quyết định, {row['name']}"
+                              if row.get("stt") else row["name"])} for row in snap.get("awardees", [])]
+    return {
+        "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
+                "title": "Quyết định", "subject": decision.title, "signature": signed_by(decision, issuer),
+                "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
+        "authority_line": in_hoa(issuer.authority), "issuer": issuer.name,
+        "basis": [*snap.get("basis", []),
+                  f"Căn cứ {cited} của {authority} {lower_first(snap.get('amends_title', ''))};".replace("  ", " ")],
+        "cited": cited, "cited_full": f"{cited} của {authority} {lower_first(snap.get('amends_title', ''))}".strip(),
+        "reason": snap.get("reason", ""), "awardees": rows,
+        "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0), snap.get("households", 0)),
+    }
+
+
 # --- Certificates (Bằng khen, Giấy khen) ------------------------------------------------------------------
 def _certificate_unit(award, subject):
     """The line under the name: position and unit of a person, the parent body of a collective (unless the
     collective's name already ends with it: "Phòng …, Sở Nội vụ tỉnh …")."""
+    if award.corrected_unit:  # an amending decision corrected the line (dossiers/services/amendment.py)
+        return award.corrected_unit
     if award.person_id:
         return f"{subject.position}, {subject.organisation.name}" if subject.position else subject.organisation.name
     if award.household_id:
@@ -488,9 +531,9 @@ def _certificate(award):
     decision = award.decision  # the body's own (certificate_refusal keeps the others from printing)
     subject = award.person if award.person_id else award.household if award.household_id else award.organisation
     return {
-        "title": in_hoa(award.award_form.certificate_title or award.award_form.name),
+        "title": in_hoa(award.award_form.certificate_title or award.form_name),
         "authority": in_hoa(decision.issuer.authority),
-        "name": award.subject_name, "award_form": award.award_form.name, "individual": bool(award.person_id),
+        "name": award.subject_name, "award_form": award.form_name, "individual": bool(award.person_id),
         "unit": _certificate_unit(award, subject),
         "achievement": award.achievement or (award.campaign.title if award.campaign_id else ""),
         "decision": f"Quyết định số {award.decision_number} {date_text(award.decision_date)}",
@@ -565,8 +608,9 @@ def _certificates(decision, template):
 
 
 @register("giay_chung_nhan_qd", label="Toàn bộ bằng khen, giấy khen của quyết định (giấy trắng)",
-          # frozen once printed, until a revocation takes certificates out of it
-          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: not d.revocations.exists(), merged=True,
+          # frozen once printed, until a revocation takes certificates out of it or an amendment corrects one
+          model="dossiers.Decision", visible=decisions_for, merged=True,
+          frozen=lambda d: not (d.revocations.exists() or d.amendments.exists()),
           refuse=decision_certificates_refusal,
           filename=lambda c: f"Bằng khen, giấy khen theo Quyết định {c['reference']}", site_bound=True)
 def decision_certificates(decision, part=""):

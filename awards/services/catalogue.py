@@ -4,6 +4,8 @@ from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.text import search_key
+
 
 def _require_system_admin(by):
     if not by.has_perm("awards.configure"):
@@ -24,23 +26,21 @@ def save_award_form(award_form, *, by):
     return award_form
 
 
-def save_profile(profile, *, coefficients=(), deleted=(), vote_rules=(), deleted_vote_rules=(), by,
-                 public_comment_forms=None):
-    """Create or update a legal-basis profile, save the given bonus coefficients and council vote rules (new
-    or changed) under it and delete the `deleted` / `deleted_vote_rules` ones; when given, set the award forms
-    whose nominees need public comment (`public_comment_forms`).
+def save_profile(profile, *, rows=(), deleted=(), by, public_comment_forms=None):
+    """Create or update a legal-basis profile, save the given rows of its tables (bonus coefficients, council
+    vote rules, report forms: new or changed) under it and delete the `deleted` ones; when given, set the award
+    forms whose nominees need public comment (`public_comment_forms`).
 
-    Side effects (one transaction): writes the profile, its coefficient and vote-rule rows, audit log entries
-    for each of them.
+    Side effects (one transaction): writes the profile, its rows, audit log entries for each of them.
     """
     _require_system_admin(by)
     profile.full_clean()
     with set_actor(by), transaction.atomic():
         profile.save()
-        for row in [*deleted, *deleted_vote_rules]:
+        for row in deleted:
             if row.pk and row.profile_id == profile.pk:
                 row.delete()
-        for row in [*coefficients, *vote_rules]:
+        for row in rows:
             row.profile = profile
             row.full_clean()
             row.save()
@@ -60,3 +60,24 @@ def save_base_salary(salary, *, by):
     with set_actor(by), transaction.atomic():
         salary.save()
     return salary
+
+
+# --- how an imported sheet names an award form -----------------------------------------------------------------
+def forms_by_key(forms):
+    """{accent-free name, accent-free short name or lower-case code: [forms]} of `forms`: the names an Excel
+    import accepts for an award form (the register's catalogue, a registration's offered forms and titles)."""
+    by_key = {}
+    for form in forms:
+        for key in {search_key(form.name), search_key(form.short_name), form.code.lower()} - {""}:
+            by_key.setdefault(key, []).append(form)
+    return by_key
+
+
+def find_form(by_key, text, *, where="trong danh mục"):
+    """(form, None) or (None, the reason as a lower-case clause) of the award form `text` names in `by_key`."""
+    matches = by_key.get(search_key(text)) or by_key.get(text.lower()) or []
+    if len(matches) == 1:
+        return matches[0], None
+    if matches:
+        return None, f"hình thức “{text}” trùng tên nhiều mục {where}: hãy ghi mã"
+    return None, f"hình thức “{text}” không có {where} (ghi đúng tên hoặc mã)"

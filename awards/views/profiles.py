@@ -10,7 +10,7 @@ from core.vntext import vn_decimal
 from documents.once import SubmitOnceMixin
 
 from ..enums import SubjectType
-from ..forms import CoefficientFormSet, ProfileForm, VoteRuleFormSet
+from ..forms import CoefficientFormSet, ProfileForm, ReportTemplateFormSet, VoteRuleFormSet
 from ..models import BaseSalary, LegalBasisProfile
 from ..services.bonus import bonus_amount, coefficient_for
 from .base import CatalogueFormMixin, CatalogueMixin
@@ -68,9 +68,13 @@ class ProfileFormMixin(CatalogueFormMixin):
     def get_vote_formset(self):
         return self.get_formset(VoteRuleFormSet, "bieu-quyet")
 
+    def get_report_formset(self):
+        return self.get_formset(ReportTemplateFormSet, "mau-bao-cao")
+
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", self.get_formset())
         kwargs.setdefault("vote_formset", self.get_vote_formset())
+        kwargs.setdefault("report_formset", self.get_report_formset())
         if self.object is not None and self.object.pk:
             today = timezone.localdate()
             kwargs.update(today=today, salary_today=BaseSalary.objects.on(today),
@@ -80,17 +84,18 @@ class ProfileFormMixin(CatalogueFormMixin):
     def post(self, request, *args, **kwargs):
         self.object = self.get_object() if self.kwargs.get("pk") else None
         form, formset, vote_formset = self.get_form(), self.get_formset(), self.get_vote_formset()
-        tables = [table for table in (formset, vote_formset) if table.is_bound]
+        report_formset = self.get_report_formset()
+        tables = [table for table in (formset, vote_formset, report_formset) if table.is_bound]
         if form.is_valid() and all(table.is_valid() for table in tables):
             try:
-                profile = form.save(coefficients=formset if formset.is_bound else None,
-                                    vote_rules=vote_formset if vote_formset.is_bound else None)
+                profile = form.save(tables=tables)
             except ValidationError as error:  # a concurrent edit took the same row meanwhile
                 formset._non_form_errors = formset.error_class(error.messages)
             else:
                 messages.success(request, f"Đã lưu “{profile}”.")
                 return redirect(profile)
-        return self.render_to_response(self.get_context_data(form=form, formset=formset, vote_formset=vote_formset))
+        return self.render_to_response(self.get_context_data(form=form, formset=formset, vote_formset=vote_formset,
+                                                             report_formset=report_formset))
 
 
 class ProfileCreateView(SubmitOnceMixin, ProfileFormMixin, CreateView):

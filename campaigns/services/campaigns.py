@@ -162,7 +162,7 @@ def legal_profile_check(campaign, profile=None):
 
 def check_ready_to_launch(campaign):
     problems = []
-    if not campaign.dossier_deadline:
+    if not campaign.dossier_deadline and not campaign.is_track:  # a track takes proposals all year
         problems.append("chưa có hạn nộp hồ sơ khen thưởng")
     if not campaign.awards.exists():
         problems.append("chưa chọn hình thức khen thưởng nào")

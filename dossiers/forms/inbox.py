@@ -25,6 +25,7 @@ class InboxFilterForm(forms.Form):
     trang_thai = forms.ChoiceField(label="Trạng thái", required=False, widget=PlainSelect)
     qua_han = forms.BooleanField(label="Chỉ hồ sơ quá hạn", required=False)
     cham_xu_ly = forms.BooleanField(label=f"Chờ Văn phòng quá {REVIEW_DAYS} ngày", required=False)
+    khan = forms.BooleanField(label="Chỉ hồ sơ khẩn", required=False)
     tat_ca = forms.BooleanField(label="Cả hồ sơ đã có quyết định", required=False)
     cua_toi = forms.BooleanField(label="Hồ sơ của tôi", required=False)
     chua_phan_cong = forms.BooleanField(label="Chưa phân công", required=False)

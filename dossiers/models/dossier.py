@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from awards.enums import SubjectType
+from awards.enums import ReportLayout, SubjectType
+from awards.models import report_template
 from campaigns.models import Campaign, CampaignAward, Criterion
 from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
@@ -185,6 +186,9 @@ class AchievementReport(TimeStampedModel):
     functions = models.TextField("chức năng, nhiệm vụ được giao", blank=True)
     # the achievements
     duties = models.TextField("quyền hạn, nhiệm vụ được giao (cá nhân)", blank=True)
+    # khen thưởng quá trình cống hiến: the posts held, one a line ("01/1990 – 12/1999: Phó Giám đốc Sở …")
+    career = models.TextField("quá trình công tác (thời gian, chức vụ, đơn vị)", blank=True,
+                              help_text="Mỗi dòng một giai đoạn, ví dụ: 01/1990 – 12/1999: Trưởng phòng …, Sở Nội vụ.")
     measures = models.TextField("biện pháp, giải pháp đã thực hiện", blank=True)
     results = models.TextField("kết quả đạt được (so với chỉ tiêu của phong trào, có số liệu)", blank=True)
     initiatives = models.TextField("sáng kiến, giải pháp được công nhận", blank=True)
@@ -198,12 +202,25 @@ class AchievementReport(TimeStampedModel):
         verbose_name = "báo cáo thành tích"
         verbose_name_plural = "báo cáo thành tích"
 
+    @property
+    def layout(self):
+        """What the nominee's Báo cáo form asks (awards.enums.ReportLayout): the legal-basis profile's form for the
+        award's loại hình and subject (awards.models.report_template)."""
+        campaign = self.nomination.dossier.campaign
+        return report_template(campaign.legal_profile, campaign.award_type, self.nomination.subject_type).layout
+
     def missing_fields(self):
-        """Labels of what a complete Mẫu 08 still lacks."""
-        required = ["results", "rating_year", "rating", "rating_decision_number", "rating_decision_date"]
+        """Labels of what a complete Báo cáo thành tích still lacks (no rating for an đột xuất act, the career for
+        a cống hiến award)."""
+        layout = self.layout
+        required = ["results"]
+        if layout != ReportLayout.SUDDEN:
+            required += ["rating_year", "rating", "rating_decision_number", "rating_decision_date"]
+        if layout == ReportLayout.CONTRIBUTION:
+            required.append("career")
         if self.nomination.subject_type == SubjectType.INDIVIDUAL:
             required = ["position", *required]
-        else:
+        elif self.nomination.subject_type == SubjectType.COLLECTIVE:
             required = ["functions", *required]
         return [str(self._meta.get_field(name).verbose_name) for name in required
                 if getattr(self, name) in (None, "")]

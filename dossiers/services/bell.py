@@ -95,6 +95,7 @@ def leader_tasks(user, today):
 
 # the office's steps worth a line under the bell (work_queue.OFFICE_QUEUES keys): what waits for the office itself
 OFFICE_TASKS = {
+    "urgent": ("Hồ sơ khẩn chờ xử lý", "bi-lightning-charge", True),
     "new": ("Hồ sơ mới nộp, chờ tiếp nhận", "bi-inbox", False),
     "late": ("Hồ sơ chờ Văn phòng quá hạn xử lý", "bi-exclamation-triangle", True),
     "appraised": ("Hồ sơ đã thẩm định, chờ trình Hội đồng hoặc lãnh đạo", "bi-send-check", False),
@@ -112,7 +113,8 @@ def office_tasks(user, today):
         if queue["key"] in OFFICE_TASKS and queue["count"]:
             title, icon, urgent = OFFICE_TASKS[queue["key"]]
             tasks.append(Task(title=title, url=f"{inbox}?{queue['query']}", icon=icon, urgent=urgent,
-                              detail=f"{queue['count']} hồ sơ" + (f" (quá {REVIEW_DAYS} ngày)" if urgent else "")))
+                              detail=f"{queue['count']} hồ sơ" + (
+                                  f" (quá {REVIEW_DAYS} ngày)" if queue["key"] == "late" else "")))
     return tasks
 
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from django.db.models import Q, Subquery
 from django.utils import timezone
 
-from awards.enums import SubjectType
+from awards.enums import ReportLayout, SubjectType
+from awards.models import LegalBasisProfile, report_template
 from campaigns import sections
+from campaigns.enums import ComponentKind
 from core.db import aggregate_subquery
 
 from ..enums import GOOD_OR_BETTER, DossierState
@@ -85,6 +87,8 @@ def criteria_rule(nomination, context):
 
 @rule("rating", "Xếp loại năm từ “hoàn thành tốt nhiệm vụ” trở lên")
 def rating_rule(nomination, context):
+    if context.get("layouts", {}).get(nomination.subject_type) == ReportLayout.SUDDEN:
+        return True, "Khen thưởng đột xuất: không xét kết quả xếp loại năm."
     report = _report(nomination)
     if not report or not report.rating:
         return False, "Báo cáo thành tích chưa ghi kết quả xếp loại."
@@ -163,6 +167,8 @@ def deadline_rule(nomination, context):
 @rule("meeting_vote", "Tỷ lệ phiếu bình xét đạt yêu cầu")
 def meeting_vote_rule(nomination, context):
     vote = getattr(nomination, "meeting_vote", None)
+    if vote is None and not context.get("meeting_required", True):
+        return True, "Không bắt buộc họp bình xét (khen thưởng ngoài phong trào không yêu cầu Biên bản)."
     if vote is None:
         return False, "Chưa ghi kết quả biểu quyết trong Biên bản họp bình xét."
     rule = nomination.dossier.offer.vote_rule  # the campaign's legal-basis profile's, else the catalogue's
@@ -189,7 +195,8 @@ def not_yet_awarded_rule(nomination, context):
     form = nomination.dossier.offer.award_form
     same = [other for other in context["same_campaign"]
             if other.pk != nomination.pk and other.subject_type == nomination.subject_type
-            and (other.person_id or other.organisation_id) == (nomination.person_id or nomination.organisation_id)
+            and (other.person_id, other.organisation_id, other.household_id) == (
+                nomination.person_id, nomination.organisation_id, nomination.household_id)
             and _one_achievement(form, other.dossier.offer.award_form)]
     if same:
         other = same[0]
@@ -383,6 +390,14 @@ def quota_figures(dossier, figures):
     return {"quota": limit, "used": used, "quota_where": where, "rank": rank}
 
 
+def report_layouts(campaign):
+    """{subject type: the layout of its Báo cáo form} under the campaign's profile and loại hình (one query)."""
+    profile = campaign.legal_profile
+    if profile is not None:
+        profile = LegalBasisProfile.objects.prefetch_related("report_templates").get(pk=profile.pk)
+    return {subject: report_template(profile, campaign.award_type, subject).layout for subject in SubjectType.values}
+
+
 def evaluate(dossier, today=None, nominations=None):
     """{nomination id: [Check, …]} for every nominee of the dossier, in a fixed number of queries.
     `nominations`: what load_nominations() returns, when the caller has it already."""
@@ -390,6 +405,7 @@ def evaluate(dossier, today=None, nominations=None):
     same_campaign = list(_live(dossier.campaign_id).exclude(dossier=dossier).filter(
         Q(person_id__in=[n.person_id for n in nominations if n.person_id])
         | Q(organisation_id__in=[n.organisation_id for n in nominations if n.organisation_id])
+        | Q(household_id__in=[n.household_id for n in nominations if n.household_id])
     ).select_related("dossier__offer__award_form", "dossier__organisation"))
     figures = dossier_figures(dossier)
     quota = quota_figures(dossier, figures)
@@ -399,6 +415,11 @@ def evaluate(dossier, today=None, nominations=None):
         "same_campaign": same_campaign,
         "history": register_history(nominations),
         "registered": registered_subjects(dossier),
+        # what each kind of subject's Báo cáo form asks (an đột xuất act is not rated)
+        "layouts": report_layouts(dossier.campaign),
+        # a track (awards outside campaigns) asks for a Biên bản only if it lists one among its components
+        "meeting_required": not dossier.campaign.is_track or dossier.campaign.components.filter(
+            kind=ComponentKind.BIEN_BAN).exists(),
     }
     settings = rule_settings(dossier.campaign)
     results = {}

@@ -70,6 +70,8 @@ def filtered_inbox(user, params):
             DossierState.SUBMITTED, DossierState.RETURNED])
     if data["cham_xu_ly"]:
         qs = qs.filter(late_review_q())
+    if data["khan"]:
+        qs = qs.filter(urgent=True)
     if data["nam"]:
         qs = qs.filter(submitted_at__year=data["nam"])
     if data["cua_toi"]:  # assigned to me (services/assignment.py)
@@ -82,7 +84,8 @@ def filtered_inbox(user, params):
     return form, qs
 
 
-ORDER = ("campaign__dossier_deadline", "submitted_at", "pk")  # the nearest deadline first
+# the urgent (khẩn: an đột xuất act to decide within days) first, then the nearest deadline
+ORDER = ("-urgent", "campaign__dossier_deadline", "submitted_at", "pk")
 
 
 def inbox_page(dossiers, page, per_page=50):

@@ -78,6 +78,7 @@ def clerk_work(user, today=None):
 
 # The office's queues: (key, label, inbox query string, state or None for the late ones), in the order of the work.
 OFFICE_QUEUES = [
+    ("urgent", "Hồ sơ khẩn chưa quyết định", "khan=on", "urgent"),
     ("new", "Hồ sơ mới nộp, chưa tiếp nhận", "trang_thai=submitted", DossierState.SUBMITTED),
     ("in_review", "Đang thẩm định", "trang_thai=in_review", DossierState.IN_REVIEW),
     ("late", f"Chờ Văn phòng quá {REVIEW_DAYS} ngày", "cham_xu_ly=on", None),
@@ -92,10 +93,11 @@ def office_work(user):
     inbox's query string that lists exactly those; first "Hồ sơ của tôi", those assigned to the user not yet
     decided (services/assignment.py, the inbox's "cua_toi" filter). 2 queries."""
     dossiers = inbox_queryset(user)
-    rows = list(dossiers.values_list("state").annotate(n=Count("pk"), mine=Count("pk", filter=Q(assignee=user)))
-                .order_by())
-    counts = {state: n for state, n, _ in rows}
-    mine = sum(m for state, _, m in rows if state != DossierState.DECIDED)
+    rows = list(dossiers.values_list("state").annotate(n=Count("pk"), mine=Count("pk", filter=Q(assignee=user)),
+                                                       urgent=Count("pk", filter=Q(urgent=True))).order_by())
+    counts = {state: n for state, n, _, _ in rows}
+    counts["urgent"] = sum(u for state, _, _, u in rows if state != DossierState.DECIDED)
+    mine = sum(m for state, _, m, _ in rows if state != DossierState.DECIDED)
     late = dossiers.filter(late_review_q()).count()
     return [{"key": "mine", "label": "Hồ sơ của tôi", "query": "cua_toi=on", "count": mine}] + [
         {"key": key, "label": label, "query": query, "count": late if state is None else counts.get(state, 0)}

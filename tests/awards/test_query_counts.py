@@ -27,7 +27,7 @@ def grow(n, by):
         profile = catalogue.save_profile(LegalBasisProfile(
             code=f"can-cu-{i}", name=f"Bộ căn cứ thử {i}", valid_from=f"{2030 + i}-01-01",
             basis_lines="Căn cứ thử;"), by=by)
-        catalogue.save_profile(profile, coefficients=[BonusCoefficient(
+        catalogue.save_profile(profile, rows=[BonusCoefficient(
             award_form=award_form, subject_type=SubjectType.INDIVIDUAL, coefficient="1")], by=by)
         catalogue.save_base_salary(BaseSalary(valid_from=f"{2030 + i}-07-01", amount=3_000_000 + i), by=by)
 
@@ -50,7 +50,7 @@ def edit(award_form, profile, salary, by, n):
         catalogue.save_base_salary(salary, by=by)
         row = profile.coefficients.select_related("award_form").first()
         row.coefficient += 1
-        catalogue.save_profile(profile, coefficients=[row], by=by)
+        catalogue.save_profile(profile, rows=[row], by=by)
 
 
 def test_history_panel_query_count_is_constant(cast, client_for):
