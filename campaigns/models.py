@@ -71,7 +71,8 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(pk__in=visible.values("pk"))
 
     def public(self):
-        return self.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED])
+        """The campaigns the public pages list (a track of awards outside campaigns is not a phong trào)."""
+        return self.filter(status__in=[CampaignStatus.LAUNCHED, CampaignStatus.CLOSED]).exclude(kind=CampaignKind.TRACK)
 
     def campaigns(self):
         """Campaigns proper (phong trào thi đua), without the standing tracks of awards outside campaigns."""
