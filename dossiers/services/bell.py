@@ -6,12 +6,13 @@ DossiersConfig.ready().
   nor said it proposes nobody (services/no_proposal.py);
 - the standing office: new dossiers to receive, dossiers late in its hands, appraised ones to pass on
   (work_queue.office_work, as the home page counts them);
+- the standing office: the public comments waiting for moderation, per comment window;
 - a council member: the open sessions where they have not voted yet (work_queue.council_work);
 - a leader: the nominees of their bodies waiting for their opinion, to sign or to forward, per campaign, as the
   home page counts them (work_queue.leader_work).
 """
 
-from django.db.models import IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +26,9 @@ from orgs.enums import Role
 from orgs.models import Organisation
 
 from ..models import Dossier, NoProposal
+from ..models.public_comment import CommentState
 from .inbox import REVIEW_DAYS
+from .public_comment import windows_for
 from .reminders import NOT_SENT
 from .work_queue import council_work, leader_work, office_work
 
@@ -118,6 +121,18 @@ def office_tasks(user, today):
     return tasks
 
 
+def comment_tasks(user, today):
+    """The public comments waiting for the office's moderation, one line per comment window (services/public_comment,
+    1 query; none for a user who is nobody's office)."""
+    if Role.REVIEWER not in scope.roles_of(user) and not user.is_superuser:
+        return []
+    rows = (windows_for(user).filter(nominees__comments__state=CommentState.PENDING)
+            .annotate(waiting=Count("nominees__comments")).values_list("pk", "title", "waiting").order_by("pk"))
+    return [Task(title="Ý kiến nhân dân chờ duyệt", icon="bi-chat-left-text", urgent=False,
+                 url=reverse("dossiers:comment_window", args=[pk]),
+                 detail=f"{waiting} ý kiến – {Truncator(title).chars(TITLE_CHARS)}") for pk, title, waiting in rows]
+
+
 def council_tasks(user, today):
     """The open council sessions where the user, present, has not voted on every nominee yet (work_queue.council_work,
     a fixed number of queries; none for a user who sits on no open session)."""
@@ -133,5 +148,5 @@ def council_tasks(user, today):
 
 
 def bell_tasks(user, today):
-    return [*clerk_tasks(user, today), *office_tasks(user, today), *council_tasks(user, today),
-            *leader_tasks(user, today)]
+    return [*clerk_tasks(user, today), *office_tasks(user, today), *comment_tasks(user, today),
+            *council_tasks(user, today), *leader_tasks(user, today)]

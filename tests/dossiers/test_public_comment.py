@@ -112,6 +112,22 @@ def test_a_comment_waits_for_moderation(cast):
     assert posted.state == CommentState.PENDING
 
 
+def test_the_office_bell_counts_the_comments_waiting_for_moderation(cast):
+    from dossiers.services.bell import comment_tasks
+
+    opened = window(cast, list(needing_comment(cast).nominations.all()))
+    entry = opened.nominees.get()
+    assert comment_tasks(cast.reviewer, timezone.localdate()) == []
+    comment(entry)
+    moderated = comment(entry, text="Ý kiến thứ hai.")
+    comment(entry, text="Ý kiến thứ ba.")
+    service.moderate(moderated, approve=True, by=cast.reviewer)
+    [task] = comment_tasks(cast.reviewer, timezone.localdate())
+    assert (task.title, task.url) == ("Ý kiến nhân dân chờ duyệt", f"/hoi-dong/lay-y-kien/{opened.pk}/")
+    assert task.detail.startswith("2 ý kiến – ")
+    assert comment_tasks(cast.clerk_a, timezone.localdate()) == []  # not the office: nothing
+
+
 @pytest.mark.parametrize(("fields", "key", "message"), [
     ({"name": " "}, "name", "Họ và tên: không được để trống."),
     ({"text": "x" * 2001}, "text", "Nội dung ý kiến: không quá 2000 ký tự (đang có 2001)."),
