@@ -27,7 +27,7 @@ from .models import (
     ReminderRule,
     Target,
 )
-from .pickers import CAMPAIGN_UNITS
+from .pickers import CAMPAIGN_UNITS, REGISTRATION_PEOPLE, REGISTRATION_UNITS
 from .services.campaigns import basis_date, legal_profile_check, profile_in_force
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
@@ -377,7 +377,6 @@ class CopyForm(forms.Form):
 from django.db.models import Q  # noqa: E402
 
 from awards.enums import AwardCategory  # noqa: E402
-from orgs.models import Person  # noqa: E402
 
 from .models import Registration, RegistrationEntry  # noqa: E402
 
@@ -385,28 +384,19 @@ REGISTRABLE_SUBJECTS = (SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE)
 
 
 def registration_choices(registration):
-    """What one registration may name, computed once per formset (not once per row):
-    active people of the unit's subtree, the unit and its current sub-units, the campaign's
-    offered award forms plus the catalogue titles for the campaign's subject types."""
-    unit, campaign = registration.organisation, registration.campaign
+    """The short lists of one registration, computed once per formset (not once per row): the campaign's subject
+    types, its offered award forms plus the catalogue titles for those subject types. The person and the collective
+    are pickers (pickers.REGISTRATION_PEOPLE, REGISTRATION_UNITS): a big unit's thousands of people are searched,
+    never listed."""
+    campaign = registration.campaign
     eligible = set(campaign.eligible_subject_types or SubjectType.values)
     subject_types = [(value, label) for value, label in SubjectType.choices
                      if value in REGISTRABLE_SUBJECTS and value in eligible] or \
                     [(value, label) for value, label in SubjectType.choices if value in REGISTRABLE_SUBJECTS]
-    people = Person.objects.filter(organisation__path__startswith=unit.path, is_active=True).select_related(
-        "organisation").order_by("organisation__path", "full_name", "pk")
-    units = unit.descendants(include_self=True).current().order_by("path")
     titles = [form.pk for form in AwardForm.objects.filter(category=AwardCategory.TITLE, is_active=True)
               if eligible & set(form.subject_types)]
     award_forms = AwardForm.objects.filter(Q(campaign_offers__campaign=campaign) | Q(pk__in=titles)).distinct() \
         .order_by("-category", "order", "name")
-
-    def person_label(person):
-        label = f"{person.full_name} – {person.position}" if person.position else person.full_name
-        return label if person.organisation_id == unit.pk else f"{label} ({person.organisation.name})"
-
-    def unit_label(organisation):
-        return f"{'— ' * (organisation.depth - unit.depth)}{organisation.name}"
 
     def award_label(form):
         return f"{form.name} ({form.get_category_display().lower()})"
@@ -414,43 +404,52 @@ def registration_choices(registration):
     blank = [("", "---------")]
     return {
         "subject_type": blank + subject_types,
-        "person": (people, blank + [(p.pk, person_label(p)) for p in people]),
-        "organisation": (units, blank + [(o.pk, unit_label(o)) for o in units]),
         "award_form": (award_forms, blank + [(f.pk, award_label(f)) for f in award_forms]),
     }
 
 
+REGISTRATION_PICKERS = ("person", "organisation")
+
+
 class RegistrationEntryForm(NfcFormMixin, forms.ModelForm):
-    """One line: a person or a collective of the unit, aiming at one title or award form."""
+    """One line: a person or a collective of the unit, aiming at one title or award form. The person and the
+    collective are picked in the registering unit's people and units (campaigns.pickers, the same scope as the
+    search): another unit's id is a form error."""
+
+    person = PickerField(REGISTRATION_PEOPLE, required=False, label="Cá nhân")
+    organisation = PickerField(REGISTRATION_UNITS, required=False, label="Tập thể")
 
     class Meta:
         model = RegistrationEntry
         fields = ["subject_type", "person", "organisation", "award_form", "target_note"]
-        labels = {"organisation": "Tập thể"}
         widgets = {"target_note": forms.TextInput(attrs={"placeholder": "Ví dụ: hoàn thành xuất sắc nhiệm vụ"})}
         error_messages = {
             "subject_type": {"required": "Chọn đối tượng (cá nhân hoặc tập thể).",
                              "invalid_choice": "Đối tượng không hợp lệ."},
-            "person": {"invalid_choice": "Cá nhân này không thuộc đơn vị đăng ký (hoặc đã thôi công tác)."},
-            "organisation": {"invalid_choice": "Tập thể này không thuộc đơn vị đăng ký."},
             "award_form": {"required": "Chọn danh hiệu hoặc hình thức khen thưởng.",
                            "invalid_choice": "Danh hiệu, hình thức này không có trong phong trào."},
         }
 
-    def __init__(self, *args, choices, **kwargs):
+    OUTSIDE = {"person": "Cá nhân này không thuộc đơn vị đăng ký (hoặc đã thôi công tác).",
+               "organisation": "Tập thể này không thuộc đơn vị đăng ký."}
+
+    def __init__(self, *args, choices, user, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject_type"].choices = choices["subject_type"]
-        for name in ("person", "organisation", "award_form"):
-            queryset, options = choices[name]
-            self.fields[name].queryset = queryset  # validation: only these rows
-            self.fields[name].choices = options  # rendering: the list computed once
+        queryset, options = choices["award_form"]
+        self.fields["award_form"].queryset = queryset  # validation: only these rows
+        self.fields["award_form"].choices = options  # rendering: the list computed once
+        for name in REGISTRATION_PICKERS:
+            self.fields[name].scope(user, unit=unit)
+            outside = self.OUTSIDE[name]
+            self.fields[name].error_messages.update(invalid_choice=outside, invalid_pk_value=outside)
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm" if isinstance(
                 field.widget, forms.Select) else "form-control form-control-sm"
 
     def clean(self):
         cleaned = super().clean()
-        # keep only the subject that matches the type chosen (the other select may hold a stale value)
+        # keep only the subject that matches the type chosen (the other picker may hold a stale value)
         if cleaned.get("subject_type") == SubjectType.INDIVIDUAL:
             cleaned["organisation"] = None
         elif cleaned.get("subject_type"):
@@ -459,14 +458,22 @@ class RegistrationEntryForm(NfcFormMixin, forms.ModelForm):
 
 
 class BaseRegistrationEntryFormSet(VersionedFormSetMixin, forms.BaseInlineFormSet):
-    """The unit's registration: one version token for its note and entries (core.concurrency)."""
+    """The unit's registration: one version token for its note and entries (core.concurrency). `user`: the clerk,
+    whose units (the registration's among them) scope the rows' pickers."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
         super().__init__(*args, **kwargs)
         self.choice_sets = registration_choices(self.instance)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "choices": self.choice_sets}
+        return {**super().get_form_kwargs(index), "choices": self.choice_sets, "user": self.user,
+                "unit": self.instance.organisation}
+
+    @cached_property
+    def forms(self):
+        """The rows, the labels of the people and units they name read in one query each (core.pickers.prime_rows)."""
+        return prime_rows(super().forms, REGISTRATION_PICKERS)
 
     def version_lock(self):
         """The unit's registration found by campaign and unit: a colleague's first save, which creates it, counts."""

@@ -29,7 +29,9 @@ PICKERS = {}
 @dataclass(frozen=True)
 class Picker:
     """`queryset(user, **context)`: what the user may pick; `context`: keyword → (query parameter,
-    `resolve(user, raw)` returning the object or raising Http404 outside the user's walls)."""
+    `resolve(user, raw)` returning the object or raising Http404 outside the user's walls); `notes(user, rows,
+    **context)`, if any: {pk: a short warning} shown with those options (e.g. "already proposed in the campaign"),
+    read once for the rows shown."""
 
     kind: str
     scope: str
@@ -37,6 +39,7 @@ class Picker:
     label: Callable
     context: dict = field(default_factory=dict)
     search: Callable = filter_by_search
+    notes: Callable | None = None
 
     def url(self, **context):
         params = {"pham-vi": self.scope}
@@ -58,9 +61,9 @@ class Picker:
         return list(self.search(queryset, text)[:limit]) if text else list(queryset[:limit])
 
 
-def register(kind, scope, queryset, *, label, context=None, search=filter_by_search):
+def register(kind, scope, queryset, *, label, context=None, search=filter_by_search, notes=None):
     assert kind in KINDS, kind
-    picker = Picker(kind, scope, queryset, label, context or {}, search)
+    picker = Picker(kind, scope, queryset, label, context or {}, search, notes)
     assert PICKERS.setdefault((kind, scope), picker) is picker, f"picker {kind}/{scope} registered twice"
     return picker
 
@@ -69,14 +72,19 @@ def register(kind, scope, queryset, *, label, context=None, search=filter_by_sea
 @require_GET
 def search(request, kind):
     """The options of a picker for what is typed (`q`): at most LIMIT rows of the picker's queryset for this user,
-    as JSON {"results": [{"id", "label"}], "more": bool}. An unknown scope or a context outside the walls: 404."""
+    as JSON {"results": [{"id", "label"[, "note"]}], "more": bool} ("note": the picker's warning on that row, if
+    any). An unknown scope or a context outside the walls: 404."""
     picker = PICKERS.get((kind, request.GET.get("pham-vi", "")))
     if picker is None:
         raise Http404
-    queryset = picker.queryset(request.user, **picker.context_from(request.user, request.GET))
-    rows = picker.found(queryset, request.GET.get("q", "").strip()[:100], LIMIT + 1)
-    return JsonResponse({"results": [{"id": row.pk, "label": picker.label(row)} for row in rows[:LIMIT]],
-                         "more": len(rows) > LIMIT})
+    context = picker.context_from(request.user, request.GET)
+    queryset = picker.queryset(request.user, **context)
+    found = picker.found(queryset, request.GET.get("q", "").strip()[:100], LIMIT + 1)
+    rows = found[:LIMIT]
+    notes = picker.notes(request.user, rows, **context) if picker.notes and rows else {}
+    results = [{"id": row.pk, "label": picker.label(row), **({"note": notes[row.pk]} if notes.get(row.pk) else {})}
+               for row in rows]
+    return JsonResponse({"results": results, "more": len(found) > LIMIT})
 
 
 INVALID = "Lựa chọn này không có trong danh sách bạn được chọn."

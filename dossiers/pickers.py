@@ -1,14 +1,16 @@
 """The dossiers app's pickers (core.pickers): the register's person and unit, a meeting's unit, a council seat's
-account. Each scope is the one function its form field and the search endpoint both read."""
+account, a dossier's new nominee (person or collective, marked when already proposed in the campaign). Each scope
+is the one function its form field and the search endpoint both read."""
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 
 from core.pickers import register
 from core.text import search_key
 from orgs.models import Organisation, Person
-from orgs.pickers import unit_label
+from orgs.pickers import person_label, unit_label
 
-from .services import council, meetings
+from .models import Dossier
+from .services import council, meetings, proposed
 from .services import register as register_service
 
 
@@ -50,3 +52,48 @@ def office_body(user, raw):
 SEAT_ACCOUNTS = register("tai-khoan", "hoi-dong", lambda user, body=None: council.seat_accounts(body)
                          if body is not None else get_user_model().objects.none(),
                          label=account_label, search=search_accounts, context={"body": ("co-quan", office_body)})
+
+
+# --- a dossier's new nominee (Thêm người, tập thể: forms.dossiers.NomineeForm) ------------------------------------
+def visible_dossier(user, raw):
+    """The dossier named by the search's `ho-so`, among those the user sees (else 404)."""
+    return get_object_or_404(Dossier.objects.for_user(user).select_related("organisation", "campaign"), pk=raw)
+
+
+def _adds_to(user, dossier):
+    return dossier is not None and user is not None and user.has_perm("dossiers.change_dossier", dossier)
+
+
+def nominee_people(user, dossier=None):
+    """The active people of the dossier's unit and its sub-units not in the dossier yet; nobody unless the user may
+    change the dossier (its unit's clerk, while it is being prepared)."""
+    if not _adds_to(user, dossier):
+        return Person.objects.none()
+    taken = dossier.nominations.filter(person__isnull=False).values("person_id")
+    return Person.objects.filter(organisation__path__startswith=dossier.organisation.path, is_active=True).exclude(
+        pk__in=taken).select_related("organisation").order_by("search_text", "pk")  # d < đ < e, as people read
+
+
+def nominee_units(user, dossier=None):
+    """The dossier's unit and its current sub-units, for a collective nominee."""
+    if not _adds_to(user, dossier):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(path__startswith=dossier.organisation.path).current().select_related(
+        "parent").order_by("path")
+
+
+def proposed_people(user, rows, dossier=None):
+    """{person id: "Đã được đề nghị trong hồ sơ …"} of the rows proposed in another dossier of the campaign."""
+    marks = proposed.proposed_elsewhere(dossier, user, people=[row.pk for row in rows]) if dossier else {}
+    return {pk: proposed.mark_text(texts) for (_kind, pk), texts in marks.items()}
+
+
+def proposed_units(user, rows, dossier=None):
+    marks = proposed.proposed_elsewhere(dossier, user, units=[row.pk for row in rows]) if dossier else {}
+    return {pk: proposed.mark_text(texts) for (_kind, pk), texts in marks.items()}
+
+
+NOMINEE_PEOPLE = register("can-bo", "de-nghi", nominee_people, label=person_label, notes=proposed_people,
+                          context={"dossier": ("ho-so", visible_dossier)})
+NOMINEE_UNITS = register("don-vi", "de-nghi", nominee_units, label=unit_label, notes=proposed_units,
+                         context={"dossier": ("ho-so", visible_dossier)})

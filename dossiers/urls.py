@@ -33,7 +33,6 @@ urlpatterns = [
     path("ho-so/<int:pk>/", dossiers.DossierDetailView.as_view(), name="dossier_detail"),
     path("ho-so/<int:pk>/sua/", dossiers.DossierUpdateView.as_view(), name="dossier_update"),
     path("ho-so/<int:pk>/them-nguoi/", dossiers.NomineeAddView.as_view(), name="nominee_add"),
-    path("ho-so/<int:pk>/tim-can-bo/", dossiers.NomineeSearchView.as_view(), name="nominee_search"),
     path("ho-so/<int:pk>/chuyen/<slug:action>/", dossiers.DossierTransitionView.as_view(),
          name="dossier_transition"),
     path("ho-so/<int:pk>/kiem-tra-lai/", dossiers.RecheckView.as_view(), name="recheck"),

@@ -424,6 +424,11 @@ MATRIX = [
      "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=200)},
     {"url": "pick_units", "query": lambda t: {"pham-vi": "ngoai-nhanh", "don-vi": t.far.pk}, "label": "far unit",
      "get": NOBODY},
+    # a registration line's person and collective (campaigns.pickers): a unit the user is a clerk of, else 404
+    {"url": "pick_people", "query": lambda t: {"pham-vi": "dang-ky", "don-vi": t.unit_a.pk},
+     "label": "registration of unit A", "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=404, admin=404)},
+    {"url": "pick_units", "query": lambda t: {"pham-vi": "dang-ky", "don-vi": t.unit_a.pk},
+     "label": "registration of unit A", "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=404, admin=404)},
     {"url": "pick_accounts", "query": lambda t: {"pham-vi": "hoi-dong", "co-quan": t.body.pk},
      "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=404, reviewer=200)},
     {"url": "login",
@@ -792,8 +797,12 @@ MATRIX = [
      "data": lambda t: {}},
     {"url": "dossiers:recheck", "target": "dossier_sent", "get": sent(405, 405),
      "post": sent(403, 403, reviewer=WRITTEN), "data": lambda t: {}},
-    {"url": "dossiers:nominee_search", "target": "dossier_draft", "get": unit_only(200)},
-    {"url": "dossiers:nominee_search", "target": "dossier_sent", "get": sent(403, 403)},  # nobody adds once sent
+    # the nominee picker's search (dossiers.pickers.NOMINEE_PEOPLE): the dossier through the user's walls (else 404);
+    # a dossier seen but not theirs to add to (sent, another body's office) answers an empty list
+    {"url": "pick_people", "query": lambda t: {"pham-vi": "de-nghi", "ho-so": t.dossier_draft.pk},
+     "label": "nominee of a draft", "get": unit_only(200)},
+    {"url": "pick_units", "query": lambda t: {"pham-vi": "de-nghi", "ho-so": t.dossier_sent.pk},
+     "label": "nominee of a sent dossier", "get": sent(200, 200)},
     {"url": "dossiers:dossier_transition", "label": "draft-submit",  # POST-only
      "kwargs": lambda t: {"pk": t.dossier_draft.pk, "action": "submit"},
      "get": unit_only(405), "post": unit_only(WRITTEN), "data": lambda t: {"note": "Nộp lần đầu"}},

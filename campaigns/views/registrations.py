@@ -85,7 +85,7 @@ class RegistrationEditView(ScopedObjectMixin, TemplateView):
         return registration
 
     def build(self, registration, data=None):
-        formset = RegistrationEntryFormSet(data, instance=registration, prefix="entries",
+        formset = RegistrationEntryFormSet(data, instance=registration, prefix="entries", user=self.request.user,
                                            queryset=RegistrationEntry.objects.select_related("award_form"))
         note_form = RegistrationNoteForm(data, instance=registration, prefix="reg")
         return formset, note_form

@@ -6,12 +6,13 @@ from awards.enums import SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
 from core.concurrency import VersionedFormMixin, Watched
 from core.forms import NfcFormMixin, SignerFormMixin
-from core.text import filter_by_search
+from core.pickers import PickerField
 from orgs.enums import Role
 from orgs.forms import DATE_WIDGET, OrganisationChoiceField
-from orgs.models import Organisation, Person
+from orgs.models import Organisation
 from orgs.scope import membership_org_ids
 
+from .. import pickers
 from ..models import AchievementReport, Dossier, Nomination, NominationMeeting
 from ..services.proposed import mark_text, proposed_elsewhere
 from ..services.review import REASON_MISSING, VERDICTS
@@ -65,104 +66,49 @@ class DossierInfoForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.M
 
 
 class NomineeForm(forms.Form):
+    """Thêm người, tập thể: a person or a collective of the dossier's unit, each picked with a combobox
+    (pickers.NOMINEE_PEOPLE, NOMINEE_UNITS: the field and the search read one scope, and the search marks the
+    options already proposed in the campaign). `proposed` lists, before anything is chosen, everyone of the unit
+    already proposed elsewhere in the campaign."""
+
     subject_type = forms.ChoiceField(label="Đối tượng", choices=[])
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False, label="Cá nhân")
-    organisation = OrganisationChoiceField(queryset=Organisation.objects.none(), required=False, label="Tập thể")
+    person = PickerField(pickers.NOMINEE_PEOPLE, required=False, label="Cá nhân")
+    organisation = PickerField(pickers.NOMINEE_UNITS, required=False, label="hoặc tập thể")
     unregistered_reason = forms.CharField(
         label="Lý do đề nghị ngoài đăng ký (nếu người, tập thể này không đăng ký thi đua)", max_length=300,
         required=False)
     # set by the page once the clerk has seen that the one chosen is already proposed in the campaign
     confirm_proposed = forms.BooleanField(required=False)
 
-    def __init__(self, *args, dossier, user=None, **kwargs):
+    def __init__(self, *args, dossier, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.dossier, self.user = dossier, user
         allowed = [s for s in dossier.offer.award_form.subject_types
                    if not dossier.campaign.eligible_subject_types or s in dossier.campaign.eligible_subject_types]
         self.fields["subject_type"].choices = [(s, SubjectType(s).label) for s in allowed
                                                if s in SubjectType.values]
-        taken = dossier.nominations.values("person_id")
-        self.fields["person"].queryset = Person.objects.filter(
-            organisation__path__startswith=dossier.organisation.path, is_active=True).exclude(
-            pk__in=taken).select_related("organisation").order_by("search_text", "pk")  # d < đ < e, as people read
-        self.fields["person"].label_from_instance = lambda p: (
-            f"{p.full_name} – {p.position or 'cán bộ'}, {p.organisation.short_name or p.organisation.name}")
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            path__startswith=dossier.organisation.path).current().order_by("path")
-
-    # above this, the clerk types a name instead of scrolling a list: a Sở with its hospitals or schools
-    # has thousands of staff (a list of 7,400 took half a second to build and a megabyte to send)
-    PERSON_LIST_LIMIT = 300
-
-    @cached_property
-    def _listed_people(self):
-        people = list(self.fields["person"].queryset[:self.PERSON_LIST_LIMIT + 1])
-        return people if len(people) <= self.PERSON_LIST_LIMIT else None
-
-    @property
-    def person_search(self):
-        """Too many people to list: the page shows a search box that fills the list (find_people)."""
-        return self._listed_people is None
-
-    @cached_property
-    def person_options(self):
-        """(pk, label, mark) of the people the unit may still nominate, read in one query (looping over the
-        field's choices in a template counts them first: two), and one for the marks; none when person_search."""
-        return self._choices_of(self._listed_people or [], self._page_marks)
+        for name in ("person", "organisation"):
+            self.fields[name].scope(user, dossier=dossier)
+            self.fields[name].widget.attrs["class"] = "form-control"
 
     @property
     def chosen(self):
-        """The values submitted (as text), to show them chosen again when the form comes back with an error."""
-        return {name: str(self[name].value() or "") for name in ("subject_type", "person", "organisation")}
-
-    @property
-    def search_options(self):
-        """In search mode, the person chosen before an error (the list is otherwise filled by typing)."""
-        person = self.cleaned_data.get("person") if self.is_bound and hasattr(self, "cleaned_data") else None
-        return self._choices_of([person]) if person is not None else []
-
-    def find_people(self, text, limit=50):
-        """(pk, label, mark) of the people still to nominate whose name holds every word of `text` (accents and
-        case ignored), alphabetical, at most `limit`."""
-        return self._choices_of(list(filter_by_search(self.fields["person"].queryset, text)[:limit]))
-
-    def _choices_of(self, people, marks=None):
-        """(pk, label, mark): `mark` says where the person is already proposed in the campaign, among the
-        dossiers the user may see (services/proposed.py; "" without a user)."""
-        label = self.fields["person"].label_from_instance
-        if marks is None:
-            marks = self._marks(people=[person.pk for person in people])
-        return [(person.pk, label(person), mark_text(marks.get(("person", person.pk), []))) for person in people]
-
-    def _marks(self, people=(), units=()):
-        if self.user is None:
-            return {}
-        return proposed_elsewhere(self.dossier, self.user, people=people, units=units)
-
-    @cached_property
-    def _organisation_choices(self):
-        return [choice for choice in self.fields["organisation"].choices if choice[0]]
-
-    @cached_property
-    def _page_marks(self):
-        """The marks of everyone the page lists (people and collectives), in one query."""
-        return self._marks(people=[person.pk for person in self._listed_people or []],
-                           units=[int(str(value)) for value, _ in self._organisation_choices])
-
-    @cached_property
-    def organisation_options(self):
-        """(pk, label, mark) of the collectives, marked as the people are."""
-        marks = self._page_marks
-        return [(value, label, mark_text(marks.get(("unit", int(str(value))), [])))
-                for value, label in self._organisation_choices]
+        """The submitted subject type (as text), to show it chosen again when the form comes back."""
+        return {"subject_type": str(self["subject_type"].value() or "")}
 
     @cached_property
     def proposed(self):
-        """[(name, mark)] of the people and collectives offered here who are already proposed in the campaign:
-        listed under the form, before the clerk chooses."""
-        people = [(label.split(" – ")[0], mark) for _, label, mark in self.person_options if mark]
-        units = [(label, mark) for _, label, mark in self.organisation_options if mark]
-        return people + units
+        """[(name, mark)] of the unit's people and collectives the clerk may still add who are already proposed in
+        another dossier of the campaign: listed under the form, before the clerk chooses (two queries)."""
+        people, units = self.fields["person"].queryset, self.fields["organisation"].queryset
+        marks = proposed_elsewhere(self.dossier, self.user, people=people, units=units)
+        if not marks:
+            return []
+        names = {("person", row.pk): row.full_name
+                 for row in people.filter(pk__in=[pk for kind, pk in marks if kind == "person"])}
+        names.update({("unit", row.pk): row.name
+                      for row in units.filter(pk__in=[pk for kind, pk in marks if kind == "unit"])})
+        return [(names[key], mark_text(texts)) for key, texts in marks.items() if key in names]
 
 
 class ReportForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):

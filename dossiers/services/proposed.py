@@ -5,17 +5,18 @@ Only the dossiers the clerk may see count (Dossier.objects.for_user: their units
 another unit's dossier only when the user is the issuing body's staff and it was sent), so the mark never
 reveals another unit's draft. Withdrawn dossiers do not count: their nominees are proposed nowhere.
 """
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from ..enums import DossierState
 from ..models import Dossier, Nomination
 
 
 def proposed_elsewhere(dossier, user, *, people=(), units=()):
-    """{("person", id) | ("unit", id): [text, …]} for the people (ids) and collectives (unit ids) proposed in
-    another live dossier of the same campaign that `user` may see; one query (none when nothing is asked)."""
-    people, units = [pk for pk in people if pk], [pk for pk in units if pk]
-    if not people and not units:
+    """{("person", id) | ("unit", id): [text, …]} for the people (ids, or a queryset of people: a picker's whole
+    scope, read as a subquery) and collectives (unit ids or a queryset of units) proposed in another live dossier
+    of the same campaign that `user` may see; one query (none when no id is asked)."""
+    people, units = _asked(people), _asked(units)
+    if isinstance(people, list) and isinstance(units, list) and not people and not units:
         return {}
     rows = (Nomination.objects.filter(dossier__campaign_id=dossier.campaign_id)
             .filter(Q(person_id__in=people) | Q(organisation_id__in=units, person__isnull=True))
@@ -32,6 +33,10 @@ def proposed_elsewhere(dossier, user, *, people=(), units=()):
         if text not in marks.setdefault(key, []):
             marks[key].append(text)
     return marks
+
+
+def _asked(values):
+    return values.values("pk") if isinstance(values, QuerySet) else [pk for pk in values if pk]
 
 
 def mark_text(texts):

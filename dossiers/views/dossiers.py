@@ -174,9 +174,10 @@ class DossierUpdateView(SaveUnchangedMixin, DossierMixin, FormView):
 
 
 class NomineeAddView(SubmitOnceMixin, DossierMixin, TemplateView):
-    """Thêm người, tập thể được đề nghị: the form on a page of its own (the dossier page links to it, so a big
-    unit's list of people is not sent with every view of the dossier); POST adds the nominee and opens their
-    Mẫu 08. A refused choice is shown on the form, the choice kept."""
+    """Thêm người, tập thể được đề nghị: the form on a page of its own (the dossier page links to it); the person or
+    collective is picked with a combobox searching the unit (pickers.NOMINEE_PEOPLE, NOMINEE_UNITS, marked when
+    already proposed in the campaign); POST adds the nominee and opens their Mẫu 08. One already proposed is added
+    only after "Vẫn thêm …". A refused choice is shown on the form, the choice kept."""
 
     permission_required = "dossiers.change_dossier"
     template_name = "dossiers/nominee_add.html"
@@ -214,19 +215,6 @@ class NomineeAddView(SubmitOnceMixin, DossierMixin, TemplateView):
             messages.warning(request, f"{nomination.name} {mark[0].lower()}{mark[1:]}: xem điều kiện “chưa được khen "
                                       "cùng thành tích” ở trang hồ sơ trước khi gửi.")
         return redirect("dossiers:report_edit", pk=nomination.pk)
-
-
-class NomineeSearchView(DossierMixin, TemplateView):
-    """GET ?q=: the people of the unit (and its sub-units) still to nominate whose name matches, as the
-    <option>s of the nominee form's list, for units with too many people to list (NomineeForm)."""
-
-    permission_required = "dossiers.change_dossier"
-    template_name = "dossiers/_person_options.html"
-
-    def get_context_data(self, **kwargs):
-        text = self.request.GET.get("q", "").strip()[:100]
-        options = NomineeForm(dossier=self.get_object(), user=self.request.user).find_people(text) if text else []
-        return {"options": options, "search": True, "searched": bool(text)}
 
 
 class NominationMixin(ScopedObjectMixin):

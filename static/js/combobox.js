@@ -1,8 +1,10 @@
 // Pickers of people, units and accounts (core.widgets.Combobox, core/pickers.py): the WAI-ARIA 1.2 combobox
 // pattern with a listbox popup. Typing searches the picker's JSON endpoint (accents ignored, at most 20 options);
 // ArrowDown/ArrowUp move through the options (aria-activedescendant), Enter chooses, Escape closes then clears;
-// each choice is a chip with a remove button. Without this script the text box is posted and the server resolves
-// it. Rows added later (formset "Thêm dòng") are set up on first focus.
+// each choice is a chip with a remove button. An option the search notes (a person already proposed in the
+// campaign) shows its note after a "⚠", and so does its chip. Without this script the text box is posted and the
+// server resolves it. Rows added later (formset "Thêm dòng") are set up on first focus. PortalCombobox.set(box,
+// [[value, label], …]) puts chips back (static/js/form-draft.js restoring a draft).
 (function () {
   "use strict";
   var DELAY = 200;
@@ -34,13 +36,21 @@
       return Array.prototype.map.call(chips.querySelectorAll("input[name]"), function (el) { return el.value; });
     }
 
-    function makeChip(value, text) {
+    function noteOf(note) {
+      var span = document.createElement("span");
+      span.className = "combobox-note";
+      span.textContent = " ⚠ " + note;
+      return span;
+    }
+
+    function makeChip(value, text, note) {
       var li = document.createElement("li");
       li.className = "combobox-chip";
       li.dataset.value = value;
       li.dataset.label = text;
       var span = document.createElement("span");
       span.textContent = text;
+      if (note) span.appendChild(noteOf(note));
       var hidden = document.createElement("input");
       hidden.type = "hidden";
       hidden.name = name;
@@ -87,6 +97,7 @@
         li.setAttribute("aria-selected", chosen.indexOf(String(row.id)) >= 0 ? "true" : "false");
         li.dataset.index = String(i);
         li.textContent = row.label;
+        if (row.note) li.appendChild(noteOf(row.note));
         listbox.appendChild(li);
       });
       if (!results.length) {
@@ -124,11 +135,11 @@
       if (!row) return;
       var value = String(row.id);
       if (!multiple) chips.textContent = "";
-      if (chosenValues().indexOf(value) < 0) chips.appendChild(makeChip(value, row.label));
+      if (chosenValues().indexOf(value) < 0) chips.appendChild(makeChip(value, row.label, row.note));
       chips.hidden = false;
       input.value = "";
       close();
-      announce("Đã chọn " + row.label);
+      announce("Đã chọn " + row.label + (row.note ? ". " + row.note : ""));
       input.dispatchEvent(new Event("change", {bubbles: true}));
     }
 
@@ -193,11 +204,27 @@
       var button = event.target.closest(".combobox-remove");
       if (button) removeChip(button.closest(".combobox-chip"));
     });
+
+    // [[value, label], …] as the chips, replacing those shown (a restored draft)
+    box._comboboxSet = function (chosen) {
+      chips.textContent = "";
+      (multiple ? chosen : chosen.slice(-1)).forEach(function (pair) {
+        chips.appendChild(makeChip(String(pair[0]), pair[1]));
+      });
+      chips.hidden = !chips.querySelector(".combobox-chip");
+    };
   }
 
   function setUpAll(root) {
     Array.prototype.forEach.call((root || document).querySelectorAll("[data-combobox]"), setUp);
   }
+
+  window.PortalCombobox = {
+    set: function (box, chosen) {
+      setUp(box);
+      box._comboboxSet(chosen);
+    }
+  };
 
   document.addEventListener("focusin", function (event) {
     var box = event.target.closest && event.target.closest("[data-combobox]");

@@ -13,6 +13,9 @@
 // after the submit is not this form shown again with errors), when the user takes "Bỏ bản nháp" or undoes every
 // change, and at sign-out (a form with data-clear-drafts, the menu's "Đăng xuất": offices share computers).
 // Leaving the page with unsaved changes asks first (beforeunload), but not while the form is being sent.
+//
+// A picker (core.widgets.Combobox, static/js/combobox.js) is kept as its chips, each with its value and its label,
+// so a restored draft shows the chosen people and units by name again (PortalCombobox.set), not bare ids.
 (function () {
   const PREFIX = "portal-draft|";
   const SENT = "portal-draft-sent";  // sessionStorage: the draft whose form was just sent
@@ -49,15 +52,39 @@
     return ["file", "password", "submit", "button", "reset", "image"].indexOf(element.type) === -1;
   }
 
-  // What the form holds: [name, value or [values], checked?] in the order of the form's elements.
+  function chipsOf(box) {
+    return Array.from(box.querySelectorAll(".combobox-chip")).filter(function (chip) {
+      const input = chip.querySelector("input[name]");  // the server's ticked box, or the script's hidden input
+      return input && (input.type !== "checkbox" || input.checked);
+    }).map(function (chip) { return [chip.dataset.value, chip.dataset.label]; });
+  }
+
+  // What the form holds: [name, value or [values], checked?] in the order of the form's elements; a picker's chips
+  // as [name, {chips: [[value, label], …]}] just before its text box.
   function read(form) {
-    return Array.from(form.elements).filter(kept).map(function (element) {
-      if (element.type === "checkbox" || element.type === "radio") return [element.name, element.value, element.checked];
-      if (element.type === "select-multiple") {
-        return [element.name, Array.from(element.selectedOptions).map(function (option) { return option.value; })];
-      }
-      return [element.name, element.value];
+    const entries = [];
+    Array.from(form.elements).filter(kept).forEach(function (element) {
+      const box = element.closest("[data-combobox]");
+      if (box && !element.matches("[data-combobox-input]")) return;  // a chip's value: kept with its label below
+      if (box) entries.push([element.name.replace(/__tim$/, ""), {chips: chipsOf(box)}]);
+      entries.push(entry(element));
     });
+    return entries;
+  }
+
+  function entry(element) {
+    if (element.type === "checkbox" || element.type === "radio") return [element.name, element.value, element.checked];
+    if (element.type === "select-multiple") {
+      return [element.name, Array.from(element.selectedOptions).map(function (option) { return option.value; })];
+    }
+    return [element.name, element.value];
+  }
+
+  function pickerNamed(form, name) {
+    const input = fieldsNamed(form, name + "__tim").find(function (field) {
+      return field.matches("[data-combobox-input]");
+    });
+    return input ? input.closest("[data-combobox]") : null;
   }
 
   function fieldsNamed(form, name) {
@@ -77,6 +104,12 @@
     entries.forEach(function (entry) {
       const name = entry[0];
       if (/-(TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS$/.test(name)) return;  // "Thêm dòng" counts the rows it adds
+      if (entry[1] && Array.isArray(entry[1].chips)) {  // a picker: its chips, by name
+        if (!pickerNamed(form, name)) addRowsFor(form, name);
+        const box = pickerNamed(form, name);
+        if (box && window.PortalCombobox) window.PortalCombobox.set(box, entry[1].chips);
+        return;
+      }
       if (!fieldsNamed(form, name).length) addRowsFor(form, name);
       const fields = fieldsNamed(form, name);
       if (entry.length === 3) {

@@ -12,6 +12,7 @@ from dossiers.services.workflow import transition
 from notifications.models import Notification
 from tests.factories.dossiers import complete_report, ready_dossier, record_vote
 from tests.factories.orgs import PersonFactory
+from tests.pickers import chosen, offered, picker_url
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +49,8 @@ def test_dossier_page_in_review_stays_at_twelve_queries_whatever_the_nominees(ca
 
 
 def test_clerk_draft_page_and_the_bell_count_with_the_user(cast, client_for):
-    """The clerk's page links to the page that adds a nominee; that page lists the people and sub-units still
-    to nominate (one query each), at a count that does not grow with them."""
+    """The clerk's page links to the page that adds a nominee; that page searches the people and sub-units still
+    to nominate (pickers.NOMINEE_PEOPLE), at a count that does not grow with them: it never lists them."""
     dossier = ready_dossier(cast)
     Notification.objects.create(recipient=cast.clerk_a, template="t", subject="Hồ sơ bị trả lại", body="…")
     Notification.objects.create(recipient=cast.clerk_a, template="t", subject="Nhắc hạn nộp", body="…")
@@ -64,7 +65,8 @@ def test_clerk_draft_page_and_the_bell_count_with_the_user(cast, client_for):
     again, html = page_queries(client, dossier)
     assert again == count and "Đỗ Thị Mới" not in html
     after, html = page_queries(client, dossier, add_page)
-    assert after == before and html.count("Đỗ Thị Mới") == 5
+    assert after == before and "Đỗ Thị Mới" not in html
+    assert len(offered(client, html, "id_person", "do thi moi")) == 5
     assert "Thông báo (2 chưa đọc)" in html
     client.post("/thong-bao/da-doc/")
     assert "chưa đọc" not in page_queries(client, dossier)[1]
@@ -79,7 +81,7 @@ def test_a_refused_nominee_keeps_the_choice_on_the_add_page(cast, client_for):
     response = client.post(f"/ho-so/{dossier.pk}/them-nguoi/", collective)  # the same collective again
     html = response.content.decode()
     assert response.status_code == 400 and "Người, tập thể này đã có trong hồ sơ." in html
-    assert f'<option value="{cast.unit_a.pk}" selected>' in html and '<option value="collective" selected>' in html
+    assert chosen(html, "id_organisation") == [cast.unit_a.pk] and '<option value="collective" selected>' in html
     response = client.post(f"/ho-so/{dossier.pk}/them-nguoi/", {"subject_type": "individual", "person": other.pk})
     assert response.status_code == 400 and "Chọn đối tượng và người, tập thể được đề nghị." in response.content.decode()
     assert not dossier.nominations.filter(person=other).exists()
@@ -123,46 +125,35 @@ def test_a_rule_switched_off_by_the_admin_is_gone_once_saved(cast, client_for, d
     assert late not in page_queries(client_for(cast.clerk_a), dossier)[1]
 
 
-# --- a unit with too many people to list: the clerk searches by name ------------------------------------
-@pytest.fixture
-def short_list(monkeypatch):
-    from dossiers.forms.dossiers import NomineeForm
-
-    monkeypatch.setattr(NomineeForm, "PERSON_LIST_LIMIT", 3)
-
-
-def test_small_unit_lists_its_people(cast, client_for):
-    dossier = ready_dossier(cast)
-    PersonFactory(organisation=cast.unit_a, full_name="Đỗ Thị Mới")
-    html = client_for(cast.clerk_a).get(f"/ho-so/{dossier.pk}/them-nguoi/").content.decode()
-    assert 'id="id_person_q"' not in html and "— chọn cán bộ —" in html and "Đỗ Thị Mới" in html
-
-
-def test_big_unit_offers_a_search_box_and_its_results(cast, client_for, short_list):
+# --- the nominee is searched by name, never listed (pickers.NOMINEE_PEOPLE) --------------------------------------
+def test_the_nominee_picker_searches_the_units_people_still_to_nominate(cast, client_for):
     dossier = ready_dossier(cast)  # Nguyễn Thị Hương is nominated already
-    for name in ("Đỗ Thị Mới", "Đỗ Văn Mạnh", "Lê Thị Mới", "Trần Văn Khác"):
-        PersonFactory(organisation=cast.unit_a, full_name=name)
+    people = {name: PersonFactory(organisation=cast.unit_a, full_name=name)
+              for name in ("Đỗ Thị Mới", "Đỗ Văn Mạnh", "Lê Thị Mới", "Trần Văn Khác")}
     client = client_for(cast.clerk_a)
     count, html = page_queries(client, dossier, f"/ho-so/{dossier.pk}/them-nguoi/")
     assert count <= MOST_QUERIES
-    assert 'id="id_person_q"' in html and "— gõ tên để tìm cán bộ —" in html and "Trần Văn Khác" not in html
-    url = f"/ho-so/{dossier.pk}/tim-can-bo/"
-    found = client.get(url, {"q": "thi moi"}).content.decode()
-    assert "— chọn trong 2 người tìm thấy —" in found
-    assert found.index("Đỗ Thị Mới") < found.index("Lê Thị Mới") and "Đỗ Văn Mạnh" not in found
-    assert "Không tìm thấy cán bộ nào" in client.get(url, {"q": "nguyen thi huong"}).content.decode()
-    assert "— gõ tên để tìm cán bộ —" in client.get(url, {"q": "  "}).content.decode()
-    person = PersonFactory(organisation=cast.unit_a, full_name="Đỗ Thị Mới Thêm")
-    value = f'<option value="{person.pk}">'
-    assert value in client.get(url, {"q": "moi them"}).content.decode()
-    response = client.post(f"/ho-so/{dossier.pk}/them-nguoi/", {"subject_type": "individual", "person": person.pk,
-                                                                 "q": "moi them"})
-    assert response.status_code == 302 and dossier.nominations.filter(person=person).exists()
+    assert "Trần Văn Khác" not in html and 'name="person__tim"' in html and "— chọn cán bộ —" not in html
+    assert offered(client, html, "id_person", "thi moi") == [people["Đỗ Thị Mới"].pk, people["Lê Thị Mới"].pk]
+    assert offered(client, html, "id_person", "nguyen thi huong") == []  # in the dossier already
+    wanted = people["Đỗ Văn Mạnh"]
+    response = client.post(f"/ho-so/{dossier.pk}/them-nguoi/", {"subject_type": "individual", "person": wanted.pk})
+    assert response.status_code == 302 and dossier.nominations.filter(person=wanted).exists()
+    # without the script the typed name is resolved in the same scope
+    response = client.post(f"/ho-so/{dossier.pk}/them-nguoi/", {"subject_type": "individual",
+                                                                 "person__tim": "tran van khac"})
+    assert response.status_code == 302 and dossier.nominations.filter(person=people["Trần Văn Khác"]).exists()
 
 
-def test_search_never_shows_another_units_people(cast, client_for, short_list):
+def test_the_nominee_search_never_offers_another_units_people(cast, client_for):
     dossier = ready_dossier(cast)
     PersonFactory(organisation=cast.unit_b, full_name="Phan Thị Ngoài")
-    url = f"/ho-so/{dossier.pk}/tim-can-bo/"
-    assert "Phan Thị Ngoài" not in client_for(cast.clerk_a).get(url, {"q": "ngoai"}).content.decode()
-    assert client_for(cast.clerk_b).get(url, {"q": "ngoai"}).status_code == 404
+    client = client_for(cast.clerk_a)
+    html = client.get(f"/ho-so/{dossier.pk}/them-nguoi/").content.decode()
+    assert offered(client, html, "id_person", "ngoai") == []
+    assert offered(client, html, "id_organisation", "cong chuc") == []  # Phòng Công chức is unit B
+    url = picker_url(html, "id_person") + "&q=ngoai"
+    assert client_for(cast.clerk_b).get(url).status_code == 404  # another unit's dossier: out of reach
+    transition(dossier, "submit", by=cast.clerk_a)
+    assert client_for(cast.reviewer).get(url).json()["results"] == []  # seen, not theirs to add to
+    assert client_for(cast.clerk_a).get(url).json()["results"] == []  # sent: nobody adds any more

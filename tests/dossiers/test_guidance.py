@@ -1,7 +1,6 @@
 """Guidance at each step for the unit's clerk (issue 17): what is missing before "Gửi hồ sơ" (each a link to where
 it is fixed), the page after sending, withdrawing after a page saying what it does, a withdrawn dossier opened
 again or copied, people already proposed marked in the nominee picker."""
-import re
 from datetime import timedelta
 
 import pytest
@@ -20,6 +19,7 @@ from orgs.enums import Role
 from tests.factories.campaigns import award_form, launched_campaign
 from tests.factories.dossiers import complete_report, ready_dossier
 from tests.factories.orgs import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+from tests.pickers import chosen, picker_url
 
 pytestmark = pytest.mark.django_db
 
@@ -243,30 +243,44 @@ def two_forms(cast):
     return dossier, other
 
 
+def options(client, page, field_id, q):
+    """What the page's picker `field_id` offers for `q`, as the script reads it: [{"id", "label"[, "note"]}]."""
+    response = client.get(picker_url(page, field_id) + "&q=" + q)
+    assert response.status_code == 200
+    return response.json()["results"]
+
+
 def test_picker_marks_people_proposed_in_another_dossier_of_the_campaign(cast, client_for, two_forms):
     dossier, other = two_forms
     PersonFactory(organisation=cast.unit_a, full_name="Đỗ Văn Chưa")
-    html = client_for(cast.clerk_a).get(f"/ho-so/{other.pk}/them-nguoi/").content.decode()
+    client = client_for(cast.clerk_a)
+    html = client.get(f"/ho-so/{other.pk}/them-nguoi/").content.decode()
     mark = "Đã được đề nghị trong hồ sơ Giấy khen (thử) của Phòng Tổ chức cán bộ (đang soạn)"
-    assert f'value="{cast.person_a.pk}" data-proposed="{mark}"' in html
-    assert 'id="already-proposed"' in html and f"Nguyễn Thị Hương: {mark}" in html
-    assert re.search(r'<option value="\d+">Đỗ Văn Chưa – [^<⚠]*</option>', html)  # not proposed: not marked
+    assert 'id="already-proposed"' in html and f"Nguyễn Thị Hương: {mark}" in html  # before anything is typed
+    [huong] = options(client, html, "id_person", "huong")
+    assert huong["id"] == cast.person_a.pk and huong["note"] == mark
+    [chua] = options(client, html, "id_person", "do van chua")
+    assert "note" not in chua  # not proposed: not marked
+    assert "note" not in options(client, html, "id_organisation", "")[0]  # nor is the unit
 
 
-def test_picker_search_marks_too(cast, client_for, two_forms, monkeypatch):
-    from dossiers.forms.dossiers import NomineeForm
-
-    monkeypatch.setattr(NomineeForm, "PERSON_LIST_LIMIT", 0)
-    _dossier, other = two_forms
-    found = client_for(cast.clerk_a).get(f"/ho-so/{other.pk}/tim-can-bo/", {"q": "huong"}).content.decode()
-    assert "⚠ Đã được đề nghị trong hồ sơ Giấy khen (thử)" in found
+def test_picker_marks_a_collective_proposed_in_another_dossier(cast, client_for, two_forms):
+    dossier, other = two_forms
+    building.add_nominee(dossier, subject_type="collective", organisation=cast.unit_a, by=cast.clerk_a)
+    client = client_for(cast.clerk_a)
+    html = client.get(f"/ho-so/{other.pk}/them-nguoi/").content.decode()
+    [unit] = options(client, html, "id_organisation", "to chuc")
+    assert unit["id"] == cast.unit_a.pk and unit["note"].startswith("Đã được đề nghị trong hồ sơ Giấy khen (thử)")
+    assert "Phòng Tổ chức cán bộ: Đã được đề nghị trong hồ sơ Giấy khen (thử)" in html
 
 
 def test_a_withdrawn_dossiers_nominees_are_not_marked(cast, client_for, two_forms):
     dossier, other = two_forms
     withdrawal.withdraw(dossier, by=cast.clerk_a)
-    html = client_for(cast.clerk_a).get(f"/ho-so/{other.pk}/them-nguoi/").content.decode()
-    assert "data-proposed" not in html and 'id="already-proposed"' not in html
+    client = client_for(cast.clerk_a)
+    html = client.get(f"/ho-so/{other.pk}/them-nguoi/").content.decode()
+    assert 'id="already-proposed"' not in html
+    assert [row.get("note") for row in options(client, html, "id_person", "huong")] == [None]
 
 
 def test_adding_one_already_proposed_asks_first_then_warns(cast, client_for, two_forms):
@@ -277,7 +291,7 @@ def test_adding_one_already_proposed_asks_first_then_warns(cast, client_for, two
     html = page.content.decode()
     assert page.status_code == 200 and 'id="proposed-warning"' in html and 'id="confirm-proposed"' in html
     assert "Nguyễn Thị Hương: đã được đề nghị trong hồ sơ Giấy khen (thử)" in html
-    assert f'<option value="{cast.person_a.pk}" selected' in html  # the choice is kept
+    assert chosen(html, "id_person") == [cast.person_a.pk]  # the choice is kept, a chip for "Vẫn thêm"
     assert not other.nominations.exists()
     response = client.post(f"/ho-so/{other.pk}/them-nguoi/", {**data, "confirm_proposed": "1"}, follow=True)
     assert other.nominations.filter(person=cast.person_a).exists()
@@ -297,10 +311,14 @@ def test_picker_shows_a_sub_units_proposal_to_the_parent_clerk_only_as_far_as_th
     sub_dossier = building.start_dossier(campaign, sub, offer, by=clerk_sub)
     building.add_nominee(sub_dossier, subject_type="individual", person=member, by=clerk_sub)
     parent_dossier = building.start_dossier(campaign, cast.unit_a, offer, by=cast.clerk_a)
-    parent_html = client_for(cast.clerk_a).get(f"/ho-so/{parent_dossier.pk}/them-nguoi/").content.decode()
+    client = client_for(cast.clerk_a)
+    parent_html = client.get(f"/ho-so/{parent_dossier.pk}/them-nguoi/").content.decode()
     mark = "Đã được đề nghị trong hồ sơ Giấy khen (thử) của Tổ Đào tạo"
-    assert f'value="{member.pk}" data-proposed="{mark}' in parent_html
+    [found] = options(client, parent_html, "id_person", "ha van to")
+    assert found["id"] == member.pk and found["note"].startswith(mark)
     building.add_nominee(parent_dossier, subject_type="collective", organisation=sub, by=cast.clerk_a)
     complete_report(parent_dossier.nominations.get(), by=cast.clerk_a)
-    sub_html = client_for(clerk_sub).get(f"/ho-so/{sub_dossier.pk}/them-nguoi/").content.decode()
-    assert "data-proposed" not in sub_html  # the parent's draft is not theirs to see
+    client = client_for(clerk_sub)
+    sub_html = client.get(f"/ho-so/{sub_dossier.pk}/them-nguoi/").content.decode()
+    assert 'id="already-proposed"' not in sub_html  # the parent's draft is not theirs to see
+    assert all("note" not in row for row in options(client, sub_html, "id_organisation", ""))

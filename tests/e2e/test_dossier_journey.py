@@ -198,7 +198,7 @@ def cell_field(table: Locator, row_text, header):
     expect(table.locator("thead")).to_contain_text(header)
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
     row = table.locator("tbody tr").filter(has_text=row_text)
-    return row.locator("td").nth(headers.index(header)).locator("input:not([type=hidden]), select")
+    return row.locator("td, th").nth(headers.index(header)).locator("input:not([type=hidden]), select")
 
 
 def fill_report(page: Page, *, results, summary):
@@ -274,7 +274,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
              "Chỉ đạo thực hiện tốt công tác cán bộ.")):
         page.get_by_role("link", name="Thêm người, tập thể được đề nghị").click()
         nominees.get_by_label("Đối tượng").select_option(label="Cá nhân")
-        nominees.get_by_label("Cá nhân", exact=True).select_option(label=f"{name} – {position}, {cast.unit_a.name}")
+        pick(page, "Cá nhân", name, option=f"{name} – {position}, {cast.unit_a.name}")
         nominees.get_by_role("button", name="Thêm").click()
         expect(alert(page, f"Đã thêm {name}. Hãy điền báo cáo thành tích.")).to_be_visible()
         expect(page.get_by_label("Chức vụ, đơn vị công tác")).to_have_value(f"{position}, {cast.unit_a.name}")

@@ -9,6 +9,7 @@
   (static/js/upload.js).
 - A submit that takes longer than half a second shows "Đang xử lý…" on its button, aria-busy
   (static/js/submit-once.js).
+- A restored draft puts back the pickers' chips with the names of what was chosen, not only the hidden values.
 
 Slow requests are held with Playwright's route interception. Runs in Debian's Chromium (tests/conftest.py);
 screenshots go to tests/e2e/artifacts/."""
@@ -19,7 +20,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from dossiers.models import AchievementReport, Attachment
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import chosen, log_in, log_out, pick
 from tests.e2e.test_accessibility import AXE, FAILING, RUN_AXE, TAGS
 from tests.factories.dossiers import ready_dossier
 
@@ -296,6 +297,56 @@ def test_a_sections_draft_brings_back_the_rows_added(live_server, page: Page, ca
 
     expect(rows).to_have_count(before + 2)
     expect(rows.last.locator("textarea")).to_have_value("Chỉ tiêu thêm ở dòng mới, chưa lưu")
+
+
+def test_a_restored_draft_brings_back_the_pickers_chips_with_their_names(live_server, page: Page, cast, shot):
+    """The participants' section: a unit swapped in row 1 and one picked in a row added by "Thêm dòng" come back
+    from the draft as chips with the units' names (static/js/form-draft.js keeps each chip's label), and are
+    saved."""
+    from campaigns.models import CampaignParticipant
+    from tests.factories.campaigns import draft_campaign
+
+    campaign = draft_campaign(cast)
+    CampaignParticipant.objects.create(campaign=campaign, organisation=cast.unit_a)
+    log_in(page, live_server.url, cast.admin.username, cast.password)
+    page.goto(live_server.url + reverse("campaigns:campaign_section", args=[campaign.pk, "don-vi"]))
+    rows = page.locator("tbody[id$=-rows] > tr")
+    before = rows.count()
+    first = page.locator("[name=rows-0-organisation__tim]")
+    expect(chosen(page, first)).to_have_count(1)
+    chosen(page, first).get_by_role("button", name=re.compile(r"^Bỏ chọn Phòng Tổ chức cán bộ")).click()
+    picked = pick(page, first, "tai chinh", option="Sở Tài chính tỉnh Thử")  # instead of Phòng Tổ chức cán bộ
+    page.get_by_role("button", name="Thêm dòng").click()
+    expect(rows).to_have_count(before + 1)
+    added = pick(page, f"[name=rows-{before}-organisation__tim]", "cong chuc", option="Phòng Công chức, viên chức")
+    wait_for_drafts(page, 1)
+    kept = [f"rows-{before}-organisation", {"chips": [[str(cast.unit_b.pk), added]]}]
+    for _ in range(50):  # the script saves a moment after the last change
+        draft = page.evaluate("() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find("
+                              "k => k.startsWith('portal-draft|'))))")
+        if kept in draft["entries"]:
+            break
+        page.wait_for_timeout(100)
+    assert kept in draft["entries"]  # each chip with its label
+    assert ["rows-0-organisation", {"chips": [[str(cast.other.pk), picked]]}] in draft["entries"]
+
+    page.reload()
+    expect(rows).to_have_count(before)
+    expect(chosen(page, first)).to_have_text([re.compile(r"^Phòng Tổ chức cán bộ")])  # offered, not applied
+    page.locator("#draft-offer").get_by_role("button", name=OFFER).click()
+
+    expect(rows).to_have_count(before + 1)
+    expect(chosen(page, first)).to_have_count(1)
+    expect(chosen(page, first)).to_contain_text(picked)
+    expect(chosen(page, first).get_by_role("button", name=f"Bỏ chọn {picked}")).to_be_visible()
+    expect(chosen(page, f"[name=rows-{before}-organisation__tim]")).to_contain_text(added)
+    expect(page.locator(f"input[type=hidden][name=rows-{before}-organisation]")).to_have_value(str(cast.unit_b.pk))
+    shot("08-draft-restored-chips")
+
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.get_by_role("alert").filter(has_text="Đã lưu")).to_be_visible()
+    assert set(campaign.participants.values_list("organisation", flat=True)) == {cast.other.pk, cast.unit_b.pk}
+    assert page.evaluate(DRAFTS) == []
 
 
 def test_an_htmx_search_still_running_after_half_a_second_marks_its_region_busy(live_server, page: Page, cast):

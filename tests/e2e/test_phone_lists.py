@@ -1,7 +1,7 @@
 """Every list page on a phone (issue 17, "Phones"): at 390×844 each demo role opens the list pages it works with, and
 the pages one click further that hold a list (a campaign's registrations, progress and dashboard, a council session
 and its ballots, a dossier, a decision, an account, a unit) and the row-per-line forms (a unit's registration, the
-council's seats, a plan's sections). No page is wider than the screen, and no table scrolls
+council's seats, a plan's sections, a Biên bản's votes). No page is wider than the screen, and no table scrolls
 sideways inside it: a list table (`table-cards`, static/css/portal.css, docs/design.md "Phones") shows each row as a
 card whose lines read "label: value", the label drawn from the cell's data-label, the header row hidden. At 1366×768
 the same tables are ordinary tables.
@@ -34,7 +34,8 @@ LISTS = {
 }
 FURTHER = {
     "canbo.tcbc": [("dossiers:dossier_list", "#dossier-table a", [""]),
-                   ("campaigns:campaign_list", "#campaign-table a", ["", "dang-ky/"])],
+                   ("campaigns:campaign_list", "#campaign-table a", ["", "dang-ky/"]),
+                   ("dossiers:meeting_list", "#meeting-table a", ["", "bieu-quyet/"])],
     "vanphong": [("campaigns:campaign_list", "#campaign-table a", ["", "dang-ky/tong-hop/", "tien-do/",
                                                                     "bang-dieu-khien/"]),
                  ("dossiers:council_list", "#council-table a", ["", "phieu/"]),
@@ -127,3 +128,45 @@ def test_card_tables_stay_tables_on_a_desktop(demo_site, browser):  # noqa: F811
                 assert table["before"] in ("none", "normal"), (name, table)  # no label before the value
     finally:
         visit.close()
+
+
+def test_a_meetings_votes_are_cards_on_a_phone_and_a_table_on_a_desktop(demo_site, browser):  # noqa: F811
+    """The clerk's Biên bản votes (dossiers/meeting_votes.html): at 390×844 each nominee is a card titled with the name,
+    the three counts labelled lines with boxes a finger hits, nothing scrolls sideways; at 1366×768 one table.
+    Screenshots: tests/e2e/artifacts/meeting-votes-<width>.png."""
+    for width, height in ((390, 844), (1366, 768)):
+        visit = Visit(browser, demo_site, "canbo.luutru", width, height)  # its Biên bản has a nominee to vote on
+        try:
+            page = visit.page
+            page.goto(visit.base_url + reverse("dossiers:meeting_list"))
+            links = [link.get_attribute("href") for link in page.locator("#meeting-table tbody a").all()]
+            for href in links:  # the first Biên bản whose votes the clerk may still enter
+                response = page.goto(visit.base_url + href + "bieu-quyet/")
+                if response.status == 200 and page.locator("#votes-table td.vote-count").count():
+                    break
+            else:
+                pytest.fail(f"no Biên bản of the demo with votes to enter among {links}")
+            page.screenshot(path=str(ARTIFACTS / f"meeting-votes-{width}.png"), full_page=True)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            assert sideways_scrollers(page) == []
+            [table] = [t for t in page.evaluate(CARDS) if t["id"] == "votes-table"]
+            card = page.locator("#votes-table tbody tr").first
+            count = card.locator("td.vote-count").first
+            if width < 768:
+                assert table["display"] == "block" and table["header"] <= 1, table
+                assert table["before"] == f'"{table["label"]}: "', table
+                name = card.locator("th[scope=row]").bounding_box()
+                assert name["width"] > 300  # the card's title takes its width
+                box = count.locator("input").bounding_box()
+                assert box["height"] >= 44 and box["x"] + box["width"] <= 390, box
+                assert computed_style(page, "#votes-table td.vote-count", "display") == "flex"
+            else:
+                assert table["display"] == "table-row" and table["header"] > 1, table
+                assert table["before"] in ("none", "normal"), table
+            assert visit.errors == []
+        finally:
+            visit.close()
+
+
+def computed_style(page, selector, prop):
+    return page.evaluate(f"getComputedStyle(document.querySelector({selector!r})).{prop}")

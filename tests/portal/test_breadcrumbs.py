@@ -37,7 +37,7 @@ DEMO_ROLES = ("quantri", "vanphong", "hoidong", "lanhdao", "canbo.tcbc")
 PER_VIEW = 2  # pages opened per URL name and role: the walk checks each kind of page, not every row
 # downloads, files being rendered and htmx fragments: no page, no trail
 SKIPPED_VIEWS = re.compile(r"^documents:(download|docx|retry)$|excel|export|download|_file$|_zip$|:bell$|"
-                           r"nominee_search|import_template|council_count_sheet|^admin:")
+                           r"import_template|council_count_sheet|^admin:")
 
 
 class Page(HTMLParser):
