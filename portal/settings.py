@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "dossiers",
     "funds",
     "publication",
+    "reports",
     "notifications",
     "documents",
     "demo",

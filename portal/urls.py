@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("dossiers.urls")),
     path("", include("funds.urls")),
     path("", include("publication.urls")),
+    path("", include("reports.urls")),
     path("danh-muc/", include("awards.urls")),
     path("", include("notifications.urls")),
     path("", include("documents.urls")),

@@ -1,7 +1,18 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.seeds import anchor, assignments, campaigns, comments, dossiers, funds, orgs, revocations, second_factor
+from demo.seeds import (
+    anchor,
+    assignments,
+    campaigns,
+    comments,
+    dossiers,
+    funds,
+    orgs,
+    revocations,
+    second_factor,
+    statistics,
+)
 
 
 class Command(BaseCommand):
@@ -18,6 +29,7 @@ class Command(BaseCommand):
             second_factor.seed()
             comments.seed(day)  # issue 19: a Huân chương nominee in an open public comment window, two comments
             assignments.seed()  # issue 18: a second specialist, the dossiers in review assigned
+            typed = statistics.seed(day)  # issue 19: awards of the demo's year in the biểu 0602 and 0603
         self.stdout.write(f"Dữ liệu mẫu: {result['units']} đơn vị, thêm {result['people_created']} cán bộ.")
         self.stdout.write(f"Ngày của dữ liệu mẫu: {day:%d/%m/%Y} (các phong trào, hồ sơ mẫu tính theo ngày này).")
         for campaign, created in seeded:
@@ -32,6 +44,8 @@ class Command(BaseCommand):
         if fund_lines:
             self.stdout.write(f"  Ghi {fund_lines} khoản thu, chi vào Quỹ thi đua, khen thưởng năm {day.year} "
                               "của Sở Nội vụ.")
+        if typed:
+            self.stdout.write(f"  Ghi {typed} khen thưởng năm {day.year} vào sổ (biểu thống kê 0602, 0603).")
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {orgs.DEMO_PASSWORD}):")
         for role, username, *_ in [*orgs.ACCOUNTS, *campaigns.LS_ACCOUNTS]:
             self.stdout.write(f"  {role.label:<45} {username}")
