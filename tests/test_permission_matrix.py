@@ -112,6 +112,11 @@ def person_data(organisation, full_name="Phạm Thị Mai"):
             "phone": "", "is_active": "on"}
 
 
+def household_data(organisation, head_name="Trần Văn Lộc"):
+    return {"head_name": head_name, "head_gender": "nam", "address": "thôn Đông Hà, xã Cam Lộ",
+            "organisation": organisation.pk, "activity": "Phát triển kinh tế vườn đồi"}
+
+
 def bloc_data(t, name="Khối các phòng thuộc Sở Nội vụ", organiser=None):
     return {"name": name, "kind": "khoi", "organiser": (organiser or t.body).pk,
             "members": [t.unit_a.pk, t.unit_b.pk], "leader": t.unit_a.pk, "description": "",
@@ -485,11 +490,6 @@ MATRIX = [
      "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200, council=404),
      "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=WRITTEN, admin=WRITTEN, council=404),
      "data": lambda t: {}},
-    {"url": "documents:print_part",
-     "kwargs": lambda t: {"code": "bieu_0602", "object_id": t.body.pk, "part": "2026"}, "label": "bieu_0602",
-     "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=200, admin=200, council=404),
-     "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=WRITTEN, admin=WRITTEN, council=404),
-     "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "giay_chung_nhan_qd_phoi", "object_id": t.decision.pk},
      "label": "giay_chung_nhan_qd_phoi", "get": sent(404, 200), "post": sent(404, WRITTEN), "data": lambda t: {}},
     {"url": "documents:print", "kwargs": lambda t: {"code": "ke_hoach", "object_id": t.campaign.pk},
@@ -605,6 +605,20 @@ MATRIX = [
      "data": lambda t: person_data(t.other, full_name="Hồ Sĩ Nguyên Khang")},
     {"url": "orgs:people_import", "get": admin_only(200),
      "post": admin_only(WRITTEN), "data": people_workbook},
+    # households a unit may nominate: kept by the unit's clerk or an admin, like its people
+    {"url": "orgs:household_list", "get": by_role(outsider=200, clerk_a=200, clerk_b=200, office=403, admin=200)},
+    {"url": "orgs:household_create",
+     "get": by_role(outsider=200, clerk_a=200, clerk_b=200, office=403, admin=200),
+     "post": by_role(outsider=200, clerk_a=WRITTEN, clerk_b=200, office=403, admin=WRITTEN),
+     "data": lambda t: household_data(t.unit_a)},
+    {"url": "orgs:household_update", "target": "household_a",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=403, admin=200),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=403, admin=WRITTEN),
+     "data": lambda t: household_data(t.unit_a, head_name="Trần Văn Lộc An")},
+    {"url": "orgs:household_update", "target": "household_other",
+     "get": by_role(outsider=200, clerk_a=404, clerk_b=404, office=404, admin=200),
+     "post": by_role(outsider=WRITTEN, clerk_a=404, clerk_b=404, office=404, admin=WRITTEN),
+     "data": lambda t: household_data(t.other, head_name="Hồ Văn Phúc")},
     {"url": "orgs:people_import_template", "get": admin_only(200)},
     {"url": "orgs:people_import_status", "target": "people_import_job",  # a long file read by the worker
      "get": by_role(outsider=404, clerk_a=404, clerk_b=404, office=404, admin=200)},  # its uploader only
@@ -1000,30 +1014,6 @@ MATRIX = [
      "post": by_role(outsider=404, clerk_a=404, clerk_b=404, office=403, admin=WRITTEN, reviewer=WRITTEN),
      "data": lambda t: {"amount": "2.000.000"}},
     {"url": "funds:export", "kwargs": lambda t: {"body": t.body.pk, "year": 2026}, "get": FUND_READERS},
-
-    # the statistical reports (Thông tư 02/2023/TT-BNV) of a body: its office, leaders and admins read them
-    {"url": "reports:statutory", "get": FUND_READERS},
-    {"url": "reports:statutory", "label": "statutory[body]",
-     "query": lambda t: {"co_quan": t.body.pk, "nam": 2026, "bieu": "0602"}, "get": FUND_READERS},
-    {"url": "reports:statutory", "label": "statutory[province]", "query": lambda t: {"co_quan": t.province.pk},
-     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=200, council=403)},
-    {"url": "reports:statutory", "label": "statutory[far]", "query": lambda t: {"co_quan": t.far.pk},
-     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404, council=403)},
-    {"url": "reports:statutory_excel", "kwargs": lambda t: {"body": t.body.pk, "year": 2026, "code": "0603"},
-     "get": FUND_READERS},
-    {"url": "reports:statutory_excel", "label": "statutory_excel[far]",
-     "kwargs": lambda t: {"body": t.far.pk, "year": 2026, "code": "0601"},
-     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404, council=403)},
-    {"url": "reports:office", "get": FUND_READERS},
-    {"url": "reports:office", "label": "office[body]",
-     "query": lambda t: {"co_quan": t.body.pk, "nam": 2026, "loai": "thoi-gian"}, "get": FUND_READERS},
-    {"url": "reports:office", "label": "office[far]", "query": lambda t: {"co_quan": t.far.pk, "loai": "don-vi"},
-     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404, council=403)},
-    {"url": "reports:office_excel", "kwargs": lambda t: {"body": t.body.pk, "year": 2026, "kind": "khoi-cum"},
-     "get": FUND_READERS},
-    {"url": "reports:office_excel", "label": "office_excel[far]",
-     "kwargs": lambda t: {"body": t.far.pk, "year": 2026, "kind": "phong-trao"},
-     "get": by_role(outsider=403, clerk_a=403, clerk_b=403, office=404, admin=404, council=403)},
     {"url": "dossiers:forward", "query": lambda t: {"phong-trao": t.campaign3.pk}, "get": LEADER_ONLY,
      "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
      "data": forward_data},
@@ -1259,8 +1249,12 @@ def build_targets(cast):
 
     fund_entry = FundEntry.objects.create(fund=FundYear.objects.create(organisation=cast.body, year=2026),
                                           direction="in", category="budget", date=date(2026, 1, 15), amount=5_000_000)
+    from orgs.models import Household
+
+    household_a = Household.objects.create(head_name="Trần Văn Lộc", address="thôn Đông Hà", organisation=cast.unit_a)
+    household_other = Household.objects.create(head_name="Hồ Văn Phúc", address="thôn Tây", organisation=cast.other)
     return SimpleNamespace(
-        fund_entry=fund_entry,
+        fund_entry=fund_entry, household_a=household_a, household_other=household_other,
         **vars(cast), campaign=campaign, campaign2=campaign2, draft=draft, registration_draft=registration_draft,
         registration_sent=registration_sent, campaign_far=campaign_far, task=task,
         offer=campaign.awards.get(), award_form=award_form(), profile=legal_profile(), salary=salary,
@@ -1331,9 +1325,10 @@ def _watched():
     from awards.models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile
     from campaigns import models as c
     from core.models import ImportJob
-    from orgs.models import SecondFactorPolicy
+    from orgs.models import Household, SecondFactorPolicy
 
-    return [Organisation, Person, Membership, EmulationBloc, EmulationBloc.members.through, get_user_model(), Event,
+    return [Organisation, Person, Household, Membership, EmulationBloc, EmulationBloc.members.through,
+            get_user_model(), Event,
             ImportJob,
             SecondFactorPolicy, TOTPDevice, StaticDevice, StaticToken,
             AwardForm, LegalBasisProfile, BonusCoefficient, BaseSalary, c.Campaign, c.Target, c.Criterion,
