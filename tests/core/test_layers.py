@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SKIPPED_DIRS = {"tests", "bench", "migrations", ".venv", "node_modules", "var"}
 
 APP_RANK = {"core": 0, "notifications": 1, "documents": 1, "orgs": 2, "audit": 3, "awards": 4, "campaigns": 5,
-            "dossiers": 6, "funds": 7, "publication": 7, "portal": 8, "demo": 8}
+            "dossiers": 6, "funds": 7, "publication": 7, "reports": 7, "portal": 8, "demo": 8}
 
 LIB, ENUMS, RULES, MODELS, SERVICES, FORMS, VIEWS = range(-1, 6)
 LAYER_NAMES = {LIB: "core helper", ENUMS: "enums", RULES: "rules", MODELS: "models", SERVICES: "services",
