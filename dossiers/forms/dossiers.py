@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.functional import cached_property
 
-from awards.enums import SubjectType
+from awards.enums import ReportLayout, SubjectType
 from campaigns.models import Campaign, CampaignAward, Criterion
 from core.concurrency import VersionedFormMixin, Watched
 from core.forms import NfcFormMixin, SignerFormMixin
@@ -53,7 +53,7 @@ class DossierInfoForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.M
 
     class Meta:
         model = Dossier
-        fields = ["memo_number", "memo_date", "sign_as", "signer_title", "signer_name", "meeting", "note"]
+        fields = ["memo_number", "memo_date", "sign_as", "signer_title", "signer_name", "meeting", "urgent", "note"]
         widgets = {"memo_date": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 3})}
         labels = {"signer_title": "Chức vụ người ký Tờ trình"}
 
@@ -123,31 +123,48 @@ class ReportForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
 
     INDIVIDUAL = ["position", "qualification", "hometown", "duties"]
     COLLECTIVE = ["address", "phone", "structure", "headcount", "functions"]
-    COMMON = ["measures", "results", "initiatives", "rating_year", "rating", "rating_decision_number",
-              "rating_decision_date", "under_discipline"]
+    HOUSEHOLD = ["address", "functions"]
+    RATING = ["rating_year", "rating", "rating_decision_number", "rating_decision_date"]
+    COMMON = ["measures", "results", "initiatives", *RATING, "under_discipline"]
 
     class Meta:
         model = AchievementReport
-        fields = ["position", "qualification", "hometown", "duties", "address", "phone", "structure", "headcount",
-                  "functions", "measures", "results", "initiatives", "rating_year", "rating",
+        fields = ["position", "qualification", "hometown", "duties", "career", "address", "phone", "structure",
+                  "headcount", "functions", "measures", "results", "initiatives", "rating_year", "rating",
                   "rating_decision_number", "rating_decision_date", "under_discipline"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
-                   ("duties", "structure", "functions", "measures", "results", "initiatives")}
+                   ("duties", "career", "structure", "functions", "measures", "results", "initiatives")}
         widgets["rating_decision_date"] = DATE_WIDGET
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         nomination = self.instance.nomination
-        keep = (self.INDIVIDUAL if nomination.subject_type == SubjectType.INDIVIDUAL else self.COLLECTIVE)
+        keep = {SubjectType.INDIVIDUAL: self.INDIVIDUAL, SubjectType.HOUSEHOLD: self.HOUSEHOLD}.get(
+            nomination.subject_type, self.COLLECTIVE) + self.COMMON
+        # what the form of the award's loại hình asks (AchievementReport.layout): no rating for an đột xuất act,
+        # the career for a cống hiến award
+        self.layout = self.instance.layout
+        if self.layout == ReportLayout.SUDDEN:
+            keep = [name for name in keep if name not in self.RATING]
+        if self.layout == ReportLayout.CONTRIBUTION:
+            keep.append("career")
         for name in list(self.fields):
-            if name in self.Meta.fields and name not in keep + self.COMMON:
+            if name in self.Meta.fields and name not in keep:
                 del self.fields[name]
         self.fields["criteria"].queryset = nomination.dossier.campaign.criteria.filter(
             subject_type=nomination.subject_type)
         self.fields["criteria"].initial = list(nomination.criteria_confirmed.all())
         self.fields["summary"].initial = nomination.summary
-        self.fields["results"].help_text = "Đối chiếu với các chỉ tiêu của phong trào, nêu số liệu cụ thể."
-        self.fields["rating_year"].widget.attrs["placeholder"] = str(nomination.dossier.campaign.period_start.year)
+        self.fields["results"].help_text = {
+            ReportLayout.SUDDEN: "Tóm tắt hành động, thành tích xuất sắc đột xuất: thời gian, địa điểm, kết quả, ý "
+                                 "nghĩa.",
+            ReportLayout.CONTRIBUTION: "Thành tích chủ yếu qua các thời kỳ công tác.",
+            ReportLayout.MERIT: "Kết quả thực hiện nhiệm vụ được giao, nêu số liệu cụ thể.",
+        }.get(self.layout, "Đối chiếu với các chỉ tiêu của phong trào, nêu số liệu cụ thể.")
+        if nomination.subject_type == SubjectType.HOUSEHOLD:
+            self.fields["functions"].label = "Lĩnh vực hoạt động, hoàn cảnh gia đình"
+        if "rating_year" in self.fields:
+            self.fields["rating_year"].widget.attrs["placeholder"] = str(nomination.dossier.campaign.period_start.year)
 
     def watched(self):
         nomination = Nomination.objects.filter(pk=self.instance.nomination_id)
