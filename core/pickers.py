@@ -21,7 +21,8 @@ from django.views.decorators.http import require_GET
 from .text import filter_by_search, search_key
 from .widgets import Combobox, ComboboxMultiple
 
-KINDS = {"can-bo": "pick_people", "don-vi": "pick_units", "tai-khoan": "pick_accounts"}
+KINDS = {"can-bo": "pick_people", "don-vi": "pick_units", "tai-khoan": "pick_accounts",
+         "ho-gia-dinh": "pick_households"}
 LIMIT = 20  # options shown at most; the user types more of the name to narrow them
 PICKERS = {}
 

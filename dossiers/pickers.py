@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from core.pickers import register
 from core.text import search_key
-from orgs.models import Organisation, Person
+from orgs.models import Household, Organisation, Person
 from orgs.pickers import person_label, unit_label
 
 from .models import Dossier
@@ -82,6 +82,19 @@ def nominee_units(user, dossier=None):
         "parent").order_by("path")
 
 
+def nominee_households(user, dossier=None):
+    """The households the dossier's unit and its sub-units keep (orgs.Household) not in the dossier yet."""
+    if not _adds_to(user, dossier):
+        return Household.objects.none()
+    taken = dossier.nominations.filter(household__isnull=False).values("household_id")
+    return Household.objects.filter(organisation__path__startswith=dossier.organisation.path).exclude(
+        pk__in=taken).order_by("search_text", "pk")
+
+
+def household_label(household):
+    return f"{household.name} – {household.address}"
+
+
 def proposed_people(user, rows, dossier=None):
     """{person id: "Đã được đề nghị trong hồ sơ …"} of the rows proposed in another dossier of the campaign."""
     marks = proposed.proposed_elsewhere(dossier, user, people=[row.pk for row in rows]) if dossier else {}
@@ -97,3 +110,5 @@ NOMINEE_PEOPLE = register("can-bo", "de-nghi", nominee_people, label=person_labe
                           context={"dossier": ("ho-so", visible_dossier)})
 NOMINEE_UNITS = register("don-vi", "de-nghi", nominee_units, label=unit_label, notes=proposed_units,
                          context={"dossier": ("ho-so", visible_dossier)})
+NOMINEE_HOUSEHOLDS = register("ho-gia-dinh", "de-nghi", nominee_households, label=household_label,
+                              context={"dossier": ("ho-so", visible_dossier)})

@@ -23,6 +23,7 @@ urlpatterns = [
     path("tim-kiem/can-bo/", pickers.search, {"kind": "can-bo"}, name="pick_people"),
     path("tim-kiem/don-vi/", pickers.search, {"kind": "don-vi"}, name="pick_units"),
     path("tim-kiem/tai-khoan/", pickers.search, {"kind": "tai-khoan"}, name="pick_accounts"),
+    path("tim-kiem/ho-gia-dinh/", pickers.search, {"kind": "ho-gia-dinh"}, name="pick_households"),
 ]
 
 handler400 = "portal.views.bad_request"

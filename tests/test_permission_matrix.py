@@ -827,6 +827,8 @@ MATRIX = [
      "label": "nominee of a draft", "get": unit_only(200)},
     {"url": "pick_units", "query": lambda t: {"pham-vi": "de-nghi", "ho-so": t.dossier_sent.pk},
      "label": "nominee of a sent dossier", "get": sent(200, 200)},
+    {"url": "pick_households", "query": lambda t: {"pham-vi": "de-nghi", "ho-so": t.dossier_draft.pk},
+     "label": "household nominee of a draft", "get": unit_only(200)},
     {"url": "dossiers:dossier_transition", "label": "draft-submit",  # POST-only
      "kwargs": lambda t: {"pk": t.dossier_draft.pk, "action": "submit"},
      "get": unit_only(405), "post": unit_only(WRITTEN), "data": lambda t: {"note": "Nộp lần đầu"}},

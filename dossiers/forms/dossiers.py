@@ -66,14 +66,15 @@ class DossierInfoForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.M
 
 
 class NomineeForm(forms.Form):
-    """Thêm người, tập thể: a person or a collective of the dossier's unit, each picked with a combobox
-    (pickers.NOMINEE_PEOPLE, NOMINEE_UNITS: the field and the search read one scope, and the search marks the
-    options already proposed in the campaign). `proposed` lists, before anything is chosen, everyone of the unit
-    already proposed elsewhere in the campaign."""
+    """Thêm người, tập thể: a person, a collective or a household of the dossier's unit, each picked with a
+    combobox (pickers.NOMINEE_PEOPLE, NOMINEE_UNITS, NOMINEE_HOUSEHOLDS: the field and the search read one scope,
+    and the search marks the people and units already proposed in the campaign). `proposed` lists, before anything
+    is chosen, everyone of the unit already proposed elsewhere in the campaign."""
 
     subject_type = forms.ChoiceField(label="Đối tượng", choices=[])
     person = PickerField(pickers.NOMINEE_PEOPLE, required=False, label="Cá nhân")
     organisation = PickerField(pickers.NOMINEE_UNITS, required=False, label="hoặc tập thể")
+    household = PickerField(pickers.NOMINEE_HOUSEHOLDS, required=False, label="hoặc hộ gia đình")
     unregistered_reason = forms.CharField(
         label="Lý do đề nghị ngoài đăng ký (nếu người, tập thể này không đăng ký thi đua)", max_length=300,
         required=False)
@@ -87,7 +88,7 @@ class NomineeForm(forms.Form):
                    if not dossier.campaign.eligible_subject_types or s in dossier.campaign.eligible_subject_types]
         self.fields["subject_type"].choices = [(s, SubjectType(s).label) for s in allowed
                                                if s in SubjectType.values]
-        for name in ("person", "organisation"):
+        for name in ("person", "organisation", "household"):
             self.fields[name].scope(user, dossier=dossier)
             self.fields[name].widget.attrs["class"] = "form-control"
 

@@ -205,7 +205,8 @@ class NomineeAddView(SubmitOnceMixin, DossierMixin, TemplateView):
                 form=form, proposed_warning=f"{name}: {mark[0].lower()}{mark[1:]}.", proposed_name=name))
         try:
             nomination = building.add_nominee(dossier, subject_type=data["subject_type"], person=data["person"],
-                                              organisation=data["organisation"], by=request.user,
+                                              organisation=data["organisation"], household=data["household"],
+                                              by=request.user,
                                               unregistered_reason=data["unregistered_reason"])
         except ValidationError as error:
             form.add_error(None, errors_of(error))

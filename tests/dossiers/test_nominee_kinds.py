@@ -125,3 +125,26 @@ def test_household_farmer_and_enterprise_are_decided_and_enter_the_register(cast
     household_row = next(r for r in decision.snapshot["awardees"] if r["subject_type"] == "household")
     assert household_row["unit"] == "thôn Đông Hà, xã Cam Lộ"
     assert Award.objects.filter(household=outsiders["household"]).live().count() == 1
+
+
+def test_the_clerk_adds_a_household_through_the_page_and_the_picker_keeps_its_walls(cast, campaign, outsiders,
+                                                                                    client_for):
+    from django.urls import reverse
+
+    dossier = building.start_dossier(campaign, cast.unit_a, campaign.awards.get(), by=cast.clerk_a)
+    client = client_for(cast.clerk_a)
+    page = client.get(reverse("dossiers:nominee_add", args=[dossier.pk])).content.decode()
+    assert "hoặc hộ gia đình" in page
+    found = client.get(reverse("pick_households"), {"pham-vi": "de-nghi", "ho-so": dossier.pk, "q": "tran van"})
+    assert [row["label"] for row in found.json()["results"]] == ["Hộ ông Trần Văn Lộc – thôn Đông Hà, xã Cam Lộ"]
+    far = client.post(reverse("dossiers:nominee_add", args=[dossier.pk]), {
+        "subject_type": "household", "household": outsiders["far_household"].pk})
+    assert far.status_code == 400 and dossier.nominations.count() == 0  # another unit's household: not a choice
+    response = client.post(reverse("dossiers:nominee_add", args=[dossier.pk]), {
+        "subject_type": "household", "household": outsiders["household"].pk})
+    assert response.status_code == 302
+    assert [n.name for n in dossier.nominations.all()] == ["Hộ ông Trần Văn Lộc"]
+    again = client.get(reverse("pick_households"), {"pham-vi": "de-nghi", "ho-so": dossier.pk, "q": "tran"})
+    assert again.json()["results"] == []  # once in the dossier, not offered again
+    other = client_for(cast.clerk_b).get(reverse("pick_households"), {"pham-vi": "de-nghi", "ho-so": dossier.pk})
+    assert other.status_code == 404
