@@ -68,6 +68,26 @@ def cast(db):
     return build_cast()
 
 
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """What `manage.py seed_demo` writes into the test database, seeded once per test session (by the first xdist
+    worker to ask) and kept as every table's rows (tests/shared_demo.py)."""
+    from tests.shared_demo import demo_rows
+
+    return demo_rows(tmp_path_factory, django_db_blocker)
+
+
+@pytest.fixture
+def seeded_demo(db, demo_rows):
+    """The test database as seed_demo leaves it, loaded from the session's one seed into the test's transaction
+    (rolled back after it, as the test's own writes)."""
+    from tests.shared_demo import forget_content_types, load_demo
+
+    load_demo(demo_rows)
+    yield
+    forget_content_types()
+
+
 @pytest.fixture
 def client_for(client):
     """client_for(user) -> a test client logged in as that user (None: anonymous), past the second factor when the

@@ -43,8 +43,7 @@ def annual_plan():
     return Campaign.objects.get(issuer__code="LS-VP", plan_number=1, plan_symbol="KH-VP")
 
 
-def test_seed_demo_twice_does_not_duplicate_campaigns():
-    call_command("seed_demo")
+def test_seed_demo_twice_does_not_duplicate_campaigns(seeded_demo):
     first = counts()
     call_command("seed_demo")
     assert counts() == first
@@ -52,8 +51,7 @@ def test_seed_demo_twice_does_not_duplicate_campaigns():
     assert first["PlanTask"] == 16
 
 
-def test_quang_tri_drive_award_forms_copies_deadline_and_launch():
-    call_command("seed_demo")
+def test_quang_tri_drive_award_forms_copies_deadline_and_launch(seeded_demo):
     campaign = qt_drive()
     assert campaign.kind == "special"
     # the drive ended in August 2025 and keeps the dates of its text: closed, not "quá hạn"
@@ -79,8 +77,7 @@ def test_quang_tri_drive_award_forms_copies_deadline_and_launch():
                             "QT-XGL-VHXH": False, "QT-XHL-VHXH": False, "QT-PDH-VHXH": False}
 
 
-def test_lang_son_drive():
-    call_command("seed_demo")
+def test_lang_son_drive(seeded_demo):
     campaign = ls_drive()
     assert campaign.plan_reference == "173/KH-SNV"
     assert campaign.status == "closed"
@@ -128,8 +125,7 @@ def test_annual_plan_task_board_flags_the_late_task(client):
     assert "1 nhiệm vụ chậm" in page.content.decode()
 
 
-def test_clerks_see_only_their_province():
-    call_command("seed_demo")
+def test_clerks_see_only_their_province(seeded_demo):
     User = get_user_model()
     qt_clerk = User.objects.get(username="canbo.tcbc")
     visible = set(Campaign.objects.for_user(qt_clerk))

@@ -9,8 +9,7 @@ from dossiers.models import CommentWindow, PublicComment
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_opens_a_comment_window_with_two_comments_once(client):
-    call_command("seed_demo")
+def test_seed_demo_opens_a_comment_window_with_two_comments_once(seeded_demo, client):
     window = CommentWindow.objects.get()
     entry = window.nominees.get()
     assert window.is_open() and entry.nomination.dossier.offer.award_form.code == "huan-chuong-ld-3"

@@ -26,8 +26,7 @@ def provincial_dossier():
     return Dossier.objects.get(campaign=provincial_drive())
 
 
-def test_the_sở_nội_vụ_is_the_standing_office_of_the_ubnd_tỉnh_lạng_sơn():
-    call_command("seed_demo")
+def test_the_sở_nội_vụ_is_the_standing_office_of_the_ubnd_tỉnh_lạng_sơn(seeded_demo):
     assert Organisation.objects.get(code="LS-UBND").standing_office.code == "LS-SNV"
     assert Organisation.objects.get(code="QT-UBND").standing_office.code == "QT-SNV"
     roles = dict(Membership.objects.filter(user__username__in=["vanphong.ls", "hoidong.ls", "chutich.ls",
@@ -38,8 +37,7 @@ def test_the_sở_nội_vụ_is_the_standing_office_of_the_ubnd_tỉnh_lạng_s�
     assert user("chutich.ls").check_password("ThiDua@2025")
 
 
-def test_the_provincial_drive_its_forms_and_participants():
-    call_command("seed_demo")
+def test_the_provincial_drive_its_forms_and_participants(seeded_demo):
     campaign = provincial_drive()
     assert campaign.plan_reference == "58/KH-UBND"
     assert campaign.status == "launched" and campaign.kind == "drive"
@@ -48,8 +46,7 @@ def test_the_provincial_drive_its_forms_and_participants():
         "LS-SNV": True, "LS-VP": True}
 
 
-def test_the_provincial_council_belongs_to_the_ubnd_tỉnh_chaired_by_the_chủ_tịch():
-    call_command("seed_demo")
+def test_the_provincial_council_belongs_to_the_ubnd_tỉnh_chaired_by_the_chủ_tịch(seeded_demo):
     seats = {seat.title: seat for seat in CouncilSeat.objects.filter(body__code="LS-UBND").select_related("user")}
     assert seats["chair"].user.username == "chutich.ls"
     assert seats["secretary"].user.username == "vanphong.ls"
@@ -60,8 +57,7 @@ def test_the_provincial_council_belongs_to_the_ubnd_tỉnh_chaired_by_the_chủ_
     assert CouncilSeat.objects.filter(body__code="LS-UBND").count() == 5
 
 
-def test_the_departments_dossier_waits_in_the_lạng_sơn_office_inbox_only(client):
-    call_command("seed_demo")
+def test_the_departments_dossier_waits_in_the_lạng_sơn_office_inbox_only(seeded_demo, client):
     dossier = provincial_dossier()
     assert (dossier.organisation.code, dossier.state, dossier.offer.award_form.code) == (
         "LS-VP", "submitted", "bang-khen-tinh")
@@ -85,8 +81,7 @@ def test_the_departments_dossier_waits_in_the_lạng_sơn_office_inbox_only(clie
     assert Dossier.objects.filter(campaign=provincial_drive()).count() == 1
 
 
-def test_the_standing_office_opens_the_ubnd_tỉnh_campaigns_not_the_văn_phòngs_own_plan():
-    call_command("seed_demo")
+def test_the_standing_office_opens_the_ubnd_tỉnh_campaigns_not_the_văn_phòngs_own_plan(seeded_demo):
     seen = {c.plan_reference for c in Campaign.objects.for_user(user("vanphong.ls"))}
     assert seen == {"58/KH-UBND", "173/KH-SNV"}
     assert "01/KH-VP" in {c.plan_reference for c in Campaign.objects.for_user(user("chutich.ls"))}

@@ -1,7 +1,6 @@
 """The demo publishes its signed decisions (every form is published by default): the public list shows them, and a
 decision's page lists its awards in force. (Kept with the other seed_demo tests.)"""
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from dossiers.models import Award, Decision
@@ -9,8 +8,7 @@ from dossiers.models import Award, Decision
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demos_signed_decisions_are_public(client):
-    call_command("seed_demo")
+def test_the_demos_signed_decisions_are_public(seeded_demo, client):
     decision = Decision.objects.get(number=125, symbol="QĐ-SNV")
     page = client.get(reverse("publication:decision_list")).content.decode()
     assert "125/QĐ-SNV" in page

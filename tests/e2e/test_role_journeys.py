@@ -5,10 +5,11 @@ Issue text: "Browser journeys for every role at desktop and phone width with scr
 stay readable. Leaders can approve from a phone."
 
 The journeys run against the demo itself (`manage.py seed_demo`, the accounts of README "Demo accounts"), served by
-`manage.py runserver` in a child process on a SQLite file of its own: the demo is built once per test run (about
-15 s) and each test module gets a fresh copy of it (`demo_site`, also used by test_phone_lists.py). The demo has no
-nominee waiting for the leader, so one dossier (the returned Giấy khen of Trung tâm Lưu trữ lịch sử) is resubmitted
-by its clerk and appraised by the office through the services first (PREPARE).
+`manage.py runserver` in a child process on a SQLite file of its own: the demo is built once per test session
+(about 15 s on a quiet machine; by one xdist worker, tests/shared_demo.py) and each test module gets a fresh copy of
+it (`demo_site`, also used by test_phone_lists.py and test_breadcrumbs_phone.py). The demo has no nominee waiting
+for the leader, so one dossier (the returned Giấy khen of Trung tâm Lưu trữ lịch sử) is resubmitted by its clerk and
+appraised by the office through the services first (PREPARE).
 
 Each journey walks a role's main task at 1366×768 and at 390×844, saving tests/e2e/artifacts/<role>-<width>-<step>.png,
 and on every page asserts that nothing is wider than the screen (no sideways scroll of the page or of a table) and
@@ -28,6 +29,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.shared_demo import seeded_demo_folder
 
 pytestmark = pytest.mark.e2e
 
@@ -60,8 +62,6 @@ BUILD = "from django.core.management import call_command\n" \
         "call_command('migrate', verbosity=0)\ncall_command('seed_demo')\n" + PREPARE  # one process: one start-up
 LEADER_NOMINEES = ("Phạm Quang Huy", "Lê Thị Xuân")  # the nominees of that dossier (demo/…: seed_demo)
 
-_BUILT = {}  # the seeded database file, built once per test run (each module copies it)
-
 
 # --- the demo site --------------------------------------------------------------------------------------------
 def demo_env(folder):
@@ -72,18 +72,23 @@ def demo_env(folder):
     return env
 
 
+def build_command(folder):
+    """argv, environment and folder of the process that builds the demo's database in `folder`."""
+    return [sys.executable, "manage.py", "shell", "-c", BUILD], demo_env(folder), BASE_DIR
+
+
 def manage(folder, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=demo_env(folder), check=True,
                    capture_output=True, timeout=300)
 
 
-def seeded_demo(tmp_path_factory):
-    """The folder holding the demo's database (migrate, seed_demo, PREPARE), built on the first call."""
-    if "folder" not in _BUILT:
-        folder = tmp_path_factory.mktemp("demo-seeded")
+def demo_folder(tmp_path_factory):
+    """The folder holding the demo's database (migrate, seed_demo, PREPARE), built once per test session by the
+    first xdist worker to need it, the others waiting for it (tests/shared_demo.py)."""
+    def build(folder):
+        folder.mkdir()
         manage(folder, "shell", "-c", BUILD)
-        _BUILT["folder"] = folder
-    return _BUILT["folder"]
+    return seeded_demo_folder(tmp_path_factory, build)
 
 
 def free_port():
@@ -95,7 +100,7 @@ def free_port():
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
     """The base URL of a server of the demo, on a fresh copy of the seeded database, for one test module."""
-    seeded = seeded_demo(tmp_path_factory)
+    seeded = demo_folder(tmp_path_factory)
     folder = tmp_path_factory.mktemp("demo-site")
     shutil.copy(seeded / "demo.sqlite3", folder / "demo.sqlite3")
     port = free_port()

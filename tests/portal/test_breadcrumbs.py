@@ -7,13 +7,11 @@ cannot lose its trail either."""
 import re
 from collections import Counter, deque
 from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.template import Context, Template
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
@@ -24,6 +22,7 @@ from campaigns.models import Campaign, Registration
 from dossiers.models import Decision, Dossier
 from orgs.models import Organisation
 from tests.module_data import module_transaction
+from tests.shared_demo import forget_content_types, load_demo
 
 # the pages where a trail makes no sense (docs/architecture.md, "Page conventions"): signing in and the
 # second factor before anything else opens, the anonymous password-reset steps, and the error pages
@@ -136,16 +135,17 @@ def trail_faults(html, opens):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo data (seed_demo: every stage of the workflow, meetings, council sessions, decisions…), built
-    once for the module in a transaction rolled back after it (tests/module_data.py); gives the pages some
-    roles reach only by a form (the leader's signing page), to walk from too."""
+def demo(django_db_setup, django_db_blocker, tmp_path_factory, demo_rows):
+    """The demo data (seed_demo: every stage of the workflow, meetings, council sessions, decisions…), the session's
+    one seed (tests/shared_demo.py) loaded once for the module in a transaction rolled back after it
+    (tests/module_data.py); gives the pages some roles reach only by a form (the leader's signing page), to walk
+    from too."""
     from django.test.utils import override_settings
 
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("breadcrumb-media")):
         with module_transaction(django_db_blocker):
             with django_db_blocker.unblock():
-                call_command("seed_demo", stdout=StringIO())
+                load_demo(demo_rows)
                 # what the demo has none of: a unit's registration (Đăng ký thi đua) waiting at the office
                 campaign = Campaign.objects.get(issuer__code="QT-SNV", plan_number=2150)
                 Registration.objects.create(campaign=campaign, status=RegistrationStatus.SUBMITTED,
@@ -158,6 +158,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
                                reverse("dossiers:forward") + f"?phong-trao={campaign.pk}"],
                    "vanphong": [reverse("documents:print", args=["quyet_dinh", decision.pk]),
                                 reverse("documents:print", args=["to_trinh", dossier.pk])]}
+        forget_content_types()  # the demo's content types were rolled back with it
 
 
 # what each role's walk must reach, so that a page dropping out of the walk is noticed too
