@@ -13,6 +13,8 @@ _BUILDER = []  # the background process building the demo's database, kept so th
 def pytest_collection_finish(session):
     """When tests served by the demo (`demo_site`, test_role_journeys.py) were collected, start building the demo
     now, in the background (tests/shared_demo.py): by the time those tests run it is ready."""
+    if session.config.option.collectonly:
+        return
     if any("demo_site" in getattr(item, "fixturenames", ()) for item in session.items):
         from tests.e2e.test_role_journeys import build_command
         from tests.shared_demo import start_demo_folder
