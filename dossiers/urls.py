@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    amendment,
     assignment,
     attachments,
     bulk,
@@ -90,6 +91,7 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/", decisions.DecisionDetailView.as_view(), name="decision_detail"),
     path("quyet-dinh/<int:pk>/xuat-excel/", lists.DecisionFinanceExportView.as_view(), name="decision_excel"),
     path("quyet-dinh/<int:pk>/thu-hoi/", revocation.RevokeView.as_view(), name="revoke"),
+    path("quyet-dinh/<int:pk>/dinh-chinh/", amendment.AmendView.as_view(), name="amend"),
     path("trinh-cap-tren/", decisions.ForwardView.as_view(), name="forward"),
     path("trinh-cap-tren/<int:pk>/", decisions.ForwardingDetailView.as_view(), name="forwarding_detail"),
     path("trinh-cap-tren/<int:pk>/ket-qua/", decisions.HigherDecisionView.as_view(), name="higher_decision"),

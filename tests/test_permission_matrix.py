@@ -276,6 +276,20 @@ def decision_data(t):
             "legal_profile": t.campaign3.legal_profile_id, "nominations": [t.nomination_approved.pk]}
 
 
+def amendment_data(t):
+    from dossiers.forms.amendment import PREFIX, correction_rows
+
+    rows = correction_rows(t.decision)
+    data = {"number": str(t.decision.number + 60), "symbol": "QĐ-SNV", "date": date.today().strftime("%d/%m/%Y"),
+            "title": "Về việc đính chính", "reason": "Ghi sai họ tên.", "sign_as": "", "signer_title": "Giám đốc",
+            "signer_name": "Lê Quang Thắng", f"{PREFIX}-TOTAL_FORMS": str(len(rows)),
+            f"{PREFIX}-INITIAL_FORMS": str(len(rows))}
+    for i, (award, decided, _stt) in enumerate(rows):
+        data.update({f"{PREFIX}-{i}-award": award.pk, **{f"{PREFIX}-{i}-{k}": v for k, v in decided.items()}})
+    data[f"{PREFIX}-0-name"] += " (đính chính)"
+    return data
+
+
 def forward_data(t):
     return {"to_authority": "Chủ tịch UBND tỉnh", "memo_number": "46/TTr-SNV", "memo_date": "22/08/2025",
             "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng", "nominations": [t.nomination_to_forward.pk]}
@@ -1000,6 +1014,10 @@ MATRIX = [
                         "date": date.today().strftime("%d/%m/%Y"), "title": "Về việc thu hồi khen thưởng",
                         "reason": "Khai man hồ sơ.", "signer_title": "Giám đốc", "signer_name": "Lê Quang Thắng",
                         "awards": [a.pk for a in t.decision.awards.all()]}},
+    # đính chính: the same leader signs the amending decision (one name corrected)
+    {"url": "dossiers:amend", "target": "decision", "get": LEADER_ONLY,
+     "post": by_role(outsider=403, clerk_a=403, clerk_b=403, office=403, admin=403, approver=WRITTEN),
+     "data": amendment_data},
 
     # the body's Quỹ thi đua, khen thưởng: its office and admins keep the book, its leaders read it
     {"url": "funds:fund", "get": FUND_READERS},
@@ -1375,7 +1393,7 @@ def _watched_dossiers():
             d.CouncilSeat, d.CouncilRules, d.ProvinceRule, d.CampaignRule, d.CertificateLayout, d.SessionMember,
             d.MemberVote,
             d.OutcomeChange, d.NoProposal, d.Assignment, d.CommentWindow, d.CommentNominee, d.PublicComment,
-            d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AnnualRating,
+            d.Decision, d.Forwarding, d.Forwarding.nominations.through, d.Award, d.AwardCorrection, d.AnnualRating,
             *_watched_notifications(), *_watched_documents(), *_watched_funds()]
 
 

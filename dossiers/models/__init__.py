@@ -27,6 +27,14 @@ from .dossier import (  # noqa: F401
 )
 from .exports import Export  # noqa: F401
 from .public_comment import CommentNominee, CommentState, CommentWindow, PublicComment  # noqa: F401
-from .register import AnnualRating, Award, CouncilBallot, CouncilSession, Decision, Forwarding  # noqa: F401
+from .register import (  # noqa: F401
+    AnnualRating,
+    Award,
+    AwardCorrection,
+    CouncilBallot,
+    CouncilSession,
+    Decision,
+    Forwarding,
+)
 from .reminders import Reminder  # noqa: F401
 from .rules import CampaignRule, EligibilityRule, ProvinceRule  # noqa: F401

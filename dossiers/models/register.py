@@ -104,16 +104,20 @@ class Decision(NormalizedTextModel):
     """Quyết định khen thưởng: the body's own (numbered in its yearly series) or a higher authority's,
     recorded when it arrives."""
 
-    OWN, HIGHER, REVOKE = "own", "higher", "revoke"
+    OWN, HIGHER, REVOKE, AMEND = "own", "higher", "revoke", "amend"
     issuer = models.ForeignKey(Organisation, verbose_name="cơ quan ban hành / cơ quan trình", on_delete=models.PROTECT,
                                related_name="decisions")
     kind = models.CharField("loại", max_length=10, choices=[(OWN, "Quyết định của cơ quan"),
                                                             (HIGHER, "Quyết định của cấp trên"),
-                                                            (REVOKE, "Quyết định thu hồi khen thưởng")], default=OWN)
+                                                            (REVOKE, "Quyết định thu hồi khen thưởng"),
+                                                            (AMEND, "Quyết định đính chính")], default=OWN)
     # a revoking decision (kind "revoke"): the decision it revokes, in whole or in part, and why (Luật Thi đua,
     # khen thưởng 2022, Chương VII); issued by the authority that issued the revoked decision
     revokes = models.ForeignKey("self", verbose_name="thu hồi quyết định", null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="revocations")
+    # an amending decision (kind "amend", dossiers/services/amendment.py): the decision it corrects (đính chính)
+    amends = models.ForeignKey("self", verbose_name="đính chính quyết định", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="amendments")
     reason = models.TextField("lý do", blank=True)
     higher_authority = models.CharField("cấp quyết định", max_length=200, blank=True,
                                         help_text="Với quyết định của cấp trên, ví dụ: Thủ tướng Chính phủ.")
@@ -142,9 +146,10 @@ class Decision(NormalizedTextModel):
         verbose_name = "quyết định khen thưởng"
         verbose_name_plural = "quyết định khen thưởng"
         ordering = ["-date", "-number"]
-        # the body's own decisions, awarding or revoking, share one yearly series of numbers
+        # the body's own decisions, awarding, revoking or amending, share one yearly series of numbers
         constraints = [models.UniqueConstraint(fields=["issuer", "year", "number"],
-                                               condition=Q(kind="own") | Q(kind="revoke", higher_authority=""),
+                                               condition=Q(kind="own") | Q(kind__in=["revoke", "amend"],
+                                                                           higher_authority=""),
                                                name="decision_number_per_year")]
 
     def __str__(self):
@@ -231,6 +236,14 @@ class Award(TimeStampedModel):
     bonus_amount = models.PositiveIntegerField("tiền thưởng (đồng)", null=True, blank=True)
     revoked_by = models.ForeignKey(Decision, verbose_name="thu hồi theo quyết định", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="revoked_awards", editable=False)
+    # what an amending decision corrected on this award and not on the person's, unit's or household's record
+    # (dossiers/services/amendment.py): the name, the "chức vụ, đơn vị" line and the award form's wording as they
+    # now read; empty: as decided (the record's name, the decision's line, the catalogue's form)
+    corrected_name = models.CharField("tên theo quyết định đính chính", max_length=300, blank=True, editable=False)
+    corrected_unit = models.CharField("chức vụ, đơn vị theo quyết định đính chính", max_length=500, blank=True,
+                                      editable=False)
+    corrected_form = models.CharField("hình thức theo quyết định đính chính", max_length=300, blank=True,
+                                      editable=False)
     source = models.CharField("nguồn", max_length=10, choices=[(PORTAL, "Xét trên cổng"), (IMPORT, "Nhập Excel"),
                                                             (MANUAL, "Nhập tay")], default=PORTAL)
     verification_code = models.CharField(max_length=40, unique=True, default=verification_code, editable=False)
@@ -266,6 +279,8 @@ class Award(TimeStampedModel):
 
     @property
     def subject_name(self):
+        if self.corrected_name:
+            return self.corrected_name
         if self.person_id:
             return self.person.full_name
         if self.household_id:
@@ -275,6 +290,11 @@ class Award(TimeStampedModel):
     @property
     def is_revoked(self):
         return self.revoked_by_id is not None
+
+    @property
+    def form_name(self):
+        """The award form as the decision (as corrected) names it."""
+        return self.corrected_form or self.award_form.name
 
     @property
     def subject_unit(self):
@@ -294,6 +314,24 @@ class Award(TimeStampedModel):
             self.subject_class = subject_class(person=self.person, organisation=self.organisation,
                                                household=self.household)
         super().save(*args, **kwargs)
+
+
+class AwardCorrection(models.Model):
+    """Đính chính: what one amending decision corrected on one award, each change with what was written before."""
+
+    amendment = models.ForeignKey(Decision, verbose_name="quyết định đính chính", on_delete=models.PROTECT,
+                                  related_name="corrections")
+    award = models.ForeignKey(Award, verbose_name="khen thưởng", on_delete=models.PROTECT, related_name="corrections")
+    # [{"field": "name" | "unit" | "award_form" | "achievement", "label", "before", "after"}], in print order
+    changes = models.JSONField("nội dung đính chính", default=list)
+    record_updated = models.BooleanField("đã sửa cả hồ sơ", default=False,
+                                         help_text="Tên đã được sửa cả trong hồ sơ cá nhân, tập thể, hộ gia đình.")
+
+    class Meta:
+        verbose_name = "nội dung đính chính"
+        verbose_name_plural = "nội dung đính chính"
+        ordering = ["amendment__date", "pk"]
+        constraints = [models.UniqueConstraint(fields=["amendment", "award"], name="one_correction_per_award")]
 
 
 class AnnualRating(models.Model):

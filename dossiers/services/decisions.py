@@ -84,8 +84,8 @@ def memo_reference(nominations):
                      for d in sorted(dossiers, key=lambda d: (d.memo_date or date.min, d.pk)) if d.memo_number)
 
 
-# the body's own series of decision numbers: its awarding and its revoking decisions (not a higher authority's)
-NUMBERED = Q(kind=Decision.OWN) | Q(kind=Decision.REVOKE, higher_authority="")
+# the body's own series of decision numbers: its awarding, revoking and amending decisions (not a higher authority's)
+NUMBERED = Q(kind=Decision.OWN) | Q(kind__in=[Decision.REVOKE, Decision.AMEND], higher_authority="")
 
 
 def next_decision_number(issuer, year):
@@ -116,7 +116,8 @@ def sign_decision(decision, nominations, *, by):
 
 
 def number_taken(decision):
-    """Whether the decision's number is already used in its body's yearly series (awarding and revoking share it)."""
+    """Whether the decision's number is already used in its body's yearly series (awarding, revoking and amending
+    share it)."""
     return Decision.objects.filter(NUMBERED, issuer=decision.issuer, year=decision.year,
                                    number=decision.number).exists()
 

@@ -47,3 +47,10 @@ def freeze_forwarding(forwarding):
 
 def freeze_council_minutes(session):
     return freeze([("bien_ban_hoi_dong", session, "")])
+
+
+def freeze_amendment(decision, awards):
+    """On signing an amendment: its Quyết định đính chính, and the certificate of each corrected award as it now
+    reads (the next print of it is the corrected one; the one frozen at signing stays stored). `awards`: those
+    whose certificate the portal prints (the body's own decision, decided on the portal)."""
+    return freeze([("quyet_dinh_dinh_chinh", decision, "")] + [("giay_chung_nhan", award, "") for award in awards])

@@ -20,8 +20,8 @@ from orgs.models import Organisation, subtree_q
 from ..enums import DossierState, Outcome
 from ..forms.decisions import ApproveForm, DecisionForm, ForwardForm, HigherDecisionForm
 from ..models import Decision, Forwarding, Nomination
+from ..services import amendment, revocation, signing_notes
 from ..services import decisions as service
-from ..services import revocation, signing_notes
 from .dossiers import NominationMixin, errors_of
 
 LEADERS = [Role.APPROVER]
@@ -249,14 +249,18 @@ class DecisionDetailView(ScopedObjectMixin, TemplateView):
     def get_template_names(self):
         if self.get_object().kind == Decision.REVOKE:
             return ["dossiers/decision_revoke_detail.html"]
+        if self.get_object().kind == Decision.AMEND:
+            return ["dossiers/decision_amend_detail.html"]
         return [self.template_name]
 
     def get_context_data(self, **kwargs):
         decision = self.get_object()
         if decision.kind == Decision.REVOKE:
             return super().get_context_data(decision=decision, revoked=decision.revokes, **kwargs)
+        if decision.kind == Decision.AMEND:
+            return super().get_context_data(decision=decision, amended=decision.amends, **kwargs)
         awards = list(decision.awards.select_related("person__organisation", "organisation", "award_form",
-                                                     "revoked_by").order_by(
+                                                     "revoked_by").prefetch_related("corrections__amendment").order_by(
             "nomination__dossier__organisation__path", "nomination__order", "pk"))
         # why an amount is lower than its form's (several titles for one achievement), as the decision prints it
         notes = {row["award"]: row["bonus_note"] for row in (decision.snapshot or {}).get("awardees", [])
@@ -266,4 +270,6 @@ class DecisionDetailView(ScopedObjectMixin, TemplateView):
         live = [award for award in awards if not award.is_revoked]
         return super().get_context_data(
             decision=decision, awards=awards, live_awards=live, revocations=list(decision.revocations.order_by("date")),
-            can_revoke=bool(live) and revocation.may_revoke(self.request.user, decision), **kwargs)
+            amendments=list(decision.amendments.order_by("date", "number")),
+            can_revoke=bool(live) and revocation.may_revoke(self.request.user, decision),
+            can_amend=bool(live) and amendment.may_amend(self.request.user, decision), **kwargs)

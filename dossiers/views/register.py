@@ -132,7 +132,7 @@ class PersonHistoryView(PermissionMixin, TemplateView):
         except Person.DoesNotExist:
             raise Http404 from None
         awards = (Award.objects.of_person(person).select_related("award_form", "revoked_by")
-                  .order_by("-decision_date", "-pk"))
+                  .prefetch_related("corrections__amendment").order_by("-decision_date", "-pk"))
         return super().get_context_data(person=person, awards=list(awards), ratings=list(person.ratings.all()),
                                         can_add=user.has_perm("dossiers.add_award"), **kwargs)
 
@@ -152,7 +152,8 @@ class UnitHistoryView(PermissionMixin, TemplateView):
             raise Http404 from None
         lineage = unit.lineage_ids()
         awards = (Award.objects.of_unit(unit).filter(person__isnull=True)
-                  .select_related("award_form", "organisation", "revoked_by").order_by("-decision_date", "-pk"))
+                  .select_related("award_form", "organisation", "revoked_by").prefetch_related("corrections__amendment")
+                  .order_by("-decision_date", "-pk"))
         ratings = AnnualRating.objects.filter(organisation_id__in=lineage).select_related("organisation").order_by(
             "-year")
         predecessors = Organisation.objects.filter(pk__in=lineage - {unit.pk}).order_by("valid_until", "name")

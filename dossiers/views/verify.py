@@ -18,6 +18,6 @@ def verify_award(request, code):
     award = None
     if CODE.match(code):
         award = (Award.objects.select_related("award_form", "decision__issuer", "person", "organisation", "revoked_by")
-                 .filter(verification_code=code).first())
+                 .prefetch_related("corrections__amendment").filter(verification_code=code).first())
     return render(request, "dossiers/verify_award.html", {"award": award, "code": code},
                   status=200 if award else 404)

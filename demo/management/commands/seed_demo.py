@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.seeds import (
+    amendments,
     anchor,
     assignments,
     campaigns,
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             seeded = campaigns.seed(day=day)
             dossier_count = dossiers.seed(day=day)
             revoked = revocations.seed(day)
+            amended = amendments.seed(day)  # issue 18: the decision's remaining awardee's line corrected
             fund_lines = funds.seed(day)
             second_factor.seed()
             comments.seed(day)  # issue 19: a Huân chương nominee in an open public comment window, two comments
@@ -41,6 +43,9 @@ class Command(BaseCommand):
         if revoked:
             self.stdout.write("  Thu hồi một khen thưởng của Quyết định 125/QĐ-SNV (trang xác minh ghi “đã bị "
                               "thu hồi”).")
+        if amended:
+            self.stdout.write("  Đính chính chức vụ, đơn vị của một cá nhân trong Quyết định 125/QĐ-SNV (Quyết "
+                              "định đính chính).")
         if fund_lines:
             self.stdout.write(f"  Ghi {fund_lines} khoản thu, chi vào Quỹ thi đua, khen thưởng năm {day.year} "
                               "của Sở Nội vụ.")
