@@ -148,6 +148,11 @@ class Organisation(TimeStampedModel):
         chain = self.successor_chain()
         return chain[-1] if chain else None
 
+    def reviewing_office(self):
+        """The body whose office receives and reviews the dossiers of the campaigns this body issues: its standing
+        office, or (none named: "tự thẩm định") the body itself."""
+        return self.standing_office if self.standing_office_id else self
+
     def lineage_ids(self):
         """This unit and every unit merged into it, at any depth (award history follows them)."""
         ids, frontier = {self.pk}, [self.pk]

@@ -37,18 +37,13 @@ def reviewers(issuer):
     scope.acts_for(user, issuer, [Role.REVIEWER]) reads it: a reviewer membership on the body or one of its
     parents, or on its standing office (of the same province) or one of that office's parents. A queryset (one
     query, whatever the number of reviewers)."""
-    paths = _prefixes(issuer.path)
+    units = [*issuer.ancestor_ids(), issuer.pk]
     office = issuer.standing_office
-    if office is not None and scope.root_of(office.path) == scope.root_of(issuer.path):
-        paths |= _prefixes(office.path)
-    ids = Membership.objects.filter(role=Role.REVIEWER, organisation__path__in=paths).values("user_id")
+    if office is not None and office.same_province(issuer):
+        units += [*office.ancestor_ids(), office.pk]
+    ids = Membership.objects.filter(role=Role.REVIEWER, organisation_id__in=units).values("user_id")
     return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("last_name", "first_name",
                                                                                 "username")
-
-
-def _prefixes(path):
-    parts = [part for part in (path or "").strip("/").split("/") if part]
-    return {"/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)}
 
 
 def name_of(user):

@@ -62,11 +62,10 @@ def declare(campaign, organisation, *, by, offer=None, reason=""):
     if dossier is not None:
         raise ValidationError(f"Đơn vị đang có hồ sơ đề nghị {dossier.offer.award_form} "
                               f"({dossier.get_state_display().lower()}): rút hồ sơ đó trước khi báo không đề nghị.")
-    standing = declined(campaign).filter(organisation=organisation)
-    if standing.filter(offer__isnull=True).exists():
-        raise ValidationError("Đơn vị đã báo không đề nghị khen thưởng trong phong trào này.")
-    if offer is not None and standing.filter(offer=offer).exists():
-        raise ValidationError(f"Đơn vị đã báo không đề nghị {offer.award_form}.")
+    answer = covering(campaign, organisation, offer)  # the form's own answer, or the whole campaign's
+    if answer is not None:
+        what = answer.what if answer.offer_id else f"{answer.what} này"
+        raise ValidationError(f"Đơn vị đã báo không đề nghị {what}.")
     try:
         with transaction.atomic():
             return NoProposal.objects.create(campaign=campaign, organisation=organisation, offer=offer,

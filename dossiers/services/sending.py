@@ -53,7 +53,7 @@ def sent_summary(dossier):
     """The SentSummary of a sent dossier, from its rows as sent (a fixed number of queries)."""
     campaign = dossier.campaign
     body = campaign.issuer
-    office = body.standing_office if body.standing_office_id else body
+    office = body.reviewing_office()
     subjects = list(dossier.nominations.values_list("person_id", flat=True))
     individuals = sum(1 for person in subjects if person)
     documents = []

@@ -41,7 +41,7 @@ WITHDRAW_CONSEQUENCES = {
 
 def withdraw_consequences(dossier):
     """The lines the confirmation page shows before the clerk withdraws `dossier`."""
-    office = dossier.campaign.issuer.standing_office or dossier.campaign.issuer
+    office = dossier.campaign.issuer.reviewing_office()
     lines = WITHDRAW_CONSEQUENCES["sent" if dossier.is_sent else "unsent"] + WITHDRAW_CONSEQUENCES["after"]
     return [line.format(office=office.name, version=dossier.version) for line in lines]
 
@@ -89,8 +89,7 @@ def _require_clerk(dossier, by):
         raise PermissionDenied("Chỉ cán bộ TĐKT của đơn vị mới mở lại, sao chép hồ sơ của đơn vị.")
 
 
-def _require_withdrawn(dossier, by):
-    _require_clerk(dossier, by)
+def _require_withdrawn(dossier):
     if dossier.state != DossierState.WITHDRAWN:
         raise ValidationError(f"Hồ sơ đang ở trạng thái “{dossier.get_state_display().lower()}”: chỉ mở lại "
                               "hoặc sao chép được hồ sơ đã rút. Có thể người khác vừa xử lý; hãy tải lại trang.")
@@ -129,7 +128,7 @@ def copy_dossier(dossier, *, by):
     with set_actor(by), transaction.atomic():
         locked = Dossier.objects.select_for_update().select_related(
             "campaign", "organisation", "offer__award_form").get(pk=dossier.pk)
-        _require_withdrawn(locked, by)
+        _require_withdrawn(locked)
         problem = refusal(locked)
         if problem:
             raise ValidationError(problem)

@@ -16,6 +16,7 @@ from dossiers.models import Assignment, Dossier, StateChange
 from dossiers.services.assignment import assign, history, load_and_timing, name_of, reviewers, workbook
 from dossiers.services.workflow import transition
 from orgs.enums import Role
+from orgs.models import Organisation
 from tests.at_once import at_once
 from tests.factories.campaigns import launched_campaign
 from tests.factories.dossiers import ready_dossier
@@ -346,3 +347,21 @@ def test_head_page_query_count_does_not_grow(cast, client_for, second):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_reviewers_reach_up_the_tree_not_down_nor_to_an_office_in_another_province(cast, second,
+                                                                                  django_assert_num_queries):
+    """A reviewer membership on the body's parents (or the standing office's) counts, one on its sub-units does
+    not; a standing office of another province (which the unit form refuses) lends no reviewers."""
+    above = member("vanphong_tinh", cast.province, Role.REVIEWER)
+    member("vanphong_phong", cast.unit_a, Role.REVIEWER)
+    assert set(reviewers(cast.body)) == {cast.reviewer, second, above}
+    elsewhere = OrganisationFactory(code="X-UBND", name="Ủy ban nhân dân tỉnh Khác")
+    office = OrganisationFactory(code="X-SNV", name="Sở Nội vụ tỉnh Khác", parent=elsewhere)
+    member("vanphong_khac", office, Role.REVIEWER)
+    member("vanphong_khac_tinh", elsewhere, Role.REVIEWER)
+    cast.body.standing_office = office
+    cast.body.save()  # not full_clean(): the model refuses it
+    body = Organisation.objects.get(pk=cast.body.pk)
+    with django_assert_num_queries(2):  # the standing office, then the reviewers
+        assert set(reviewers(body)) == {cast.reviewer, second, above}

@@ -119,6 +119,23 @@ def test_an_answer_and_a_live_dossier_exclude_each_other(cast, drive):
         no_proposal.declare(drive, cast.unit_a, offer=offer, by=cast.clerk_a)
 
 
+def test_an_answer_standing_is_told_as_the_forms_or_the_whole_campaigns(cast, drive):
+    offer = drive.awards.get()
+    no_proposal.declare(drive, cast.unit_a, offer=offer, by=cast.clerk_a)
+    with pytest.raises(ValidationError) as error:
+        no_proposal.declare(drive, cast.unit_a, offer=offer, by=cast.clerk_a)
+    assert error.value.messages == [f"Đơn vị đã báo không đề nghị {offer.award_form}."]
+    no_proposal.declare(drive, cast.unit_a, by=cast.clerk_a)  # a form's answer leaves the whole campaign open
+    for form in (offer, None):
+        with pytest.raises(ValidationError) as error:
+            no_proposal.declare(drive, cast.unit_a, offer=form, by=cast.clerk_a)
+        assert error.value.messages == ["Đơn vị đã báo không đề nghị khen thưởng trong phong trào này."]
+    whole = NoProposal.objects.get(offer__isnull=True)
+    with at(BEFORE):
+        no_proposal.undo(whole, by=cast.clerk_a)  # an undone answer stands in nobody's way
+    assert no_proposal.declare(drive, cast.unit_a, by=cast.clerk_a).pk != whole.pk
+
+
 def test_one_form_answered_leaves_the_other_forms_open(cast, drive):
     first = drive.awards.get()
     second = offer_award(drive, award_form(code="lao-dong-tien-tien-test", name="Lao động tiên tiến (thử)",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from campaigns.models import Campaign
 from dossiers.enums import DossierState, Outcome
 from dossiers.models import CouncilSession, Dossier
-from dossiers.services import building
+from dossiers.services import building, sending, withdrawal
 from dossiers.services import council as council_service
 from dossiers.services.inbox import inbox_queryset
 from dossiers.services.workflow import transition
@@ -93,6 +93,17 @@ def test_the_office_acts_on_the_issuers_own_campaigns_only(cast):
     # the leader of the Sở Nội vụ is not the office: no acting role
     assert scope.acting_for(fresh(cast.approver)) == []
     assert list(Dossier.objects.for_user(fresh(cast.approver)).filter(campaign__issuer=cast.province)) == []
+
+
+def test_the_sent_page_and_the_withdraw_page_name_the_office_that_receives_the_dossier(cast):
+    """Both read Organisation.reviewing_office(): the issuer's standing office, or the issuer itself."""
+    dossier = provincial_dossier(cast)
+    assert sending.sent_summary(dossier).office == cast.province
+    assert f"Văn phòng {cast.province.name}:" in withdrawal.withdraw_consequences(dossier)[0]
+    serve(cast.province, cast.body)
+    dossier = Dossier.objects.get(pk=dossier.pk)
+    assert (sending.sent_summary(dossier).body, sending.sent_summary(dossier).office) == (cast.province, cast.body)
+    assert f"Văn phòng {cast.body.name}:" in withdrawal.withdraw_consequences(dossier)[0]
 
 
 def test_standing_office_must_be_another_body_of_the_same_province(cast):

@@ -108,3 +108,11 @@ def test_tree_page_hides_dissolved_units_unless_asked(cast, client_for):
     assert "Phòng Nội vụ huyện Cũ" not in default
     assert "Phòng Nội vụ huyện Cũ" in with_dissolved
     assert "Kế thừa:" in with_dissolved and "Ngừng hoạt động từ 01/07/2025" in with_dissolved
+
+
+def test_the_reviewing_office_is_the_standing_office_or_the_body_itself(tree):
+    root, so, _, _, _ = tree
+    assert root.reviewing_office() == root  # none named: the body reviews its campaigns' dossiers itself
+    root.standing_office = so
+    root.save()
+    assert Organisation.objects.get(pk=root.pk).reviewing_office() == so
