@@ -136,9 +136,11 @@ def office_dossiers(cast):
 
 
 def test_office_queues_count_what_their_inbox_link_lists(cast, client_for, office_dossiers):
+    Dossier.objects.filter(pk__in=[office_dossiers["in_review"].pk, office_dossiers["leader"].pk]).update(urgent=True)
     client = client_for(cast.reviewer)
     queues = {queue["key"]: queue for queue in client.get("/").context["office_queues"]}
-    expected = {"mine": set(), "new": {"new", "late"}, "in_review": {"in_review"}, "late": {"late"},
+    expected = {"mine": set(), "urgent": {"in_review", "leader"}, "new": {"new", "late"}, "in_review": {"in_review"},
+                "late": {"late"},
                 "appraised": {"appraised"}, "council": {"council"}, "leader": {"leader"}}
     assert {key: queue["count"] for key, queue in queues.items()} == {key: len(v) for key, v in expected.items()}
     for key, names in expected.items():
