@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, exports, registrations
+from .views import campaigns, exports, registration_import, registrations
 
 app_name = "campaigns"
 
@@ -20,6 +20,8 @@ urlpatterns = [
          name="quota_overrides"),
     # Registration (đăng ký thi đua)
     path("phong-trao/<int:pk>/dang-ky/", registrations.RegistrationEditView.as_view(), name="registration_edit"),
+    path("phong-trao/<int:pk>/dang-ky/nhap-excel/", registration_import.RegistrationImportView.as_view(),
+         name="registration_import"),
     path("phong-trao/<int:pk>/dang-ky/tong-hop/", registrations.RegistrationListView.as_view(),
          name="registration_list"),
     path("phong-trao/<int:pk>/dang-ky/xuat-excel/", exports.RegistrationExportView.as_view(),

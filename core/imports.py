@@ -73,6 +73,18 @@ def import_or_queue(name, upload, *, by, max_bytes=None):
     return None, start_import(name, data, filename=getattr(upload, "name", "") or "tep.xlsx", by=by)
 
 
+def read_in_request(upload, max_bytes=None):
+    """(the checked bytes of `upload`, the SheetReader to read them with) for an import that is only ever read in
+    the request: one dossier's nominees, one unit's registration (tens of rows, written against one object).
+    Checked as import_or_queue() checks a file; more than IMPORT_INLINE_MAX_BYTES inflated or more than
+    IMPORT_INLINE_MAX_ROWS rows is ImportFileError (split the list), never a job for the worker."""
+    data = read_upload(upload, max_bytes)
+    if check_archive(data) > setting("IMPORT_INLINE_MAX_BYTES"):
+        raise ImportFileError(f"Tệp Excel quá lớn cho một danh sách (tối đa {setting('IMPORT_INLINE_MAX_ROWS')} "
+                              "dòng): hãy chép danh sách sang tệp mẫu hoặc chia thành nhiều tệp.")
+    return data, SheetReader(max_rows=setting("IMPORT_INLINE_MAX_ROWS"))
+
+
 def start_import(name, data, *, filename, by):
     """An ImportJob holding `data` (the checked bytes), queued for the worker once committed."""
     with transaction.atomic():

@@ -10,6 +10,7 @@ import io
 import zipfile
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from itertools import chain, islice
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -279,6 +280,53 @@ def parse_date(value):
         except ValueError:
             continue
     raise ValueError(text)
+
+
+def read_sheet(sheet, columns, required, report, label, reader, key_column="subject"):
+    """[(row number, {column: raw value})] of a sheet's data rows under its header (found by `key_column`); []
+    when its first 10 rows are blank. `required`: the columns the header must hold (else ImportFileError). Every
+    row read (blank ones too) is counted by `reader` (a SheetReader) against the row limit of the whole file, and
+    every data row by `report.rows`."""
+    rows = reader.rows(sheet)
+    head = list(islice(rows, 10))
+    if all(is_blank(raw) for raw in head):
+        return []
+    rows = chain(head, rows)
+    header_row, mapping = find_header(rows, columns, key_column, label)
+    missing = [columns[c][0] for c in required if c not in mapping]
+    if missing:
+        raise ImportFileError(f"Trang “{label}” thiếu cột bắt buộc: " + ", ".join(missing) + ". Hãy dùng tệp mẫu.")
+    data = []
+    for row_number, raw in enumerate(rows, start=header_row + 1):
+        if is_blank(raw):
+            continue
+        report.rows += 1
+        data.append((row_number, row_values(raw, mapping)))
+    return data
+
+
+def read_list(data, columns, required, report, reader, key_column="subject"):
+    """read_sheet() of the first sheet of the checked .xlsx bytes `data` (an import of one list); ImportFileError
+    when it has no data row."""
+    book = open_workbook(data)
+    try:
+        sheet = book.worksheets[0]
+        rows = read_sheet(sheet, columns, required, report, sheet.title, reader, key_column)
+    finally:
+        book.close()
+    if not rows:
+        raise ImportFileError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+    return rows
+
+
+def row_date(values, column, columns, errors):
+    """The date in `column` of a row's `values` (None when empty); an unreadable one adds a lower-case clause to
+    `errors` naming the column as `columns` heads it."""
+    try:
+        return parse_date(values.get(column))
+    except ValueError as bad:
+        errors.append(f"{columns[column][0].lower()} “{bad}” không hợp lệ (dạng dd/mm/yyyy)")
+        return None
 
 
 def workbook_bytes(book):

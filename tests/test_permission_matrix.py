@@ -321,6 +321,27 @@ def awards_workbook(t):
     return {"file": SimpleUploadedFile("so-khen-thuong.xlsx", buffer.getvalue())}
 
 
+def list_workbook(header, row):
+    """An upload of one row under `header` (the nominee and registration imports)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(header)
+    book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return {"file": SimpleUploadedFile("danh-sach.xlsx", buffer.getvalue())}
+
+
+def nominee_workbook(t):
+    return list_workbook(["Đối tượng", "Họ và tên / Tên tập thể / Chủ hộ", "Mã đơn vị"], ["Tập thể", "", t.unit_a.code])
+
+
+def registration_workbook(t):
+    return list_workbook(["Đối tượng", "Họ và tên / Tên tập thể / Chủ hộ", "Mã đơn vị", "Danh hiệu, hình thức đăng ký"],
+                         ["Tập thể", "", t.unit_a.code, t.offer.award_form.code])
+
+
 def withdraw_draft(t):
     """Setup of the rows about a withdrawn dossier: unit_a's draft, withdrawn by its clerk."""
     from dossiers.services import withdrawal
@@ -746,6 +767,13 @@ MATRIX = [
      "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=403, admin=403),
      "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=403, admin=403),
      "data": registration_entries_data},
+    # its Excel import (campaigns.services.registration_import): the same people; a sent registration takes none
+    {"url": "campaigns:registration_import", "target": "campaign",
+     "get": by_role(outsider=404, clerk_a=200, clerk_b=404, office=403, admin=403),
+     "post": by_role(outsider=404, clerk_a=WRITTEN, clerk_b=404, office=403, admin=403), "data": registration_workbook},
+    {"url": "campaigns:registration_import", "target": "campaign2",
+     "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=403),
+     "post": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=403), "data": registration_workbook},
     {"url": "campaigns:registration_list", "target": "campaign",
      "get": by_role(outsider=404, clerk_a=403, clerk_b=404, office=403, admin=200, reviewer=200)},
     {"url": "campaigns:registration_excel", "target": "campaign",  # the registrations sent, as Excel
@@ -829,6 +857,11 @@ MATRIX = [
      "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
     {"url": "dossiers:nominee_add", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
      "data": lambda t: {"subject_type": "collective", "organisation": t.unit_a.pk, "person": ""}},
+    # nominees from Excel (services.nominee_import): as nominee_add
+    {"url": "dossiers:nominee_import", "target": "dossier_draft", "get": unit_only(200), "post": unit_only(WRITTEN),
+     "data": nominee_workbook},
+    {"url": "dossiers:nominee_import", "target": "dossier_sent", "get": sent(403, 403), "post": sent(403, 403),
+     "data": nominee_workbook},
     # "Kiểm tra lại" (POST-only): the unit's clerk while the unit holds it, the Sở's office once sent; others
     # who read the dossier get 403 (GET: 405 for whoever reads it, before the role is looked at)
     {"url": "dossiers:recheck", "target": "dossier_draft", "get": unit_only(405), "post": unit_only(WRITTEN),

@@ -176,6 +176,45 @@ def add_registered(dossier, *, by):
     return added, skipped
 
 
+def require_adding(dossier, *, by):
+    """Refuse one who may not add nominees to `dossier` now (PermissionDenied: not a clerk of its unit;
+    ValidationError: no longer editable), before a file is read for it."""
+    _require_clerk(by, dossier.organisation)
+    _require_editable(dossier)
+
+
+def add_nominees(dossier, rows, *, by):
+    """Add several nominees at once, all or nothing (the Excel import, services.nominee_import): each row a dict
+    with add_nominee's keywords (subject_type, person, organisation, household, unregistered_reason) and an
+    optional `summary` (Tóm tắt thành tích), run through add_nominee's own checks in order. Returns (the
+    nominations added, [(index of the row, message)]); when any row is refused nothing is written.
+
+    Side effects (one transaction, only when no row is refused): those of add_nominee for every row, with the
+    eligibility verdicts stored once for all of them."""
+    require_adding(dossier, by=by)
+    added, refused = [], []
+    with set_actor(by), transaction.atomic():
+        for index, row in enumerate(rows):
+            try:
+                with transaction.atomic():
+                    nomination = _new_nominee(dossier, row["subject_type"], row.get("person"),
+                                              row.get("organisation"), row.get("unregistered_reason", ""),
+                                              household=row.get("household"))
+            except ValidationError as error:
+                refused.append((index, " ".join(error.messages)))
+                continue
+            if row.get("summary"):
+                nomination.summary = row["summary"]
+                nomination.save(update_fields=["summary", "updated_at"])
+            added.append(nomination)
+        if refused:
+            transaction.set_rollback(True)
+            return [], refused
+        if added:
+            checks.store_around(dossier, [(n.person_id, n.organisation_id) for n in added])
+    return added, refused
+
+
 def remove_nominee(nomination, *, by):
     """Take a nominee out of a dossier. Side effects: deletes the nomination and its report; the eligibility
     verdicts of this dossier and of those that read it (checks.store_around)."""

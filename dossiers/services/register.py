@@ -5,18 +5,17 @@ Awards decided on the portal are written by `services.decisions`; this module re
 before the portal existed or by other bodies (source "manual" or "import"), and annual ratings.
 """
 from dataclasses import dataclass
-from itertools import chain, islice
 
 from auditlog.context import set_actor
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.functions import Upper
 from django.utils import timezone
 
 from awards.enums import AWARD_TYPE_SHORT, AwardType, SubjectType
 from awards.models import AwardForm
+from awards.services.catalogue import find_form, forms_by_key
 from core.imports import ImportKind
 from core.text import filter_by_search, search_key
 from core.xlsx import (
@@ -24,17 +23,16 @@ from core.xlsx import (
     ImportReport,
     SheetReader,
     cell_text,
-    find_header,
-    is_blank,
     open_workbook,
-    parse_date,
-    row_values,
+    read_sheet,
+    row_date,
     safe_row,
     workbook_bytes,
 )
 from orgs import scope
 from orgs.enums import Role
 from orgs.models import Organisation, Person, subtree_q
+from orgs.services.subjects import SubjectResolver
 
 from ..enums import Rating
 from ..models import AnnualRating, Award
@@ -240,74 +238,11 @@ def template_workbook():
     return workbook_bytes(book)
 
 
-class _Resolver:
-    """Finds the subject of a row: a unit by its code, or a person by name (+ date of birth, unit),
-    among the units and people within the importing user's scope. Built with one query per kind."""
-
-    def __init__(self, user, raw_rows):
-        codes = {r["subject"].upper() for r in raw_rows if r["subject"]} | {
-            r["org_code"].upper() for r in raw_rows if r["org_code"]}
-        names = {search_key(r["subject"]) for r in raw_rows if r["subject"]}
-        # Dissolved units stay importable: past awards were given to them.
-        units = Organisation.objects.for_user(user, EDITORS).annotate(upper_code=Upper("code"))
-        self.units = {unit.upper_code: unit for unit in units.filter(upper_code__in=codes)}
-        self.people = {}
-        for person in Person.objects.for_user(user, EDITORS).filter(search_text__in=names).select_related(
-                "organisation"):
-            self.people.setdefault(person.search_text, []).append(person)
-        self.successor = dict(Organisation.objects.filter(successor__isnull=False).values_list("pk", "successor_id"))
-
-    def unit(self, code):
-        return self.units.get(code.upper()) if code else None
-
-    def _took_over(self, organisation):
-        """The unit and the units that took over its work (a person moved with a merger)."""
-        ids, current = {organisation.pk}, self.successor.get(organisation.pk)
-        while current is not None and current not in ids:
-            ids.add(current)
-            current = self.successor.get(current)
-        return ids
-
-    def person(self, name, date_of_birth, unit):
-        """(person, None) or (None, message)."""
-        candidates = self.people.get(search_key(name), [])
-        if unit is not None:
-            took_over = self._took_over(unit)
-            candidates = [p for p in candidates if p.organisation.path.startswith(unit.path)
-                          or p.organisation_id in took_over]
-        if date_of_birth is not None:
-            candidates = [p for p in candidates if p.date_of_birth == date_of_birth]
-        where = f" thuộc “{unit.code}”" if unit is not None else ""
-        born = f" sinh ngày {date_of_birth:%d/%m/%Y}" if date_of_birth else ""
-        if not candidates and " " not in name.strip() and unit is None and date_of_birth is None:
-            return None, f"không có đơn vị mã “{name}” hoặc cán bộ tên “{name}” trong phạm vi quản lý của bạn"
-        if not candidates:
-            return None, f"không tìm thấy cán bộ “{name}”{born}{where} trong phạm vi quản lý của bạn"
-        if len(candidates) > 1:
-            hint = "hãy ghi Mã đơn vị công tác" if date_of_birth else "hãy ghi Ngày sinh để phân biệt"
-            return None, f"có {len(candidates)} cán bộ tên “{name}”{born}{where}: {hint}"
-        return candidates[0], None
-
-
-def _read_sheet(sheet, columns, required, report, label, reader):
-    """[(row number, {column: raw value})] of a sheet's data rows; [] when its first 10 rows are blank. Every
-    row read (blank ones too) is counted by `reader` against the row limit of the whole file."""
-    rows = reader.rows(sheet)
-    head = list(islice(rows, 10))
-    if all(is_blank(raw) for raw in head):
-        return []
-    rows = chain(head, rows)
-    header_row, mapping = find_header(rows, columns, "subject", label)
-    missing = [columns[c][0] for c in required if c not in mapping]
-    if missing:
-        raise ImportFileError(f"Trang “{label}” thiếu cột bắt buộc: " + ", ".join(missing) + ". Hãy dùng tệp mẫu.")
-    data = []
-    for row_number, raw in enumerate(rows, start=header_row + 1):
-        if is_blank(raw):
-            continue
-        report.rows += 1
-        data.append((row_number, row_values(raw, mapping)))
-    return data
+def _resolver(user, rows):
+    """The subjects of the register's rows among the units and people of the register editors' scope
+    (dissolved units stay importable: past awards were given to them)."""
+    return SubjectResolver(rows, units=Organisation.objects.for_user(user, EDITORS),
+                           people=Person.objects.for_user(user, EDITORS))
 
 
 def _subject(values, resolver, date_of_birth, errors):
@@ -329,21 +264,9 @@ def _subject(values, resolver, date_of_birth, errors):
     return SubjectType.INDIVIDUAL, person, None
 
 
-def _date(values, column, columns, errors):
-    try:
-        return parse_date(values.get(column))
-    except ValueError as bad:
-        errors.append(f"{columns[column][0].lower()} “{bad}” không hợp lệ (dạng dd/mm/yyyy)")
-        return None
-
-
 def _award_forms():
-    """{accent-free name, short name or code: [forms]} of the whole catalogue (inactive forms too)."""
-    by_key = {}
-    for form in AwardForm.objects.all():
-        for key in {search_key(form.name), search_key(form.short_name), form.code.lower()} - {""}:
-            by_key.setdefault(key, []).append(form)
-    return by_key
+    """The whole catalogue (inactive forms too) by the names an import accepts."""
+    return forms_by_key(AwardForm.objects.all())
 
 
 def _report_errors(report, row_number, errors, sheet):
@@ -358,20 +281,16 @@ def _clean_award(row_number, values, resolver, forms, report, sheet):
     for column in ("subject", "award_form"):
         if not text[column]:
             errors.append(f"thiếu “{AWARD_COLUMNS[column][0]}”")
-    date_of_birth = _date(values, "date_of_birth", AWARD_COLUMNS, errors)
-    decision_date = _date(values, "decision_date", AWARD_COLUMNS, errors)
+    date_of_birth = row_date(values, "date_of_birth", AWARD_COLUMNS, errors)
+    decision_date = row_date(values, "decision_date", AWARD_COLUMNS, errors)
     subject_type, person, organisation = SubjectType.INDIVIDUAL, None, None
     if text["subject"]:
         subject_type, person, organisation = _subject(values, resolver, date_of_birth, errors)
     award_form = None
     if text["award_form"]:
-        matches = forms.get(search_key(text["award_form"])) or forms.get(text["award_form"].lower()) or []
-        if len(matches) == 1:
-            award_form = matches[0]
-        elif matches:
-            errors.append(f"hình thức “{text['award_form']}” trùng tên nhiều mục trong danh mục: hãy ghi mã")
-        else:
-            errors.append(f"hình thức “{text['award_form']}” không có trong danh mục (ghi đúng tên hoặc mã)")
+        award_form, problem = find_form(forms, text["award_form"])
+        if problem:
+            errors.append(problem)
     award_type = AWARD_TYPES.get(search_key(text["award_type"]), "") if text["award_type"] else ""
     if text["award_type"] and not award_type:
         errors.append(f"loại hình “{text['award_type']}” không có (ví dụ: Thường xuyên, Đột xuất, Cống hiến)")
@@ -395,8 +314,8 @@ def _clean_rating(row_number, values, resolver, report, sheet):
     year_text = cell_text(values.get("year"))
     if not subject:
         errors.append(f"thiếu “{RATING_COLUMNS['subject'][0]}”")
-    date_of_birth = _date(values, "date_of_birth", RATING_COLUMNS, errors)
-    decision_date = _date(values, "decision_date", RATING_COLUMNS, errors)
+    date_of_birth = row_date(values, "date_of_birth", RATING_COLUMNS, errors)
+    decision_date = row_date(values, "decision_date", RATING_COLUMNS, errors)
     person = organisation = None
     if subject:
         _, person, organisation = _subject(values, resolver, date_of_birth, errors)
@@ -445,15 +364,15 @@ def import_awards(upload, *, by, reader=None):
     report = AwardImportReport()
     award_sheet, rating_sheet = _find_sheets(book)
     reader = reader or SheetReader()
-    award_rows = _read_sheet(award_sheet, AWARD_COLUMNS, AWARD_REQUIRED, report, award_sheet.title, reader) \
+    award_rows = read_sheet(award_sheet, AWARD_COLUMNS, AWARD_REQUIRED, report, award_sheet.title, reader) \
         if award_sheet is not None else []
-    rating_rows = _read_sheet(rating_sheet, RATING_COLUMNS, RATING_REQUIRED, report, RATINGS_SHEET, reader) \
+    rating_rows = read_sheet(rating_sheet, RATING_COLUMNS, RATING_REQUIRED, report, RATINGS_SHEET, reader) \
         if rating_sheet is not None else []
     book.close()
     if report.rows == 0:
         raise ImportFileError("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
 
-    resolver = _Resolver(by, [{"subject": cell_text(v.get("subject")), "org_code": cell_text(v.get("org_code"))}
+    resolver = _resolver(by, [{"subject": cell_text(v.get("subject")), "org_code": cell_text(v.get("org_code"))}
                               for _, v in award_rows + rating_rows])
     forms = _award_forms() if award_rows else {}
     awards, ratings = [], []
