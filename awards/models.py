@@ -265,9 +265,13 @@ def report_template(profile, award_type, subject_type):
     if award_type == AwardType.DRIVE:
         return ReportTemplateInForce((profile.report_form_label if profile is not None else "") or "Mẫu số 08",
                                      ReportLayout.DRIVE)
-    layout = {AwardType.SUDDEN: ReportLayout.SUDDEN, AwardType.CONTRIBUTION: ReportLayout.CONTRIBUTION}.get(
-        award_type, ReportLayout.MERIT)
-    return ReportTemplateInForce("", layout)
+    return ReportTemplateInForce("", default_layout(award_type))
+
+
+def default_layout(award_type):
+    """The layout of a loại hình's Báo cáo when the profile names no form for it."""
+    return {AwardType.DRIVE: ReportLayout.DRIVE, AwardType.SUDDEN: ReportLayout.SUDDEN,
+            AwardType.CONTRIBUTION: ReportLayout.CONTRIBUTION}.get(award_type, ReportLayout.MERIT)
 
 
 class BonusCoefficient(models.Model):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from awards.enums import ReportLayout, SubjectType
-from awards.models import report_template
+from awards.models import default_layout
 from campaigns.models import Campaign, CampaignAward, Criterion
 from core.letterhead import SIGN_AS
 from core.models import NormalizedTextModel, TimeStampedModel
@@ -170,6 +170,21 @@ class Nomination(TimeStampedModel):
         return OUTCOME_BADGES[self.outcome]
 
 
+def report_layouts(campaign, fresh=False):
+    """{subject type: the layout of its Báo cáo form} under the campaign's legal-basis profile and loại hình
+    (awards.models.report_template, without the form numbers): one query, kept on the campaign object so that a
+    page of many nominees asks it once; `fresh` reads it again (the eligibility rules, at a constant count)."""
+    cached = getattr(campaign, "_report_layouts", None)
+    if cached is None or fresh:
+        from awards.models import ReportTemplate
+
+        rows = {row.subject_type: row.layout for row in ReportTemplate.objects.filter(
+            profile_id=campaign.legal_profile_id, award_type=campaign.award_type)} if campaign.legal_profile_id else {}
+        default = default_layout(campaign.award_type)
+        cached = campaign._report_layouts = {subject: rows.get(subject, default) for subject in SubjectType.values}
+    return cached
+
+
 class AchievementReport(TimeStampedModel):
     """Báo cáo thành tích (Mẫu 08): one nominee's achievement report."""
 
@@ -206,8 +221,7 @@ class AchievementReport(TimeStampedModel):
     def layout(self):
         """What the nominee's Báo cáo form asks (awards.enums.ReportLayout): the legal-basis profile's form for the
         award's loại hình and subject (awards.models.report_template)."""
-        campaign = self.nomination.dossier.campaign
-        return report_template(campaign.legal_profile, campaign.award_type, self.nomination.subject_type).layout
+        return report_layouts(self.nomination.dossier.campaign)[self.nomination.subject_type]
 
     def missing_fields(self):
         """Labels of what a complete Báo cáo thành tích still lacks (no rating for an đột xuất act, the career for

@@ -14,12 +14,12 @@ from django.db.models import Q, Subquery
 from django.utils import timezone
 
 from awards.enums import ReportLayout, SubjectType
-from awards.models import LegalBasisProfile, report_template
 from campaigns import sections
 from campaigns.enums import ComponentKind
 from core.db import aggregate_subquery
 
 from ..enums import GOOD_OR_BETTER, DossierState
+from ..models.dossier import report_layouts
 from .history import register_history
 
 
@@ -390,14 +390,6 @@ def quota_figures(dossier, figures):
     return {"quota": limit, "used": used, "quota_where": where, "rank": rank}
 
 
-def report_layouts(campaign):
-    """{subject type: the layout of its Báo cáo form} under the campaign's profile and loại hình (one query)."""
-    profile = campaign.legal_profile
-    if profile is not None:
-        profile = LegalBasisProfile.objects.prefetch_related("report_templates").get(pk=profile.pk)
-    return {subject: report_template(profile, campaign.award_type, subject).layout for subject in SubjectType.values}
-
-
 def evaluate(dossier, today=None, nominations=None):
     """{nomination id: [Check, …]} for every nominee of the dossier, in a fixed number of queries.
     `nominations`: what load_nominations() returns, when the caller has it already."""
@@ -416,7 +408,7 @@ def evaluate(dossier, today=None, nominations=None):
         "history": register_history(nominations),
         "registered": registered_subjects(dossier),
         # what each kind of subject's Báo cáo form asks (an đột xuất act is not rated)
-        "layouts": report_layouts(dossier.campaign),
+        "layouts": report_layouts(dossier.campaign, fresh=True),
         # a track (awards outside campaigns) asks for a Biên bản only if it lists one among its components
         "meeting_required": not dossier.campaign.is_track or dossier.campaign.components.filter(
             kind=ComponentKind.BIEN_BAN).exists(),

@@ -299,6 +299,7 @@ def other(pk, subject_type=INDIVIDUAL, *, person_id=None, organisation_id=None, 
     """A live nomination of the same campaign in another dossier, as evaluate() reads it."""
     award_form = AwardForm(pk=form_pk, name=form, category=category)
     return SimpleNamespace(pk=pk, subject_type=subject_type, person_id=person_id, organisation_id=organisation_id,
+                           household_id=None,
                            dossier=SimpleNamespace(offer=SimpleNamespace(award_form=award_form), organisation=unit))
 
 
