@@ -165,7 +165,7 @@ def test_to_trinh_cap_tren_counts_a_person_proposed_for_two_forms_once(cast, cam
 
     context = documents.to_trinh_cap_tren(forwarding)
 
-    assert context["counts"] == {"collectives": 0, "individuals": 1}
+    assert context["counts"] == {"collectives": 0, "individuals": 1, "households": 0}
     assert_in_order(pdf_text(render_pdf("to_trinh_cap_tren.html", context, strict=True)), [
         "khen thưởng cho 01 cá nhân", "- Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh: 01 cá nhân;",
         "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 01 cá nhân."])

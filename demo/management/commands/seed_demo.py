@@ -10,6 +10,7 @@ from demo.seeds import (
     dossiers,
     funds,
     orgs,
+    outside,
     revocations,
     second_factor,
     statistics,
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             comments.seed(day)  # issue 19: a Huân chương nominee in an open public comment window, two comments
             assignments.seed()  # issue 18: a second specialist, the dossiers in review assigned
             typed = statistics.seed(day)  # issue 19: awards of the demo's year in the biểu 0602 and 0603
+            sudden = outside.seed(day)  # issue 18: the đột xuất track, a household and an enterprise nominated
         self.stdout.write(f"Dữ liệu mẫu: {result['units']} đơn vị, thêm {result['people_created']} cán bộ.")
         self.stdout.write(f"Ngày của dữ liệu mẫu: {day:%d/%m/%Y} (các phong trào, hồ sơ mẫu tính theo ngày này).")
         for campaign, created in seeded:
@@ -49,6 +51,9 @@ class Command(BaseCommand):
         if fund_lines:
             self.stdout.write(f"  Ghi {fund_lines} khoản thu, chi vào Quỹ thi đua, khen thưởng năm {day.year} "
                               "của Sở Nội vụ.")
+        if sudden:
+            self.stdout.write(f"  Khen thưởng đột xuất: Quyết định {sudden} (hồ sơ khẩn gửi hai ngày trước); một hộ "
+                              "gia đình và một doanh nghiệp được đề nghị, chờ Văn phòng.")
         if typed:
             self.stdout.write(f"  Ghi {typed} khen thưởng năm {day.year} vào sổ (biểu thống kê 0602, 0603).")
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {orgs.DEMO_PASSWORD}):")
