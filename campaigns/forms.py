@@ -26,6 +26,7 @@ from .models import (
     QuotaOverride,
     ReminderRule,
     Target,
+    award_type_of,
 )
 from .pickers import CAMPAIGN_UNITS, REGISTRATION_PEOPLE, REGISTRATION_UNITS
 from .services.campaigns import basis_date, legal_profile_check, profile_in_force
@@ -77,7 +78,8 @@ class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.Mode
 
     class Meta:
         model = Campaign
-        fields = ["kind", "issuer", "title", "citation", "theme", "plan_number", "plan_symbol", "plan_date",
+        fields = ["kind", "award_type", "issuer", "title", "citation", "theme", "plan_number", "plan_symbol",
+                  "plan_date",
                   "sign_as", "signer_title", "signer_name", "period_start", "period_end", "period_end_text",
                   "summary_deadline", "dossier_deadline", "legal_profile", "plan_bases", "eligible_subject_types",
                   "eligible_org_kinds", "purpose", "requirements", "tasks_text", "awards_guidance",
@@ -98,7 +100,8 @@ class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.Mode
         self.profile_check = None if self.is_bound or not self.instance.pk else legal_profile_check(self.instance)
         self.profile_filled = None
         self.helper = grouped_helper(
-            ("Kế hoạch", "kind", "issuer", "title", "citation", "theme",
+            ("Kế hoạch", Row(Column("kind", css_class="col-md-6"), Column("award_type", css_class="col-md-6")),
+             "issuer", "title", "citation", "theme",
              Row(Column("plan_number", css_class="col-md-3"), Column("plan_symbol", css_class="col-md-3"),
                  Column("plan_date", css_class="col-md-3"))),
             ("Người ký", Row(*[Column(name, css_class="col-md-4")
@@ -115,6 +118,11 @@ class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.Mode
         self.user = user
         self.fields["issuer"].scope(user)
         self.fields["kind"].choices = CampaignKind.choices
+        self.fields["award_type"].required = False
+        self.fields["award_type"].help_text = (
+            "Chỉ chọn với “Khen thưởng ngoài phong trào”: đề nghị khen thưởng đột xuất, cống hiến, niên hạn… nhận "
+            "quanh năm, không có kế hoạch, đăng ký hay hạn nộp. Phong trào hằng năm: thường xuyên; theo đợt, "
+            "chuyên đề: theo đợt, chuyên đề (tự điền).")
 
     def clean(self):
         cleaned = super().clean()
@@ -123,6 +131,8 @@ class CampaignForm(VersionedFormMixin, SignerFormMixin, NfcFormMixin, forms.Mode
             cleaned["plan_symbol"] = f"KH-{issuer.abbreviation}"
             self.instance.plan_symbol = cleaned["plan_symbol"]
         self._check_profile(cleaned)
+        # a campaign's loại hình follows its kind; a track's empty choice is "đột xuất" (Campaign.save does the same)
+        cleaned["award_type"] = award_type_of(cleaned.get("kind"), cleaned.get("award_type") or "")
         return cleaned
 
     def _check_profile(self, cleaned):
