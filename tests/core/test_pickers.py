@@ -114,7 +114,7 @@ def test_every_picker_a_form_uses_is_registered_once():
     import dossiers.forms.council  # noqa: F401
     import orgs.forms  # noqa: F401
 
-    assert {kind for kind, _ in PICKERS} == {"can-bo", "don-vi", "tai-khoan"}
+    assert {kind for kind, _ in PICKERS} == {"can-bo", "don-vi", "tai-khoan", "ho-gia-dinh"}
     assert len(PICKERS) >= 12
 
 
