@@ -1,61 +1,24 @@
 """Thu hồi khen thưởng: the page that signs (or records) a revoking decision for a decision the user sees."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.utils import timezone
-from django.views.generic import FormView
-
-from core.views import ScopedObjectMixin
 
 from ..forms.revocation import RevocationForm
-from ..models import Decision
-from ..services import decisions as decision_service
 from ..services import revocation as service
+from .decision_acts import DecisionActView
 
 
-class RevokeView(ScopedObjectMixin, FormView):
-    model = Decision
-    permission_required = "dossiers.use_inbox"
+class RevokeView(DecisionActView):
     template_name = "dossiers/revoke.html"
     form_class = RevocationForm
-
-    def get_scoped_queryset(self):
-        return Decision.objects.for_user(self.request.user).select_related("issuer")
-
-    def get_permission_object(self):
-        return None
-
-    def get(self, request, *args, **kwargs):
-        self._check()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self._check()
-        return super().post(request, *args, **kwargs)
-
-    def _check(self):
-        decision = self.get_object()
-        if not service.may_revoke(self.request.user, decision):
-            raise PermissionDenied
+    may = staticmethod(service.may_revoke)
+    title_prefix = "Về việc thu hồi khen thưởng tại"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "revoked": self.get_object()}
 
     def get_initial(self):
-        decision, today = self.get_object(), timezone.localdate()
-        person = getattr(self.request.user, "person", None)
-        initial = {"date": today, "awards": list(decision.awards.live()),
-                   "title": f"Về việc thu hồi khen thưởng tại Quyết định số {decision.reference} ngày "
-                            f"{decision.date:%d/%m/%Y}"}
-        if decision.kind == Decision.OWN:
-            initial.update(number=decision_service.next_decision_number(decision.issuer, today.year),
-                           symbol=decision.issuer.document_symbol("QĐ"),
-                           signer_name=self.request.user.get_full_name(),
-                           signer_title=person.position if person and person.position else decision.issuer.head)
-        return initial
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(decision=self.get_object(), **kwargs)
+        return {**super().get_initial(), "awards": list(self.get_object().awards.live())}
 
     def form_valid(self, form):
         try:
