@@ -416,74 +416,67 @@ def _money(amount):
     return so(amount) if amount else ""
 
 
-# --- Quyết định thu hồi khen thưởng (dossiers/services/revocation.py) ---------------------------------------
-def _revocation_refusal(decision):
-    if decision.kind != Decision.REVOKE:
-        return "Không phải quyết định thu hồi khen thưởng."
-    if decision.higher_authority:
-        return (f"Quyết định thu hồi của {decision.higher_authority}: cổng ghi nhận, không in; văn bản do cấp đã "
-                "quyết định ban hành.")
-    return ""
+# --- Quyết định thu hồi, đính chính (dossiers/services/revocation.py, amendment.py) ---------------------------
+def _act_refusal(kind, label, short):
+    """Why a decision does not print as the act `kind` (`label`: "thu hồi khen thưởng", `short`: "thu hồi"): another
+    kind, or a higher authority's act the portal records without printing."""
+    def refuse(decision):
+        if decision.kind != kind:
+            return f"Không phải quyết định {label}."
+        if decision.higher_authority:
+            return (f"Quyết định {short} của {decision.higher_authority}: cổng ghi nhận, không in; văn bản do cấp đã "
+                    "quyết định ban hành.")
+        return ""
+    return refuse
+
+
+_revocation_refusal = _act_refusal(Decision.REVOKE, "thu hồi khen thưởng", "thu hồi")
+_amendment_refusal = _act_refusal(Decision.AMEND, "đính chính", "đính chính")
+
+
+def _act_context(decision, key):
+    """What a decision acting on another prints in common: the frame, the căn cứ ending with the decision it acts
+    on (`key`: "revokes", "amends" in the snapshot), how it cites it, the counts. Returns (snapshot, context)."""
+    snap, issuer = decision.snapshot or {}, decision.issuer
+    on = date.fromisoformat(snap[f"{key}_date"]) if snap.get(f"{key}_date") else None
+    cited = f"Quyết định số {snap.get(key, '')} {date_text(on) if on else ''}".strip()
+    cited_full = f"{cited} của {snap.get(f'{key}_authority', issuer.authority)} " \
+                 f"{lower_first(snap.get(f'{key}_title', ''))}".replace("  ", " ").strip()
+    return snap, {
+        "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
+                "title": "Quyết định", "subject": decision.title, "signature": signed_by(decision, issuer),
+                "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
+        "authority_line": in_hoa(issuer.authority), "issuer": issuer.name,
+        "basis": [*snap.get("basis", []), f"Căn cứ {cited_full};"],
+        "cited": cited, "cited_full": cited_full, "reason": snap.get("reason", ""),
+        "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0), snap.get("households", 0)),
+    }
 
 
 @register("quyet_dinh_thu_hoi", label="Quyết định thu hồi khen thưởng", template="documents/quyet_dinh_thu_hoi.html",
-          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True, refuse=_revocation_refusal,
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True,
+          refuse=_revocation_refusal,
           filename=lambda c: f"Quyết định thu hồi {c['doc']['number']}")
 def quyet_dinh_thu_hoi(decision, part=""):
-    snap = decision.snapshot or {}
-    issuer = decision.issuer
-    revoked_on = date.fromisoformat(snap["revokes_date"]) if snap.get("revokes_date") else None
-    cited = f"Quyết định số {snap.get('revokes', '')} {date_text(revoked_on) if revoked_on else ''}".strip()
+    snap, context = _act_context(decision, "revokes")
     total = snap.get("to_recover", 0) or 0
     return {
-        "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
-                "title": "Quyết định", "subject": decision.title, "signature": signed_by(decision, issuer),
-                "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
-        "authority_line": in_hoa(issuer.authority), "issuer": issuer.name,
-        "basis": [*snap.get("basis", []),
-                  f"Căn cứ {cited} của {snap.get('revokes_authority', issuer.authority)} "
-                  f"{lower_first(snap.get('revokes_title', ''))};".replace("  ", " ")],
-        "whole": snap.get("whole", False), "cited": cited, "reason": snap.get("reason", ""),
-        "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0), snap.get("households", 0)),
-        "awardees": snap.get("awardees", []), "total": _money(total),
+        **context, "whole": snap.get("whole", False), "awardees": snap.get("awardees", []), "total": _money(total),
         "total_words": so_thanh_chu_tien(total) if total else "",
         "list_caption": f"(Kèm theo Quyết định số {decision.reference} {date_text(decision.date)} của "
-                        f"{issuer.authority})",
+                        f"{decision.issuer.authority})",
     }
-
-
-# --- Quyết định đính chính (dossiers/services/amendment.py) ------------------------------------------------------
-def _amendment_refusal(decision):
-    if decision.kind != Decision.AMEND:
-        return "Không phải quyết định đính chính."
-    if decision.higher_authority:
-        return (f"Quyết định đính chính của {decision.higher_authority}: cổng ghi nhận, không in; văn bản do cấp đã "
-                "quyết định ban hành.")
-    return ""
 
 
 @register("quyet_dinh_dinh_chinh", label="Quyết định đính chính", template="documents/quyet_dinh_dinh_chinh.html",
-          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True, refuse=_amendment_refusal,
+          model="dossiers.Decision", visible=decisions_for, frozen=lambda d: True,
+          refuse=_amendment_refusal,
           filename=lambda c: f"Quyết định đính chính {c['doc']['number']}")
 def quyet_dinh_dinh_chinh(decision, part=""):
-    snap = decision.snapshot or {}
-    issuer = decision.issuer
-    amended_on = date.fromisoformat(snap["amends_date"]) if snap.get("amends_date") else None
-    cited = f"Quyết định số {snap.get('amends', '')} {date_text(amended_on) if amended_on else ''}".strip()
-    authority = snap.get("amends_authority", issuer.authority)
+    snap, context = _act_context(decision, "amends")
     rows = [{**row, "where": (f"Tại số thứ tự {row['stt']:02d} của Danh sách kèm theo Quyết định, {row['name']}"
                               if row.get("stt") else row["name"])} for row in snap.get("awardees", [])]
-    return {
-        "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
-                "title": "Quyết định", "subject": decision.title, "signature": signed_by(decision, issuer),
-                "recipients": ["Như Điều 3;"], "archive": "VT, TĐKT"},
-        "authority_line": in_hoa(issuer.authority), "issuer": issuer.name,
-        "basis": [*snap.get("basis", []),
-                  f"Căn cứ {cited} của {authority} {lower_first(snap.get('amends_title', ''))};".replace("  ", " ")],
-        "cited": cited, "cited_full": f"{cited} của {authority} {lower_first(snap.get('amends_title', ''))}".strip(),
-        "reason": snap.get("reason", ""), "awardees": rows,
-        "counts_text": counts_text(snap.get("collectives", 0), snap.get("individuals", 0), snap.get("households", 0)),
-    }
+    return {**context, "awardees": rows}
 
 
 # --- Certificates (Bằng khen, Giấy khen) ------------------------------------------------------------------
