@@ -50,6 +50,11 @@ def to_trinh_docx(context):
 
 
 # --- Báo cáo thành tích (Mẫu 08) ---------------------------------------------------------------------------
+# section II's heading by the form's layout (templates/documents/bao_cao.html)
+SECTION_II = {"dot_xuat": "II. THÀNH TÍCH XUẤT SẮC ĐỘT XUẤT",
+              "cong_hien": "II. QUÁ TRÌNH CỐNG HIẾN VÀ THÀNH TÍCH ĐẠT ĐƯỢC"}
+
+
 def bao_cao_docx(context):
     individual = context.get("individual", False)
 
@@ -65,8 +70,13 @@ def bao_cao_docx(context):
             writer.paragraph(f"- {'Nhiệm vụ được giao' if individual else 'Chức năng, nhiệm vụ được giao'}:")
             for line in context["functions"]:
                 writer.paragraph(line)
+        layout = context.get("layout", "")  # as templates/documents/bao_cao.html prints it
+        if layout == "cong_hien":
+            writer.paragraph("- Quá trình công tác:")
+            for line in context.get("career") or ["…"]:
+                writer.paragraph(line)
 
-        writer.heading("II. THÀNH TÍCH ĐẠT ĐƯỢC")
+        writer.heading(SECTION_II.get(layout, "II. THÀNH TÍCH ĐẠT ĐƯỢC"))
         number = 0
 
         def numbered(text):
@@ -74,22 +84,35 @@ def bao_cao_docx(context):
             number += 1
             writer.subheading(f"{number}. {text}")
 
-        if context.get("targets"):
-            numbered("Các chỉ tiêu của phong trào thi đua")
-            for target in context["targets"]:
-                figure = f": {target['figure']}" if target.get("figure") else ""
-                writer.paragraph(f"- {target.get('text', '')}{figure}.")
-        numbered("Biện pháp, giải pháp đã thực hiện")
-        for line in context.get("measures") or ["…"]:
-            writer.paragraph(line)
-        numbered("Kết quả đạt được")
-        for line in context.get("results") or ["…"]:
-            writer.paragraph(line)
-        if context.get("initiatives"):
+        if layout == "dot_xuat":
+            numbered("Tóm tắt hành động, thành tích")
+            for line in context.get("results") or ["…"]:
+                writer.paragraph(line)
+            if context.get("measures"):
+                numbered("Hoàn cảnh, biện pháp đã thực hiện")
+                for line in context["measures"]:
+                    writer.paragraph(line)
+        elif layout == "cong_hien":
+            numbered("Thành tích đạt được trong quá trình công tác")
+            for line in context.get("results") or ["…"]:
+                writer.paragraph(line)
+        else:
+            if context.get("targets"):
+                numbered("Các chỉ tiêu của phong trào thi đua")
+                for target in context["targets"]:
+                    figure = f": {target['figure']}" if target.get("figure") else ""
+                    writer.paragraph(f"- {target.get('text', '')}{figure}.")
+            numbered("Biện pháp, giải pháp đã thực hiện")
+            for line in context.get("measures") or ["…"]:
+                writer.paragraph(line)
+            numbered("Kết quả đạt được")
+            for line in context.get("results") or ["…"]:
+                writer.paragraph(line)
+        if context.get("initiatives") and layout != "dot_xuat":
             numbered("Sáng kiến, giải pháp được công nhận")
             for line in context["initiatives"]:
                 writer.paragraph(line)
-        if context.get("rating"):
+        if context.get("rating") and layout not in ("dot_xuat", "cong_hien"):
             numbered("Kết quả đánh giá, xếp loại")
             writer.paragraph(f"{context['rating']}.", keep_with_next=True)
         writer.heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
@@ -110,8 +133,9 @@ def bao_cao_docx(context):
              "hint": "Ký, ghi rõ họ và tên" if individual else "Ký, đóng dấu", "name": context.get("report_name", "")})
 
     doc = context["doc"]
-    return official(doc, body, closing=False, title="BÁO CÁO THÀNH TÍCH",
-                    more=[f"(trong {campaign_cited(context)})"],
+    achieved = context.get("track_achievement", "")
+    line = f"({achieved[:1].upper()}{achieved[1:]})" if achieved else f"(trong {campaign_cited(context)})"
+    return official(doc, body, closing=False, title="BÁO CÁO THÀNH TÍCH", more=[line],
                     form_label=context.get("form_label", ""))
 
 

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.functional import cached_property
 
 from awards.enums import ReportLayout, SubjectType
+from awards.models import report_template
 from campaigns.models import Campaign, CampaignAward, Criterion
 from core.concurrency import VersionedFormMixin, Watched
 from core.forms import NfcFormMixin, SignerFormMixin
@@ -145,6 +146,9 @@ class ReportForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
         # what the form of the award's loại hình asks (AchievementReport.layout): no rating for an đột xuất act,
         # the career for a cống hiến award
         self.layout = self.instance.layout
+        campaign = nomination.dossier.campaign
+        # the number of the form the profile prescribes ("Mẫu số 08"; "" when it names none for this kind)
+        self.form_label = report_template(campaign.legal_profile, campaign.award_type, nomination.subject_type).label
         if self.layout == ReportLayout.SUDDEN:
             keep = [name for name in keep if name not in self.RATING]
         if self.layout == ReportLayout.CONTRIBUTION:

@@ -139,3 +139,27 @@ def test_render_for_review(cast, track, tmp_path):  # pragma: no cover - a look 
     out = os.environ["RENDER_FOR_REVIEW"]
     open(f"{out}/bao_cao.pdf", "wb").write(render_pdf("bao_cao.html", documents.bao_cao(dossier.nominations.get())))
     open(f"{out}/to_trinh.pdf", "wb").write(render_pdf("to_trinh.html", documents.to_trinh(dossier)))
+
+
+def test_the_word_copy_of_a_sudden_report_follows_its_layout(cast, track):
+    import io
+
+    from docx import Document
+
+    from dossiers.docx import bao_cao_docx
+
+    dossier = sudden_dossier(cast, track)
+    context = documents.bao_cao(dossier.nominations.get())
+    text = "\n".join(p.text for p in Document(io.BytesIO(bao_cao_docx(context))).paragraphs)
+    assert_in_order(text, ["Mẫu số 05", "(Thành tích xuất sắc đột xuất)", "II. THÀNH TÍCH XUẤT SẮC ĐỘT XUẤT",
+                           "Tóm tắt hành động, thành tích", "dũng cảm cứu 02 học sinh"])
+    assert "xếp loại" not in text.lower() and "phong trào" not in text
+
+
+def test_the_report_page_names_the_form_and_asks_no_rating(cast, track, client_for):
+    from django.urls import reverse
+
+    nomination = sudden_dossier(cast, track).nominations.get()
+    page = client_for(cast.clerk_a).get(reverse("dossiers:report_edit", args=[nomination.pk])).content.decode()
+    assert "Báo cáo thành tích (Mẫu số 05) đề nghị tặng Giấy khen" in page
+    assert 'name="rating"' not in page and "Tóm tắt hành động, thành tích xuất sắc đột xuất" in page

@@ -203,7 +203,7 @@ def cell_field(table: Locator, row_text, header):
 
 def fill_report(page: Page, *, results, summary):
     """The Mẫu 08 page: what a clerk types for an individual."""
-    expect(page.get_by_role("heading", name=re.compile("Báo cáo thành tích \\(Mẫu 08\\)"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Báo cáo thành tích \\(Mẫu số 08\\)"))).to_be_visible()
     page.get_by_label("Tóm tắt thành tích").fill(summary)
     page.get_by_label("Kết quả đạt được").fill(results)
     page.get_by_label("Năm đánh giá, xếp loại").fill("2025")
