@@ -160,6 +160,10 @@ class ReportForm(VersionedFormMixin, NfcFormMixin, forms.ModelForm):
             subject_type=nomination.subject_type)
         self.fields["criteria"].initial = list(nomination.criteria_confirmed.all())
         self.fields["summary"].initial = nomination.summary
+        self.fields["results"].label = {
+            ReportLayout.SUDDEN: "Thành tích xuất sắc đột xuất",
+            ReportLayout.CONTRIBUTION: "Thành tích đạt được trong quá trình công tác",
+        }.get(self.layout, self.fields["results"].label)
         self.fields["results"].help_text = {
             ReportLayout.SUDDEN: "Tóm tắt hành động, thành tích xuất sắc đột xuất: thời gian, địa điểm, kết quả, ý "
                                  "nghĩa.",

@@ -28,6 +28,11 @@ class Checklist:
     eligibility: dict = field(default_factory=dict)
     components: list = field(default_factory=list)
 
+    @property
+    def asks_meeting(self):
+        """Whether the dossier needs a Biên bản họp bình xét (a track may ask none: the đột xuất fast path)."""
+        return any(component.kind == ComponentKind.BIEN_BAN for component in self.components)
+
     SHOWN = 8  # nominee items the page lists; the rest are counted (the table shows every nominee's)
 
     @property

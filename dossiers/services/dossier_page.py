@@ -53,14 +53,14 @@ def common_failures(nominations):
 def label_rows(dossier, nominations):
     """What each nominee's row shows besides its verdicts, worked out here rather than in the template (a
     big dossier has 100+ rows; a {% url %} per row and link was a fifth of the page's time): `.subtitle`
-    (position and unit, or "Tập thể"), `.missing` (how many fields the Mẫu 08 lacks), `.report_url`,
+    (position and unit, or "Tập thể", "Hộ gia đình"), `.missing` (how many fields the Báo cáo lacks), `.report_url`,
     `.print_url` (its PDF), `.remove_url` (one reverse() each, the row's id put into it)."""
     report_url, remove_url = (reverse(name, args=[ROW]) for name in ("dossiers:report_edit", "dossiers:nominee_remove"))
     print_url = reverse("documents:print", args=["bao_cao", ROW])
     for nomination in nominations:
         person = nomination.person
         if person is None:
-            nomination.subtitle = "Tập thể"
+            nomination.subtitle = "Hộ gia đình" if nomination.household_id else "Tập thể"
         elif person.organisation_id != dossier.organisation_id:
             unit = person.organisation
             nomination.subtitle = f"{person.position}, {unit.short_name or unit.name}"

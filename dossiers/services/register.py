@@ -45,14 +45,15 @@ SUBJECT_LABELS = {SubjectType.INDIVIDUAL: "cá nhân", SubjectType.COLLECTIVE: "
 
 # --- who sees what ---------------------------------------------------------------------------------
 def awards_for(user):
-    """Awards of the people and units inside the user's scope (any role: a clerk sees their own units,
+    """Awards of the people, units and households inside the user's scope (any role: a clerk sees their own units,
     the office, council, leader and admin the subtrees they hold a role on)."""
     queryset = Award.objects.all()
     if user.is_superuser:
         return queryset
     paths = scope.scope_paths(user)
     return queryset.filter(subtree_q(paths, prefix="person__organisation__path")
-                           | subtree_q(paths, prefix="organisation__path"))
+                           | subtree_q(paths, prefix="organisation__path")
+                           | subtree_q(paths, prefix="household__organisation__path"))
 
 
 def search(query, user, *, award_form=None, year=None, revoked=False, award_type=""):
@@ -66,7 +67,8 @@ def search(query, user, *, award_form=None, year=None, revoked=False, award_type
         queryset = queryset.filter(award_type=award_type)
     if year:
         queryset = queryset.filter(year=year)
-    return queryset.select_related("award_form", "person__organisation", "organisation", "revoked_by").order_by(
+    return queryset.select_related("award_form", "person__organisation", "organisation", "household",
+                                   "revoked_by").order_by(
         "-decision_date", "-pk")
 
 

@@ -44,10 +44,10 @@ def _checks_html(checks, full=False, common=()):
 @register.simple_tag
 def nominee_rows(nominations, can_change, common=()):
     """The <tr> of each nominee of the dossier page (templates/dossiers/_nominees.html): name, position and
-    summary, the Mẫu 08's state and link, the verdicts (leaving out the `common` ones), the outcome, and
+    summary, the Báo cáo's state and link, the verdicts (leaving out the `common` ones), the outcome, and
     for the clerk the button that removes the nominee (the shared form #nominee-remove). What each row shows
     is worked out by dossiers.services.dossier_page.label_rows(); every text is escaped here."""
-    link = "Điền, sửa Mẫu 08" if can_change else "Xem Mẫu 08"
+    link = "Điền, sửa báo cáo" if can_change else "Xem báo cáo"
     rows = []
     for number, n in enumerate(nominations, 1):
         name = escape(n.name)

@@ -22,6 +22,8 @@ def _subject(award):
     person = award.person
     if person is not None:
         return person.full_name, person.position, person.organisation.name
+    if award.household_id:
+        return award.household.name, "", award.household.address
     return award.organisation.name, "", ""
 
 

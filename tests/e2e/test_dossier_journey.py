@@ -390,7 +390,7 @@ def test_dossier_from_clerk_to_decision_and_forwarding(live_server, page: Page, 
     expect(returned).to_contain_text(f"{KHOA}: {KHOA_NOTE}")
     shot("12-returned")
     page.locator("#nominees").get_by_role("row").filter(has_text=KHOA).get_by_role(
-        "link", name="Điền, sửa Mẫu 08").click()
+        "link", name="Điền, sửa báo cáo").click()
     expect(page.locator(".alert-warning")).to_contain_text(KHOA_NOTE)
     page.get_by_label("Kết quả đạt được").fill(
         "Tham mưu 21 văn bản về công tác cán bộ, 100% đúng hạn; tỷ lệ hoàn thành nhiệm vụ năm 2025: 100%.")
