@@ -46,7 +46,7 @@ def acts_done():
             *AchievementReport.objects.exclude(rating_decision_date=None).values_list("rating_decision_date",
                                                                                       flat=True),
             *PlanTask.objects.exclude(done_on=None).values_list("done_on", flat=True),
-            *Campaign.objects.values_list("plan_date", flat=True)]
+            *Campaign.objects.exclude(plan_date=None).values_list("plan_date", flat=True)]  # a track has no plan
     moments = [*NominationMeeting.objects.values_list("held_at", flat=True),
                *CouncilSession.objects.values_list("held_at", flat=True),
                *StateChange.objects.values_list("at", flat=True),

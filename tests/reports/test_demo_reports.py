@@ -14,8 +14,7 @@ from tests.reports.test_statutory import cells
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_prints_each_statutory_report_of_its_year():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_prints_each_statutory_report_of_its_year(seeded_demo):
     year = anchor.anchor().year
     totals = {}
     for root in ("QT-UBND", "LS-UBND"):
