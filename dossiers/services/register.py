@@ -68,7 +68,7 @@ def search(query, user, *, award_form=None, year=None, revoked=False, award_type
     if year:
         queryset = queryset.filter(year=year)
     return queryset.select_related("award_form", "person__organisation", "organisation", "household",
-                                   "revoked_by").order_by(
+                                   "revoked_by").prefetch_related("corrections__amendment").order_by(
         "-decision_date", "-pk")
 
 

@@ -161,6 +161,8 @@ def test_the_pages_link_both_ways_and_the_histories_say_it(cast, signed, client_
         page = client_for(cast.reviewer).get(url).content.decode()
         assert "Đính chính theo Quyết định số 126/QĐ-SNV ngày 01/10/2025" in page
         assert "Tên ghi theo quyết định đính chính: Nguyễn Thị Hường" in page
+    page = client_for(cast.reviewer).get(reverse("dossiers:register")).content.decode()  # the register's search
+    assert page.count("Đính chính theo Quyết định số 126/QĐ-SNV ngày 01/10/2025") == 1
     client.logout()
     page = client.get(reverse("dossiers:verify_award", args=[first.verification_code])).content.decode()
     assert "Đính chính theo Quyết định số 126/QĐ-SNV ngày 01/10/2025" in page and "Nguyễn Thị Hường" in page
