@@ -131,16 +131,6 @@ def test_the_sudden_award_is_decided_with_its_loai_hinh_and_the_office_sees_it_f
     assert [(a.award_type, a.subject_class) for a in decision.awards.all()] == [("dot_xuat", "truc_tiep")]
 
 
-def test_render_for_review(cast, track, tmp_path):  # pragma: no cover - a look at the pages, not an assertion
-    import os
-    if not os.environ.get("RENDER_FOR_REVIEW"):
-        pytest.skip("set RENDER_FOR_REVIEW=1 to write the PDFs")
-    dossier = sudden_dossier(cast, track)
-    out = os.environ["RENDER_FOR_REVIEW"]
-    open(f"{out}/bao_cao.pdf", "wb").write(render_pdf("bao_cao.html", documents.bao_cao(dossier.nominations.get())))
-    open(f"{out}/to_trinh.pdf", "wb").write(render_pdf("to_trinh.html", documents.to_trinh(dossier)))
-
-
 def test_the_word_copy_of_a_sudden_report_follows_its_layout(cast, track):
     import io
 
