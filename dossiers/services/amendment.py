@@ -17,13 +17,11 @@ from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from campaigns.services.campaigns import profile_in_force
 from core.text import nfc
 
 from ..models import Award, AwardCorrection, Decision
-from .decisions import number_taken
 from .printing import freeze_amendment
-from .revocation import may_revoke
+from .revocation import may_revoke, save_act
 
 # what a correction may change, in print order, with the words the amending decision prints
 FIELDS = {"name": "Họ và tên / tên tập thể", "unit": "Chức vụ, đơn vị", "award_form": "Hình thức khen thưởng",
@@ -128,18 +126,8 @@ def _amend(decision, corrections, amending, by):
     if not plan:
         raise ValidationError("Chưa có nội dung nào được đính chính: sửa ít nhất một dòng.")
     higher = decision.kind == Decision.HIGHER
-    amending.kind, amending.issuer, amending.amends = Decision.AMEND, decision.issuer, decision
-    amending.campaign_id = decision.campaign_id
-    amending.year = amending.date.year
-    amending.higher_authority = decision.higher_authority if higher else ""
-    if not higher:
-        amending.legal_profile = profile_in_force(amending.date) or decision.legal_profile
-        if number_taken(amending):
-            raise ValidationError({"number": f"Số {amending.number:02d}/{amending.symbol} năm {amending.year} đã "
-                                             "được dùng."})
-    amending.signed_by = by
-    amending.full_clean(exclude=["snapshot", "signed_by", "amends", "campaign"])
-    amending.save()
+    amending.amends = decision
+    save_act(amending, decision, Decision.AMEND, by=by)
     printed = []
     for award, before, changes, update_record in sorted(plan, key=lambda p: (rows.get(p[0].pk, {}).get("stt", 10**6),
                                                                              p[0].pk)):

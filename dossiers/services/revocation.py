@@ -57,6 +57,24 @@ def revoke(decision, awards, revoking, *, by):
                                          "dùng cho một quyết định khác; chưa có gì được lưu."}) from None
 
 
+def save_act(act, decision, kind, *, by):
+    """Write a decision acting on the signed `decision` (kind REVOKE or AMEND, its link to `decision` set by the
+    caller): the same issuer, campaign and, for a higher authority's decision, that authority; else the profile in
+    force on its date and a number of the body's series not yet used. Part of the caller's transaction."""
+    higher = decision.kind == Decision.HIGHER
+    act.kind, act.issuer, act.campaign_id = kind, decision.issuer, decision.campaign_id
+    act.year = act.date.year
+    act.higher_authority = decision.higher_authority if higher else ""
+    if not higher:
+        act.legal_profile = profile_in_force(act.date) or decision.legal_profile
+        if number_taken(act):
+            raise ValidationError({"number": f"Số {act.number:02d}/{act.symbol} năm {act.year} đã được dùng."})
+    act.signed_by = by
+    act.full_clean(exclude=["snapshot", "signed_by", "revokes", "amends", "campaign"])
+    act.save()
+    return act
+
+
 def _revoke(decision, wanted, revoking, by):
     locked = list(Award.objects.select_for_update(of=("self",)).filter(pk__in=wanted).select_related(
         "person__organisation", "organisation", "award_form", "revoked_by").order_by("pk"))
@@ -68,18 +86,8 @@ def _revoke(decision, wanted, revoking, by):
                                   f"{award.revoked_by.reference}.")
     live_left = decision.awards.live().exclude(pk__in=wanted).count()
     higher = decision.kind == Decision.HIGHER
-    revoking.kind, revoking.issuer, revoking.revokes = Decision.REVOKE, decision.issuer, decision
-    revoking.campaign_id = decision.campaign_id
-    revoking.year = revoking.date.year
-    revoking.higher_authority = decision.higher_authority if higher else ""
-    if not higher:
-        revoking.legal_profile = profile_in_force(revoking.date) or decision.legal_profile
-        if number_taken(revoking):
-            raise ValidationError({"number": f"Số {revoking.number:02d}/{revoking.symbol} năm {revoking.year} đã "
-                                             "được dùng."})
-    revoking.signed_by = by
-    revoking.full_clean(exclude=["snapshot", "signed_by", "revokes", "campaign"])
-    revoking.save()
+    revoking.revokes = decision
+    save_act(revoking, decision, Decision.REVOKE, by=by)
     rows = [{"award": award.pk, "name": award.subject_name,
              "unit": award.person.organisation.name if award.person_id else "",
              "award_form": str(award.award_form), "bonus": award.bonus_amount or 0} for award in locked]
