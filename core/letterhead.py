@@ -12,7 +12,11 @@ BLANK_DATE = "ngày … tháng … năm …"
 def letterhead(organisation, *, number="", on=None, symbol=""):
     """doc.* of templates/documents/base.html for a document issued by `organisation`."""
     parent = organisation.parent
-    place = organisation.place_name or ""
+    # an enterprise or another organisation outside the public service has no governing body above it: the unit
+    # that keeps its record is not printed; the place is the unit's own, else the one above it
+    place = organisation.place_name or (parent.place_name if parent is not None else "")
+    if getattr(organisation, "is_external", False):
+        parent = None
     return {
         "parent_body": unbroken_names(in_hoa(parent.name)) if parent is not None else "",
         "issuer": unbroken_names(in_hoa(organisation.name)),

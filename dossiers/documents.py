@@ -239,12 +239,12 @@ def bao_cao(nomination, part=""):
         household = nomination.household
         general = [("Họ và tên chủ hộ", household.head_name),
                    ("Địa chỉ", (report.address if report else "") or household.address),
-                   ("Lĩnh vực hoạt động", household.activity)]
+                   ("Lĩnh vực hoạt động", (report.functions if report else "") or household.activity)]
     else:
         org = nomination.organisation
         general = [("Tên tập thể", org.name), ("Địa chỉ trụ sở", (report.address if report else "") or org.address),
                    ("Điện thoại", (report.phone if report else "") or org.phone),
-                   ("Tổng số cán bộ, công chức, viên chức",
+                   ("Tổng số lao động" if org.is_external else "Tổng số cán bộ, công chức, viên chức",
                     str(report.headcount) if report and report.headcount else "")]
     rating = ""
     if report and report.rating:
@@ -264,7 +264,9 @@ def bao_cao(nomination, part=""):
         "name": nomination.name, "individual": individual, **campaign_words(dossier.campaign),
         "award_form": str(dossier.offer.award_form), "general": [{"label": k, "value": v or ""} for k, v in general],
         "structure": lines(report.structure) if report and not individual else [],
-        "functions": lines(report.functions if not individual else report.duties) if report else [],
+        # a household's activity is in its general lines already
+        "functions": lines(report.functions if not individual else report.duties)
+        if report and not nomination.household_id else [],
         # the drive's targets (the drive form only); the template ends each line with its own "." (after the
         # figure): the text's own stop is left off
         "targets": [{"text": t.text.strip().rstrip(".;").rstrip(), "figure": t.figure}

@@ -53,6 +53,9 @@ class StaffCategory(models.TextChoices):
     CONG_DAN = "cong_dan", "Công dân, người dân"
 
 
+# organisations outside the public service a unit may nominate (no accounts, no governing body on their papers)
+EXTERNAL_KINDS = {OrgKind.DOANH_NGHIEP, OrgKind.TO_CHUC_KHAC}
+
 # the categories of the public service's own staff (the others are nominated from outside it)
 PUBLIC_STAFF = {StaffCategory.CONG_CHUC, StaffCategory.VIEN_CHUC, StaffCategory.NGUOI_LAO_DONG, StaffCategory.CAN_BO}
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.models import TimeStampedModel
 from core.text import search_key
 
-from .enums import BlocKind, Gender, LeadershipLevel, OrgKind, Role, StaffCategory
+from .enums import EXTERNAL_KINDS, BlocKind, Gender, LeadershipLevel, OrgKind, Role, StaffCategory
 
 PATH_SEP = "/"
 
@@ -87,6 +87,11 @@ class Organisation(TimeStampedModel):
         verbose_name = "cơ quan, đơn vị"
         verbose_name_plural = "cơ quan, đơn vị"
         ordering = ["path"]
+
+    @property
+    def is_external(self):
+        """An enterprise or another organisation outside the public service (orgs.enums.EXTERNAL_KINDS)."""
+        return self.kind in EXTERNAL_KINDS
 
     def __str__(self):
         return self.name

@@ -148,3 +148,21 @@ def test_the_clerk_adds_a_household_through_the_page_and_the_picker_keeps_its_wa
     assert again.json()["results"] == []  # once in the dossier, not offered again
     other = client_for(cast.clerk_b).get(reverse("pick_households"), {"pham-vi": "de-nghi", "ho-so": dossier.pk})
     assert other.status_code == 404
+
+
+def test_the_reports_of_a_household_and_an_enterprise_read_as_theirs(cast, campaign, outsiders):
+    from core.pdf import render_pdf
+    from dossiers import documents
+    from tests.pdf_assertions import assert_in_order, pdf_text
+
+    dossier = building.start_dossier(campaign, cast.unit_a, campaign.awards.get(), by=cast.clerk_a)
+    home = building.add_nominee(dossier, subject_type="household", household=outsiders["household"], by=cast.clerk_a)
+    firm = building.add_nominee(dossier, subject_type="collective", organisation=outsiders["enterprise"],
+                                by=cast.clerk_a)
+    text = pdf_text(render_pdf("bao_cao.html", documents.bao_cao(home), strict=True))
+    assert_in_order(text, ["Họ và tên chủ hộ: Trần Văn Lộc", "Lĩnh vực hoạt động: Kinh tế vườn đồi",
+                           "II. THÀNH TÍCH ĐẠT ĐƯỢC"])
+    assert "Chức năng, nhiệm vụ" not in text  # the activity is said once
+    context = documents.bao_cao(firm)
+    assert context["doc"]["parent_body"] == ""  # an enterprise is not under the unit that keeps its record
+    assert "Tổng số lao động" in [line["label"] for line in context["general"]]
