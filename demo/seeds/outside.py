@@ -99,8 +99,9 @@ def _sudden_act(track, day, users):
         issuer=body, campaign=track, number=decisions.next_decision_number(body, day.year),
         symbol=body.document_symbol("QĐ"), date=day, title="Về việc khen thưởng đột xuất",
         signer_name=leader.get_full_name(), signer_title="Giám đốc", legal_profile=profile_in_force(day),
-        memo_reference=f"Tờ trình số 15/TTr-TCBC ngày {sent:%d/%m/%Y} của Phòng Tổ chức, biên chế và tổ chức phi "
-                       "chính phủ"), nominations, by=leader)
+        # the decision prints "Xét đề nghị tại Tờ trình số {memo_reference}"
+        memo_reference=f"15/TTr-TCBC ngày {sent:%d/%m/%Y} của Phòng Tổ chức, biên chế và tổ chức phi chính phủ"),
+        nominations, by=leader)
 
 
 def _archive_donors(track, day, users):

@@ -16,6 +16,7 @@ def test_seed_demo_decides_a_sudden_award_and_nominates_a_household_and_an_enter
     assert decided.urgent and (decided.decided_at.date() - decided.memo_date).days <= 3
     award = Award.objects.get(nomination__dossier=decided)
     assert (award.award_type, award.subject_class, award.decision.campaign) == ("dot_xuat", "truc_tiep", track)
+    assert award.decision.memo_reference.startswith("15/TTr-TCBC ngày")  # printed after "Tờ trình số"
     waiting = Dossier.objects.get(campaign=track, state="submitted")
     assert sorted((n.subject_type, n.name) for n in waiting.nominations.all()) == [
         ("collective", "Công ty Cổ phần Công nghệ số Đông Hà"), ("household", "Hộ ông Trần Văn Lộc")]
