@@ -153,3 +153,9 @@ def test_the_report_page_names_the_form_and_asks_no_rating(cast, track, client_f
     page = client_for(cast.clerk_a).get(reverse("dossiers:report_edit", args=[nomination.pk])).content.decode()
     assert "Báo cáo thành tích (Mẫu số 05) đề nghị tặng Giấy khen" in page
     assert 'name="rating"' not in page and "Tóm tắt hành động, thành tích xuất sắc đột xuất" in page
+
+
+def test_the_tracks_page_shows_no_plan_sections_it_does_not_use(cast, track, client_for):
+    page = client_for(cast.clerk_a).get(track.get_absolute_url()).content.decode()
+    assert 'id="track-note"' in page and "Nhận đề nghị quanh năm" in page
+    assert "Hạn tổng kết" not in page and 'id="targets"' not in page and 'id="print-plan"' not in page
