@@ -8,13 +8,14 @@ class AwardsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import AwardForm, BaseSalary, BonusCoefficient, LegalBasisProfile, VoteRule
+        from .models import AwardForm, BaseSalary, BonusCoefficient, CalendarDay, LegalBasisProfile, VoteRule
 
         auditlog.register(AwardForm, exclude_fields=["updated_at"])
         auditlog.register(LegalBasisProfile, exclude_fields=["updated_at"])
         auditlog.register(BonusCoefficient)
         auditlog.register(VoteRule)
         auditlog.register(BaseSalary, exclude_fields=["updated_at"])
+        auditlog.register(CalendarDay, exclude_fields=["updated_at"])
 
         # the audit trail an admin reads (audit app): national data, read by every province's admin
         import json
@@ -29,5 +30,5 @@ class AwardsConfig(AppConfig):
 
         watch(AwardForm, national=True, formats={"subject_types": subject_types})
         watch(BaseSalary, national=True, formats={"amount": tien})
-        for model in (LegalBasisProfile, BonusCoefficient, VoteRule):
+        for model in (LegalBasisProfile, BonusCoefficient, VoteRule, CalendarDay):
             watch(model, national=True)

@@ -90,3 +90,10 @@ class ReportLayout(models.TextChoices):
     DRIVE = "dot_chuyen_de", "Thành tích trong phong trào theo đợt, chuyên đề (có chỉ tiêu của phong trào)"
     SUDDEN = "dot_xuat", "Thành tích xuất sắc đột xuất (tóm tắt hành động, không xếp loại)"
     CONTRIBUTION = "cong_hien", "Quá trình cống hiến (quá trình công tác, chức vụ qua các thời kỳ)"
+
+
+class DayKind(models.TextChoices):
+    """A dated exception to the Monday–Friday week of the public service (awards.CalendarDay)."""
+
+    HOLIDAY = "nghi", "Ngày nghỉ (lễ, Tết, nghỉ bù, nghỉ hoán đổi)"
+    WORKDAY = "lam-bu", "Ngày làm việc bù (thứ Bảy, Chủ nhật đi làm)"

@@ -12,6 +12,7 @@ from .models import (
     AwardForm,
     BaseSalary,
     BonusCoefficient,
+    CalendarDay,
     LegalBasisProfile,
     ReportTemplate,
     VoteRule,
@@ -144,7 +145,7 @@ class ProfileForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
         model = LegalBasisProfile
         fields = ["name", "code", "valid_from", "valid_until", "basis_lines", "report_form_label",
                   "collective_multiplier", "title_bonus_rule", "title_bonus_reference", "title_bonus_text", "notes",
-                  "public_comment_forms", "public_comment_reference"]
+                  "public_comment_forms", "public_comment_reference", "public_comment_days"]
         widgets = {"public_comment_forms": forms.CheckboxSelectMultiple,
                    "valid_from": DATE_WIDGET, "valid_until": DATE_WIDGET,
                    "basis_lines": forms.Textarea(attrs={"rows": 4}), "notes": forms.Textarea(attrs={"rows": 2}),
@@ -311,6 +312,25 @@ class BaseReportTemplateFormSet(forms.BaseInlineFormSet):
 ReportTemplateFormSet = forms.inlineformset_factory(
     LegalBasisProfile, ReportTemplate, form=ReportTemplateForm, formset=BaseReportTemplateFormSet, extra=2,
     can_delete=True)
+
+
+class CalendarDayForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["day", "kind", "name", "legal_basis"]
+        widgets = {"day": DATE_WIDGET, "kind": forms.RadioSelect}
+        help_texts = {"legal_basis": "Ví dụ: Điều 112 Bộ luật Lao động 2019; Thông báo của Bộ Nội vụ về lịch nghỉ "
+                                     "Tết."}
+        error_messages = {"day": {"unique": "Ngày này đã có trong lịch: sửa dòng đã có.",
+                                  "required": "Nhập ngày (dd/mm/yyyy).", "invalid": "Nhập ngày theo dạng dd/mm/yyyy."},
+                          "name": {"required": "Nhập tên ngày, ví dụ: Tết Nguyên đán."}}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def save(self, commit=True):
+        return catalogue.save_calendar_day(self.instance, by=self.user)
 
 
 class BaseSalaryForm(OneErrorPerFieldMixin, NfcFormMixin, forms.ModelForm):

@@ -1,4 +1,5 @@
-"""The award catalogue: award forms, legal-basis profiles, bonus coefficients, base salaries."""
+"""The award catalogue: award forms, legal-basis profiles, bonus coefficients, base salaries, and the public
+service's calendar of days off (the working days the law's time limits count)."""
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +17,7 @@ from .enums import (
     AwardCategory,
     AwardType,
     BallotType,
+    DayKind,
     ReportLayout,
     StatGroup,
     SubjectType,
@@ -138,6 +140,11 @@ class LegalBasisProfile(TimeStampedModel):
     public_comment_reference = models.CharField(
         "căn cứ lấy ý kiến nhân dân", max_length=200, blank=True,
         help_text="Điều, khoản quy định, ví dụ: khoản 2 Điều 46 Nghị định số 98/2023/NĐ-CP.")
+    public_comment_days = models.PositiveSmallIntegerField(
+        "số ngày làm việc công khai trước khi họp Hội đồng", default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Danh sách phải được công khai ít nhất từng này ngày làm việc trước ngày Hội đồng họp (không tính "
+                  "ngày công khai và ngày họp, thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết).")
     notes = models.TextField("ghi chú", blank=True)
 
     objects = LegalBasisProfileQuerySet.as_manager()
@@ -326,6 +333,31 @@ class BaseSalary(TimeStampedModel):
 
     def __str__(self):
         return f"{self.amount:,} đ từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
+
+
+class CalendarDay(TimeStampedModel):
+    """A day the public service's Monday–Friday week does not decide alone: a holiday, a Tết day, a compensatory
+    or swapped day off (nghỉ), or a Saturday / Sunday worked instead (làm bù). National, dated, with the text that
+    set it: Bộ luật Lao động 2019 Điều 112 and the yearly notice of the Bộ Nội vụ / Thủ tướng. The time limits
+    the law counts in working days read it (awards/services/workdays.py; docs/domain.md, Working days)."""
+
+    day = models.DateField("ngày", unique=True)
+    kind = models.CharField("loại ngày", max_length=10, choices=DayKind.choices, default=DayKind.HOLIDAY)
+    name = models.CharField("tên ngày", max_length=120, help_text="Ví dụ: Tết Nguyên đán; Nghỉ bù Giỗ Tổ Hùng Vương.")
+    legal_basis = models.CharField("văn bản quy định", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "ngày nghỉ, ngày làm bù"
+        verbose_name_plural = "lịch ngày nghỉ, ngày làm bù"
+        ordering = ["day"]
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y} – {self.name}"
+
+    def clean(self):
+        if self.day is not None and self.kind == DayKind.WORKDAY and self.day.weekday() < 5:
+            raise ValidationError({"kind": "Ngày làm việc bù phải là thứ Bảy hoặc Chủ nhật: ngày "
+                                           f"{self.day:%d/%m/%Y} đã là ngày làm việc."})
 
 
 def round_up_to(amount, step=10_000):

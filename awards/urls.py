@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import award_forms, profiles, salaries
+from .views import award_forms, calendar, profiles, salaries
 
 app_name = "awards"
 
@@ -14,4 +14,8 @@ urlpatterns = [
     path("luong-co-so/", salaries.BaseSalaryListView.as_view(), name="salary_list"),
     path("luong-co-so/them/", salaries.BaseSalaryCreateView.as_view(), name="salary_create"),
     path("luong-co-so/<int:pk>/sua/", salaries.BaseSalaryUpdateView.as_view(), name="salary_update"),
+    path("lich-nghi/", calendar.CalendarListView.as_view(), name="calendar_list"),
+    path("lich-nghi/them/", calendar.CalendarCreateView.as_view(), name="calendar_create"),
+    path("lich-nghi/<int:pk>/sua/", calendar.CalendarUpdateView.as_view(), name="calendar_update"),
+    path("lich-nghi/<int:pk>/xoa/", calendar.CalendarDeleteView.as_view(), name="calendar_delete"),
 ]

@@ -157,7 +157,7 @@ def awardform_data(code):
 def profile_data(code):
     return {"name": "Nghị định thử", "code": code, "valid_from": "01/01/2030", "valid_until": "",
             "basis_lines": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "report_form_label": "Mẫu số 08", "collective_multiplier": "2", "notes": "",
+            "report_form_label": "Mẫu số 08", "collective_multiplier": "2", "notes": "", "public_comment_days": "10",
             "he-so-TOTAL_FORMS": "0", "he-so-INITIAL_FORMS": "0"}
 
 
@@ -727,6 +727,13 @@ MATRIX = [
      "data": lambda t: {"valid_from": "01/07/2030", "amount": "3000000", "legal_basis": ""}},
     {"url": "awards:salary_update", "target": "salary", "get": everyone(403), "post": everyone(403),
      "data": lambda t: {"valid_from": "01/07/2031", "amount": "3100000", "legal_basis": ""}},
+    {"url": "awards:calendar_list", "get": everyone(200)},
+    {"url": "awards:calendar_create", "get": everyone(403), "post": everyone(403),
+     "data": lambda t: {"day": "02/01/2031", "kind": "nghi", "name": "Nghỉ hoán đổi", "legal_basis": ""}},
+    {"url": "awards:calendar_update", "target": "calendar_day", "get": everyone(403), "post": everyone(403),
+     "data": lambda t: {"day": "01/01/2031", "kind": "nghi", "name": "Tết", "legal_basis": ""}},
+    {"url": "awards:calendar_delete", "target": "calendar_day", "get": everyone(403), "post": everyone(403),
+     "data": lambda t: {}},
 
     # campaigns: `campaign` is launched by the Sở with unit_a (and its subtree) taking part
     {"url": "campaigns:campaign_list", "get": everyone(200)},
@@ -1309,6 +1316,9 @@ def build_targets(cast):
     task = PlanTask.objects.create(campaign=campaign, quarter=3, content="Sơ kết 9 tháng")
     task.responsible.set([cast.unit_a])
     salary = BaseSalary.objects.create(valid_from=date(2031, 1, 1), amount=3_000_000)
+    from awards.models import CalendarDay
+
+    calendar_day = CalendarDay.objects.create(day=date(2031, 1, 1), name="Tết Dương lịch")
     from campaigns.models import RegistrationEntry
     from campaigns.services import registrations
 
@@ -1340,6 +1350,7 @@ def build_targets(cast):
         **vars(cast), campaign=campaign, campaign2=campaign2, draft=draft, registration_draft=registration_draft,
         registration_sent=registration_sent, campaign_far=campaign_far, task=task,
         offer=campaign.awards.get(), award_form=award_form(), profile=legal_profile(), salary=salary,
+        calendar_day=calendar_day,
         bloc=bloc, far=far, account_far=account_far, membership_far=membership_far, far_admin=far_admin,
         bloc_far=bloc_far, account_a=cast.clerk_a, notification_a=notification_a,
         membership_a=Membership.objects.get(user=cast.clerk_a, organisation=cast.unit_a),

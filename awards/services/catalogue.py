@@ -62,6 +62,23 @@ def save_base_salary(salary, *, by):
     return salary
 
 
+def save_calendar_day(day, *, by):
+    """Create or update a day of the public service's calendar (awards.CalendarDay: a day off or a day worked).
+    Refused (PermissionDenied) unless `by` is the system administrator. Side effects: the row, an audit entry."""
+    _require_system_admin(by)
+    day.full_clean()
+    with set_actor(by), transaction.atomic():
+        day.save()
+    return day
+
+
+def delete_calendar_day(day, *, by):
+    """Remove a day from the calendar (the date is then an ordinary day of its week). Same refusal and audit."""
+    _require_system_admin(by)
+    with set_actor(by), transaction.atomic():
+        day.delete()
+
+
 # --- how an imported sheet names an award form -----------------------------------------------------------------
 def forms_by_key(forms):
     """{accent-free name, accent-free short name or lower-case code: [forms]} of `forms`: the names an Excel

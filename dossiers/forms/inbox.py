@@ -24,7 +24,7 @@ class InboxFilterForm(forms.Form):
                                        empty_label="Tất cả", widget=PlainSelect)
     trang_thai = forms.ChoiceField(label="Trạng thái", required=False, widget=PlainSelect)
     qua_han = forms.BooleanField(label="Chỉ hồ sơ quá hạn", required=False)
-    cham_xu_ly = forms.BooleanField(label=f"Chờ Văn phòng quá {REVIEW_DAYS} ngày", required=False)
+    cham_xu_ly = forms.BooleanField(label=f"Chờ Văn phòng quá {REVIEW_DAYS} ngày làm việc", required=False)
     khan = forms.BooleanField(label="Chỉ hồ sơ khẩn", required=False)
     tat_ca = forms.BooleanField(label="Cả hồ sơ đã có quyết định", required=False)
     cua_toi = forms.BooleanField(label="Hồ sơ của tôi", required=False)

@@ -24,11 +24,12 @@ class WindowForm(NfcFormMixin, forms.Form):
                                    widget=DATETIME_WIDGET, error_messages={
                                        "required": "Nhập thời điểm bắt đầu nhận ý kiến.",
                                        "invalid": "Nhập ngày giờ theo dạng dd/mm/yyyy hh:mm."})
-    closes_at = forms.DateTimeField(label="Hết hạn nhận ý kiến", input_formats=DATETIME_FORMATS,
-                                    widget=DATETIME_WIDGET, help_text="Ít nhất 10 ngày làm việc trước khi Hội đồng họp "
-                                                                      "(khoản 2 Điều 46 Nghị định 98/2023/NĐ-CP).",
-                                    error_messages={"required": "Nhập thời điểm hết hạn nhận ý kiến.",
-                                                    "invalid": "Nhập ngày giờ theo dạng dd/mm/yyyy hh:mm."})
+    closes_at = forms.DateTimeField(
+        label="Hết hạn nhận ý kiến", input_formats=DATETIME_FORMATS, widget=DATETIME_WIDGET,
+        help_text="Hội đồng chỉ biểu quyết sau thời điểm này, và khi danh sách đã công khai đủ số ngày làm việc trước "
+                  "ngày họp theo bộ căn cứ (Nghị định 98/2023/NĐ-CP: 10 ngày làm việc).",
+        error_messages={"required": "Nhập thời điểm hết hạn nhận ý kiến.",
+                        "invalid": "Nhập ngày giờ theo dạng dd/mm/yyyy hh:mm."})
     nominations = NomineeChoiceField(label="Người, tập thể lấy ý kiến", queryset=None,
                                      widget=forms.CheckboxSelectMultiple,
                                      error_messages={"required": "Chọn ít nhất một người, tập thể để lấy ý kiến.",

@@ -117,7 +117,7 @@ def office_tasks(user, today):
             title, icon, urgent = OFFICE_TASKS[queue["key"]]
             tasks.append(Task(title=title, url=f"{inbox}?{queue['query']}", icon=icon, urgent=urgent,
                               detail=f"{queue['count']} hồ sơ" + (
-                                  f" (quá {REVIEW_DAYS} ngày)" if queue["key"] == "late" else "")))
+                                  f" (quá {REVIEW_DAYS} ngày làm việc)" if queue["key"] == "late" else "")))
     return tasks
 
 

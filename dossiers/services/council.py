@@ -117,7 +117,8 @@ def agenda(session, *, only=None):
           .order_by("dossier__campaign_id", "dossier__offer__order", "dossier__organisation__path", "dossier_id",
                     "order", "pk"))
     nominations = list(qs)
-    blocked = public_comment.blockers(nominations)  # the public comment the law asks first (Public comment)
+    blocked = public_comment.blockers(  # the public comment the law asks first (Public comment)
+        nominations, held_on=timezone.localtime(session.held_at).date() if session.held_at else None)
     for nomination in nominations:
         nomination.session_ballot = nomination.session_ballots[0] if nomination.session_ballots else None
         nomination.dossier.offer.campaign = nomination.dossier.campaign  # loaded with the dossier

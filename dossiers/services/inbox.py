@@ -1,10 +1,11 @@
 """The standing office's inbox: the dossiers sent to the bodies a user works for, narrowed by the page's
 filters. The inbox page, its Excel export (dossiers.exports) and the benchmarks share it."""
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from awards.services import workdays
 from campaigns.models import Campaign
 from core.db import aggregate_subquery
 from core.pagination import lazy_page
@@ -18,13 +19,22 @@ from ..models import Dossier, Nomination
 
 # How long a dossier may wait on the standing office (received or not) before the inbox and the home page call it
 # late: provinces report 8–15 working days after a complete dossier (docs/domain.md, Processing time); there is no
-# review deadline on the campaign, so the clock starts at the dossier's latest submission.
+# review deadline on the campaign, so the clock starts the day after the dossier's latest submission and counts
+# working days (awards/services/workdays.py: Monday–Friday less the calendar's days off).
 REVIEW_DAYS = 15
 
 
+def review_by(submitted_on):
+    """The last day the office is on time for a dossier sent on `submitted_on`: its REVIEW_DAYS-th working day."""
+    return workdays.nth_working_day(submitted_on, REVIEW_DAYS)
+
+
 def late_review_q(now=None):
-    """Dossiers waiting on the office (sent, not yet accepted or returned) for more than REVIEW_DAYS days."""
-    since = (now or timezone.now()) - timedelta(days=REVIEW_DAYS)
+    """Dossiers waiting on the office (sent, not yet accepted or returned) for more than REVIEW_DAYS working days:
+    sent before the (REVIEW_DAYS + 1)-th working day back from today, today counted when it is one."""
+    today = timezone.localdate(now or timezone.now())
+    first_late = workdays.nth_working_day(today + timedelta(days=1), -(REVIEW_DAYS + 1))
+    since = timezone.make_aware(datetime.combine(first_late, time.min))
     return Q(state__in=[DossierState.SUBMITTED, DossierState.IN_REVIEW], submitted_at__lt=since)
 
 

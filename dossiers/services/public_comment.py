@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from awards.services import workdays
 from orgs import scope
 from orgs.enums import Role
 
@@ -246,24 +247,60 @@ def summaries(nominations):
     return result
 
 
-def blockers(nominations, now=None):
+@dataclass
+class MeetingFrom:
+    """The first day the council may meet on a window's nominees: the list public for `days` working days."""
+
+    day: object
+    days: int
+    reference: str
+
+
+def meeting_from(window):
+    """The MeetingFrom of `window` (the longest period its nominees' profiles ask), or None without nominees."""
+    rules = list(window.nominees.values_list("nomination__dossier__campaign__legal_profile__public_comment_days",
+                                             "nomination__dossier__campaign__legal_profile__public_comment_reference")
+                 .distinct())
+    if not rules:
+        return None
+    days, reference = max(rules, key=lambda rule: rule[0] or 0)
+    published = timezone.localtime(window.opens_at).date()
+    return MeetingFrom(workdays.earliest_meeting_day(published, days), days, reference)
+
+
+def blockers(nominations, now=None, held_on=None):
     """{nomination id: why the council may not vote yet} for the nominations that need public comment and have no
-    window, or whose window has not closed."""
+    window, or whose window has not closed, or (with `held_on`, the day the council meets) whose list was published
+    fewer working days before that day than their profile asks (LegalBasisProfile.public_comment_days, counted by
+    awards/services/workdays.py)."""
     now = now or timezone.now()
-    needing = set(Nomination.objects.filter(pk__in=[n.pk for n in nominations]).filter(needs_comment_q())
-                  .values_list("pk", flat=True))
+    needing = {pk: (days, reference) for pk, days, reference in Nomination.objects.filter(
+        pk__in=[n.pk for n in nominations]).filter(needs_comment_q()).values_list(
+        "pk", "dossier__campaign__legal_profile__public_comment_days",
+        "dossier__campaign__legal_profile__public_comment_reference")}
     if not needing:
         return {}
-    closes = {}
-    for nomination_id, closes_at in CommentNominee.objects.filter(nomination_id__in=needing).values_list(
-            "nomination_id", "window__closes_at"):
+    opens, closes = {}, {}
+    for nomination_id, opens_at, closes_at in CommentNominee.objects.filter(nomination_id__in=needing).values_list(
+            "nomination_id", "window__opens_at", "window__closes_at"):
+        opens[nomination_id] = min(opens.get(nomination_id, opens_at), opens_at)
         closes[nomination_id] = max(closes.get(nomination_id, closes_at), closes_at)
-    result = {}
-    for nomination_id in needing:
+    result, earliest = {}, {}
+    for nomination_id, (days, reference) in needing.items():
         if nomination_id not in closes:
             result[nomination_id] = "Chưa lấy ý kiến nhân dân: Hội đồng chỉ biểu quyết sau khi lấy ý kiến."
         elif closes[nomination_id] > now:
             until = timezone.localtime(closes[nomination_id])
             result[nomination_id] = (f"Đang lấy ý kiến nhân dân đến {until:%H:%M %d/%m/%Y}: Hội đồng chỉ biểu quyết "
                                      "sau khi hết thời hạn.")
+        elif held_on is not None:
+            published = timezone.localtime(opens[nomination_id]).date()
+            if (published, days) not in earliest:
+                earliest[published, days] = workdays.earliest_meeting_day(published, days)
+            first_day = earliest[published, days]
+            if held_on < first_day:
+                result[nomination_id] = (
+                    f"Danh sách công khai từ ngày {published:%d/%m/%Y}, chưa đủ {days} ngày làm việc trước ngày họp "
+                    f"{held_on:%d/%m/%Y}{f' theo {reference}' if reference else ''}; Hội đồng họp xét từ ngày "
+                    f"{first_day:%d/%m/%Y}.")
     return result

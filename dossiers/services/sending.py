@@ -5,14 +5,13 @@ What may stop the sending is the checklist's (services/completeness.py: the doss
 item with a link to where it is fixed); the move itself is workflow.transition's ("submit").
 """
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.utils import timezone
 
 from orgs.enums import Role
 
 from ..models import Attachment
-from .inbox import REVIEW_DAYS
+from .inbox import REVIEW_DAYS, review_by
 from .notifications import recipients
 from .workflow import transition
 
@@ -74,4 +73,4 @@ def sent_summary(dossier):
         attachments=list(Attachment.objects.filter(dossier=dossier).values_list("title", flat=True)),
         office_told=recipients(dossier, "issuer", [Role.REVIEWER]).count(),
         clerks=recipients(dossier, "unit", [Role.CLERK]).count(),
-        review_by=submitted + timedelta(days=REVIEW_DAYS) if submitted else None)
+        review_by=review_by(submitted) if submitted else None)

@@ -82,7 +82,8 @@ class WindowDetailView(SubmitOnceMixin, ScopedObjectMixin, TemplateView):
         for nominee in nominees:
             nominee.summary_line = summaries[nominee.nomination_id].line if nominee.nomination_id in summaries else ""
         candidates = service.candidates(window.issuer) if not window.has_started() else []
-        return super().get_context_data(window=window, nominees=nominees, candidates=candidates, **kwargs)
+        return super().get_context_data(window=window, nominees=nominees, candidates=candidates,
+                                        meeting_from=service.meeting_from(window), **kwargs)
 
     def post(self, request, *args, **kwargs):
         window = self.get_object()

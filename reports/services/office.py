@@ -4,12 +4,15 @@ campaign, by award form, by unit (the body's direct sub-units) and by khối / c
 the dossiers sent to the tree's campaigns. Each is one list (columns, rows, total) read in a fixed number of
 queries, shown on one page and downloaded as Excel."""
 import statistics
+from datetime import timedelta
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
+from django.utils import timezone
 
 from awards.enums import SubjectType
+from awards.services import workdays
 from core.xlsx import AMOUNT
 from dossiers.enums import DossierState
 from dossiers.models import Award, Dossier
@@ -18,7 +21,7 @@ from orgs.models import EmulationBloc, Organisation
 
 from .statutory import bounds, in_tree_q
 
-DAY = 86400
+ONE_DAY = timedelta(days=1)
 
 
 @dataclass
@@ -170,18 +173,26 @@ def _median(days):
 
 
 def processing_time(body, year):
-    """Per campaign of the tree: the dossiers sent in the year (last submission), days from the submission to the
-    office's answer (accepted, or returned) and to the decision: median and longest. Calendar days: the portal
-    has no working-day calendar yet."""
+    """Per campaign of the tree: the dossiers sent in the year (last submission), working days from the submission
+    to the office's answer (accepted, or returned) and to the decision: median and longest. Working days as the
+    law counts them (awards/services/workdays.py): from the day after the submission to the day of the answer."""
     report = OfficeReport("thoi-gian", KINDS["thoi-gian"], [
-        ("Phong trào", 60), ("Số hồ sơ đã nộp", 12), ("Đến khi tiếp nhận, trả lại: trung vị (ngày)", 16),
-        ("dài nhất (ngày)", 12), ("Đến khi có quyết định: trung vị (ngày)", 16), ("dài nhất (ngày)", 12)])
+        ("Phong trào", 60), ("Số hồ sơ đã nộp", 12), ("Đến khi tiếp nhận, trả lại: trung vị (ngày làm việc)", 16),
+        ("dài nhất (ngày làm việc)", 12), ("Đến khi có quyết định: trung vị (ngày làm việc)", 16),
+        ("dài nhất (ngày làm việc)", 12)])
     start, end = bounds(year)
-    rows = (Dossier.objects.filter(campaign__issuer__path__startswith=body.path, submitted_at__date__gte=start,
-                                   submitted_at__date__lte=end)
-            .exclude(state__in=[DossierState.DRAFT, DossierState.WITHDRAWN])
-            .values_list("campaign_id", "campaign__title", "state", "submitted_at", "accepted_at", "returned_at",
-                         "decided_at").order_by("campaign__title", "campaign_id"))
+    rows = list(Dossier.objects.filter(campaign__issuer__path__startswith=body.path, submitted_at__date__gte=start,
+                                       submitted_at__date__lte=end)
+                .exclude(state__in=[DossierState.DRAFT, DossierState.WITHDRAWN])
+                .values_list("campaign_id", "campaign__title", "state", "submitted_at", "accepted_at", "returned_at",
+                             "decided_at").order_by("campaign__title", "campaign_id"))
+    moments = [moment for row in rows for moment in row[3:] if moment is not None]
+    last = max((timezone.localtime(moment).date() for moment in moments), default=end)
+    calendar = workdays.WorkCalendar(start, max(last, end) + ONE_DAY)
+
+    def working_days(since, until):
+        return calendar.count(timezone.localtime(since).date(), timezone.localtime(until).date() + ONE_DAY)
+
     per = {}
     everything = {"count": 0, "answered": [], "decided": []}
     for campaign_id, title, state, submitted, accepted, returned, decided in rows:
@@ -189,22 +200,24 @@ def processing_time(body, year):
         for bucket in (line, everything):
             bucket["count"] += 1
             if accepted and accepted >= submitted:
-                bucket["answered"].append((accepted - submitted).total_seconds() / DAY)
+                bucket["answered"].append(working_days(submitted, accepted))
             elif state == DossierState.RETURNED and returned and returned >= submitted:
-                bucket["answered"].append((returned - submitted).total_seconds() / DAY)
+                bucket["answered"].append(working_days(submitted, returned))
             if decided and decided >= submitted:
-                bucket["decided"].append((decided - submitted).total_seconds() / DAY)
+                bucket["decided"].append(working_days(submitted, decided))
 
     def figures(bucket):
-        return [bucket["count"], _median(bucket["answered"]),
-                round(max(bucket["answered"]), 1) if bucket["answered"] else None,
-                _median(bucket["decided"]), round(max(bucket["decided"]), 1) if bucket["decided"] else None]
+        return [bucket["count"], _median(bucket["answered"]), max(bucket["answered"], default=None),
+                _median(bucket["decided"]), max(bucket["decided"], default=None)]
 
     for line in per.values():
         report.rows.append([line["title"], *figures(line)])
     if per:
         report.total = ["Tất cả hồ sơ", *figures(everything)]
-    report.notes.append("Tính theo ngày lịch (chưa trừ ngày nghỉ), từ lần nộp cuối cùng của hồ sơ.")
+    report.notes.append("Tính theo ngày làm việc (không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết theo lịch ngày "
+                        "nghỉ), từ ngày sau lần nộp cuối cùng của hồ sơ đến ngày tiếp nhận, trả lại hoặc quyết định.")
+    for missing in workdays.missing_years(range(start.year, last.year + 1)):
+        report.notes.append(f"Chưa nhập lịch ngày nghỉ năm {missing}: năm này chỉ trừ thứ Bảy, Chủ nhật.")
     return report
 
 

@@ -252,7 +252,7 @@ def test_admin_creates_a_profile_with_coefficients(cast, client_for):
     formset = response.context["formset"]
     data = {"name": "Quy định riêng của tỉnh", "code": "quy-dinh-tinh", "valid_from": "01/01/2026",
             "valid_until": "", "basis_lines": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "report_form_label": "Mẫu số 08", "collective_multiplier": "2", "notes": "",
+            "report_form_label": "Mẫu số 08", "collective_multiplier": "2", "notes": "", "public_comment_days": "10",
             f"{formset.prefix}-TOTAL_FORMS": "3", f"{formset.prefix}-INITIAL_FORMS": "0",
             f"{formset.prefix}-MIN_NUM_FORMS": "0", f"{formset.prefix}-MAX_NUM_FORMS": "1000",
             f"{formset.prefix}-0-award_form": AwardForm.objects.get(code="giay-khen").pk,

@@ -1,13 +1,13 @@
 """Guidance at each step for the unit's clerk (issue 17): what is missing before "Gửi hồ sơ" (each a link to where
 it is fixed), the page after sending, withdrawing after a page saying what it does, a withdrawn dossier opened
 again or copied, people already proposed marked in the nominee picker."""
-from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from awards.services import workdays
 from campaigns.services.campaigns import offer_award
 from dossiers.enums import DossierState
 from dossiers.models import Attachment, Dossier, MeetingVote, StateChange
@@ -84,7 +84,7 @@ def test_submit_view_sends_and_shows_what_was_sent_to_whom_and_what_next(cast, c
     assert "Tờ trình số 07/TTr-TCCB ngày 28/07/2025" in summary.documents
     assert cast.body.name in html and "Tiếp theo" in html and "trả lại để bổ sung" in html
     assert f'href="{dossier.get_absolute_url()}"' in html
-    assert summary.review_by == timezone.localtime(dossier.submitted_at).date() + timedelta(days=15)
+    assert summary.review_by == workdays.nth_working_day(timezone.localtime(dossier.submitted_at).date(), 15)
     assert "sau ngày " + f"{summary.review_by:%d/%m/%Y}" in html
 
 

@@ -1,15 +1,18 @@
 """Lấy ý kiến nhân dân: the office's window on the nominees whose form needs it (open, close early, add or remove
 a nominee before it opens), the public's comment, moderation, the summary, and the council's rule (no vote, no
 closing, before the window has closed or without one)."""
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from dossiers.models import CommentState, PublicComment
 from dossiers.services import public_comment as service
-from tests.dossiers.test_council import council_dossier, new_session, vote
+from tests.dossiers.test_council import council_dossier, vote
+from tests.dossiers.test_council import new_session as council_session
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +29,12 @@ def window(cast, nominations, *, opens=-1, closes=10, by=None):
     return service.open_window(cast.body, title="", opens_at=now + timedelta(days=opens),
                                closes_at=now + timedelta(days=closes), nominations=nominations,
                                by=by or cast.reviewer)
+
+
+def new_session(cast, *, held_in=30, **fields):
+    """A council session `held_in` days from now: a month after the windows of these tests open (yesterday), so
+    that the list has been public for its 10 working days (tests below check that rule itself)."""
+    return council_session(cast, held_at=timezone.now() + timedelta(days=held_in), **fields)
 
 
 def comment(nominee, text="Đồng ý với đề nghị khen thưởng."):
@@ -188,6 +197,35 @@ def test_the_council_cannot_vote_while_the_window_is_open_then_can(cast):
 
     service.close_early(opened, by=cast.reviewer)
 
+    assert vote(session, nomination, cast.reviewer).passed is not None
+
+
+@time_machine.travel(datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), tick=False)
+def test_the_list_is_public_for_its_working_days_before_the_council_meets(cast, client_for):
+    """Published Monday 02/02/2026: Tết Bính Ngọ (16–20/02, Thông báo 9441/TB-BNV, in the calendar's migration)
+    does not count, so the 10th working day is Monday 23/02 and the council meets from Tuesday 24/02."""
+    nomination = needing_comment(cast).nominations.get()
+    opened = window(cast, [nomination], opens=0, closes=1)
+    service.close_early(opened, by=cast.reviewer)
+    local = ZoneInfo("Asia/Ho_Chi_Minh")
+
+    too_soon = council_session(cast, held_at=datetime(2026, 2, 23, 8, 0, tzinfo=local))
+    with pytest.raises(ValidationError, match="chưa đủ 10 ngày làm việc trước ngày họp 23/02/2026.*từ ngày 24/02/2026"):
+        vote(too_soon, nomination, cast.reviewer)
+    page = client_for(cast.reviewer).get(opened.get_absolute_url()).content.decode()
+    assert "từ ngày <strong>24/02/2026</strong>" in page and "ít nhất 10 ngày làm việc" in page
+
+    profile = nomination.dossier.campaign.legal_profile
+    profile.public_comment_days = 5  # the rule is the profile's: 5 working days end on Monday 09/02
+    profile.save(update_fields=["public_comment_days"])
+    assert vote(too_soon, nomination, cast.reviewer).passed is not None
+
+
+@time_machine.travel(datetime(2026, 2, 2, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), tick=False)
+def test_a_council_meeting_on_the_first_day_allowed_votes(cast):
+    nomination = needing_comment(cast).nominations.get()
+    service.close_early(window(cast, [nomination], opens=0, closes=1), by=cast.reviewer)
+    session = council_session(cast, held_at=datetime(2026, 2, 24, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
     assert vote(session, nomination, cast.reviewer).passed is not None
 
 

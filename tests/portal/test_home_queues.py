@@ -117,13 +117,14 @@ def test_clerk_home_query_count_does_not_grow(cast, client_for):
 # --- the standing office --------------------------------------------------------------------------------------
 @pytest.fixture
 def office_dossiers(cast):
-    """Dossiers sent to the Sở at each step (one new one waiting 20 days), and one sent to another Sở."""
+    """Dossiers sent to the Sở at each step (one new one waiting 30 days: more than 15 working days, Tết
+    included), and one sent to another Sở."""
     campaign = launched_campaign(cast, participants=[cast.body])
     units = [OrganisationFactory(name=f"Đơn vị gửi {n}", parent=cast.body) for n in range(7)]
     offer = campaign.awards.first()
     made = {
         "new": dossier(campaign, units[0], offer, DossierState.SUBMITTED),
-        "late": dossier(campaign, units[1], offer, DossierState.SUBMITTED, days_ago=20),
+        "late": dossier(campaign, units[1], offer, DossierState.SUBMITTED, days_ago=30),
         "in_review": dossier(campaign, units[2], offer, DossierState.IN_REVIEW, days_ago=2),
         "appraised": dossier(campaign, units[3], offer, DossierState.APPRAISED),
         "council": dossier(campaign, units[4], offer, DossierState.IN_COUNCIL),
@@ -152,7 +153,7 @@ def test_office_home_links_each_count_into_the_inbox(cast, client_for, office_do
     html = client_for(cast.reviewer).get("/").content.decode()
     assert f'border-danger" id="queue-late" href="{reverse("dossiers:inbox")}?cham_xu_ly=on"' in html  # red: 1 late
     assert f'id="queue-new" href="{reverse("dossiers:inbox")}?trang_thai=submitted"' in html
-    assert "Chờ Văn phòng quá 15 ngày" in html
+    assert "Chờ Văn phòng quá 15 ngày làm việc" in html
 
 
 def test_office_home_query_count_does_not_grow(cast, client_for):

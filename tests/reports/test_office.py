@@ -61,8 +61,11 @@ def test_processing_time(cast):
                                accepted_at=sent + timedelta(days=answer),
                                decided_at=sent + timedelta(days=decided) if decided else None)
     report = office.processing_time(cast.province, YEAR)
-    assert report.rows == [[campaign.title, 3, 4.0, 9.0, 20.0, 30.0]]
-    assert report.total == ["Tất cả hồ sơ", 3, 4.0, 9.0, 20.0, 30.0]
+    # Sent Saturday 01/03/2025; counted from Monday 03/03 to the answer's day, weekends left out (no holiday in
+    # March 2025): answered 03/03 → 1, 05/03 → 3, 10/03 → 6; decided 11/03 → 7, 31/03 → 21 working days.
+    assert report.rows == [[campaign.title, 3, 3, 6, 14, 21]]
+    assert report.total == ["Tất cả hồ sơ", 3, 3, 6, 14, 21]
+    assert "Tính theo ngày làm việc" in report.notes[0]
 
 
 @pytest.mark.parametrize("kind", list(office.KINDS))
