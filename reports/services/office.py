@@ -4,9 +4,9 @@ campaign, by award form, by unit (the body's direct sub-units) and by khối / c
 the dossiers sent to the tree's campaigns. Each is one list (columns, rows, total) read in a fixed number of
 queries, shown on one page and downloaded as Excel."""
 import statistics
-from datetime import timedelta
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Count, Sum
 from django.utils import timezone

@@ -70,7 +70,8 @@ def detail_pages(cast):
     pages += [reverse("campaigns:quota_overrides", args=[offer.pk]),
               reverse("awards:awardform_update", args=[offer.award_form_id]),
               reverse("awards:profile_update", args=[campaign.legal_profile_id]),
-              reverse("awards:salary_create"), reverse("dossiers:award_create"), reverse("orgs:account_create"),
+              reverse("awards:salary_create"), reverse("awards:calendar_list"), reverse("awards:calendar_create"),
+              reverse("dossiers:award_create"), reverse("orgs:account_create"),
               reverse("orgs:person_create"), reverse("orgs:organisation_update", args=[cast.unit_a.pk])]
     meetings = NominationMeeting.objects.values_list("pk", flat=True)
     pages += [reverse("dossiers:meeting_votes", args=[pk]) for pk in meetings]

@@ -29,8 +29,8 @@ LISTS = {
     "hoidong": ["dossiers:council_list", "dossiers:inbox", "dossiers:decision_list"],
     "lanhdao": ["dossiers:approval_queue", "dossiers:decision_list", "dossiers:inbox"],
     "quantri": ["orgs:organisation_tree", "orgs:account_list", "orgs:bloc_list", "awards:awardform_list",
-                "awards:profile_list", "awards:salary_list", "dossiers:rule_settings", "dossiers:layout_list",
-                "audit:trail", "campaigns:campaign_list"],
+                "awards:profile_list", "awards:salary_list", "awards:calendar_list", "dossiers:rule_settings",
+                "dossiers:layout_list", "audit:trail", "campaigns:campaign_list"],
 }
 FURTHER = {
     "canbo.tcbc": [("dossiers:dossier_list", "#dossier-table a", [""]),
