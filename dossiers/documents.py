@@ -6,6 +6,8 @@ A document is frozen when its object may no longer change (a sent dossier, a sig
 """
 from datetime import date
 
+from django.utils.text import capfirst
+
 from awards.enums import AwardCategory, ReportLayout
 from awards.models import report_template
 from campaigns.models import CampaignAward
@@ -105,6 +107,9 @@ def _counts(rows):
     households = {row["subject"] for row in rows if row.get("household")}
     return {"collectives": len({row["subject"] for row in rows} - individuals - households),
             "individuals": len(individuals), "households": len(households)}
+
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def award_phrase(name, category):
@@ -359,12 +364,21 @@ def quyet_dinh(decision, part=""):
     forms = sorted({row["award_form"] for row in rows})
     authority_line = in_hoa(issuer.authority)
     awardees, notes = [], []
+    previous_form, sections = None, 0
     for row in rows:
         mark = ""
         if row.get("bonus_note"):
             notes.append({"mark": f"({len(notes) + 1})", "name": row["name"], "text": row["bonus_note"]})
             mark = notes[-1]["mark"]
-        awardees.append({**row, "bonus_text": _money(row.get("bonus")) or ("0" if mark else ""), "note_mark": mark})
+        # several forms: a row naming the form above its awardees (the snapshot lists them form by form)
+        section = ""
+        if len(forms) > 1 and row["award_form"] != previous_form:
+            sections += 1
+            number = ROMAN[sections - 1] if sections <= len(ROMAN) else str(sections)
+            section = f"{number}. {capfirst(award_phrase(row['award_form'], row.get('category')))}"
+        previous_form = row["award_form"]
+        awardees.append({**row, "bonus_text": _money(row.get("bonus")) or ("0" if mark else ""), "note_mark": mark,
+                         "section": section})
     return {
         "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
                 "title": "Quyết định", "subject": decision.title,

@@ -199,26 +199,28 @@ def quyet_dinh_docx(context):
         writer.centred(context.get("annex_heading") or f"Tập thể, cá nhân được tặng {forms}", bold=True, after=0)
         writer.centred(context.get("list_caption", ""), italic=True, after=0)
         writer.rule(TEXT_WIDTH_MM * 0.3)
-        headers = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức"]
-        widths = [9, 42, 0, 30]
-        align = ["center", "left", "left", "left"]
+        headers = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"]
+        widths = [9, 48, 0]
+        align = ["center", "left", "left"]
         if total:
             headers.append("Số tiền (đồng)")
-            widths.append(26)
+            widths.append(30)
             align.append("right")
         widths[2] = TEXT_WIDTH_MM - sum(widths)
-        rows = []
+        rows, merge, bold_rows = [], {}, []
         for number, row in enumerate(context.get("awardees", []), start=1):
+            if row.get("section"):  # the form above its awardees, as the PDF prints it
+                rows.append([row["section"]] + [""] * (len(headers) - 1))
+                merge[len(rows) - 1], bold_rows = [(0, len(headers) - 1)], bold_rows + [len(rows) - 1]
             name, unit = row.get("name", ""), row.get("unit") or ""
             where = (f"{row['position']}, " if row.get("position") else "") + (unit if unit != name else "")
-            cells = [str(number), name, where, row.get("award_form", "")]
+            cells = [str(number), name, where]
             if total:
                 cells.append(" ".join(part for part in (row.get("bonus_text", ""), row.get("note_mark", "")) if part))
             rows.append(cells)
-        merge, bold_rows = {}, ()
         if total:
-            rows.append(["", "Tổng cộng", "", "", total])
-            merge, bold_rows = {len(rows) - 1: [(1, 3)]}, (len(rows) - 1,)
+            rows.append(["", "Tổng cộng", "", total])
+            merge[len(rows) - 1], bold_rows = [(1, 2)], bold_rows + [len(rows) - 1]
         writer.table(headers, rows, widths, align=align, bold_rows=bold_rows, merge=merge)
         if total:
             writer.paragraph(f"Bằng chữ: {context.get('total_words', '')}.", italic=True, indent=False, before=6)

@@ -322,6 +322,9 @@ def decision_snapshot(decision, awards, bonuses=None):
             "bonus": award.bonus_amount, "bonus_note": bonus.note if bonus else "",
         })
     forms = sorted({award.award_form for award in awards}, key=lambda form: (form.order, form.name, form.pk))
+    # the list form by form (its STT is the row's place here: the documents and amendments read it so)
+    place = {form.pk: index for index, form in enumerate(forms)}
+    rows = [row for _, row in sorted(zip((place[a.award_form_id] for a in awards), rows), key=lambda pair: pair[0])]
     groups = [{"award_form": str(form), "category": form.category,
                **subject_counts([a for a in awards if a.award_form_id == form.pk])} for form in forms]
     return {

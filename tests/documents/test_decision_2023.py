@@ -102,5 +102,6 @@ def test_a_2023_decision_pays_and_prints_by_the_law_of_its_date(cast, campaign, 
     assert_in_order(pdf_text(pdf), [
         "Số: 30/QĐ-SNV", ngay_van_ban(on, "Quảng Trị"), "QUYẾT ĐỊNH", *ND91_LINES,
         "Xét đề nghị tại Tờ trình số 11/TTr-TCCB", "Điều 2.", f"tổng số tiền là {total} đồng", f"(Bằng chữ: {words}).",
-        "DANH SÁCH", f"Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ Giấy khen {so(individual)}",
-        f"Phòng Tổ chức cán bộ Giấy khen {so(collective)}", f"Tổng cộng {total}"])
+        "DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen",
+        f"Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ {so(individual)}",
+        f"Phòng Tổ chức cán bộ {so(collective)}", f"Tổng cộng {total}"])

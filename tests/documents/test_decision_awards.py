@@ -89,10 +89,14 @@ def test_quyet_dinh_with_titles_and_a_commendation(mixed_decision):
         "Tập thể, cá nhân đạt nhiều danh hiệu thi đua cho cùng một thành tích chỉ nhận mức tiền thưởng cao nhất "
         "theo Điều 53 Nghị định số 98/2023/NĐ-CP (ghi chú tại danh sách kèm theo).",
         "Điều 3.", "DANH SÁCH", "Tập thể, cá nhân được công nhận danh hiệu thi đua và tặng Giấy khen (thử)",
-        "1 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ Giấy khen (thử) 1.170.000",
-        "2 Phòng Tổ chức cán bộ Giấy khen (thử) 2.340.000",
-        "3 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ Lao động tiên tiến 0 (1)",
-        "4 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ Chiến sĩ thi đua cơ sở 2.340.000",
+        # the list form by form, in the order of Điều 1, each under its own row
+        "I. Tặng Giấy khen (thử)",
+        "1 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ 1.170.000",
+        "2 Phòng Tổ chức cán bộ 2.340.000",
+        "II. Công nhận danh hiệu “Chiến sĩ thi đua cơ sở”",
+        "3 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ 2.340.000",
+        "III. Công nhận danh hiệu “Lao động tiên tiến”",
+        "4 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ 0 (1)",
         "Tổng cộng 5.850.000", "Bằng chữ: Năm triệu tám trăm năm mươi nghìn đồng.",
         "Ghi chú:", "(1) " + NOTE,
     ])
@@ -108,8 +112,9 @@ def test_quyet_dinh_of_one_title_recognises_it(cast, campaign, titles):
         "Điều 1. Công nhận danh hiệu “Lao động tiên tiến” cho 01 cá nhân (có danh sách kèm theo).",
         "Điều 2. Tiền thưởng kèm theo các danh hiệu thi đua tại Điều 1", "tổng số tiền là 710.000 đồng",
         "DANH SÁCH", "Cá nhân được công nhận danh hiệu “Lao động tiên tiến”",
-        "1 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ Lao động tiên tiến 710.000",
+        "1 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ 710.000",
     ])
+    assert "I. " not in pdf_text(pdf).split("DANH SÁCH")[1]  # one form: its name is the list's heading
     assert "Ghi chú" not in pdf_text(pdf) and "mức tiền thưởng cao nhất" not in pdf_text(pdf)
 
 
@@ -129,8 +134,12 @@ def test_quyet_dinh_docx_with_titles_and_a_commendation(mixed_decision):
         "DANH SÁCH", "Tập thể, cá nhân được công nhận danh hiệu thi đua và tặng Giấy khen (thử)",
         "Bằng chữ: Năm triệu tám trăm năm mươi nghìn đồng.", "Ghi chú:", "(1) " + NOTE,
     ])
-    assert table_rows(document.tables[-1])[3] == [
-        "3", "Nguyễn Thị Hương", "Chuyên viên, Phòng Tổ chức cán bộ", "Lao động tiên tiến", "0 (1)"]
+    rows = table_rows(document.tables[-1])
+    assert rows[1] == ["I. Tặng Giấy khen (thử)"]  # a row across the table, as the PDF prints it
+    assert rows[4:7] == [["II. Công nhận danh hiệu “Chiến sĩ thi đua cơ sở”"],
+                         ["3", "Nguyễn Thị Hương", "Chuyên viên, Phòng Tổ chức cán bộ", "2.340.000"],
+                         ["III. Công nhận danh hiệu “Lao động tiên tiến”"]]
+    assert rows[7] == ["4", "Nguyễn Thị Hương", "Chuyên viên, Phòng Tổ chức cán bộ", "0 (1)"]
 
 
 def test_decision_page_counts_people_once_and_shows_why_an_amount_is_nil(cast, client_for, mixed_decision):

@@ -268,9 +268,9 @@ def test_quyet_dinh(decision):
         "Điều 3.", "chịu trách nhiệm thi hành Quyết định này./.",
         "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, TĐKT.", "GIÁM ĐỐC", "Lê Quang Thắng",
         "DANH SÁCH", "(Kèm theo Quyết định số 05/QĐ-SNV ngày 20 tháng 8 năm 2025 của Giám đốc Sở Nội vụ tỉnh Thử)",
-        "STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Số tiền (đồng)",
-        "1 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ Giấy khen (thử) 1.170.000",
-        "2 Phòng Tổ chức cán bộ Giấy khen (thử) 2.340.000",
+        "STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền (đồng)",
+        "1 Nguyễn Thị Hương Chuyên viên, Phòng Tổ chức cán bộ 1.170.000",
+        "2 Phòng Tổ chức cán bộ 2.340.000",
         "Tổng cộng 3.510.000", "Bằng chữ: Ba triệu năm trăm mười nghìn đồng.",
     )
 

@@ -299,9 +299,9 @@ def test_quyet_dinh_docx(decision):
         "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, TĐKT.", "GIÁM ĐỐC", "Lê Quang Thắng",
         "DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen (thử)",
         "(Kèm theo Quyết định số 05/QĐ-SNV ngày 20 tháng 8 năm 2025 của Giám đốc Sở Nội vụ tỉnh Thử)",
-        "STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Số tiền (đồng)",
-        "1", "Nguyễn Thị Hương", "Chuyên viên, Phòng Tổ chức cán bộ", "Giấy khen (thử)", "1.170.000",
-        "2", "Phòng Tổ chức cán bộ", "Giấy khen (thử)", "2.340.000",
+        "STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền (đồng)",
+        "1", "Nguyễn Thị Hương", "Chuyên viên, Phòng Tổ chức cán bộ", "1.170.000",
+        "2", "Phòng Tổ chức cán bộ", "2.340.000",
         "Tổng cộng", "3.510.000", "Bằng chữ: Ba triệu năm trăm mười nghìn đồng.",
     ])
     article = paragraph(document, "Điều 1.")
@@ -314,13 +314,13 @@ def test_quyet_dinh_docx(decision):
     body = list(document.element.body)
     assert len(document.tables) == 3 and body.index(document.tables[1]._tbl) < body.index(listing._p)  # the closing
     assert table_rows(document.tables[-1]) == [
-        ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Số tiền (đồng)"],
-        ["1", "Nguyễn Thị Hương", "Chuyên viên, Phòng Tổ chức cán bộ", "Giấy khen (thử)", "1.170.000"],
-        ["2", "Phòng Tổ chức cán bộ", "", "Giấy khen (thử)", "2.340.000"],
-        ["", "Tổng cộng", "3.510.000"]]  # "Tổng cộng" spans three columns
+        ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền (đồng)"],
+        ["1", "Nguyễn Thị Hương", "Chuyên viên, Phòng Tổ chức cán bộ", "1.170.000"],
+        ["2", "Phòng Tổ chức cán bộ", "", "2.340.000"],
+        ["", "Tổng cộng", "3.510.000"]]  # "Tổng cộng" spans two columns
     total_row = document.tables[-1].rows[-1]
     assert all(run.bold for cell in row_cells(total_row) for p in cell.paragraphs for run in runs_of(p))
-    amount = document.tables[-1].rows[1].cells[4].paragraphs[0]
+    amount = document.tables[-1].rows[1].cells[3].paragraphs[0]
     assert amount.alignment == 2  # amounts right-aligned
     words = document.paragraphs[-1]
     assert words.text == "Bằng chữ: Ba triệu năm trăm mười nghìn đồng." and all(r.italic for r in runs_of(words))
@@ -335,7 +335,7 @@ def test_quyet_dinh_docx_without_bonus_has_no_article_on_money(cast, campaign, d
                               "DANH SÁCH"])
     assert "Điều 3." not in content and "Bằng chữ" not in content and "Quỹ thi đua" not in content
     assert "Số tiền" not in content and "Tổng cộng" not in content
-    assert table_rows(document.tables[-1])[0] == ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức"]
+    assert table_rows(document.tables[-1])[0] == ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"]
 
 
 def test_only_the_three_kinds_have_a_word_copy():

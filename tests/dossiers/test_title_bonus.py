@@ -148,7 +148,9 @@ def test_the_reason_is_recorded_with_the_amounts_and_the_article(cast, campaign)
 def test_one_decision_pays_its_highest_title_first_and_says_so_for_the_lower(cast, campaign):
     decision = decide(cast, campaign, SUMMER, [("person", "ldtt"), ("person", "cstd-co-so")], 5)
 
-    note = decision.snapshot["awardees"][0]["bonus_note"]
+    rows = decision.snapshot["awardees"]  # form by form, in the catalogue's order (as Điều 1 lists them)
+    assert [row["award_form"] for row in rows] == ["Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"]
+    note = rows[1]["bonus_note"]
     assert note == ("Chỉ nhận mức tiền thưởng cao nhất (Nghị định số 152/2025/NĐ-CP): danh hiệu “Chiến sĩ thi đua "
                     "cơ sở” năm 2025 đã nhận 2.340.000 đ (cùng Quyết định này); mức của danh hiệu này (710.000 đ) "
                     "không cao hơn, không chi.")
