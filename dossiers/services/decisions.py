@@ -311,8 +311,11 @@ def decision_snapshot(decision, awards, bonuses=None):
     form's, counts per award form), for the documents to render."""
     bonuses = bonuses or {}
     units = names_within({a.subject_unit for a in awards}, decision.issuer)
+    forms = sorted({award.award_form for award in awards}, key=lambda form: (form.order, form.name, form.pk))
+    # the list form by form (its STT is the row's place here: the documents and amendments read it so)
+    place = {form.pk: index for index, form in enumerate(forms)}
     rows = []
-    for award in awards:
+    for award in sorted(awards, key=lambda a: place[a.award_form_id]):  # stable: the given order within a form
         bonus = bonuses.get(award.nomination_id)
         rows.append({
             "award": award.pk, "name": award.subject_name, "subject_type": award.subject_type,
@@ -321,10 +324,6 @@ def decision_snapshot(decision, awards, bonuses=None):
             "award_form": str(award.award_form), "category": award.award_form.category,
             "bonus": award.bonus_amount, "bonus_note": bonus.note if bonus else "",
         })
-    forms = sorted({award.award_form for award in awards}, key=lambda form: (form.order, form.name, form.pk))
-    # the list form by form (its STT is the row's place here: the documents and amendments read it so)
-    place = {form.pk: index for index, form in enumerate(forms)}
-    rows = [row for _, row in sorted(zip((place[a.award_form_id] for a in awards), rows), key=lambda pair: pair[0])]
     groups = [{"award_form": str(form), "category": form.category,
                **subject_counts([a for a in awards if a.award_form_id == form.pk])} for form in forms]
     return {
