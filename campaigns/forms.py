@@ -384,29 +384,19 @@ class CopyForm(forms.Form):
 
 # --- Registration (đăng ký thi đua) ----------------------------------------------------------------
 # Imported here rather than at the top so that this section stays self-contained.
-from django.db.models import Q  # noqa: E402
-
-from awards.enums import AwardCategory  # noqa: E402
-
 from .models import Registration, RegistrationEntry  # noqa: E402
-
-REGISTRABLE_SUBJECTS = (SubjectType.INDIVIDUAL, SubjectType.COLLECTIVE)
+from .services.registrations import registrable_forms, registrable_types  # noqa: E402
 
 
 def registration_choices(registration):
-    """The short lists of one registration, computed once per formset (not once per row): the campaign's subject
-    types, its offered award forms plus the catalogue titles for those subject types. The person and the collective
-    are pickers (pickers.REGISTRATION_PEOPLE, REGISTRATION_UNITS): a big unit's thousands of people are searched,
-    never listed."""
+    """The short lists of one registration, computed once per formset (not once per row): the subject types and
+    award forms a line may name (services.registrations, which the Excel import checks against too). The person
+    and the collective are pickers (pickers.REGISTRATION_PEOPLE, REGISTRATION_UNITS): a big unit's thousands of
+    people are searched, never listed."""
     campaign = registration.campaign
-    eligible = set(campaign.eligible_subject_types or SubjectType.values)
-    subject_types = [(value, label) for value, label in SubjectType.choices
-                     if value in REGISTRABLE_SUBJECTS and value in eligible] or \
-                    [(value, label) for value, label in SubjectType.choices if value in REGISTRABLE_SUBJECTS]
-    titles = [form.pk for form in AwardForm.objects.filter(category=AwardCategory.TITLE, is_active=True)
-              if eligible & set(form.subject_types)]
-    award_forms = AwardForm.objects.filter(Q(campaign_offers__campaign=campaign) | Q(pk__in=titles)).distinct() \
-        .order_by("-category", "order", "name")
+    labels = dict(SubjectType.choices)
+    subject_types = [(value, labels[value]) for value in registrable_types(campaign)]
+    award_forms = registrable_forms(campaign).order_by("-category", "order", "name")
 
     def award_label(form):
         return f"{form.name} ({form.get_category_display().lower()})"
