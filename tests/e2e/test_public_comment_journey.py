@@ -1,12 +1,12 @@
 """Browser journey (issue 19, lấy ý kiến nhân dân): a visitor without an account comments on a Huân chương nominee
 (a post made too fast is refused and keeps what was typed); the office approves it, closes the window, and the
 council's session page (the council's file) shows the summary and the approved comment, where before it said why
-the council could not vote yet. Runs in Debian's Chromium; screenshots go to tests/e2e/artifacts/."""
+the council could not vote yet; a session held tomorrow is told the list has not been public 10 working days.
+Runs in Debian's Chromium; screenshots go to tests/e2e/artifacts/."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.dossiers.test_council import new_session
-from tests.dossiers.test_public_comment import needing_comment, window
+from tests.dossiers.test_public_comment import needing_comment, new_session, window
 from tests.e2e.helpers import log_in, log_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -17,7 +17,7 @@ def test_from_the_public_comment_to_the_councils_file(live_server, page: Page, c
     nomination.summary = "Hoàn thành xuất sắc nhiệm vụ 5 năm liền."
     nomination.save()
     opened = window(cast, [nomination])
-    session = new_session(cast)
+    session = new_session(cast, held_in=1)  # tomorrow: the list will not have been public 10 working days
     base = live_server.url
 
     page.goto(base + "/cong-khai/lay-y-kien/")
@@ -55,6 +55,7 @@ def test_from_the_public_comment_to_the_councils_file(live_server, page: Page, c
     page.goto(base + f"/hoi-dong/{session.pk}/")
     row = page.locator(f"#nominee-{nomination.pk}")
     expect(row).not_to_contain_text("Đang lấy ý kiến nhân dân")
+    expect(row).to_contain_text("chưa đủ 10 ngày làm việc trước ngày họp")  # the working days the law asks
     row.get_by_text("Lấy ý kiến nhân dân: 1 ý kiến: 1 được duyệt, 0 không duyệt.").click()
     expect(row).to_contain_text("Tôi biết đồng chí nhiều năm, đồng ý với đề nghị.")
     shot("04-council")
