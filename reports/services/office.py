@@ -169,7 +169,11 @@ def by_bloc(body, year):
 
 
 def _median(days):
-    return round(statistics.median(days), 1) if days else None
+    """The median, to one decimal; a whole number of days prints without a decimal (3, not 3,0)."""
+    if not days:
+        return None
+    value = round(statistics.median(days), 1)
+    return int(value) if value == int(value) else value
 
 
 def processing_time(body, year):

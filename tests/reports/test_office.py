@@ -87,3 +87,9 @@ def test_page_excel_and_queries(cast, client, kind):
     assert excel.status_code == 200
     sheet = load_workbook(io.BytesIO(b"".join(excel.streaming_content))).active
     assert sheet["A1"].value == response.context["report"].columns[0][0]
+
+
+@pytest.mark.parametrize("days, median", [([], None), ([2, 4], 3), ([1, 2], 1.5), ([1, 3, 6], 3), ([0, 0], 0)])
+def test_median_prints_whole_days_without_a_decimal(days, median):
+    value = office._median(days)
+    assert value == median and type(value) is type(median)
