@@ -16,7 +16,7 @@ from dossiers.services.workflow import transition
 from orgs.models import Organisation, Person
 
 from .anchor import current_quang_tri_drive
-from .dossiers import _dossier, _review
+from .dossiers import _dossier, _review, date_story
 
 FORM = "huan-chuong-ld-3"
 SUMMARY = ("5 năm liền hoàn thành xuất sắc nhiệm vụ; chủ trì số hóa hơn 120.000 "
@@ -41,6 +41,7 @@ def seed(day):
     dossier = _dossier(campaign, ttlt, FORM, clerk, day, [person.full_name], memo="07")
     dossier = transition(dossier, "submit", by=clerk)
     dossier = _review(dossier, reviewer)
+    date_story(dossier, day, {"submit": (7, 9), "start_review": (6, 10)})
     nomination = dossier.nominations.get()
     nomination.summary = SUMMARY
     nomination.save(update_fields=["summary"])

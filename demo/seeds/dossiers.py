@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from awards.models import AwardForm
 from campaigns.models import Campaign
@@ -28,6 +29,8 @@ from dossiers.models import (
     Dossier,
     Forwarding,
     NominationMeeting,
+    OutcomeChange,
+    StateChange,
 )
 from dossiers.services import building, council, decisions, meetings, register
 from dossiers.services.workflow import transition
@@ -52,6 +55,40 @@ def _user(username):
 
 def _at(day, hour=8, minute=30):
     return datetime.combine(day, time(hour, minute), tzinfo=TZ)
+
+
+# The dossier's own timestamp each logged action sets (the workflow writes both when it runs).
+MOMENTS = {"submit": "submitted_at", "accept": "accepted_at", "return": "returned_at", "decide": "decided_at",
+           "record_higher_decision": "decided_at"}
+
+
+HOUR = timedelta(hours=1)
+# a nominee's outcome act -> the dossier's actions whose moment it follows, first found, with its offset
+OUTCOME_ACTS = {"review": [("accept", -HOUR / 2), ("return", -HOUR / 2), ("start_review", HOUR)],
+                "return": [("return", 0 * HOUR)], "approve": [("decide", -HOUR), ("forward", -HOUR)],
+                "forward": [("forward", 0 * HOUR)], "sign_decision": [("decide", 0 * HOUR)]}
+
+
+def date_story(dossier, day, steps):
+    """Date the dossier's log as its story goes, not at the moment of seeding: `steps` {action: (days before the
+    demo's day, hour)}, calendar days like the story's other dates (its Tờ trình, decisions, council session); the
+    dossier's sent / accepted / returned / decided times follow (demo data only: the workflow itself always logs
+    the present)."""
+    fields, moments = {}, {}
+    for change in dossier.state_changes.all():
+        if change.action in steps:
+            ago, hour = steps[change.action]
+            at = min(_at(day - timedelta(days=ago), hour, 0), timezone.now())  # never after the seeding
+            StateChange.objects.filter(pk=change.pk).update(at=at)
+            moments[change.action] = at
+            if change.action in MOMENTS:
+                fields[MOMENTS[change.action]] = at
+    Dossier.objects.filter(pk=dossier.pk).update(**fields)
+    # each nominee's outcome log at the act that moved it (the leader approves the hour before signing)
+    for act, follows in OUTCOME_ACTS.items():
+        at = next((moments[action] + shift for action, shift in follows if action in moments), None)
+        if at is not None:
+            OutcomeChange.objects.filter(nomination__dossier=dossier, act=act).update(at=min(at, timezone.now()))
 
 
 def _fill(nomination, clerk, day, n=3, rating="tot"):
@@ -161,6 +198,8 @@ def _quang_tri(day):
         signer_name="Lê Quang Thắng", signer_title="Giám đốc", legal_profile=profile_in_force(signed),
         memo_reference=decisions.memo_reference(decided.nominations.select_related("dossier__organisation"))),
         list(decided.nominations.all()), by=leader)
+    date_story(decided, day, {"submit": (7, 9), "start_review": (6, 8), "accept": (5, 15), "to_leader": (5, 16),
+                              "decide": (3, 10)})
 
     # forwarded: Bằng khen of the Chủ tịch UBND tỉnh for the Phòng TCBC as a collective
     forwarded = _dossier(campaign, tcbc, "bang-khen-tinh", clerk_tcbc, day, ["Lê Thị Phương"], collective=True,
@@ -175,6 +214,8 @@ def _quang_tri(day):
             issuer=campaign.issuer, campaign=campaign, to_authority="Chủ tịch UBND tỉnh", memo_number="45/TTr-SNV",
             memo_date=day - timedelta(days=2), signer_name="Lê Quang Thắng", signer_title="Giám đốc"),
             list(forwarded.nominations.all()), by=leader)
+    date_story(forwarded, day, {"submit": (7, 9), "start_review": (6, 8), "accept": (5, 15), "to_leader": (5, 16),
+                                "to_council": (5, 16), "forward": (2, 10)})
 
     # returned with reasons: Giấy khen of the Trung tâm Lưu trữ
     returned = _dossier(campaign, ttlt, "giay-khen", clerk_ttlt, day, ["Phạm Quang Huy", "Lê Thị Xuân"], memo="05")
@@ -187,14 +228,17 @@ def _quang_tri(day):
                                 override_reason="Lãnh đạo Sở đồng ý xem xét.")
     transition(returned, "return", by=reviewer,
                note="Báo cáo thành tích chưa nêu số liệu cụ thể; Biên bản họp chưa có chữ ký của thư ký.")
+    date_story(returned, day, {"submit": (7, 10), "start_review": (6, 9), "return": (4, 15)})
 
     # in review: Bằng khen Bộ trưởng for the Trung tâm Lưu trữ as a collective
     in_review = _dossier(campaign, ttlt, "bang-khen-bo", clerk_ttlt, day, collective=True, memo="06")
     transition(transition(in_review, "submit", by=clerk_ttlt), "start_review", by=reviewer)
+    date_story(in_review, day, {"submit": (6, 9), "start_review": (5, 9)})
 
     # submitted, waiting for the office: Bằng khen Bộ trưởng for the Phòng TCBC
     submitted = _dossier(campaign, tcbc, "bang-khen-bo", clerk_tcbc, day, ["Phạm Thị Thảo"], memo="14")
     transition(submitted, "submit", by=clerk_tcbc)
+    date_story(submitted, day, {"submit": (2, 14)})
 
     # at the council: Bằng khen Thủ tướng for a chuyên viên with the history the rule reads; the
     # session is open: the chair and the secretary have voted, the Phó Chủ tịch (hoidong) has not yet
@@ -209,6 +253,7 @@ def _quang_tri(day):
     voted = transition(voted, "submit", by=clerk_tcbc)
     voted = transition(_review(voted, reviewer), "accept", by=reviewer)
     voted = transition(voted, "to_council", by=reviewer)
+    date_story(voted, day, {"submit": (7, 9), "start_review": (6, 8), "accept": (5, 15), "to_council": (4, 9)})
     seats = [CouncilSeat(full_name="Lê Quang Thắng", position="Giám đốc Sở Nội vụ", title="chair", user=leader),
              CouncilSeat(full_name="Phạm Văn Lợi", position="Phó Giám đốc Sở Nội vụ", title="vice_chair",
                          user=_user("hoidong")),
@@ -293,5 +338,5 @@ def _lang_son(day):
     dossier.memo_number, dossier.memo_date = "112/TTr-VP", day - timedelta(days=4)
     dossier.signer_title, dossier.signer_name = "Chánh Văn phòng", "Nguyễn Văn Hà"
     building.save_dossier(dossier, by=clerk)
-    transition(dossier, "submit", by=clerk)
+    date_story(transition(dossier, "submit", by=clerk), day, {"submit": (3, 9)})
     return 1

@@ -20,6 +20,8 @@ from dossiers.services.workflow import transition
 from orgs.enums import OrgKind, StaffCategory
 from orgs.models import Household, Organisation, Person
 
+from .dossiers import date_story
+
 TITLE = "Khen thưởng đột xuất của Sở Nội vụ"
 ENTERPRISE_FUNCTIONS = "Sản xuất phần mềm, cung cấp dịch vụ số hóa tài liệu lưu trữ."
 
@@ -95,13 +97,16 @@ def _sudden_act(track, day, users):
     for nomination in nominations:
         decisions.approve(nomination, approved=True, by=leader)
     body = track.issuer
-    return decisions.sign_decision(Decision(
+    decision = decisions.sign_decision(Decision(
         issuer=body, campaign=track, number=decisions.next_decision_number(body, day.year),
         symbol=body.document_symbol("QĐ"), date=day, title="Về việc khen thưởng đột xuất",
         signer_name=leader.get_full_name(), signer_title="Giám đốc", legal_profile=profile_in_force(day),
         # the decision prints "Xét đề nghị tại Tờ trình số {memo_reference}"
         memo_reference=f"15/TTr-TCBC ngày {sent:%d/%m/%Y} của Phòng Tổ chức, biên chế và tổ chức phi chính phủ"),
         nominations, by=leader)
+    date_story(dossier, day, {"submit": (2, 9), "start_review": (2, 14), "accept": (1, 9), "to_leader": (1, 10),
+                              "decide": (0, 10)})
+    return decision
 
 
 def _archive_donors(track, day, users):
@@ -115,7 +120,7 @@ def _archive_donors(track, day, users):
         short_name="Công ty CNS Đông Hà", address="số 12 Lê Duẩn, phường Đông Hà, tỉnh Quảng Trị")
     Person.objects.get_or_create(full_name="Hoàng Minh Đức", organisation=enterprise, defaults={
         "gender": "nam", "category": StaffCategory.DOANH_NHAN, "position": "Giám đốc"})
-    _propose(track, "QT-SNV-TTLT", [
+    sent = _propose(track, "QT-SNV-TTLT", [
         ({"subject_type": "household", "household": household}, "Hiến tặng 126 tài liệu lưu trữ quý, hiếm.",
          "Gia đình đã hiến tặng Trung tâm 126 tài liệu, hiện vật (thư từ, nhật ký, ảnh) thời kỳ 1954 – 1975, nhiều "
          "tài liệu độc bản, bổ sung nguồn sử liệu quý cho tỉnh."),
@@ -123,3 +128,4 @@ def _archive_donors(track, day, users):
          "Công ty tài trợ toàn bộ kinh phí và nhân lực số hóa 40.000 trang tài liệu phông Ủy ban hành chính tỉnh, "
          "hoàn thành trước thời hạn 02 tháng."),
     ], memo="08/TTr-TTLT", on=day - timedelta(days=1), urgent=False, clerk=users["canbo.luutru"])
+    date_story(sent, day, {"submit": (1, 15)})
