@@ -22,6 +22,7 @@ from .models import Award, CouncilSession, Decision, Dossier, Forwarding, Nomina
 from .models.meeting_queries import is_frozen as meeting_is_frozen
 from .models.meeting_queries import meetings_for
 from .services import public_comment
+from .services.decisions import printed_unit
 from .services.eligibility import percent_label
 
 OFFICE_ROLES = [Role.REVIEWER, Role.APPROVER, Role.COUNCIL, Role.ADMIN]
@@ -378,7 +379,7 @@ def quyet_dinh(decision, part=""):
             section = f"{number}. {capfirst(award_phrase(row['award_form'], row.get('category')))}"
         previous_form = row["award_form"]
         awardees.append({**row, "bonus_text": _money(row.get("bonus")) or ("0" if mark else ""), "note_mark": mark,
-                         "section": section})
+                         "section": section, "unit_line": printed_unit(row)})
     return {
         "doc": {**letterhead(issuer, number=decision.reference, on=decision.date),
                 "title": "Quyết định", "subject": decision.title,

@@ -212,9 +212,7 @@ def quyet_dinh_docx(context):
             if row.get("section"):  # the form above its awardees, as the PDF prints it
                 rows.append([row["section"]] + [""] * (len(headers) - 1))
                 merge[len(rows) - 1], bold_rows = [(0, len(headers) - 1)], bold_rows + [len(rows) - 1]
-            name, unit = row.get("name", ""), row.get("unit") or ""
-            where = (f"{row['position']}, " if row.get("position") else "") + (unit if unit != name else "")
-            cells = [str(number), name, where]
+            cells = [str(number), row.get("name", ""), row.get("unit_line", "")]
             if total:
                 cells.append(" ".join(part for part in (row.get("bonus_text", ""), row.get("note_mark", "")) if part))
             rows.append(cells)

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from core.text import nfc
 
 from ..models import Award, AwardCorrection, Decision
+from .decisions import printed_unit, subject_counts
 from .printing import freeze_amendment
 from .revocation import may_revoke, save_act
 
@@ -33,13 +34,6 @@ def may_amend(user, decision):
     """The same people as a revocation: the body's leader for its own decision, its office or leader recording a
     higher authority's. Only an awarding decision is amended (not a revoking or an amending one)."""
     return decision.kind in (Decision.OWN, Decision.HIGHER) and may_revoke(user, decision)
-
-
-def printed_unit(row):
-    """The "chức vụ, đơn vị" line as the decision's list prints a snapshot row."""
-    position, unit = row.get("position") or "", row.get("unit") or ""
-    unit = "" if unit == row.get("name") else unit
-    return ", ".join(part for part in (position, unit) if part)
 
 
 def as_decided(award, rows=None):
@@ -140,9 +134,7 @@ def _amend(decision, corrections, amending, by):
         "amends": decision.reference, "amends_date": decision.date.isoformat(), "amends_title": decision.title,
         "amends_authority": decision.higher_authority if higher else decision.issuer.authority,
         "reason": amending.reason.strip(), "awardees": printed,
-        "individuals": len({a.person_id for a, *_ in plan if a.person_id}),
-        "collectives": len({a.organisation_id for a, *_ in plan if a.organisation_id and not a.person_id}),
-        "households": len({a.household_id for a, *_ in plan if a.household_id}),
+        **subject_counts([award for award, *_ in plan]),
         # a correction never changes the form, so no bonus changes: said in the decision, nothing recomputed
         "money_unchanged": True, "bonus_of_corrected": sum(row["bonus"] for row in printed),
         "basis": amending.legal_profile.lines() if amending.legal_profile_id else [],

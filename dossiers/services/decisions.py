@@ -306,6 +306,14 @@ def subject_counts(awards):
             "households": len({a.household_id for a in awards if a.subject_type == SubjectType.HOUSEHOLD})}
 
 
+def printed_unit(row):
+    """The "Chức vụ, đơn vị" line the decision's list prints for a snapshot row: the position, then the unit unless
+    it is the awardee itself (a collective). The PDF, its Word copy and the amendments read it here."""
+    position, unit = row.get("position") or "", row.get("unit") or ""
+    unit = "" if unit == row.get("name") else unit
+    return ", ".join(part for part in (position, unit) if part)
+
+
 def decision_snapshot(decision, awards, bonuses=None):
     """What the signed decision prints, frozen (names, units, amounts and why an amount is lower than its
     form's, counts per award form), for the documents to render."""
