@@ -1,11 +1,10 @@
 """Đính chính quyết định (issue 18, "Correct and revoke"): a decision of the authority that issued the amended one,
 its own number in the body's series, what it corrects on each award, and what it leaves alone (the money)."""
-import threading
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.urls import reverse
 
 from core.pdf import render_pdf
@@ -13,6 +12,7 @@ from dossiers import documents
 from dossiers.forms.amendment import PREFIX, correction_rows
 from dossiers.models import Award, AwardCorrection, Decision
 from dossiers.services import amendment, decisions, revocation
+from tests.at_once import at_once
 from tests.dossiers.test_revocation import revoking, signed  # noqa: F401 (the fixture: 125/QĐ-SNV, two awards)
 from tests.pdf_assertions import assert_in_order, assert_nd30_layout, assert_signed_on_last_page, pdf_text, save_png
 
@@ -219,25 +219,16 @@ def test_two_clicks_at_once_make_one_amendment(cast):
 
     decision = signed_decision(cast)
     award = decision.awards.order_by("pk").first()
-    barrier, results = threading.Barrier(2), []
 
     def click():
-        close_old_connections()
-        barrier.wait()
         try:
             amendment.amend(decision, [{"award": Award.objects.get(pk=award.pk), "name": "Nguyễn Thị Hường"}],
                             amending(number=decisions.next_decision_number(cast.body, 2025),
                                      when=date(2025, 10, 1)), by=cast.approver)
-            results.append("ok")
+            return "ok"
         except ValidationError:
-            results.append("refused")
-        finally:
-            connection.close()
+            return "refused"
 
-    threads = [threading.Thread(target=click) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(2, click)
     assert sorted(results) == ["ok", "refused"]
     assert Decision.objects.filter(kind=Decision.AMEND).count() == 1 and AwardCorrection.objects.count() == 1
