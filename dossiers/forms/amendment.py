@@ -2,28 +2,25 @@
 in force of the amended decision with its texts as they read, to be corrected where they are wrong."""
 from django import forms
 
-from core.forms import NfcFormMixin, SignerFormMixin
+from core.forms import NfcFormMixin
 from orgs.forms import DATE_WIDGET
 
-from ..models import Decision
 from ..services.amendment import as_decided, snapshot_rows
+from .revocation import DecisionActForm
 
 PREFIX = "dc"
 
 
-class AmendmentForm(SignerFormMixin, NfcFormMixin, forms.ModelForm):
-    class Meta:
-        model = Decision
-        fields = ["number", "symbol", "date", "title", "reason", "sign_as", "signer_title", "signer_name"]
+class AmendmentForm(DecisionActForm):
+    act = "đính chính"
+
+    class Meta(DecisionActForm.Meta):
         widgets = {"date": DATE_WIDGET, "reason": forms.Textarea(attrs={"rows": 2})}
         labels = {"number": "Số quyết định đính chính", "date": "Ngày ký", "reason": "Lý do đính chính"}
 
     def __init__(self, *args, amended, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].required = True
+        super().__init__(*args, acted_on=amended, **kwargs)
         self.fields["reason"].help_text = "Ví dụ: ghi sai họ tên, chức vụ so với hồ sơ đề nghị khen thưởng."
-        if amended.kind == Decision.HIGHER:  # the higher authority's own numbering and signer, as typed
-            self.fields["number"].help_text = f"Số của quyết định đính chính do {amended.higher_authority} ban hành."
 
 
 class CorrectionRowForm(NfcFormMixin, forms.Form):
