@@ -262,7 +262,7 @@ def bao_cao(nomination, part=""):
         nomination.household.organisation if nomination.household_id else nomination.organisation)
     form = report_template(profile, dossier.campaign.award_type, nomination.subject_type)
     return {
-        **_awards_received(nomination),
+        **_awards_received(nomination, dossier.memo_date),
         "doc": {**letterhead(org, on=dossier.memo_date), "title": "Báo cáo thành tích",
                 "subject": f"Đề nghị tặng {dossier.offer.award_form}"},
         # the form the profile prescribes for the award's loại hình and subject (awards.models.report_template)
@@ -286,10 +286,11 @@ def bao_cao(nomination, part=""):
     }
 
 
-def _awards_received(nomination):
+def _awards_received(nomination, on=None):
     """Section III of the Báo cáo thành tích: what the register holds for the nominee (a collective's merged
     units included), apart from this proposal's own award, in two lists: danh hiệu thi đua and hình thức khen
-    thưởng, each row the year, the form, the decision's number and date and who decided."""
+    thưởng, each row the year, the form, the decision's number and date and who decided. A report dated `on` (its
+    Tờ trình's date) lists what was decided by that day, not an award decided after it was written."""
     from awards.enums import AwardCategory
 
     from .models import Award
@@ -300,6 +301,8 @@ def _awards_received(nomination):
         awards = Award.objects.live().filter(household=nomination.household)
     else:
         awards = Award.objects.live().of_unit(nomination.organisation)
+    if on is not None:
+        awards = awards.filter(decision_date__lte=on)
     rows = {"titles_received": [], "commendations_received": []}
     for award in (awards.exclude(nomination=nomination).select_related("award_form")
                   .order_by("year", "decision_date", "pk")):

@@ -198,6 +198,23 @@ def test_bao_cao_lists_the_awards_already_received(cast, dossier):
                     "Chiến sĩ thi đua cơ sở", "2. Hình thức khen thưởng", "2022")
 
 
+def test_bao_cao_lists_no_award_decided_after_its_date(cast, dossier):
+    """A report dated by its Tờ trình does not list an award decided later (a proposal still open while another
+    decision is signed for the same person)."""
+    from datetime import timedelta
+
+    from awards.models import AwardForm
+    from dossiers.services import register
+
+    nomination = dossier.nominations.get(person=cast.person_a)
+    register.record_award(person=cast.person_a, award_form=AwardForm.objects.get(code="giay-khen"),
+                          decision_number="128/QĐ-SNV", decision_date=dossier.memo_date + timedelta(days=1),
+                          decided_by="Giám đốc Sở Nội vụ tỉnh Thử", by=cast.reviewer)
+    text = pdf_text(render_pdf("bao_cao.html", documents.bao_cao(nomination), strict=True))
+    assert "128/QĐ-SNV" not in text
+    assert_in_order(text, "2. Hình thức khen thưởng", "Chưa có.")
+
+
 @pytest.mark.parametrize("people", [{"results": f"{INJECTION}\nKết quả thứ hai."}])
 def test_bao_cao_prints_markup_in_the_results_literally(cast, dossier):
     nomination = dossier.nominations.get(person=cast.person_a)
