@@ -37,7 +37,7 @@ DAYS = [
      f"{ART_112}; {ART_111}"),
     (D(2026, 4, 30), HOLIDAY, "Ngày Chiến thắng (30/4)", ART_112),
     (D(2026, 5, 1), HOLIDAY, "Ngày Quốc tế Lao động (1/5)", ART_112),
-    (D(2026, 9, 2), HOLIDAY, "Quốc khánh (2/9; ngày liền kề theo thông báo năm 2026: chưa nhập)", ART_112),
+    (D(2026, 9, 2), HOLIDAY, "Quốc khánh (2/9)", ART_112),
 ]
 
 OLD_152 = "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ;"
